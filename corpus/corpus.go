@@ -1,0 +1,310 @@
+package corpus
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Scope says whether an occupation may be returned as a classification.
+type Scope string
+
+const (
+	// Target occupations may be returned as the code of a result.
+	Target Scope = "target"
+	// Contrast occupations are neighbours that let the classifier recognise
+	// what lies outside the targets; they are reported as the nearest outside
+	// occupation, never as the code.
+	Contrast Scope = "contrast"
+)
+
+// Languages lists the language keys a corpus may use in Occupation.Text.
+var Languages = []string{"en", "pt"}
+
+// MaxFileSize bounds the size of a corpus file that Load accepts.
+const MaxFileSize = 64 << 20
+
+// ErrInvalid is wrapped by every validation error.
+var ErrInvalid = errors.New("invalid corpus")
+
+// Corpus is a set of occupations with the text that describes them.
+type Corpus struct {
+	// Version names this release of the corpus, e.g. "5411-2026.11".
+	Version string `json:"version"`
+	// Name is a short human description of the corpus.
+	Name string `json:"name"`
+	// Source credits where the codes and titles come from.
+	Source string `json:"source,omitempty"`
+	// Occupations are the records, targets and contrasts, in any order.
+	Occupations []Occupation `json:"occupations"`
+
+	sha    string
+	byCode map[string]int
+}
+
+// Occupation is one ANZSCO occupation with its text in one or more languages.
+type Occupation struct {
+	Code       string           `json:"code"`
+	Scope      Scope            `json:"scope"`
+	SkillLevel int              `json:"skill_level,omitempty"`
+	Hierarchy  []Group          `json:"hierarchy,omitempty"`
+	Text       map[string]*Text `json:"text"`
+	ISCO08     []Correspondence `json:"isco08,omitempty"`
+	OSCA       []Correspondence `json:"osca,omitempty"`
+}
+
+// Group is one level of the classification above an occupation.
+type Group struct {
+	Level string `json:"level"` // major, sub-major, minor, unit
+	Code  string `json:"code"`
+	Title string `json:"title"`
+}
+
+// Text is an occupation's wording in one language.
+type Text struct {
+	Title             string   `json:"title"`
+	AlternativeTitles []string `json:"alternative_titles,omitempty"`
+	Specialisations   []string `json:"specialisations,omitempty"`
+	// EverydayTitles are the titles people use in job ads and CVs that the
+	// classification itself does not list (agent, consultant, atendente...).
+	EverydayTitles []string        `json:"everyday_titles,omitempty"`
+	Description    string          `json:"description,omitempty"`
+	Tasks          []string        `json:"tasks,omitempty"`
+	Qualifications *Qualifications `json:"qualifications,omitempty"`
+}
+
+// Qualifications are the formal qualifications, or experience in their place,
+// that the classification gives for the occupation's skill level.
+type Qualifications struct {
+	AU string `json:"au,omitempty"`
+	NZ string `json:"nz,omitempty"`
+	// ExperienceYears is the relevant experience that may stand in for the
+	// formal qualifications.
+	ExperienceYears float64 `json:"experience_years,omitempty"`
+}
+
+// Correspondence links an occupation to another classification.
+type Correspondence struct {
+	Code    string `json:"code"`
+	Title   string `json:"title"`
+	Partial bool   `json:"partial,omitempty"`
+}
+
+//go:embed default.json
+var defaultJSON []byte
+
+// Default returns the embedded default corpus: unit group 5411 Call or
+// Contact Centre Workers in English and Portuguese, with its neighbours as
+// contrast occupations.
+func Default() (*Corpus, error) {
+	return Load(bytes.NewReader(defaultJSON), "default corpus")
+}
+
+// LoadFile reads and validates a corpus file.
+func LoadFile(path string) (*Corpus, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("corpus %s: %w", path, errors.Unwrap(err))
+	}
+	defer f.Close()
+	return Load(f, path)
+}
+
+// Load reads a corpus in JSON from r and validates it. name is used in error
+// messages (a file path or a description). Unknown fields are errors.
+func Load(r io.Reader, name string) (*Corpus, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("corpus %s: %w", name, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("corpus %s: larger than %d MiB", name, MaxFileSize>>20)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("corpus %s: %w: the file is empty", name, ErrInvalid)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var c Corpus
+	if err := dec.Decode(&c); err != nil {
+		return nil, fmt.Errorf("corpus %s: %w: %s", name, ErrInvalid, jsonError(data, err))
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("corpus %s: %w: data after the top-level object", name, ErrInvalid)
+	}
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("corpus %s: %w", name, err)
+	}
+	sum := sha256.Sum256(data)
+	c.sha = hex.EncodeToString(sum[:])
+	return &c, nil
+}
+
+// jsonError turns a decoding error into a message with a line number.
+func jsonError(data []byte, err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("line %d: %v", lineOf(data, se.Offset), se)
+	case errors.As(err, &te):
+		return fmt.Sprintf("line %d: field %q: got a JSON %s, want %s", lineOf(data, te.Offset), te.Field, te.Value, te.Type)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the JSON ends too early (truncated file?)"
+	}
+	return err.Error()
+}
+
+func lineOf(data []byte, off int64) int {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	return bytes.Count(data[:off], []byte("\n")) + 1
+}
+
+var codeRE = regexp.MustCompile(`^[0-9]{6}$`)
+var groupCodeRE = regexp.MustCompile(`^[0-9]{1,6}$`)
+
+// Validate checks the corpus and builds its lookup table. Each problem is
+// reported with the occupation and the field it is in.
+func (c *Corpus) Validate() error {
+	if len(c.Occupations) == 0 {
+		return fmt.Errorf("%w: no occupations", ErrInvalid)
+	}
+	c.byCode = make(map[string]int, len(c.Occupations))
+	targets := 0
+	for i := range c.Occupations {
+		o := &c.Occupations[i]
+		where := fmt.Sprintf("occupation %d", i+1)
+		if o.Code != "" {
+			where = fmt.Sprintf("occupation %s", o.Code)
+		}
+		fail := func(field, format string, args ...any) error {
+			return fmt.Errorf("%w: %s: field %q: %s", ErrInvalid, where, field, fmt.Sprintf(format, args...))
+		}
+		if !codeRE.MatchString(o.Code) {
+			return fail("code", "%q is not a six-digit ANZSCO code", o.Code)
+		}
+		if j, dup := c.byCode[o.Code]; dup {
+			return fail("code", "duplicate code (also occupation %d)", j+1)
+		}
+		c.byCode[o.Code] = i
+		switch o.Scope {
+		case Target:
+			targets++
+		case Contrast:
+		default:
+			return fail("scope", "%q is not one of target, contrast", o.Scope)
+		}
+		if o.SkillLevel < 0 || o.SkillLevel > 5 {
+			return fail("skill_level", "%d is not between 1 and 5", o.SkillLevel)
+		}
+		for _, g := range o.Hierarchy {
+			if !groupCodeRE.MatchString(g.Code) || g.Title == "" {
+				return fail("hierarchy", "group %q %q needs a numeric code and a title", g.Code, g.Title)
+			}
+		}
+		if len(o.Text) == 0 {
+			return fail("text", "no text in any language")
+		}
+		for lang, t := range o.Text {
+			if !knownLanguage(lang) {
+				return fail("text", "unknown language %q (known: %s)", lang, strings.Join(Languages, ", "))
+			}
+			if t == nil || strings.TrimSpace(t.Title) == "" {
+				return fail("text."+lang+".title", "empty title")
+			}
+			for _, list := range []struct {
+				name  string
+				items []string
+			}{{"alternative_titles", t.AlternativeTitles}, {"specialisations", t.Specialisations}, {"everyday_titles", t.EverydayTitles}, {"tasks", t.Tasks}} {
+				for k, s := range list.items {
+					if strings.TrimSpace(s) == "" {
+						return fail("text."+lang+"."+list.name, "item %d is empty", k+1)
+					}
+				}
+			}
+		}
+		for _, x := range append(append([]Correspondence{}, o.ISCO08...), o.OSCA...) {
+			if x.Code == "" {
+				return fail("isco08/osca", "a correspondence has no code")
+			}
+		}
+	}
+	if targets == 0 {
+		return fmt.Errorf("%w: no occupation has scope \"target\"", ErrInvalid)
+	}
+	return nil
+}
+
+func knownLanguage(lang string) bool {
+	for _, l := range Languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// SHA256 is the hex SHA-256 of the corpus file as it was read.
+func (c *Corpus) SHA256() string { return c.sha }
+
+// Lookup returns the occupation with the given code.
+func (c *Corpus) Lookup(code string) (*Occupation, bool) {
+	i, ok := c.byCode[code]
+	if !ok {
+		return nil, false
+	}
+	return &c.Occupations[i], true
+}
+
+// Targets returns the codes of the target occupations, sorted.
+func (c *Corpus) Targets() []string {
+	var out []string
+	for _, o := range c.Occupations {
+		if o.Scope == Target {
+			out = append(out, o.Code)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Title returns the occupation's title in English, or in the first language
+// it has.
+func (o *Occupation) Title() string {
+	if t := o.Text["en"]; t != nil {
+		return t.Title
+	}
+	for _, l := range Languages {
+		if t := o.Text[l]; t != nil {
+			return t.Title
+		}
+	}
+	return ""
+}
+
+// Langs returns the languages the occupation has text in, in Languages order.
+func (o *Occupation) Langs() []string {
+	var out []string
+	for _, l := range Languages {
+		if o.Text[l] != nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Marshal returns the corpus as indented JSON, in the form Load reads.
+func (c *Corpus) Marshal() ([]byte, error) {
+	return json.MarshalIndent(c, "", "  ")
+}

@@ -1,0 +1,316 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/portuguese"
+	"github.com/kljensen/snowball/english"
+)
+
+// Analyzer and filter names. They are stored inside a persisted index's
+// mapping, so a change in behaviour gets a new name (v2, v3, ...) and old
+// indexes are reported as incompatible instead of silently analysed
+// differently.
+const (
+	AnalyzerEN = "anzsco_en_v1"
+	AnalyzerPT = "anzsco_pt_v1"
+
+	foldCharFilter   = "anzsco_fold_v1"
+	variantsFilterEN = "anzsco_variants_en_v1"
+	variantsFilterPT = "anzsco_variants_pt_v1"
+	stemFilterEN     = "anzsco_stem_en_v1"
+	stemFilterPT     = "anzsco_stem_pt_v1"
+)
+
+func init() {
+	must := func(err error) {
+		if err != nil {
+			panic(fmt.Sprintf("index: registering analysis components: %v", err))
+		}
+	}
+	must(registry.RegisterCharFilter(foldCharFilter, func(map[string]interface{}, *registry.Cache) (analysis.CharFilter, error) {
+		return foldFilter{}, nil
+	}))
+	must(registry.RegisterTokenFilter(variantsFilterEN, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return newVariantFilter(variantsEN, stopEN), nil
+	}))
+	must(registry.RegisterTokenFilter(variantsFilterPT, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return newVariantFilter(variantsPT, stopPT), nil
+	}))
+	must(registry.RegisterTokenFilter(stemFilterEN, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return stemFilter{stem: stemEN, canon: canonEN}, nil
+	}))
+	must(registry.RegisterTokenFilter(stemFilterPT, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return stemFilter{stem: stemPT, canon: canonPT}, nil
+	}))
+	must(registry.RegisterAnalyzer(AnalyzerEN, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
+		return newAnalyzer(c, variantsFilterEN, stemFilterEN)
+	}))
+	must(registry.RegisterAnalyzer(AnalyzerPT, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
+		return newAnalyzer(c, variantsFilterPT, stemFilterPT)
+	}))
+}
+
+func newAnalyzer(c *registry.Cache, variants, stem string) (analysis.Analyzer, error) {
+	tok, err := c.TokenizerNamed(unicode.Name)
+	if err != nil {
+		return nil, err
+	}
+	v, err := c.TokenFilterNamed(variants)
+	if err != nil {
+		return nil, err
+	}
+	s, err := c.TokenFilterNamed(stem)
+	if err != nil {
+		return nil, err
+	}
+	return &analysis.DefaultAnalyzer{
+		CharFilters:  []analysis.CharFilter{foldFilter{}},
+		Tokenizer:    tok,
+		TokenFilters: []analysis.TokenFilter{v, s},
+	}, nil
+}
+
+// foldFilter lowercases and removes diacritics, so "Técnico", "TECNICO" and
+// "tecnico" are one word, and maps typographic punctuation to ASCII.
+type foldFilter struct{}
+
+func (foldFilter) Filter(input []byte) []byte { return []byte(Fold(string(input))) }
+
+// Fold lowercases s and folds Latin diacritics to their base letters.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		if f, ok := foldTable[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(toLower(r))
+	}
+	return b.String()
+}
+
+func toLower(r rune) rune { return []rune(strings.ToLower(string(r)))[0] }
+
+var foldTable = func() map[rune]string {
+	m := map[rune]string{
+		'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
+		'ª': "a", 'º': "o", '‘': "'", '’': "'", '“': "\"", '”': "\"",
+		'–': "-", '—': "-", '‐': "-", '‑': "-", '•': " ", '·': " ", '\u00a0': " ",
+	}
+	groups := map[string]string{
+		"a": "àáâãäåāăąÀÁÂÃÄÅĀĂĄ", "c": "çćĉċčÇĆĈĊČ", "e": "èéêëēĕėęěÈÉÊËĒĔĖĘĚ",
+		"i": "ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ", "n": "ñńņňÑŃŅŇ", "o": "òóôõöōŏőÒÓÔÕÖŌŎŐ",
+		"u": "ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ", "y": "ýÿŷÝŸŶ", "s": "śŝşšŚŜŞŠ", "z": "źżžŹŻŽ",
+		"g": "ĝğġģĜĞĠĢ", "l": "ĺļľŀłĹĻĽĿŁ", "r": "ŕŗřŔŖŘ", "t": "ţťŧŢŤŦ", "d": "ďđĎĐ",
+	}
+	for base, letters := range groups {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// Words splits folded text into runs of letters and digits.
+func Words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= utf8.RuneSelf && isLetter(r))
+	})
+}
+
+func isLetter(r rune) bool { return strings.ContainsRune("ğıł", r) || (r > 0xbf && r < 0x250 && r != 0xd7 && r != 0xf7) }
+
+// variantFilter drops stop words, numbers and single letters, and rewrites
+// spelling variants, joined forms and abbreviations to one canonical
+// wording before stemming: center -> centre, callcentre -> call centre,
+// csr -> customer service representative, tl -> team leader.
+type variantFilter struct {
+	variants map[string][]string
+	stop     map[string]bool
+}
+
+func newVariantFilter(v map[string]string, stop string) variantFilter {
+	f := variantFilter{variants: map[string][]string{}, stop: map[string]bool{}}
+	for k, val := range v {
+		f.variants[k] = strings.Fields(val)
+	}
+	for _, w := range strings.Fields(stop) {
+		f.stop[w] = true
+	}
+	return f
+}
+
+func (f variantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	out := input[:0:0]
+	pos := 0
+	emit := func(t *analysis.Token, term string) {
+		if f.stop[term] || len(term) < 2 || isNumber(term) {
+			return
+		}
+		pos++
+		out = append(out, &analysis.Token{Term: []byte(term), Start: t.Start, End: t.End, Position: pos, Type: t.Type, KeyWord: t.KeyWord})
+	}
+	for _, t := range input {
+		term := string(t.Term)
+		if rep, ok := f.variants[term]; ok {
+			for _, r := range rep {
+				emit(t, r)
+			}
+			continue
+		}
+		emit(t, term)
+	}
+	return out
+}
+
+func isNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// stemFilter stems each token and then maps stems of words that mean the
+// same role to one canonical stem (agent, consultant, adviser -> operator).
+type stemFilter struct {
+	stem  func(string) string
+	canon map[string]string
+}
+
+func (f stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	for _, t := range input {
+		if t.KeyWord {
+			continue
+		}
+		s := f.stem(string(t.Term))
+		if c, ok := f.canon[s]; ok {
+			s = c
+		}
+		t.Term = []byte(s)
+	}
+	return input
+}
+
+func stemEN(w string) string { return english.Stem(w, true) }
+
+func stemPT(w string) string {
+	env := snowballstem.NewEnv(w)
+	portuguese.Stem(env)
+	return env.Current()
+}
+
+// Stop words. Besides grammatical words they hold the words of a job title
+// that say nothing about the occupation (grades, seniority, employment
+// terms), so that they neither score nor count against coverage.
+const (
+	stopEN = `a an and or of the for in at to with on by as from our your we you is are be
+		senior snr sr junior jnr jr trainee graduate entry level experienced principal
+		i ii iii iv casual temporary temp permanent perm contract contractor fixed term
+		full part time fulltime parttime ftc fte immediate start urgent urgently hiring needed
+		new role job vacancy position opportunity opportunities based remote hybrid wfh home office
+		work working shift shifts day night weekend weekends hours hour per week weekly month months year years
+		am pm hr hrs rate pay salary super superannuation plus bonus bonuses incentive incentives ote
+		australia australian nz zealand m f d x h`
+	stopPT = `a o as os um uma uns umas de do da dos das e ou em no na nos nas para por com ao aos
+		à pelo pela pelos pelas que se sem sob sobre
+		a of the and or for in at to with on
+		senior pleno junior jr sr estagiario estagiaria trainee aprendiz efetivo efetiva temporario temporaria
+		meio periodo integral part time full turno noturno diurno vaga vagas urgente contrato termo certo
+		remoto hibrido presencial home office escritorio horas hora semana mes meses ano anos salario
+		m f h d x lda sa`
+)
+
+// Spelling variants, joined forms and abbreviations, on folded words. Both
+// analyzers carry the English call-centre vocabulary, since Portuguese job
+// titles use it too ("Operador de Call Center").
+var variantsEN = map[string]string{
+	"center": "centre", "centers": "centres", "centered": "centred",
+	"callcentre": "call centre", "callcenter": "call centre", "callcentres": "call centres", "callcenters": "call centres",
+	"contactcentre": "contact centre", "contactcenter": "contact centre",
+	"helpdesk": "help desk", "servicedesk": "service desk", "helpline": "help line", "hotline": "hot line",
+	"email": "email", "emails": "emails", "e": "", "mail": "mail", "webchat": "web chat", "livechat": "live chat",
+	"organization": "organisation", "organizations": "organisations", "organize": "organise",
+	"specialization": "specialisation", "specializations": "specialisations", "specialize": "specialise",
+	"prioritize": "prioritise", "utilization": "utilisation", "optimization": "optimisation",
+	"advisor": "adviser", "advisors": "advisers", "counselor": "counsellor", "labor": "labour",
+	"program": "programme", "programs": "programmes", "enquiry": "inquiry", "enquiries": "inquiries",
+	"csr": "customer service representative", "csrs": "customer service representatives",
+	"cso": "customer service officer", "csa": "customer service adviser", "cse": "customer service executive",
+	"tsr": "telesales representative", "tl": "team leader", "tls": "team leaders",
+	"wfm": "workforce management", "rta": "real time analyst", "qa": "quality assurance", "cx": "customer experience",
+	"rep": "representative", "reps": "representatives", "mgr": "manager", "asst": "assistant",
+	"supv": "supervisor", "supvr": "supervisor", "ops": "operations",
+	"inbound": "inbound", "outbound": "outbound", "telesale": "telesales",
+	"teamleader": "team leader", "teamlead": "team leader", "lead": "leader",
+}
+
+// Portuguese adds its own joined forms and spelling variants to the English
+// ones (call center is written both ways in Brazil and Portugal).
+var variantsPT = func() map[string]string {
+	m := map[string]string{}
+	for k, v := range variantsEN {
+		m[k] = v
+	}
+	delete(m, "lead")
+	for k, v := range map[string]string{
+		"telemarketing": "telemarketing", "tele": "tele", "sac": "servico atendimento consumidor",
+		"bilingue": "bilingue", "teleoperadora": "teleoperador", "teleatendente": "teleatendimento atendente",
+		"operadora": "operador", "atendentes": "atendente", "operadores": "operador",
+		"equipa": "equipe", "equipas": "equipes", "facturas": "faturas", "factura": "fatura", "facturacao": "faturacao",
+		"accao": "acao", "direccao": "direcao", "coordenacao": "coordenacao", "optimizacao": "otimizacao",
+		"tecnico": "tecnico", "ti": "tecnologia informacao", "tic": "tecnologia informacao comunicacao",
+		"contactcenter": "contact centre", "helpdesk": "help desk",
+	} {
+		m[k] = v
+	}
+	return m
+}()
+
+// Canonical stems: different words for the same role in a contact centre.
+// Applied after stemming, to index and query alike.
+var canonEN = map[string]string{
+	// operator = agent = consultant = representative = adviser = officer = associate
+	"agent": "oper", "consult": "oper", "repres": "oper", "advis": "oper", "offic": "oper", "associ": "oper",
+	"oper": "oper", "executive": "oper",
+	// supervisor = team leader
+	"leader": "supervisor", "supervis": "supervisor",
+	// telephone = phone
+	"phone": "telephon",
+}
+
+var canonPT = map[string]string{
+	// operador = atendente = agente = assistente = consultor = teleoperador
+	"atend": "oper", "agent": "oper", "assistent": "oper", "consultor": "oper", "operador": "oper",
+	"representant": "oper", "teleoper": "teleoper", "operator": "oper", "advis": "oper", "consult": "oper",
+	// supervisor = líder = chefe de equipa = encarregado
+	"lid": "supervisor", "lider": "supervisor", "chef": "supervisor", "encarreg": "supervisor", "supervisor": "supervisor",
+	"leader": "supervisor", "supervis": "supervisor",
+	"telefon": "telefon", "fon": "telefon",
+}

@@ -1,0 +1,507 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/anzsco/anzsco/corpus"
+)
+
+// Input limits. Longer input is cut at a character boundary and the result
+// carries a warning that says so.
+const (
+	// MaxTitleBytes bounds the title: real job titles are far shorter, and
+	// a cut keeps a pasted document from costing more than a title.
+	MaxTitleBytes = 512
+	// MaxDescriptionBytes bounds the description (about 1,500 words).
+	MaxDescriptionBytes = 16 << 10
+	// maxDescriptionTerms bounds the distinct description terms searched.
+	maxDescriptionTerms = 64
+	// searchSize is how many documents a search considers.
+	searchSize = 200
+)
+
+// ErrEmptyQuery is returned for a query with no text.
+var ErrEmptyQuery = errors.New("empty query: give a job title or some text to classify")
+
+// sanitize repairs invalid UTF-8, replaces control characters with spaces
+// and cuts s to max bytes.
+func sanitize(s string, max int, what string) (string, []string) {
+	var warnings []string
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, " ")
+		warnings = append(warnings, what+": invalid UTF-8 replaced by spaces")
+	}
+	if len(s) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		warnings = append(warnings, fmt.Sprintf("%s: cut from %d to %d bytes (the limit)", what, len(s), cut))
+		s = s[:cut]
+	}
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) }) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return ' '
+			}
+			return r
+		}, s)
+	}
+	return strings.TrimSpace(s), warnings
+}
+
+// features are what the decision uses about one candidate occupation.
+type features struct {
+	code        string
+	score       float64 // bleve score: best title document + description documents
+	cont        float64 // containment of the best title in the query
+	contDesc    float64 // the same, counting description terms as present too
+	cov         float64 // share of query terms in the title-like fields
+	textCov     float64 // share of query terms in the description and tasks
+	bestTitle   string
+	lang        string
+	matchedBest []string
+}
+
+// Classify codes one query. It is safe for concurrent use.
+func (ix *Index) Classify(q Query) (*Result, error) {
+	text, warnings := sanitize(q.Text, MaxTitleBytes, "title")
+	if text == "" {
+		return nil, ErrEmptyQuery
+	}
+	desc, w := sanitize(q.Description, MaxDescriptionBytes, "description")
+	warnings = append(warnings, w...)
+	top := q.Top
+	if top <= 0 {
+		top = DefaultTop
+	}
+
+	cleaned, stripped := cleanTitle(text)
+	words := Words(cleaned)
+	var corrections []Correction
+	for i, wd := range words {
+		if c := ix.speller.correct(wd); c != "" {
+			corrections = append(corrections, Correction{From: wd, To: c})
+			words[i] = c
+		}
+	}
+	qtext := strings.Join(words, " ")
+
+	qterms := map[string][]string{}
+	dterms := map[string][]string{}
+	for _, lang := range corpus.Languages {
+		qterms[lang] = ix.terms(lang, qtext)
+		if desc != "" {
+			dt := ix.terms(lang, desc)
+			if len(dt) > maxDescriptionTerms {
+				dt = dt[:maxDescriptionTerms]
+			}
+			dterms[lang] = dt
+		}
+	}
+
+	scores, docScores, err := ix.search(qterms, dterms)
+	if err != nil {
+		return nil, err
+	}
+	cands := ix.candidates(scores, qterms, dterms)
+	res := ix.decide(cands, top, desc != "")
+	res.Input = text
+	res.Corpus = ix.info
+	res.Warnings = warnings
+	if qtext != Fold(text) && qtext != strings.Join(Words(Fold(text)), " ") {
+		res.Cleaned = qtext
+	}
+	if q.MinConfidence > 0 && res.Code != "" && res.Confidence < q.MinConfidence {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("best code %s has confidence %.2f, below the minimum %.2f: reported as outside", res.Code, res.Confidence, q.MinConfidence))
+		res.Code, res.Title = "", ""
+		res.Confidence = 1 - res.Matches[0].Confidence
+	}
+	if q.Explain {
+		res.Explanation = ix.explain(cands, qterms, docScores, stripped, corrections, res)
+	}
+	return res, nil
+}
+
+// search runs the bleve query and returns, per occupation code, the score
+// of its best title document plus its description documents, and the score
+// of every matching document.
+func (ix *Index) search(qterms, dterms map[string][]string) (map[string]float64, map[string]float64, error) {
+	var clauses []query.Query
+	add := func(terms []string, field string, boost float64) {
+		for _, t := range terms {
+			tq := bleve.NewTermQuery(t)
+			tq.SetField(field)
+			tq.SetBoost(boost)
+			clauses = append(clauses, tq)
+		}
+	}
+	for _, lang := range corpus.Languages {
+		for _, kind := range titleKinds {
+			add(qterms[lang], fieldName(kind, lang), fieldBoost[kind])
+			add(dterms[lang], fieldName(kind, lang), fieldBoost[kind]*descriptionWeight)
+		}
+		for _, kind := range textKinds {
+			add(qterms[lang], fieldName(kind, lang), fieldBoost[kind])
+			add(dterms[lang], fieldName(kind, lang), fieldBoost[kind]*descriptionWeight)
+		}
+	}
+	scores := map[string]float64{}
+	docScores := map[string]float64{}
+	if len(clauses) == 0 {
+		return scores, docScores, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), searchSize, 0, false)
+	sr, err := ix.bi.Search(req)
+	if err != nil {
+		return nil, nil, fmt.Errorf("index: search: %w", err)
+	}
+	best := map[string]float64{}
+	text := map[string]float64{}
+	for _, h := range sr.Hits {
+		docScores[h.ID] = h.Score
+		if e, ok := ix.entries[h.ID]; ok {
+			if h.Score > best[e.code] {
+				best[e.code] = h.Score
+			}
+			continue
+		}
+		// description document: o/CODE/LANG
+		if parts := strings.Split(h.ID, "/"); len(parts) == 3 {
+			text[parts[1]] += h.Score
+		}
+	}
+	for code, s := range best {
+		scores[code] = s + text[code]
+	}
+	for code, s := range text {
+		if _, ok := scores[code]; !ok {
+			scores[code] = s
+		}
+	}
+	return scores, docScores, nil
+}
+
+// candidates computes the coverage features of every occupation that
+// scored, best first.
+func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string) []features {
+	out := make([]features, 0, len(scores))
+	for code, score := range scores {
+		oi := ix.occs[code]
+		if oi == nil {
+			continue
+		}
+		f := features{code: code, score: score}
+		bestKey := -1.0
+		for _, lang := range oi.occ.Langs() {
+			qt := qterms[lang]
+			if len(qt) == 0 {
+				continue
+			}
+			inQ := make(map[string]bool, len(qt)+len(dterms[lang]))
+			for _, t := range qt {
+				inQ[t] = true
+			}
+			inD := make(map[string]bool, len(dterms[lang]))
+			for _, t := range dterms[lang] {
+				inD[t] = true
+			}
+			cov, textCov := 0, 0
+			for _, t := range qt {
+				if oi.vocab[lang][t] {
+					cov++
+				}
+				if oi.textVocab[lang][t] {
+					textCov++
+				}
+			}
+			var cont, contDesc float64
+			var bestE *entry
+			var bestMatched []string
+			for _, e := range oi.entries {
+				if e.lang != lang || len(e.terms) == 0 {
+					continue
+				}
+				var m, md int
+				var matched []string
+				for _, t := range e.terms {
+					if inQ[t] {
+						m++
+						md++
+						matched = append(matched, t)
+					} else if inD[t] {
+						md++
+					}
+				}
+				c := float64(m) / float64(len(e.terms))
+				cd := float64(md) / float64(len(e.terms))
+				if m == 0 {
+					cd = 0
+				}
+				if c > cont || (c == cont && bestE != nil && len(matched) > len(bestMatched)) || bestE == nil {
+					cont, bestE, bestMatched = c, e, matched
+				}
+				if cd > contDesc {
+					contDesc = cd
+				}
+			}
+			fcov := float64(cov) / float64(len(qt))
+			if key := cont + fcov; key > bestKey {
+				bestKey = key
+				f.cont, f.cov, f.lang = cont, fcov, lang
+				f.contDesc = math.Max(contDesc, cont)
+				f.textCov = float64(textCov) / float64(len(qt))
+				f.matchedBest = bestMatched
+				if bestE != nil {
+					f.bestTitle = bestE.text
+				}
+			}
+		}
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		ki, kj := rankKey(out[i]), rankKey(out[j])
+		if ki != kj {
+			return ki > kj
+		}
+		return out[i].code < out[j].code
+	})
+	return out
+}
+
+// rankKey orders candidates: how well a title of the occupation matches
+// the query first, the bleve score to break ties.
+func rankKey(f features) float64 {
+	return f.contDesc + f.cov + rankScoreWeight*math.Log1p(f.score)
+}
+
+// rankScoreWeight keeps the bleve score a tie-breaker: log1p of scores in
+// this index stays below about 3, so it moves the key by at most 0.3.
+const rankScoreWeight = 0.1
+
+// decide turns candidates into a Result: the code, the ranked matches, the
+// nearest outside occupation and the confidences.
+func (ix *Index) decide(cands []features, top int, hasDesc bool) *Result {
+	var t1, t2, c1 *features
+	for i := range cands {
+		f := &cands[i]
+		switch ix.occs[f.code].occ.Scope {
+		case corpus.Target:
+			if t1 == nil {
+				t1 = f
+			} else if t2 == nil {
+				t2 = f
+			}
+		case corpus.Contrast:
+			if c1 == nil {
+				c1 = f
+			}
+		}
+	}
+	pIn := inScopeProbability(t1, c1, hasDesc)
+	pTop := topProbability(t1, t2)
+	res := &Result{}
+	// Matches: every target, scored ones first in rank order.
+	seen := map[string]bool{}
+	rank := 0
+	for i := range cands {
+		f := &cands[i]
+		if ix.occs[f.code].occ.Scope != corpus.Target {
+			continue
+		}
+		seen[f.code] = true
+		conf := 0.0
+		switch rank {
+		case 0:
+			conf = pIn * pTop
+		case 1:
+			conf = pIn * (1 - pTop)
+		}
+		rank++
+		if len(res.Matches) < top {
+			res.Matches = append(res.Matches, Match{Code: f.code, Title: ix.occs[f.code].title, Score: round(f.score), Confidence: round(conf)})
+		}
+	}
+	if len(res.Matches) < top {
+		for _, code := range ix.corpus.Targets() {
+			if !seen[code] && len(res.Matches) < top {
+				res.Matches = append(res.Matches, Match{Code: code, Title: ix.occs[code].title})
+			}
+		}
+	}
+	if c1 != nil {
+		res.NearestOutside = &Neighbour{Code: c1.code, Title: ix.occs[c1.code].title, Score: round(c1.score)}
+	}
+	if t1 != nil && pIn >= 0.5 {
+		res.Code, res.Title = t1.code, ix.occs[t1.code].title
+		res.Confidence = res.Matches[0].Confidence
+	} else {
+		res.Confidence = round(1 - pIn)
+	}
+	return res
+}
+
+func round(x float64) float64 { return math.Round(x*10000) / 10000 }
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+// inScopeFeatures returns the feature vector of the in-scope model; see
+// calibration.go for the weights and how they were fitted.
+func inScopeFeatures(t, c *features, hasDesc bool) []float64 {
+	var x [numInFeatures]float64
+	if t != nil {
+		x[0] = t.cont
+		x[1] = t.cov
+		x[2] = b2f(t.cont >= 1)
+		x[3] = t.textCov
+		if hasDesc {
+			x[4] = t.contDesc - t.cont
+		}
+	}
+	if c != nil {
+		x[5] = c.cont
+		x[6] = c.cov
+		x[7] = b2f(c.cont >= 1)
+	}
+	if t != nil && c != nil {
+		x[8] = b2f(rankKey(*c) > rankKey(*t))
+	}
+	return x[:]
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func inScopeProbability(t, c *features, hasDesc bool) float64 {
+	if t == nil {
+		return sigmoid(inBias)
+	}
+	x := inScopeFeatures(t, c, hasDesc)
+	z := inBias
+	for i, v := range x {
+		z += inWeights[i] * v
+	}
+	return sigmoid(z)
+}
+
+// topFeature is the margin of the best target over the runner-up.
+func topFeature(t1, t2 *features) float64 {
+	if t1 == nil {
+		return 0
+	}
+	if t2 == nil {
+		return rankKey(*t1)
+	}
+	return rankKey(*t1) - rankKey(*t2)
+}
+
+func topProbability(t1, t2 *features) float64 {
+	return sigmoid(topBias + topWeight*topFeature(t1, t2))
+}
+
+// explain builds the Explanation of a result.
+func (ix *Index) explain(cands []features, qterms map[string][]string, docScores map[string]float64, stripped []Stripped, corr []Correction, res *Result) *Explanation {
+	ex := &Explanation{Stripped: stripped, Corrected: corr}
+	seen := map[string]bool{}
+	for _, lang := range corpus.Languages {
+		for _, t := range qterms[lang] {
+			if !seen[lang+":"+t] {
+				seen[lang+":"+t] = true
+				ex.Terms = append(ex.Terms, lang+":"+t)
+			}
+		}
+	}
+	for i, f := range cands {
+		if i >= 8 {
+			break
+		}
+		oi := ix.occs[f.code]
+		c := Candidate{Code: f.code, Title: oi.title, Scope: string(oi.occ.Scope), Score: round(f.score),
+			Coverage: round(f.cov), Containment: round(f.cont), BestTitle: f.bestTitle}
+		c.Fields = ix.fieldMatches(f.code, qterms, docScores)
+		ex.Candidates = append(ex.Candidates, c)
+	}
+	switch {
+	case res.Code != "":
+		ex.Decision = fmt.Sprintf("%s: %.0f%% of the query's terms are in its titles and %.0f%% of its best title %q is in the query; in-scope probability %.2f",
+			res.Code, 100*cands[0].cov, 100*cands[0].cont, cands[0].bestTitle, res.Confidence/max(res.Matches[0].Confidence, 1e-9)*res.Matches[0].Confidence)
+		for _, f := range cands {
+			if f.code == res.Code {
+				ex.Decision = fmt.Sprintf("%s: %.0f%% of the query's terms are in its titles and %.0f%% of its best title %q is in the query",
+					res.Code, 100*f.cov, 100*f.cont, f.bestTitle)
+				break
+			}
+		}
+	case res.NearestOutside != nil && len(cands) > 0 && ix.occs[cands[0].code].occ.Scope == corpus.Contrast:
+		ex.Decision = fmt.Sprintf("outside: the contrast occupation %s %s matches better than any target", res.NearestOutside.Code, res.NearestOutside.Title)
+	default:
+		ex.Decision = "outside: no target occupation's titles explain the query well enough"
+	}
+	return ex
+}
+
+// fieldMatches lists, for an occupation, which query terms each field
+// matched and the best bleve score among that field's documents.
+func (ix *Index) fieldMatches(code string, qterms map[string][]string, docScores map[string]float64) []FieldMatch {
+	type acc struct {
+		terms map[string]bool
+		score float64
+	}
+	byField := map[string]*acc{}
+	for id, e := range ix.entries {
+		if e.code != code {
+			continue
+		}
+		s, ok := docScores[id]
+		if !ok {
+			continue
+		}
+		name := fieldName(e.kind, e.lang)
+		a := byField[name]
+		if a == nil {
+			a = &acc{terms: map[string]bool{}}
+			byField[name] = a
+		}
+		for _, t := range e.terms {
+			for _, qt := range qterms[e.lang] {
+				if t == qt {
+					a.terms[t] = true
+				}
+			}
+		}
+		if s > a.score {
+			a.score = s
+		}
+	}
+	oi := ix.occs[code]
+	for _, lang := range oi.occ.Langs() {
+		if s, ok := docScores["o/"+code+"/"+lang]; ok {
+			a := &acc{terms: map[string]bool{}, score: s}
+			for _, qt := range qterms[lang] {
+				if oi.textVocab[lang][qt] {
+					a.terms[qt] = true
+				}
+			}
+			byField["desc+tasks_"+lang] = a
+		}
+	}
+	var out []FieldMatch
+	for name, a := range byField {
+		out = append(out, FieldMatch{Field: name, Terms: sortedKeys(a.terms), Score: round(a.score)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out
+}

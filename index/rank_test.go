@@ -1,0 +1,135 @@
+package index_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/eval"
+)
+
+var showMisses = flag.Bool("misses", false, "print every miss of the ranking test")
+
+var (
+	defaultOnce sync.Once
+	defaultIx   *index.Index
+	defaultErr  error
+)
+
+// defaultIndex builds the default corpus's index once per test binary.
+func defaultIndex(t testing.TB) *index.Index {
+	t.Helper()
+	defaultOnce.Do(func() {
+		c, err := corpus.Default()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultIx, defaultErr = index.Build(c)
+	})
+	if defaultErr != nil {
+		t.Fatal(defaultErr)
+	}
+	return defaultIx
+}
+
+func readRows(t *testing.T, path string) []eval.Row {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := eval.ReadCSV(f, eval.Columns{})
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return rows
+}
+
+// floors are the accuracy the ranking must keep; see README "Accuracy".
+type floors struct {
+	strict, perClass, portuguese float64
+	ece                          float64
+}
+
+func checkRanking(t *testing.T, name string, rows []eval.Row, fl floors) {
+	ix := defaultIndex(t)
+	outs := eval.Run(ix, rows)
+	rep := eval.Summarise(outs)
+	var pt eval.ClassStats
+	for lang, cs := range rep.PerLanguage {
+		if strings.HasPrefix(lang, "pt") {
+			pt.N += cs.N
+			pt.Correct += cs.Correct
+		}
+	}
+	t.Logf("%s: strict %d/%d = %.3f, ECE %.3f", name, rep.Correct, rep.N, rep.Accuracy, rep.ECE)
+	var classes []string
+	for c := range rep.PerClass {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	for _, c := range classes {
+		cs := rep.PerClass[c]
+		if cs.N > 0 {
+			t.Logf("  class %-6s %3d/%3d = %.3f (precision %.3f)", c, cs.Correct, cs.N, cs.Recall, cs.Precision)
+		}
+	}
+	if pt.N > 0 {
+		t.Logf("  Portuguese   %3d/%3d = %.3f", pt.Correct, pt.N, float64(pt.Correct)/float64(pt.N))
+	}
+	if a := rep.Ambiguous; a != nil {
+		t.Logf("  ambiguous rows (reported apart): %d/%d agree with the suggested label", a.Correct, a.N)
+	}
+	if *showMisses {
+		for _, m := range rep.Misses {
+			t.Logf("  MISS %-60q want %-6s got %-6s conf %.2f", m.Row.Title, m.Row.Label, m.Got, m.Confidence)
+		}
+	}
+	if rep.Errors > 0 {
+		t.Errorf("%s: %d rows failed to classify", name, rep.Errors)
+	}
+	if rep.Accuracy < fl.strict {
+		t.Errorf("%s: strict accuracy %.3f, want >= %.2f", name, rep.Accuracy, fl.strict)
+	}
+	for _, c := range classes {
+		if cs := rep.PerClass[c]; cs.N > 0 && cs.Recall < fl.perClass {
+			t.Errorf("%s: class %s accuracy %.3f, want >= %.2f", name, c, cs.Recall, fl.perClass)
+		}
+	}
+	if pt.N > 0 && float64(pt.Correct)/float64(pt.N) < fl.portuguese {
+		t.Errorf("%s: Portuguese accuracy %.3f, want >= %.2f", name, float64(pt.Correct)/float64(pt.N), fl.portuguese)
+	}
+	if fl.ece > 0 && rep.ECE > fl.ece {
+		t.Errorf("%s: expected calibration error %.3f, want <= %.2f", name, rep.ECE, fl.ece)
+	}
+}
+
+// TestRankingLabelled is the ranking regression test on the project's own
+// labelled titles.
+func TestRankingLabelled(t *testing.T) {
+	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "titles.csv"))
+	if len(rows) < 200 {
+		t.Fatalf("only %d labelled rows", len(rows))
+	}
+	checkRanking(t, "testdata", rows, floors{strict: 0.95, perClass: 0.90, portuguese: 0.90, ece: 0.05})
+}
+
+// TestRankingDev runs the shared development set when it is present.
+func TestRankingDev(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "eval", "dev.csv")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("%s not present: %v", path, err)
+	}
+	checkRanking(t, "dev", readRows(t, path), floors{strict: 0.95, perClass: 0.90, portuguese: 0.90})
+}
+
+var _ = fmt.Sprintf

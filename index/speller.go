@@ -1,0 +1,136 @@
+package index
+
+// speller corrects one-letter typing slips ("Supervsior", "Custmer",
+// "Opertor") against the words of the corpus. It uses the symmetric-delete
+// method: every corpus word is stored under each form with one letter
+// deleted, so that a query word is corrected with a handful of map lookups
+// instead of a scan of the vocabulary.
+//
+// To keep unrelated words from matching, a word is corrected only when
+//   - it is not itself a corpus word or a stop word,
+//   - it has at least minCorrectLen letters (or is a short word missing one
+//     letter of a double, as in "cal" for "call"),
+//   - the correction is one insertion, deletion, substitution or swap of
+//     adjacent letters away, keeps the first letter, and
+//   - no other corpus word is as close (ties go to the more frequent word).
+type speller struct {
+	freq    map[string]int
+	deletes map[string][]string
+}
+
+// minCorrectLen is the shortest word the speller corrects: below five
+// letters too many English words are one slip from each other.
+const minCorrectLen = 5
+
+func newSpeller(words map[string]int) *speller {
+	s := &speller{freq: words, deletes: map[string][]string{}}
+	for w := range words {
+		if len(w) < minCorrectLen-1 {
+			continue
+		}
+		for _, d := range deletions(w) {
+			s.deletes[d] = append(s.deletes[d], w)
+		}
+	}
+	return s
+}
+
+func deletions(w string) []string {
+	out := make([]string, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		out = append(out, w[:i]+w[i+1:])
+	}
+	return out
+}
+
+// correct returns the corpus word w was meant to be, or "" when w is fine
+// or cannot be corrected safely. w must be folded.
+func (s *speller) correct(w string) string {
+	if _, ok := s.freq[w]; ok || !isASCIIWord(w) {
+		return ""
+	}
+	if len(w) < minCorrectLen {
+		return s.correctDouble(w)
+	}
+	best, bestFreq := "", 0
+	consider := func(c string) {
+		if c == w || c[0] != w[0] || !oneSlip(w, c) {
+			return
+		}
+		if f := s.freq[c]; f > bestFreq || (f == bestFreq && c < best) {
+			best, bestFreq = c, f
+		}
+	}
+	// w lacks a letter of c.
+	for _, c := range s.deletes[w] {
+		consider(c)
+	}
+	for _, d := range deletions(w) {
+		// w has an extra letter.
+		if _, ok := s.freq[d]; ok {
+			consider(d)
+		}
+		// w has a wrong or swapped letter.
+		for _, c := range s.deletes[d] {
+			consider(c)
+		}
+	}
+	return best
+}
+
+// correctDouble handles short words missing one letter of a double ("cal").
+func (s *speller) correctDouble(w string) string {
+	if len(w) < 3 {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[:i+1] + w[i:]
+		if _, ok := s.freq[c]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// oneSlip reports whether a and b are one insertion, deletion, substitution
+// or adjacent swap apart.
+func oneSlip(a, b string) bool {
+	la, lb := len(a), len(b)
+	switch {
+	case la == lb:
+		diff := -1
+		for i := 0; i < la; i++ {
+			if a[i] != b[i] {
+				if diff >= 0 {
+					// a second difference: only an adjacent swap is allowed
+					return i == diff+1 && a[diff] == b[i] && a[i] == b[diff] && a[i+1:] == b[i+1:]
+				}
+				diff = i
+			}
+		}
+		return diff >= 0
+	case la == lb+1:
+		return deletesTo(a, b)
+	case lb == la+1:
+		return deletesTo(b, a)
+	}
+	return false
+}
+
+// deletesTo reports whether deleting one letter of long gives short.
+func deletesTo(long, short string) bool {
+	i := 0
+	for i < len(short) && long[i] == short[i] {
+		i++
+	}
+	return long[i+1:] == short[i:]
+}

@@ -1,0 +1,145 @@
+// Package cli implements the anzsco command line. Commands only parse input
+// and print output; ranking lives in package index.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/index"
+)
+
+// Factory gives commands their streams and, on first use, the index.
+type Factory struct {
+	IO *IOStreams
+	// IndexDir and CorpusFile are the global --index and --corpus flags.
+	IndexDir   string
+	CorpusFile string
+
+	once sync.Once
+	ix   *index.Index
+	err  error
+}
+
+// Index opens the index named by --index, or builds one in memory from
+// --corpus or the embedded default corpus.
+func (f *Factory) Index() (*index.Index, error) {
+	f.once.Do(func() {
+		switch {
+		case f.IndexDir != "" && f.CorpusFile != "":
+			f.err = usageError("--index and --corpus cannot be used together: an index already holds its corpus")
+		case f.IndexDir != "":
+			f.ix, f.err = index.Open(f.IndexDir)
+		default:
+			var c *corpus.Corpus
+			c, f.err = f.Corpus()
+			if f.err == nil {
+				f.ix, f.err = index.Build(c)
+			}
+		}
+	})
+	return f.ix, f.err
+}
+
+// Corpus loads the corpus named by --corpus, or the embedded default.
+func (f *Factory) Corpus() (*corpus.Corpus, error) {
+	if f.CorpusFile != "" {
+		return corpus.LoadFile(f.CorpusFile)
+	}
+	return corpus.Default()
+}
+
+// Close releases the index, if one was opened.
+func (f *Factory) Close() {
+	if f.ix != nil {
+		f.ix.Close()
+	}
+}
+
+// Version is set at build time with -ldflags "-X github.com/anzsco/anzsco/internal/cli.Version=...".
+var Version = "dev"
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "anzsco",
+		Short: "Classify job titles and descriptions to ANZSCO occupation codes",
+		Long: `anzsco classifies free-text job titles and job descriptions to ANZSCO
+occupation codes, with scores and a calibrated confidence.
+
+The default corpus is unit group 5411 Call or Contact Centre Workers
+(541111 Call or Contact Centre Team Leader, 541112 Call or Contact Centre
+Operator), in English and Portuguese, with the neighbouring occupations that
+tell what lies outside.`,
+		Example: `  anzsco classify "Contact Center Supervisor"
+  anzsco classify --json "Operador de telemarketing receptivo"
+  anzsco show 541111
+  anzsco index build --out ./anzsco.idx && anzsco --index ./anzsco.idx classify "Call centre agent"`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetIn(f.IO.In)
+	root.PersistentFlags().StringVar(&f.IndexDir, "index", "", "open the persisted index in `DIR` (built with 'anzsco index build')")
+	root.PersistentFlags().StringVar(&f.CorpusFile, "corpus", "", "build the index in memory from the corpus `FILE` (JSON) instead of the embedded default")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError("%v (see '%s --help')", err, c.CommandPath())
+	})
+
+	root.AddCommand(
+		newCmdClassify(f, nil),
+		newCmdSearch(f, nil),
+		newCmdShow(f, nil),
+		newCmdIndex(f),
+		newCmdVersion(f),
+	)
+	return root
+}
+
+// Main runs the command line with the process's arguments and streams and
+// returns the exit code.
+func Main() int {
+	f := &Factory{IO: System()}
+	defer f.Close()
+	return run(f, os.Args[1:])
+}
+
+// run executes args and prints any error as one line on stderr.
+func run(f *Factory, args []string) int {
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err != nil {
+		var ee *exitError
+		if !errors.As(err, &ee) && isCobraUsage(err) {
+			err = &exitError{code: ExitUsage, err: fmt.Errorf("%v (see '%s --help')", err, cmd.CommandPath())}
+		}
+		if msg := err.Error(); msg != "" {
+			fmt.Fprintln(f.IO.ErrOut, "anzsco: "+oneLine(msg))
+		}
+	}
+	return exitCode(err)
+}
+
+// isCobraUsage recognises the errors cobra makes for a wrong command line.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "accepts ", "requires at least", "requires at most", "invalid argument", "unknown flag", "unknown shorthand"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneLine folds a message onto one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
