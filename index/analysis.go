@@ -143,7 +143,9 @@ func Words(s string) []string {
 	})
 }
 
-func isLetter(r rune) bool { return strings.ContainsRune("ğıł", r) || (r > 0xbf && r < 0x250 && r != 0xd7 && r != 0xf7) }
+func isLetter(r rune) bool {
+	return strings.ContainsRune("ğıł", r) || (r > 0xbf && r < 0x250 && r != 0xd7 && r != 0xf7)
+}
 
 // variantFilter drops stop words, numbers and single letters, and rewrites
 // spelling variants, joined forms and abbreviations to one canonical

@@ -137,19 +137,25 @@ type FieldMatch struct {
 	Score float64  `json:"score"`
 }
 
-// MarshalJSON writes code and title as null when the input is outside.
+// MarshalJSON writes code and title as null when the input is outside, and
+// the fields in the documented order.
 func (r Result) MarshalJSON() ([]byte, error) {
-	type plain Result
 	out := struct {
-		plain
-		Code    *string `json:"code"`
-		Title   *string `json:"title"`
-		Matches []Match `json:"matches"`
-	}{plain: plain(r)}
+		Input          string       `json:"input"`
+		Code           *string      `json:"code"`
+		Title          *string      `json:"title"`
+		Confidence     float64      `json:"confidence"`
+		Matches        []Match      `json:"matches"`
+		NearestOutside *Neighbour   `json:"nearest_outside"`
+		Corpus         CorpusInfo   `json:"corpus"`
+		Cleaned        string       `json:"cleaned,omitempty"`
+		Warnings       []string     `json:"warnings,omitempty"`
+		Explanation    *Explanation `json:"explanation,omitempty"`
+	}{Input: r.Input, Confidence: r.Confidence, Matches: r.Matches, NearestOutside: r.NearestOutside,
+		Corpus: r.Corpus, Cleaned: r.Cleaned, Warnings: r.Warnings, Explanation: r.Explanation}
 	if r.Code != "" {
 		out.Code, out.Title = &r.Code, &r.Title
 	}
-	out.Matches = r.Matches
 	if out.Matches == nil {
 		out.Matches = []Match{}
 	}

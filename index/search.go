@@ -1,0 +1,105 @@
+package index
+
+import (
+	"strings"
+
+	"github.com/anzsco/anzsco/corpus"
+)
+
+// SearchHit is one occupation found by Search, with the titles that matched
+// and the matching words marked.
+type SearchHit struct {
+	Code     string      `json:"code"`
+	Title    string      `json:"title"`
+	Scope    string      `json:"scope"`
+	Score    float64     `json:"score"`
+	Coverage float64     `json:"coverage"`
+	Matched  []Highlight `json:"matched"`
+}
+
+// Highlight is a matching string of an occupation. Text marks the words
+// that matched the query with MarkOpen and MarkClose.
+type Highlight struct {
+	Field string `json:"field"`
+	Lang  string `json:"lang"`
+	Text  string `json:"text"`
+	Plain string `json:"plain"`
+}
+
+// Markers around matched words in Highlight.Text.
+const (
+	MarkOpen  = "["
+	MarkClose = "]"
+)
+
+// Search ranks every occupation, targets and contrasts alike, against
+// free text and returns the best n with the matching titles highlighted.
+// Unlike Classify it makes no inside/outside decision.
+func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
+	text, _ = sanitize(text, MaxTitleBytes, "query")
+	if text == "" {
+		return nil, ErrEmptyQuery
+	}
+	if n <= 0 {
+		n = 10
+	}
+	cleaned, _ := cleanTitle(text)
+	words := Words(cleaned)
+	for i, w := range words {
+		if c := ix.speller.correct(w); c != "" {
+			words[i] = c
+		}
+	}
+	qtext := strings.Join(words, " ")
+	qterms := map[string][]string{}
+	for _, lang := range corpus.Languages {
+		qterms[lang] = ix.terms(lang, qtext)
+	}
+	scores, _, err := ix.search(qterms, nil)
+	if err != nil {
+		return nil, err
+	}
+	var hits []SearchHit
+	for _, f := range ix.candidates(scores, qterms, nil) {
+		if len(hits) >= n {
+			break
+		}
+		oi := ix.occs[f.code]
+		h := SearchHit{Code: f.code, Title: oi.title, Scope: string(oi.occ.Scope), Score: round(f.score), Coverage: round(f.cov)}
+		for _, e := range oi.entries {
+			q := map[string]bool{}
+			for _, t := range qterms[e.lang] {
+				q[t] = true
+			}
+			if marked, ok := ix.highlight(e.lang, e.text, q); ok {
+				h.Matched = append(h.Matched, Highlight{Field: e.kind, Lang: e.lang, Text: marked, Plain: e.text})
+			}
+		}
+		hits = append(hits, h)
+	}
+	return hits, nil
+}
+
+// highlight marks the words of s whose analysed term is in q.
+func (ix *Index) highlight(lang, s string, q map[string]bool) (string, bool) {
+	var b strings.Builder
+	any := false
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		hit := false
+		for _, t := range ix.terms(lang, w) {
+			if q[t] {
+				hit = true
+			}
+		}
+		if hit {
+			any = true
+			b.WriteString(MarkOpen + w + MarkClose)
+		} else {
+			b.WriteString(w)
+		}
+	}
+	return b.String(), any
+}

@@ -1,0 +1,312 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anzsco/anzsco/index"
+)
+
+type classifyOptions struct {
+	IO      *IOStreams
+	Index   func() (*index.Index, error)
+	Args    []string
+	Stdin   bool
+	JSON    bool
+	Format  string
+	Top     int
+	Explain bool
+	MinConf float64
+	Desc    string
+}
+
+// maxLineBytes bounds one stdin line; the rest of a longer line is skipped
+// (the classifier would cut it to index.MaxTitleBytes anyway).
+const maxLineBytes = 1 << 20
+
+func newCmdClassify(f *Factory, runF func(*classifyOptions) error) *cobra.Command {
+	opts := &classifyOptions{IO: f.IO, Index: f.Index}
+	cmd := &cobra.Command{
+		Use:   "classify [flags] TEXT... | -",
+		Short: "Code job titles to ANZSCO occupations",
+		Long: `Classify codes a job title (or any short text) to the target occupations of
+the corpus, with a score and a calibrated confidence per occupation.
+
+The words of TEXT are joined into one query. With "-", each line of standard
+input is one query, answered in order (one output line per input line).
+
+The result names the code, or says the input lies outside the targets and
+names the nearest outside occupation. Output is a table on a terminal, TSV
+when piped, and JSON Lines with --json (the format is documented in the
+README and stable: fields are added, never renamed).
+
+Exit status: 0 every input was coded to a target occupation; 1 at least one
+input lies outside the targets; 2 usage error; 3 failure; 4 some stdin
+lines could not be classified (empty lines), each reported in its own line.`,
+		Example: `  anzsco classify "Contact Center Supervisor"
+  anzsco classify --json "Operador de telemarketing receptivo"
+  printf 'Call centre agent\nTeam Leader - Inbound Contact Centre\n' | anzsco classify --json -
+  anzsco classify --explain "Inbound CSR - 12 month contract - Sydney CBD"
+  anzsco classify --description "answering inbound calls and emails" "Customer Service Officer"`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageError("classify needs TEXT or - to read queries from standard input (see 'anzsco classify --help')")
+			}
+			if len(args) == 1 && args[0] == "-" {
+				opts.Stdin = true
+			} else {
+				opts.Args = args
+			}
+			if opts.Top < 1 || opts.Top > 50 {
+				return usageError("--top must be between 1 and 50, got %d", opts.Top)
+			}
+			if opts.MinConf < 0 || opts.MinConf > 1 {
+				return usageError("--min-confidence must be between 0 and 1, got %g", opts.MinConf)
+			}
+			switch opts.Format {
+			case "", "table", "tsv", "json":
+			default:
+				return usageError("--format must be table, tsv or json, got %q", opts.Format)
+			}
+			if opts.JSON {
+				opts.Format = "json"
+			}
+			if opts.Format == "" {
+				opts.Format = "tsv"
+				if opts.IO.StdoutTTY {
+					opts.Format = "table"
+				}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return classifyRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON object per query (JSON Lines)")
+	cmd.Flags().StringVar(&opts.Format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
+	cmd.Flags().IntVar(&opts.Top, "top", index.DefaultTop, "number of ranked matches to report")
+	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show how the result was reached: noise stripped, slips corrected, fields and terms matched")
+	cmd.Flags().Float64Var(&opts.MinConf, "min-confidence", 0, "report a code whose confidence is below `P` as outside")
+	cmd.Flags().StringVar(&opts.Desc, "description", "", "a job description to weigh in with the title (counts less than the title)")
+	return cmd
+}
+
+func classifyRun(opts *classifyOptions) error {
+	ix, err := opts.Index()
+	if err != nil {
+		return err
+	}
+	p := newResultPrinter(opts.IO.Out, opts.Format, opts.Explain)
+	outside, failed := false, 0
+	do := func(text string) error {
+		res, err := ix.Classify(index.Query{Text: text, Description: opts.Desc, Top: opts.Top, Explain: opts.Explain, MinConfidence: opts.MinConf})
+		if err != nil {
+			if !opts.Stdin {
+				if errors.Is(err, index.ErrEmptyQuery) {
+					return usageError("%v", err)
+				}
+				return err
+			}
+			failed++
+			return p.printError(text, err)
+		}
+		if res.Outside() {
+			outside = true
+		}
+		return p.print(res)
+	}
+	if opts.Stdin {
+		err = eachLine(opts.IO.In, do)
+	} else {
+		err = do(strings.Join(opts.Args, " "))
+	}
+	if ferr := p.flush(); err == nil {
+		err = ferr
+	}
+	switch {
+	case err != nil:
+		return err
+	case failed > 0:
+		return &exitError{code: ExitRowErrors, err: fmt.Errorf("%d input lines could not be classified", failed)}
+	case outside:
+		return silentExit(ExitOutside)
+	}
+	return nil
+}
+
+// eachLine calls fn for every line of r, without its line ending. Lines
+// longer than maxLineBytes are cut.
+func eachLine(r io.Reader, fn func(string) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	for {
+		line, err := readLine(br)
+		if len(line) > 0 || err == nil {
+			if ferr := fn(strings.TrimRight(line, "\r")); ferr != nil {
+				return ferr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("reading standard input: %w", err)
+		}
+	}
+}
+
+func readLine(br *bufio.Reader) (string, error) {
+	var b []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(b) < maxLineBytes {
+			b = append(b, chunk[:min(len(chunk), maxLineBytes-len(b))]...)
+		}
+		switch err {
+		case nil:
+			return strings.TrimSuffix(string(b), "\n"), nil
+		case bufio.ErrBufferFull:
+			continue
+		default:
+			return string(b), err
+		}
+	}
+}
+
+// resultPrinter writes results as a table, TSV or JSON Lines.
+type resultPrinter struct {
+	w       io.Writer
+	format  string
+	explain bool
+	tw      *tabwriter.Writer
+	header  bool
+}
+
+func newResultPrinter(w io.Writer, format string, explain bool) *resultPrinter {
+	p := &resultPrinter{w: w, format: format, explain: explain}
+	if format == "table" {
+		p.tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	}
+	return p
+}
+
+func (p *resultPrinter) print(r *index.Result) error {
+	switch p.format {
+	case "json":
+		data, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(p.w, "%s\n", data)
+		return err
+	case "tsv":
+		if !p.header {
+			p.header = true
+			fmt.Fprintln(p.w, "input\tcode\ttitle\tconfidence\tscore\trunner_up_code\trunner_up_confidence\tnearest_outside_code\tnearest_outside_title")
+		}
+		ru, ruConf, score := "", "", ""
+		if m, ok := r.RunnerUp(); ok {
+			ru, ruConf = m.Code, fmtConf(m.Confidence)
+		}
+		if len(r.Matches) > 0 && r.Code != "" {
+			score = fmt.Sprintf("%.4g", r.Matches[0].Score)
+		}
+		no, noTitle := "", ""
+		if r.NearestOutside != nil {
+			no, noTitle = r.NearestOutside.Code, r.NearestOutside.Title
+		}
+		_, err := fmt.Fprintf(p.w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", tsvField(r.Input), r.Code, r.Title, fmtConf(r.Confidence), score, ru, ruConf, no, noTitle)
+		if p.explain && r.Explanation != nil {
+			data, _ := json.Marshal(r.Explanation)
+			fmt.Fprintf(p.w, "#explain\t%s\n", data)
+		}
+		return err
+	}
+	return p.table(r)
+}
+
+func (p *resultPrinter) table(r *index.Result) error {
+	w := p.tw
+	fmt.Fprintf(w, "%s\n", r.Input)
+	if r.Code != "" {
+		fmt.Fprintf(w, "  code\t%s %s\tconfidence %s\n", r.Code, r.Title, fmtConf(r.Confidence))
+	} else {
+		fmt.Fprintf(w, "  code\toutside the target occupations\tconfidence %s\n", fmtConf(r.Confidence))
+	}
+	for i, m := range r.Matches {
+		label := ""
+		if i == 0 {
+			label = "matches"
+		}
+		fmt.Fprintf(w, "  %s\t%s %s\tconfidence %s, score %.3g\n", label, m.Code, m.Title, fmtConf(m.Confidence), m.Score)
+	}
+	if r.NearestOutside != nil {
+		fmt.Fprintf(w, "  nearest outside\t%s %s\tscore %.3g\n", r.NearestOutside.Code, r.NearestOutside.Title, r.NearestOutside.Score)
+	} else {
+		fmt.Fprintf(w, "  nearest outside\tnone matched\t\n")
+	}
+	if r.Cleaned != "" {
+		fmt.Fprintf(w, "  searched as\t%s\t\n", r.Cleaned)
+	}
+	for _, warn := range r.Warnings {
+		fmt.Fprintf(w, "  warning\t%s\t\n", warn)
+	}
+	if ex := r.Explanation; p.explain && ex != nil {
+		for _, s := range ex.Stripped {
+			fmt.Fprintf(w, "  stripped\t%q\t(%s)\n", s.Text, s.Rule)
+		}
+		for _, c := range ex.Corrected {
+			fmt.Fprintf(w, "  corrected\t%s -> %s\t\n", c.From, c.To)
+		}
+		fmt.Fprintf(w, "  terms\t%s\t\n", strings.Join(ex.Terms, " "))
+		for _, c := range ex.Candidates {
+			fmt.Fprintf(w, "  candidate\t%s %s (%s)\tscore %.3g, coverage %.2f, containment %.2f of %q\n", c.Code, c.Title, c.Scope, c.Score, c.Coverage, c.Containment, c.BestTitle)
+			for _, fm := range c.Fields {
+				fmt.Fprintf(w, "  \t  %s\t%s (score %.3g)\n", fm.Field, strings.Join(fm.Terms, " "), fm.Score)
+			}
+		}
+		fmt.Fprintf(w, "  decision\t%s\t\n", ex.Decision)
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+func (p *resultPrinter) printError(input string, err error) error {
+	switch p.format {
+	case "json":
+		data, _ := json.Marshal(map[string]string{"input": input, "error": err.Error()})
+		_, werr := fmt.Fprintf(p.w, "%s\n", data)
+		return werr
+	case "tsv":
+		if !p.header {
+			p.header = true
+			fmt.Fprintln(p.w, "input\tcode\ttitle\tconfidence\tscore\trunner_up_code\trunner_up_confidence\tnearest_outside_code\tnearest_outside_title")
+		}
+		_, werr := fmt.Fprintf(p.w, "%s\t\t\t\t\t\t\t\t#error: %s\n", tsvField(input), err)
+		return werr
+	}
+	fmt.Fprintf(p.tw, "%q\n  error\t%v\t\n\n", input, err)
+	return nil
+}
+
+func (p *resultPrinter) flush() error {
+	if p.tw != nil {
+		return p.tw.Flush()
+	}
+	return nil
+}
+
+func fmtConf(c float64) string { return fmt.Sprintf("%.2f", c) }
+
+// tsvField keeps a value on one TSV field.
+func tsvField(s string) string {
+	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+}

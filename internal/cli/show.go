@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/index"
+)
+
+type showOptions struct {
+	IO    *IOStreams
+	Index func() (*index.Index, error)
+	Code  string
+	JSON  bool
+}
+
+func newCmdShow(f *Factory, runF func(*showOptions) error) *cobra.Command {
+	opts := &showOptions{IO: f.IO, Index: f.Index}
+	cmd := &cobra.Command{
+		Use:   "show CODE",
+		Short: "Print an occupation's full record",
+		Long: `Show prints the full record of an occupation of the corpus: its titles,
+alternative titles, specialisations and everyday titles, description, tasks,
+skill level, the qualifications for Australia and New Zealand (and the
+experience that may stand in for them), and its correspondences to ISCO-08
+and OSCA. Use --json for the record as stored in the corpus.
+
+Exit status: 0 found; 1 no occupation has that code; 2 usage error.`,
+		Example: `  anzsco show 541111
+  anzsco show --json 541112`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Code = strings.TrimSpace(args[0])
+			if opts.Code == "" {
+				return usageError("show needs an occupation code, such as 541111")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return showRun(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the record as JSON")
+	return cmd
+}
+
+func showRun(opts *showOptions) error {
+	ix, err := opts.Index()
+	if err != nil {
+		return err
+	}
+	o, err := ix.Lookup(opts.Code)
+	if errors.Is(err, index.ErrNotFound) {
+		return &exitError{code: ExitOutside, err: err}
+	}
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		data, err := json.MarshalIndent(o, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(opts.IO.Out, "%s\n", data)
+		return err
+	}
+	printOccupation(opts.IO.Out, o)
+	return nil
+}
+
+func printOccupation(w io.Writer, o *corpus.Occupation) {
+	fmt.Fprintf(w, "%s %s\n", o.Code, o.Title())
+	scope := "target: may be returned as the code"
+	if o.Scope == corpus.Contrast {
+		scope = "contrast: a neighbouring occupation, reported as nearest outside"
+	}
+	fmt.Fprintf(w, "  scope: %s\n", scope)
+	if o.SkillLevel > 0 {
+		fmt.Fprintf(w, "  skill level: %d\n", o.SkillLevel)
+	}
+	for _, g := range o.Hierarchy {
+		fmt.Fprintf(w, "  %s group: %s %s\n", g.Level, g.Code, g.Title)
+	}
+	list := func(label string, items []string) {
+		if len(items) > 0 {
+			fmt.Fprintf(w, "  %s:\n", label)
+			for _, s := range items {
+				fmt.Fprintf(w, "    - %s\n", s)
+			}
+		}
+	}
+	names := map[string]string{"en": "English", "pt": "Portuguese"}
+	for _, lang := range o.Langs() {
+		t := o.Text[lang]
+		fmt.Fprintf(w, "\n  [%s]\n", names[lang])
+		fmt.Fprintf(w, "  title: %s\n", t.Title)
+		list("alternative titles", t.AlternativeTitles)
+		list("specialisations", t.Specialisations)
+		list("everyday titles", t.EverydayTitles)
+		if t.Description != "" {
+			fmt.Fprintf(w, "  description: %s\n", t.Description)
+		}
+		list("tasks", t.Tasks)
+		if q := t.Qualifications; q != nil {
+			fmt.Fprintf(w, "  qualifications:\n")
+			if q.AU != "" {
+				fmt.Fprintf(w, "    Australia: %s\n", q.AU)
+			}
+			if q.NZ != "" {
+				fmt.Fprintf(w, "    New Zealand: %s\n", q.NZ)
+			}
+			if q.ExperienceYears > 0 {
+				fmt.Fprintf(w, "    or at least %g years of relevant experience\n", q.ExperienceYears)
+			}
+		}
+	}
+	corr := func(label string, cs []corpus.Correspondence) {
+		for _, c := range cs {
+			p := ""
+			if c.Partial {
+				p = " (partial)"
+			}
+			fmt.Fprintf(w, "  %s: %s %s%s\n", label, c.Code, c.Title, p)
+		}
+	}
+	if len(o.ISCO08)+len(o.OSCA) > 0 {
+		fmt.Fprintln(w)
+	}
+	corr("ISCO-08", o.ISCO08)
+	corr("OSCA", o.OSCA)
+}
