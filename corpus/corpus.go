@@ -76,10 +76,22 @@ type Text struct {
 	Specialisations   []string `json:"specialisations,omitempty"`
 	// EverydayTitles are the titles people use in job ads and CVs that the
 	// classification itself does not list (agent, consultant, atendente...).
-	EverydayTitles []string        `json:"everyday_titles,omitempty"`
+	EverydayTitles []string `json:"everyday_titles,omitempty"`
+	// Patterns are everyday titles in compact form: every role of a
+	// pattern joined with every context of it is a title of the occupation
+	// ("supervisor" with "helpline" stands for "Helpline Supervisor").
+	Patterns       []Pattern       `json:"patterns,omitempty"`
 	Description    string          `json:"description,omitempty"`
 	Tasks          []string        `json:"tasks,omitempty"`
 	Qualifications *Qualifications `json:"qualifications,omitempty"`
+}
+
+// Pattern pairs role words with the contexts that make them this
+// occupation: a supervisor is a call-centre team leader only in a call
+// centre, a helpline or the like.
+type Pattern struct {
+	Roles    []string `json:"roles"`
+	Contexts []string `json:"contexts"`
 }
 
 // Qualifications are the formal qualifications, or experience in their place,
@@ -230,6 +242,18 @@ func (c *Corpus) Validate() error {
 				for k, s := range list.items {
 					if strings.TrimSpace(s) == "" {
 						return fail("text."+lang+"."+list.name, "item %d is empty", k+1)
+					}
+				}
+			}
+		}
+		for lang, t := range o.Text {
+			for k, p := range t.Patterns {
+				if len(p.Roles) == 0 || len(p.Contexts) == 0 {
+					return fail(fmt.Sprintf("text.%s.patterns[%d]", lang, k), "a pattern needs at least one role and one context")
+				}
+				for _, s := range append(append([]string{}, p.Roles...), p.Contexts...) {
+					if strings.TrimSpace(s) == "" {
+						return fail(fmt.Sprintf("text.%s.patterns[%d]", lang, k), "empty role or context")
 					}
 				}
 			}

@@ -148,9 +148,11 @@ func isLetter(r rune) bool {
 }
 
 // variantFilter drops stop words, numbers and single letters, and rewrites
-// spelling variants, joined forms and abbreviations to one canonical
-// wording before stemming: center -> centre, callcentre -> call centre,
-// csr -> customer service representative, tl -> team leader.
+// spelling variants, joined forms, abbreviations and words for the same
+// role to one canonical wording before stemming: center -> centre,
+// callcentre -> call centre, csr -> customer service representative,
+// tl -> team leader, atendente -> operador. A replacement written "=word"
+// is kept unstemmed (telefonista must not stem to telefon, "telephone").
 type variantFilter struct {
 	variants map[string][]string
 	stop     map[string]bool
@@ -171,11 +173,16 @@ func (f variantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	out := input[:0:0]
 	pos := 0
 	emit := func(t *analysis.Token, term string) {
+		keyword := t.KeyWord
+		if strings.HasPrefix(term, "=") {
+			// "=word": keep the word as it is, unstemmed.
+			term, keyword = term[1:], true
+		}
 		if f.stop[term] || len(term) < 2 || isNumber(term) {
 			return
 		}
 		pos++
-		out = append(out, &analysis.Token{Term: []byte(term), Start: t.Start, End: t.End, Position: pos, Type: t.Type, KeyWord: t.KeyWord})
+		out = append(out, &analysis.Token{Term: []byte(term), Start: t.Start, End: t.End, Position: pos, Type: t.Type, KeyWord: keyword})
 	}
 	for _, t := range input {
 		term := string(t.Term)
@@ -232,7 +239,9 @@ func stemPT(w string) string {
 // that say nothing about the occupation (grades, seniority, employment
 // terms), so that they neither score nor count against coverage.
 const (
-	stopEN = `a an and or of the for in at to with on by as from our your we you is are be
+	stopEN = `a an and or of the for in at to with on by as from our your we you is are be de do da dos das e em
+		bilingual multilingual speaking speaker fluent english spanish mandarin cantonese chinese french german italian
+		japanese korean vietnamese arabic hindi portuguese dutch greek russian polish turkish thai indonesian tagalog
 		senior snr sr junior jnr jr trainee graduate entry level experienced principal
 		i ii iii iv casual temporary temp permanent perm contract contractor fixed term
 		full part time fulltime parttime ftc fte immediate start urgent urgently hiring needed
@@ -241,6 +250,7 @@ const (
 		am pm hr hrs rate pay salary super superannuation plus bonus bonuses incentive incentives ote
 		australia australian nz zealand m f d x h`
 	stopPT = `a o as os um uma uns umas de do da dos das e ou em no na nos nas para por com ao aos
+		bilingue bilingual fluente ingles espanhol frances alemao italiano japones mandarim english spanish french
 		à pelo pela pelos pelas que se sem sob sobre
 		a of the and or for in at to with on
 		senior pleno junior jr sr estagiario estagiaria trainee aprendiz efetivo efetiva temporario temporaria
@@ -255,7 +265,7 @@ const (
 var variantsEN = map[string]string{
 	"center": "centre", "centers": "centres", "centered": "centred",
 	"callcentre": "call centre", "callcenter": "call centre", "callcentres": "call centres", "callcenters": "call centres",
-	"contactcentre": "contact centre", "contactcenter": "contact centre",
+	"contactcentre": "call centre", "contactcenter": "call centre", "contact": "call", "contacts": "calls",
 	"helpdesk": "help desk", "servicedesk": "service desk", "helpline": "help line", "hotline": "hot line",
 	"email": "email", "emails": "emails", "e": "", "mail": "mail", "webchat": "web chat", "livechat": "live chat",
 	"organization": "organisation", "organizations": "organisations", "organize": "organise",
@@ -284,11 +294,17 @@ var variantsPT = func() map[string]string {
 	for k, v := range map[string]string{
 		"telemarketing": "telemarketing", "tele": "tele", "sac": "servico atendimento consumidor",
 		"bilingue": "bilingue", "teleoperadora": "teleoperador", "teleatendente": "teleatendimento atendente",
-		"operadora": "operador", "atendentes": "atendente", "operadores": "operador",
+		"operadora": "operador", "operadores": "operador",
 		"equipa": "equipe", "equipas": "equipes", "facturas": "faturas", "factura": "fatura", "facturacao": "faturacao",
 		"accao": "acao", "direccao": "direcao", "coordenacao": "coordenacao", "optimizacao": "otimizacao",
 		"tecnico": "tecnico", "ti": "tecnologia informacao", "tic": "tecnologia informacao comunicacao",
-		"contactcenter": "contact centre", "helpdesk": "help desk",
+		"contactcenter": "call centre", "helpdesk": "help desk", "leader": "supervisor", "lead": "supervisor",
+		"atendente": "operador", "atendentes": "operador", "agente": "operador", "agentes": "operador",
+		"assistente": "operador", "assistentes": "operador", "consultor": "operador", "consultora": "operador",
+		"consultores": "operador", "representante": "operador", "representantes": "operador", "operadoras": "operador",
+		"lider": "supervisor", "lideres": "supervisor", "chefe": "supervisor", "chefes": "supervisor",
+		"encarregado": "supervisor", "encarregada": "supervisor", "supervisora": "supervisor", "supervisores": "supervisor",
+		"telefonista": "=telefonista", "telefonistas": "=telefonista", "teleoperadores": "teleoperador", "teleoperadoras": "teleoperador",
 	} {
 		m[k] = v
 	}
@@ -308,11 +324,7 @@ var canonEN = map[string]string{
 }
 
 var canonPT = map[string]string{
-	// operador = atendente = agente = assistente = consultor = teleoperador
-	"atend": "oper", "agent": "oper", "assistent": "oper", "consultor": "oper", "operador": "oper",
-	"representant": "oper", "teleoper": "teleoper", "operator": "oper", "advis": "oper", "consult": "oper",
-	// supervisor = líder = chefe de equipa = encarregado
-	"lid": "supervisor", "lider": "supervisor", "chef": "supervisor", "encarreg": "supervisor", "supervisor": "supervisor",
-	"leader": "supervisor", "supervis": "supervisor",
-	"telefon": "telefon", "fon": "telefon",
+	// English role words inside Portuguese titles ("Team Leader de Contact Center")
+	"operator": "oper", "agent": "oper", "advis": "oper", "consult": "oper", "representativ": "oper",
+	"operador": "oper", "supervis": "supervisor",
 }

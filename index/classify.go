@@ -72,34 +72,43 @@ type features struct {
 	matchedBest []string
 }
 
-// Classify codes one query. It is safe for concurrent use.
-func (ix *Index) Classify(q Query) (*Result, error) {
+// prepared is a query analysed and searched, ready for the decision.
+type prepared struct {
+	text, desc  string
+	qtext       string
+	warnings    []string
+	stripped    []Stripped
+	corrections []Correction
+	qterms      map[string][]string
+	docScores   map[string]float64
+	cands       []features
+}
+
+// prepare cleans, corrects and analyses a query, searches the index and
+// computes the features of every candidate occupation.
+func (ix *Index) prepare(q Query) (*prepared, error) {
 	text, warnings := sanitize(q.Text, MaxTitleBytes, "title")
 	if text == "" {
 		return nil, ErrEmptyQuery
 	}
 	desc, w := sanitize(q.Description, MaxDescriptionBytes, "description")
-	warnings = append(warnings, w...)
-	top := q.Top
-	if top <= 0 {
-		top = DefaultTop
-	}
+	p := &prepared{text: text, desc: desc, warnings: append(warnings, w...)}
 
 	cleaned, stripped := cleanTitle(text)
+	p.stripped = stripped
 	words := Words(cleaned)
-	var corrections []Correction
 	for i, wd := range words {
 		if c := ix.speller.correct(wd); c != "" {
-			corrections = append(corrections, Correction{From: wd, To: c})
+			p.corrections = append(p.corrections, Correction{From: wd, To: c})
 			words[i] = c
 		}
 	}
-	qtext := strings.Join(words, " ")
+	p.qtext = strings.Join(words, " ")
 
-	qterms := map[string][]string{}
+	p.qterms = make(map[string][]string, len(corpus.Languages))
 	dterms := map[string][]string{}
 	for _, lang := range corpus.Languages {
-		qterms[lang] = ix.terms(lang, qtext)
+		p.qterms[lang] = ix.terms(lang, p.qtext)
 		if desc != "" {
 			dt := ix.terms(lang, desc)
 			if len(dt) > maxDescriptionTerms {
@@ -108,26 +117,50 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 			dterms[lang] = dt
 		}
 	}
-
-	scores, docScores, err := ix.search(qterms, dterms)
+	scores, docScores, err := ix.search(p.qterms, dterms)
 	if err != nil {
 		return nil, err
 	}
-	cands := ix.candidates(scores, qterms, dterms)
-	res := ix.decide(cands, top, desc != "")
-	res.Input = text
+	p.docScores = docScores
+	p.cands = ix.candidates(scores, p.qterms, dterms)
+	return p, nil
+}
+
+// decisionInputs returns what the confidence model sees for q: the two best
+// targets and the best contrast.
+func (ix *Index) decisionInputs(q Query) (t1, t2, c1 *features, hasDesc bool) {
+	p, err := ix.prepare(q)
+	if err != nil {
+		return nil, nil, nil, false
+	}
+	t1, t2, c1 = ix.leaders(p.cands)
+	return t1, t2, c1, p.desc != ""
+}
+
+// Classify codes one query. It is safe for concurrent use.
+func (ix *Index) Classify(q Query) (*Result, error) {
+	p, err := ix.prepare(q)
+	if err != nil {
+		return nil, err
+	}
+	top := q.Top
+	if top <= 0 {
+		top = DefaultTop
+	}
+	res := ix.decide(p.cands, top, p.desc != "")
+	res.Input = p.text
 	res.Corpus = ix.info
-	res.Warnings = warnings
-	if qtext != Fold(text) && qtext != strings.Join(Words(Fold(text)), " ") {
-		res.Cleaned = qtext
+	res.Warnings = p.warnings
+	if p.qtext != strings.Join(Words(Fold(p.text)), " ") {
+		res.Cleaned = p.qtext
 	}
 	if q.MinConfidence > 0 && res.Code != "" && res.Confidence < q.MinConfidence {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("best code %s has confidence %.2f, below the minimum %.2f: reported as outside", res.Code, res.Confidence, q.MinConfidence))
 		res.Code, res.Title = "", ""
-		res.Confidence = 1 - res.Matches[0].Confidence
+		res.Confidence = round(1 - res.Matches[0].Confidence)
 	}
 	if q.Explain {
-		res.Explanation = ix.explain(cands, qterms, docScores, stripped, corrections, res)
+		res.Explanation = ix.explain(p.cands, p.qterms, p.docScores, p.stripped, p.corrections, res)
 	}
 	return res, nil
 }
@@ -225,33 +258,53 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				}
 			}
 			var cont, contDesc float64
-			var bestE *entry
+			bestTitle := ""
 			var bestMatched []string
-			for _, e := range oi.entries {
-				if e.lang != lang || len(e.terms) == 0 {
-					continue
-				}
-				var m, md int
+			consider := func(text string, terms ...[]string) {
+				var n, m, md int
 				var matched []string
-				for _, t := range e.terms {
-					if inQ[t] {
-						m++
-						md++
-						matched = append(matched, t)
-					} else if inD[t] {
-						md++
+				for _, ts := range terms {
+					n += len(ts)
+					for _, t := range ts {
+						if inQ[t] {
+							m++
+							md++
+							matched = append(matched, t)
+						} else if inD[t] {
+							md++
+						}
 					}
 				}
-				c := float64(m) / float64(len(e.terms))
-				cd := float64(md) / float64(len(e.terms))
-				if m == 0 {
-					cd = 0
+				if n == 0 {
+					return
 				}
-				if c > cont || (c == cont && bestE != nil && len(matched) > len(bestMatched)) || bestE == nil {
-					cont, bestE, bestMatched = c, e, matched
+				c := float64(m) / float64(n)
+				cd := 0.0
+				if m > 0 {
+					cd = float64(md) / float64(n)
+				}
+				if bestTitle == "" || c > cont || (c == cont && len(matched) > len(bestMatched)) {
+					cont, bestTitle, bestMatched = c, text, matched
 				}
 				if cd > contDesc {
 					contDesc = cd
+				}
+			}
+			for _, e := range oi.entries {
+				if e.lang == lang {
+					consider(e.text, e.terms)
+				}
+			}
+			for _, p := range oi.patterns {
+				if p.lang != lang {
+					continue
+				}
+				// The best role and the best context, each by the share of its
+				// terms in the query, make the best title of the pattern.
+				r := bestPart(p.roles, inQ)
+				c := bestPart(p.contexts, inQ)
+				if r != nil && c != nil {
+					consider(c.text+" "+r.text, c.terms, r.terms)
 				}
 			}
 			fcov := float64(cov) / float64(len(qt))
@@ -261,9 +314,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				f.contDesc = math.Max(contDesc, cont)
 				f.textCov = float64(textCov) / float64(len(qt))
 				f.matchedBest = bestMatched
-				if bestE != nil {
-					f.bestTitle = bestE.text
-				}
+				f.bestTitle = bestTitle
 			}
 		}
 		out = append(out, f)
@@ -278,6 +329,29 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 	return out
 }
 
+// bestPart returns the entry with the largest share of its terms in the
+// query (ties: more terms matched), or nil when none matches at all.
+func bestPart(es []*entry, inQ map[string]bool) *entry {
+	var best *entry
+	bestShare, bestM := 0.0, 0
+	for _, e := range es {
+		m := 0
+		for _, t := range e.terms {
+			if inQ[t] {
+				m++
+			}
+		}
+		if m == 0 || len(e.terms) == 0 {
+			continue
+		}
+		share := float64(m) / float64(len(e.terms))
+		if share > bestShare || (share == bestShare && m > bestM) {
+			best, bestShare, bestM = e, share, m
+		}
+	}
+	return best
+}
+
 // rankKey orders candidates: how well a title of the occupation matches
 // the query first, the bleve score to break ties.
 func rankKey(f features) float64 {
@@ -288,10 +362,8 @@ func rankKey(f features) float64 {
 // this index stays below about 3, so it moves the key by at most 0.3.
 const rankScoreWeight = 0.1
 
-// decide turns candidates into a Result: the code, the ranked matches, the
-// nearest outside occupation and the confidences.
-func (ix *Index) decide(cands []features, top int, hasDesc bool) *Result {
-	var t1, t2, c1 *features
+// leaders returns the two best targets and the best contrast.
+func (ix *Index) leaders(cands []features) (t1, t2, c1 *features) {
 	for i := range cands {
 		f := &cands[i]
 		switch ix.occs[f.code].occ.Scope {
@@ -307,6 +379,13 @@ func (ix *Index) decide(cands []features, top int, hasDesc bool) *Result {
 			}
 		}
 	}
+	return t1, t2, c1
+}
+
+// decide turns candidates into a Result: the code, the ranked matches, the
+// nearest outside occupation and the confidences.
+func (ix *Index) decide(cands []features, top int, hasDesc bool) *Result {
+	t1, t2, c1 := ix.leaders(cands)
 	pIn := inScopeProbability(t1, c1, hasDesc)
 	pTop := topProbability(t1, t2)
 	res := &Result{}

@@ -22,6 +22,7 @@ const (
 	kindAlt      = "alt"
 	kindSpec     = "spec"
 	kindEveryday = "everyday"
+	kindPattern  = "pattern"
 	kindDesc     = "desc"
 	kindTasks    = "tasks"
 )
@@ -31,14 +32,14 @@ const (
 // the raw score, decides between inside and outside; the boosts order
 // occupations whose titles match equally well.
 var fieldBoost = map[string]float64{
-	kindTitle: 1.6, kindAlt: 1.4, kindSpec: 1.2, kindEveryday: 1.2, kindDesc: 0.5, kindTasks: 0.35,
+	kindTitle: 1.6, kindAlt: 1.4, kindSpec: 1.2, kindEveryday: 1.2, kindPattern: 1.0, kindDesc: 0.5, kindTasks: 0.35,
 }
 
 // descriptionWeight scales the contribution of Query.Description against
 // the title's.
 const descriptionWeight = 0.25
 
-var titleKinds = []string{kindTitle, kindAlt, kindSpec, kindEveryday}
+var titleKinds = []string{kindTitle, kindAlt, kindSpec, kindEveryday, kindPattern}
 var textKinds = []string{kindDesc, kindTasks}
 
 func fieldName(kind, lang string) string { return kind + "_" + lang }
@@ -74,7 +75,9 @@ func newMapping() *mapping.IndexMappingImpl {
 	return m
 }
 
-// entry is one title-like string of an occupation, analysed.
+// entry is one title-like string of an occupation, analysed. Roles and
+// contexts of patterns are entries of kind "pattern": they are searched,
+// but only a role together with a context makes a title.
 type entry struct {
 	code  string
 	kind  string
@@ -92,6 +95,15 @@ type occInfo struct {
 	vocab     map[string]map[string]bool
 	textVocab map[string]map[string]bool
 	entries   []*entry
+	patterns  []pattern
+}
+
+// pattern is a corpus.Pattern analysed: its roles and contexts as term
+// lists.
+type pattern struct {
+	lang     string
+	roles    []*entry
+	contexts []*entry
 }
 
 // Index is a searchable corpus. It is safe for concurrent use by multiple
@@ -130,6 +142,11 @@ func docs(c *corpus.Corpus) map[string]map[string]interface{} {
 			}
 			for _, s := range t.EverydayTitles {
 				add(kindEveryday, s)
+			}
+			for _, p := range t.Patterns {
+				for _, s := range append(append([]string{}, p.Roles...), p.Contexts...) {
+					add(kindPattern, s)
+				}
 			}
 			if t.Description != "" || len(t.Tasks) > 0 {
 				out[fmt.Sprintf("o/%s/%s", o.Code, lang)] = map[string]interface{}{
@@ -200,15 +217,18 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 			t := o.Text[lang]
 			oi.vocab[lang], oi.textVocab[lang] = map[string]bool{}, map[string]bool{}
 			n := 0
-			add := func(kind, s string) {
+			add := func(kind, s string) *entry {
 				n++
 				e := &entry{code: o.Code, kind: kind, lang: lang, text: s, terms: ix.terms(lang, s)}
 				ix.entries[fmt.Sprintf("t/%s/%s/%d", o.Code, lang, n)] = e
-				oi.entries = append(oi.entries, e)
+				if kind != kindPattern {
+					oi.entries = append(oi.entries, e)
+				}
 				for _, term := range e.terms {
 					oi.vocab[lang][term] = true
 				}
 				countWords(s)
+				return e
 			}
 			add(kindTitle, t.Title)
 			for _, s := range t.AlternativeTitles {
@@ -219,6 +239,16 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 			}
 			for _, s := range t.EverydayTitles {
 				add(kindEveryday, s)
+			}
+			for _, p := range t.Patterns {
+				pa := pattern{lang: lang}
+				for _, s := range p.Roles {
+					pa.roles = append(pa.roles, add(kindPattern, s))
+				}
+				for _, s := range p.Contexts {
+					pa.contexts = append(pa.contexts, add(kindPattern, s))
+				}
+				oi.patterns = append(oi.patterns, pa)
 			}
 			for _, s := range append([]string{t.Description}, t.Tasks...) {
 				for _, term := range ix.terms(lang, s) {
