@@ -274,6 +274,10 @@ func clone(b *corpus.Occupation) *corpus.Occupation {
 		c.Specialisations = append([]string(nil), t.Specialisations...)
 		c.EverydayTitles = append([]string(nil), t.EverydayTitles...)
 		c.Tasks = append([]string(nil), t.Tasks...)
+		c.Patterns = nil
+		for _, p := range t.Patterns {
+			c.Patterns = append(c.Patterns, corpus.Pattern{Roles: append([]string(nil), p.Roles...), Contexts: append([]string(nil), p.Contexts...)})
+		}
 		if t.Qualifications != nil {
 			q := *t.Qualifications
 			c.Qualifications = &q

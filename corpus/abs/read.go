@@ -131,7 +131,7 @@ func ReadTitles(r io.Reader, name string) (titles []Title, err error) {
 	}
 	rows, err := readSheet(f, sheet)
 	if err != nil {
-		return nil, fmt.Errorf("%s: sheet %q: %w", where, sheet, err)
+		return nil, fmt.Errorf("%s: sheet %q: %w", where, sheet, oneLine(err))
 	}
 	where = fmt.Sprintf("%s: sheet %q", where, sheet)
 	h, err := findHeader(rows, where, colCode)
@@ -200,7 +200,7 @@ func ReadStructure(r io.Reader, name string) (occs []Occupation, err error) {
 	}
 	rows, err := readSheet(f, sheet)
 	if err != nil {
-		return nil, fmt.Errorf("%s: sheet %q: %w", where, sheet, err)
+		return nil, fmt.Errorf("%s: sheet %q: %w", where, sheet, oneLine(err))
 	}
 	where = fmt.Sprintf("%s: sheet %q", where, sheet)
 	h, err := findHeader(rows, where, colMajor)
@@ -320,9 +320,9 @@ func openWorkbook(r io.Reader, where string) (f *excelize.File, err error) {
 	f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzippedXML})
 	if err != nil {
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrAlgorithm) {
-			return nil, fmt.Errorf("%s: not a readable Excel workbook (.xlsx): %w", where, err)
+			return nil, fmt.Errorf("%s: not a readable Excel workbook (.xlsx): %w", where, oneLine(err))
 		}
-		return nil, fmt.Errorf("%s: opening the workbook: %w", where, err)
+		return nil, fmt.Errorf("%s: opening the workbook: %w", where, oneLine(err))
 	}
 	return f, nil
 }
@@ -331,9 +331,18 @@ func openWorkbook(r io.Reader, where string) (f *excelize.File, err error) {
 // an error.
 func recoverInto(err *error, where string) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%s: damaged workbook: %v", where, r)
+		*err = fmt.Errorf("%s: damaged workbook: %s", where, strings.Join(strings.Fields(fmt.Sprint(r)), " "))
 	}
 }
+
+// lineError is an error of the workbook library with its message folded
+// onto one line (XML errors may quote a line break).
+type lineError struct{ err error }
+
+func (e lineError) Error() string { return strings.Join(strings.Fields(e.err.Error()), " ") }
+func (e lineError) Unwrap() error { return e.err }
+
+func oneLine(err error) error { return lineError{err} }
 
 // pickSheet returns the first of names that the workbook has.
 func pickSheet(f *excelize.File, where string, names ...string) (string, error) {
@@ -442,8 +451,11 @@ func (h *header) columns(where string, headings ...string) ([]int, error) {
 					}
 				}
 			}
-			return nil, fmt.Errorf("%s: %w: no column %q in the header (rows %d-%d hold: %s)", where, ErrLayout, name,
-				h.last+2-len(h.rows), h.last+1, quoteList(seen))
+			rows := fmt.Sprintf("row %d holds", h.last+1)
+			if len(h.rows) > 1 {
+				rows = fmt.Sprintf("rows %d-%d hold", h.last+2-len(h.rows), h.last+1)
+			}
+			return nil, fmt.Errorf("%s: %w: no column %q in the header (%s: %s)", where, ErrLayout, name, rows, quoteList(seen))
 		}
 		out[i] = col
 	}
