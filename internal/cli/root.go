@@ -97,6 +97,7 @@ tell what lies outside.`,
 		newCmdClassify(f, nil),
 		newCmdSearch(f, nil),
 		newCmdShow(f, nil),
+		newCmdServe(f, nil),
 		newCmdIndex(f),
 		newCmdVersion(f),
 	)

@@ -1,0 +1,69 @@
+// Package server is the HTTP API of anzsco and a web page for recruiters,
+// both served by 'anzsco serve'.
+//
+// # API
+//
+// openapi.json (served at /openapi.json) is the contract; the tests keep it
+// in step with the routes and the responses.
+//
+//	GET  /v1/classify?q=TITLE[&description=&top=&explain=1&min_confidence=]
+//	POST /v1/classify        {"text", "description", "top", "explain", "min_confidence"}
+//	POST /v1/classify/batch  {"items": [{"id", "text", "description"}], "top", "explain"}
+//	GET  /v1/occupations     every record of the corpus
+//	GET  /v1/occupations/{code}
+//	GET  /healthz, /readyz, /metrics (Prometheus), /openapi.json
+//	GET  /                   the page; /static/ its script and style sheet
+//
+// A classification is the index.Result JSON as it is. A batch answers
+// {"results": [...]} in the order of the items, each result with the item's
+// "id"; an item that cannot be classified (empty text) gets
+// {"id", "error": {"code", "message"}} in its place.
+//
+// Every error is {"error": {"code": "...", "message": "..."}} with its
+// status: 400 bad_json, empty_text, invalid_parameter; 404 not_found; 405
+// method_not_allowed (with Allow); 413 body_too_large, too_many_items; 415
+// unsupported_media_type; 503 overloaded, shutting_down (with Retry-After);
+// 500 internal (logged with its cause; the client sees no details).
+//
+// # Limits
+//
+// Request bodies are cut off at Config.MaxBodyBytes (413). http.Server's
+// ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout keep a slow
+// or idle client from holding a connection. At most Config.MaxInFlight API
+// requests run at once; past that a request is answered 503 at once rather
+// than queued, so a burst cannot pile up goroutines and memory. /healthz,
+// /readyz and /metrics are outside the cap, so probes and scrapes answer
+// under load. A handler panic is recovered, logged with its stack and
+// answered 500; the process goes on.
+//
+// Serve shuts down when its context is done: /readyz turns 503, new API
+// requests get 503 shutting_down, and requests in flight finish (up to
+// Config.ShutdownTimeout) before Serve returns.
+//
+// # Result cache
+//
+// The index never changes while a server runs, so encoded results are kept
+// in a least-recently-used cache bounded in bytes (Config.CacheBytes); a
+// repeated query costs a map look-up. /metrics counts hits and misses.
+//
+// # Adding routes
+//
+// Config.Routes adds API routes (an upload endpoint, say) with the same
+// error handling, cap, metrics and access log as the built-in ones. A
+// HandlerFunc returns an *Error (Errorf) for the client or any other error
+// for a logged 500; WriteError writes the JSON error body for handlers that
+// answer errors themselves. Document each new route in openapi.json.
+//
+// # Observability
+//
+// The access log is one slog record per request (method, path, route
+// pattern, status, bytes, duration_ms, remote, user_agent); 'anzsco serve'
+// writes it as JSON to stderr. /metrics serves a private Prometheus
+// registry: anzsco_http_requests_total{route,method,status},
+// anzsco_http_request_duration_seconds{route,status},
+// anzsco_http_requests_in_flight, anzsco_http_rejected_total{reason},
+// anzsco_classifications_total{code}, anzsco_result_cache_*,
+// anzsco_http_panics_total and the Go and process collectors.
+//
+// A Server is safe for concurrent use.
+package server

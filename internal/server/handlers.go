@@ -1,0 +1,175 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/anzsco/anzsco/index"
+)
+
+// classify answers q from the cache or the classifier and returns the
+// encoded result (ending in a newline) and its code.
+func (s *Server) classify(q index.Query) ([]byte, string, error) {
+	if data, code, ok := s.cache.get(q); ok {
+		s.metrics.cacheLookup(true)
+		s.metrics.classified(code)
+		return data, code, nil
+	}
+	if s.cache != nil {
+		s.metrics.cacheLookup(false)
+	}
+	res, err := s.cls.Classify(q)
+	if err != nil {
+		return nil, "", err
+	}
+	data, err := json.Marshal(res)
+	if err != nil {
+		return nil, "", fmt.Errorf("encoding the result of %q: %w", q.Text, err)
+	}
+	data = append(data, '\n')
+	s.cache.put(q, data, res.Code)
+	s.metrics.classified(res.Code)
+	return data, res.Code, nil
+}
+
+// classifyError maps a classifier error to the API error; what names the
+// field that held the text.
+func classifyError(err error, what string) error {
+	if errors.Is(err, index.ErrEmptyQuery) {
+		return Errorf(http.StatusBadRequest, CodeEmptyText, "%s is empty: give a job title to classify", what)
+	}
+	return err
+}
+
+// handleClassifyGet is GET /v1/classify?q=...
+func (s *Server) handleClassifyGet(w http.ResponseWriter, r *http.Request) error {
+	q, err := parseClassifyQuery(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	data, _, err := s.classify(q)
+	if err != nil {
+		return classifyError(err, `parameter "q"`)
+	}
+	writeRaw(w, http.StatusOK, data)
+	return nil
+}
+
+// handleClassifyPost is POST /v1/classify.
+func (s *Server) handleClassifyPost(w http.ResponseWriter, r *http.Request) error {
+	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
+	if err != nil {
+		return err
+	}
+	q, err := parseClassifyBody(body)
+	if err != nil {
+		return err
+	}
+	data, _, err := s.classify(q)
+	if err != nil {
+		return classifyError(err, `field "text"`)
+	}
+	writeRaw(w, http.StatusOK, data)
+	return nil
+}
+
+// handleBatch is POST /v1/classify/batch: the results in the order of the
+// items, each with its id; an item that cannot be classified gets an error
+// object in its place and the others are still classified.
+func (s *Server) handleBatch(w http.ResponseWriter, r *http.Request) error {
+	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
+	if err != nil {
+		return err
+	}
+	req, err := parseBatchBody(body, s.cfg.MaxBatchItems)
+	if err != nil {
+		return err
+	}
+	o := options{Top: req.Top, Explain: req.Explain, MinConfidence: req.MinConfidence}
+	var buf bytes.Buffer
+	buf.WriteString(`{"results":[`)
+	for i, it := range req.Items {
+		if err := r.Context().Err(); err != nil {
+			return fmt.Errorf("batch stopped at item %d of %d: %w", i+1, len(req.Items), err)
+		}
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		id, err := json.Marshal(it.ID)
+		if err != nil {
+			return fmt.Errorf("item %d: encoding the id: %w", i+1, err)
+		}
+		buf.WriteString(`{"id":`)
+		buf.Write(id)
+		data, _, err := s.classify(o.query(it.Text, it.Description))
+		if err != nil {
+			var e *Error
+			if !errors.As(classifyError(err, fmt.Sprintf("item %d: field \"text\"", i+1)), &e) {
+				return fmt.Errorf("item %d: %w", i+1, err)
+			}
+			detail, _ := json.Marshal(errorDetail{Code: e.Code, Message: e.Message})
+			buf.WriteString(`,"error":`)
+			buf.Write(detail)
+			buf.WriteByte('}')
+			continue
+		}
+		// data is a JSON object with at least one member, ending in "}\n":
+		// splice its members after the id.
+		buf.WriteByte(',')
+		buf.Write(data[1 : len(data)-1])
+	}
+	buf.WriteString("]}\n")
+	writeRaw(w, http.StatusOK, buf.Bytes())
+	return nil
+}
+
+// handleOccupations is GET /v1/occupations: every record of the corpus.
+func (s *Server) handleOccupations(w http.ResponseWriter, r *http.Request) error {
+	c := s.cls.Corpus()
+	list := occupationList{Corpus: newCorpusView(c), Occupations: make([]occupationView, 0, len(c.Occupations))}
+	for i := range c.Occupations {
+		list.Occupations = append(list.Occupations, newOccupationView(&c.Occupations[i]))
+	}
+	writeJSON(w, http.StatusOK, list)
+	return nil
+}
+
+// handleOccupation is GET /v1/occupations/{code}.
+func (s *Server) handleOccupation(w http.ResponseWriter, r *http.Request) error {
+	code := r.PathValue("code")
+	o, ok := s.cls.Corpus().Lookup(code)
+	if !ok {
+		return Errorf(http.StatusNotFound, CodeNotFound, "no occupation %q in corpus %s (GET /v1/occupations lists them)", code, s.cls.Corpus().Version)
+	}
+	writeJSON(w, http.StatusOK, newOccupationView(o))
+	return nil
+}
+
+// handleHealth is GET /healthz: the process is up.
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) error {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	return nil
+}
+
+// handleReady is GET /readyz: the index is loaded and the server is not
+// shutting down, so a load balancer may send it traffic.
+func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) error {
+	if s.draining.Load() {
+		w.Header().Set("Retry-After", fmt.Sprint(retryAfterSeconds))
+		return Errorf(http.StatusServiceUnavailable, CodeShuttingDown, "the server is shutting down")
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Status string     `json:"status"`
+		Corpus corpusView `json:"corpus"`
+	}{"ready", newCorpusView(s.cls.Corpus())})
+	return nil
+}
+
+// handleMetrics is GET /metrics in the Prometheus text format.
+func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) error {
+	s.metrics.http.ServeHTTP(w, r)
+	return nil
+}

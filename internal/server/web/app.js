@@ -1,0 +1,352 @@
+// The recruiter's page: a search that answers as you type and a batch
+// table with a CSV download. Plain JavaScript, no dependencies; everything
+// is written with textContent, never parsed as HTML.
+"use strict";
+
+(function () {
+  const DEBOUNCE_MS = 200;
+  const MAX_BATCH = 1000; // the server's default --max-batch
+
+  const $ = (sel) => document.querySelector(sel);
+  const q = $("#q");
+  const desc = $("#desc");
+  const results = $("#results");
+  let scopeName = "the target occupations";
+  const occupationCache = new Map();
+  let detailSeq = 0;
+
+  // el builds an element: el("a", {href: "/x", class: "y"}, "text", child).
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === "class") e.className = v;
+      else if (k === "text") e.textContent = v;
+      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? "" : v);
+    }
+    for (const c of children) {
+      if (c === undefined || c === null || c === false) continue;
+      e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return e;
+  }
+
+  function pct(x) {
+    return Math.round((x || 0) * 100) + "%";
+  }
+
+  // bar is a confidence bar with its value in words for screen readers.
+  function bar(confidence, label) {
+    const fill = el("span", { class: "bar-fill" });
+    fill.style.width = pct(confidence);
+    return el("span", { class: "confidence" },
+      el("span", { class: "bar", role: "img", "aria-label": label + " confidence " + pct(confidence) }, fill),
+      el("span", { class: "pct", "aria-hidden": "true" }, pct(confidence)));
+  }
+
+  async function getJSON(url, opts) {
+    const res = await fetch(url, opts);
+    let body = null;
+    try {
+      body = await res.json();
+    } catch (e) {
+      throw new Error("the server answered " + res.status + " without JSON");
+    }
+    if (!res.ok) {
+      const msg = body && body.error ? body.error.message : "HTTP " + res.status;
+      throw new Error(msg);
+    }
+    return body;
+  }
+
+  // ---- corpus --------------------------------------------------------
+
+  async function loadCorpus() {
+    try {
+      const list = await getJSON("/v1/occupations");
+      const c = list.corpus;
+      const units = new Set();
+      for (const o of list.occupations) {
+        occupationCache.set(o.code, o);
+        if (o.scope !== "target") continue;
+        for (const g of o.hierarchy || []) {
+          if (g.level === "unit") units.add(g.code);
+        }
+      }
+      if (units.size > 0) scopeName = [...units].join(", ");
+      $("#corpus").textContent = "Corpus " + c.version + ": " + c.name + ". Targets: " +
+        c.targets.map((code) => code + " " + (occupationCache.get(code) || {}).title).join("; ") + ".";
+    } catch (e) {
+      $("#corpus").textContent = "Could not load the corpus: " + e.message;
+    }
+  }
+
+  // ---- search as you type --------------------------------------------
+
+  let timer = 0;
+  let inflight = null;
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(search, DEBOUNCE_MS);
+  }
+
+  async function search() {
+    const text = q.value.trim();
+    if (inflight) inflight.abort();
+    if (text === "") {
+      results.replaceChildren();
+      results.setAttribute("aria-busy", "false");
+      return;
+    }
+    const ctl = new AbortController();
+    inflight = ctl;
+    const params = new URLSearchParams({ q: text, explain: "1" });
+    if (desc.value.trim() !== "") params.set("description", desc.value.trim());
+    results.setAttribute("aria-busy", "true");
+    try {
+      const res = await getJSON("/v1/classify?" + params.toString(), { signal: ctl.signal });
+      if (inflight === ctl) renderResult(res);
+    } catch (e) {
+      if (e.name === "AbortError") return;
+      results.replaceChildren(el("p", { class: "error", role: "alert" }, e.message));
+    } finally {
+      if (inflight === ctl) {
+        inflight = null;
+        results.setAttribute("aria-busy", "false");
+      }
+    }
+  }
+
+  // termsFor lists the query terms that matched an occupation.
+  function termsFor(res, code) {
+    const ex = res.explanation;
+    if (!ex) return [];
+    const terms = new Set();
+    for (const c of ex.candidates || []) {
+      if (c.code !== code) continue;
+      for (const f of c.fields || []) for (const t of f.terms || []) terms.add(t);
+    }
+    return [...terms];
+  }
+
+  function termList(terms) {
+    if (terms.length === 0) return el("span", { class: "terms muted" }, "no matched terms");
+    return el("span", { class: "terms" }, "matched: ",
+      ...terms.map((t) => el("mark", {}, t)));
+  }
+
+  function detailsLink(code, title) {
+    const id = "details-" + code + "-" + (++detailSeq);
+    const panel = el("div", { id: id, class: "details", hidden: true });
+    const link = el("a", {
+      href: "/v1/occupations/" + encodeURIComponent(code),
+      class: "details-link",
+      "aria-expanded": "false",
+      "aria-controls": id,
+      onclick: (ev) => {
+        ev.preventDefault();
+        toggleDetails(link, panel, code);
+      },
+    }, "Details", el("span", { class: "visually-hidden" }, " of " + code + " " + title));
+    return [link, panel];
+  }
+
+  async function toggleDetails(link, panel, code) {
+    const open = link.getAttribute("aria-expanded") === "true";
+    link.setAttribute("aria-expanded", String(!open));
+    panel.hidden = open;
+    if (open || panel.dataset.loaded) return;
+    panel.replaceChildren(el("p", { class: "muted" }, "Loading…"));
+    try {
+      let o = occupationCache.get(code);
+      if (!o) {
+        o = await getJSON("/v1/occupations/" + encodeURIComponent(code));
+        occupationCache.set(code, o);
+      }
+      panel.replaceChildren(...renderOccupation(o));
+      panel.dataset.loaded = "1";
+    } catch (e) {
+      panel.replaceChildren(el("p", { class: "error" }, e.message));
+    }
+  }
+
+  function list(items) {
+    return el("ul", {}, ...items.map((t) => el("li", {}, t)));
+  }
+
+  function renderOccupation(o) {
+    const out = [];
+    const dl = el("dl");
+    const row = (k, v) => {
+      if (v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0)) return;
+      dl.append(el("dt", {}, k), el("dd", {}, v));
+    };
+    row("Skill level", o.skill_level ? String(o.skill_level) + " of 5" : "");
+    row("Group", (o.hierarchy || []).map((g) => g.code + " " + g.title).join(" › "));
+    const en = (o.text || []).find((t) => t.lang === "en") || (o.text || [])[0] || {};
+    row("Alternative titles", en.alternative_titles && en.alternative_titles.join("; "));
+    row("Specialisations", en.specialisations && en.specialisations.join("; "));
+    if (en.qualifications) {
+      const qu = en.qualifications;
+      const parts = [];
+      if (qu.au) parts.push("Australia: " + qu.au);
+      if (qu.nz) parts.push("New Zealand: " + qu.nz);
+      if (qu.experience_years) parts.push("or " + qu.experience_years + " years of relevant experience");
+      row("Qualifications", parts.length ? list(parts) : "");
+    }
+    const corr = (xs) => (xs || []).map((x) => x.code + " " + x.title + (x.partial ? " (partial)" : "")).join("; ");
+    row("ISCO-08", corr(o.isco08));
+    row("OSCA", corr(o.osca));
+    out.push(dl);
+    if (en.description) out.push(el("p", {}, en.description));
+    if (en.tasks && en.tasks.length) {
+      out.push(el("h4", {}, "Tasks"), list(en.tasks));
+    }
+    return out;
+  }
+
+  function renderResult(res) {
+    const nodes = [];
+    const verdict = el("div", { class: "verdict", "data-code": res.code || "outside" });
+    if (res.code) {
+      verdict.append(
+        el("p", { class: "code-line" }, el("strong", { class: "code" }, res.code), " ", res.title),
+        bar(res.confidence, res.code));
+    } else {
+      const n = res.nearest_outside;
+      const line = el("p", { class: "code-line outside" }, "Outside " + scopeName);
+      if (n) {
+        line.append(", nearest: ", el("strong", { class: "code" }, n.code), " " + n.title);
+      }
+      verdict.append(line, bar(res.confidence, "outside"));
+      if (n) verdict.append(...detailsLink(n.code, n.title));
+    }
+    nodes.push(verdict);
+    if (res.matches && res.matches.length) {
+      nodes.push(el("h3", {}, "Ranked matches"));
+      const ol = el("ol", { class: "matches" });
+      for (const m of res.matches) {
+        const [link, panel] = detailsLink(m.code, m.title);
+        ol.append(el("li", { "data-code": m.code },
+          el("div", { class: "match-head" }, el("strong", { class: "code" }, m.code), " ", m.title),
+          bar(m.confidence, m.code),
+          termList(termsFor(res, m.code)),
+          link, panel));
+      }
+      nodes.push(ol);
+    }
+    if (res.explanation && res.explanation.decision) {
+      nodes.push(el("p", { class: "muted decision" }, res.explanation.decision));
+    }
+    for (const w of res.warnings || []) {
+      nodes.push(el("p", { class: "warning" }, w));
+    }
+    results.replaceChildren(...nodes);
+  }
+
+  // ---- batch -----------------------------------------------------------
+
+  let batchRows = [];
+
+  async function runBatch(ev) {
+    ev.preventDefault();
+    const status = $("#batch-status");
+    const lines = $("#titles").value.split(/\r?\n/)
+      .map((t, i) => ({ id: String(i + 1), text: t.trim() }))
+      .filter((it) => it.text !== "");
+    if (lines.length === 0) {
+      status.textContent = "Paste some job titles first, one per line.";
+      return;
+    }
+    const run = $("#batch-run");
+    run.disabled = true;
+    $("#batch-csv").disabled = true;
+    batchRows = [];
+    const tbody = $("#batch-table tbody");
+    tbody.replaceChildren();
+    $("#batch-table").hidden = false;
+    try {
+      for (let i = 0; i < lines.length; i += MAX_BATCH) {
+        const chunk = lines.slice(i, i + MAX_BATCH);
+        status.textContent = "Classifying " + (i + 1) + "–" + (i + chunk.length) + " of " + lines.length + "…";
+        const body = await getJSON("/v1/classify/batch", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ items: chunk }),
+        });
+        body.results.forEach((r, k) => {
+          const row = { line: r.id, text: chunk[k].text, result: r };
+          batchRows.push(row);
+          tbody.append(batchRow(row));
+        });
+      }
+      const outside = batchRows.filter((r) => !r.result.error && !r.result.code).length;
+      const errors = batchRows.filter((r) => r.result.error).length;
+      status.textContent = "Classified " + batchRows.length + " titles: " + outside + " outside " + scopeName +
+        (errors ? ", " + errors + " with errors" : "") + ".";
+      $("#batch-csv").disabled = false;
+    } catch (e) {
+      status.textContent = "The batch failed: " + e.message;
+    } finally {
+      run.disabled = false;
+    }
+  }
+
+  function batchRow(row) {
+    const r = row.result;
+    if (r.error) {
+      return el("tr", { class: "row-error" }, el("td", {}, row.line), el("td", {}, row.text),
+        el("td", { colspan: "4" }, r.error.message));
+    }
+    const n = r.nearest_outside;
+    return el("tr", { "data-code": r.code || "outside" },
+      el("td", {}, row.line),
+      el("td", {}, row.text),
+      el("td", {}, r.code || "—"),
+      el("td", {}, r.code ? r.title : "Outside " + scopeName),
+      el("td", {}, bar(r.confidence, r.code || "outside")),
+      el("td", {}, n ? n.code + " " + n.title : ""));
+  }
+
+  // csvCell quotes a cell and keeps spreadsheets from running a cell that
+  // starts like a formula.
+  function csvCell(v) {
+    let s = v === undefined || v === null ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  function downloadCSV() {
+    const header = ["line", "title", "code", "occupation", "confidence", "nearest_outside_code", "nearest_outside_title", "error"];
+    const lines = [header.join(",")];
+    for (const row of batchRows) {
+      const r = row.result;
+      const n = r.nearest_outside || {};
+      lines.push([row.line, row.text, r.code || "", r.title || "", r.error ? "" : r.confidence,
+        n.code || "", n.title || "", r.error ? r.error.message : ""].map(csvCell).join(","));
+    }
+    const blob = new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const a = el("a", { href: url, download: "anzsco-results.csv" });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // ---- wiring ----------------------------------------------------------
+
+  q.addEventListener("input", schedule);
+  desc.addEventListener("input", schedule);
+  $("#search-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    clearTimeout(timer);
+    search();
+  });
+  $("#batch-form").addEventListener("submit", runBatch);
+  $("#batch-csv").addEventListener("click", downloadCSV);
+  loadCorpus();
+  if (q.value.trim() !== "") schedule();
+})();
