@@ -3,6 +3,8 @@ package index
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -20,6 +22,11 @@ import (
 const (
 	AnalyzerEN = "anzsco_en_v1"
 	AnalyzerPT = "anzsco_pt_v1"
+	// AnalyzerBilingual emits the union of the English and Portuguese
+	// terms of its input. The bleve fields use it, so that one term query
+	// serves both languages; coverage is measured per language with the
+	// two analyzers above.
+	AnalyzerBilingual = "anzsco_bilingual_v1"
 
 	foldCharFilter   = "anzsco_fold_v1"
 	variantsFilterEN = "anzsco_variants_en_v1"
@@ -55,6 +62,17 @@ func init() {
 	must(registry.RegisterAnalyzer(AnalyzerPT, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
 		return newAnalyzer(c, variantsFilterPT, stemFilterPT)
 	}))
+	must(registry.RegisterAnalyzer(AnalyzerBilingual, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
+		en, err := c.AnalyzerNamed(AnalyzerEN)
+		if err != nil {
+			return nil, err
+		}
+		pt, err := c.AnalyzerNamed(AnalyzerPT)
+		if err != nil {
+			return nil, err
+		}
+		return bilingual{en: en, pt: pt}, nil
+	}))
 }
 
 func newAnalyzer(c *registry.Cache, variants, stem string) (analysis.Analyzer, error) {
@@ -75,6 +93,29 @@ func newAnalyzer(c *registry.Cache, variants, stem string) (analysis.Analyzer, e
 		Tokenizer:    tok,
 		TokenFilters: []analysis.TokenFilter{v, s},
 	}, nil
+}
+
+// bilingual analyses with both language analyzers and keeps each distinct
+// term once per position of the English stream.
+type bilingual struct{ en, pt analysis.Analyzer }
+
+func (b bilingual) Analyze(input []byte) analysis.TokenStream {
+	en := b.en.Analyze(input)
+	pt := b.pt.Analyze(input)
+	out := make(analysis.TokenStream, 0, len(en)+len(pt))
+	seen := make(map[string]bool, len(en)+len(pt))
+	for _, ts := range []analysis.TokenStream{en, pt} {
+		for _, t := range ts {
+			if k := string(t.Term); !seen[k] {
+				seen[k] = true
+				out = append(out, t)
+			}
+		}
+	}
+	for i, t := range out {
+		t.Position = i + 1
+	}
+	return out
 }
 
 // foldFilter lowercases and removes diacritics, so "Técnico", "TECNICO" and
@@ -227,12 +268,43 @@ func (f stemFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	return input
 }
 
-func stemEN(w string) string { return english.Stem(w, true) }
+// Stems are cached: titles reuse a small vocabulary, and stemming is the
+// most expensive step of the analysis. The caches stop growing at
+// maxCachedStems words.
+var (
+	stemCacheEN, stemCachePT stemCache
+)
+
+const maxCachedStems = 1 << 16
+
+type stemCache struct {
+	m sync.Map
+	n atomic.Int64
+}
+
+func (c *stemCache) get(w string, stem func(string) string) string {
+	if s, ok := c.m.Load(w); ok {
+		return s.(string)
+	}
+	s := stem(w)
+	if c.n.Load() < maxCachedStems {
+		if _, loaded := c.m.LoadOrStore(w, s); !loaded {
+			c.n.Add(1)
+		}
+	}
+	return s
+}
+
+func stemEN(w string) string {
+	return stemCacheEN.get(w, func(w string) string { return english.Stem(w, true) })
+}
 
 func stemPT(w string) string {
-	env := snowballstem.NewEnv(w)
-	portuguese.Stem(env)
-	return env.Current()
+	return stemCachePT.get(w, func(w string) string {
+		env := snowballstem.NewEnv(w)
+		portuguese.Stem(env)
+		return env.Current()
+	})
 }
 
 // Stop words. Besides grammatical words they hold the words of a job title

@@ -7,8 +7,10 @@ package index
 //     (inScopeFeatures): the best target's containment, its coverage,
 //     whether a whole title of it is in the query, its description
 //     coverage, the containment a description adds, then the best
-//     contrast's containment, coverage and whole-title indicator, and
-//     whether the contrast ranks above the target.
+//     contrast's containment, coverage and whole-title indicator, whether
+//     the contrast ranks above the target, the containment a description
+//     adds to the contrast, and the target's containment times its
+//     coverage (coverage alone, with no whole title, is weak evidence).
 //   - P(top | in scope): the best target, not the runner-up, is right.
 //     Feature: the rank-key margin between them.
 //
@@ -19,4 +21,4 @@ package index
 // from testdata/labelled/titles.csv. Refit after changing the corpus, the
 // analyzers or the features, and check the ECE in the ranking test.
 
-const numInFeatures = 9
+const numInFeatures = 11

@@ -25,8 +25,6 @@ const (
 	MaxDescriptionBytes = 16 << 10
 	// maxDescriptionTerms bounds the distinct description terms searched.
 	maxDescriptionTerms = 64
-	// searchSize is how many documents a search considers.
-	searchSize = 200
 )
 
 // ErrEmptyQuery is returned for a query with no text.
@@ -80,7 +78,7 @@ type prepared struct {
 	stripped    []Stripped
 	corrections []Correction
 	qterms      map[string][]string
-	docScores   map[string]float64
+	lang        string // detected language, or "" when unsure
 	cands       []features
 }
 
@@ -104,6 +102,7 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 		}
 	}
 	p.qtext = strings.Join(words, " ")
+	p.lang = ix.detectLanguage(words)
 
 	p.qterms = make(map[string][]string, len(corpus.Languages))
 	dterms := map[string][]string{}
@@ -117,12 +116,11 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 			dterms[lang] = dt
 		}
 	}
-	scores, docScores, err := ix.search(p.qterms, dterms)
+	scores, err := ix.search(p.qterms, dterms, p.lang)
 	if err != nil {
 		return nil, err
 	}
-	p.docScores = docScores
-	p.cands = ix.candidates(scores, p.qterms, dterms)
+	p.cands = ix.candidates(scores, p.qterms, dterms, p.lang)
 	return p, nil
 }
 
@@ -160,75 +158,86 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 		res.Confidence = round(1 - res.Matches[0].Confidence)
 	}
 	if q.Explain {
-		res.Explanation = ix.explain(p.cands, p.qterms, p.docScores, p.stripped, p.corrections, res)
+		res.Explanation = ix.explain(p.cands, p.qterms, p.stripped, p.corrections, res)
 	}
 	return res, nil
 }
 
-// search runs the bleve query and returns, per occupation code, the score
-// of its best title document plus its description documents, and the score
-// of every matching document.
-func (ix *Index) search(qterms, dterms map[string][]string) (map[string]float64, map[string]float64, error) {
+// search runs the bleve query and returns the score of every occupation
+// that matched, by code. Each distinct term, whichever analyzer produced
+// it, is one term query per field.
+func (ix *Index) search(qterms, dterms map[string][]string, qlang string) (map[string]float64, error) {
 	var clauses []query.Query
-	add := func(terms []string, field string, boost float64) {
+	seen := map[string]bool{}
+	add := func(terms []string, boost float64, key string) {
 		for _, t := range terms {
+			if seen[key+t] {
+				continue
+			}
+			seen[key+t] = true
 			tq := bleve.NewTermQuery(t)
-			tq.SetField(field)
+			tq.SetField(titleField)
 			tq.SetBoost(boost)
-			clauses = append(clauses, tq)
+			xq := bleve.NewTermQuery(t)
+			xq.SetField(textField)
+			xq.SetBoost(boost * textBoost)
+			clauses = append(clauses, tq, xq)
 		}
 	}
 	for _, lang := range corpus.Languages {
-		for _, kind := range titleKinds {
-			add(qterms[lang], fieldName(kind, lang), fieldBoost[kind])
-			add(dterms[lang], fieldName(kind, lang), fieldBoost[kind]*descriptionWeight)
+		if qlang == "" || lang == qlang {
+			add(qterms[lang], 1, "q:")
 		}
-		for _, kind := range textKinds {
-			add(qterms[lang], fieldName(kind, lang), fieldBoost[kind])
-			add(dterms[lang], fieldName(kind, lang), fieldBoost[kind]*descriptionWeight)
+	}
+	for _, lang := range corpus.Languages {
+		if qlang == "" || lang == qlang {
+			add(dterms[lang], descriptionWeight, "d:")
 		}
 	}
 	scores := map[string]float64{}
-	docScores := map[string]float64{}
 	if len(clauses) == 0 {
-		return scores, docScores, nil
+		return scores, nil
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), searchSize, 0, false)
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), ix.searchSize, 0, false)
 	sr, err := ix.bi.Search(req)
 	if err != nil {
-		return nil, nil, fmt.Errorf("index: search: %w", err)
+		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	best := map[string]float64{}
-	text := map[string]float64{}
 	for _, h := range sr.Hits {
-		docScores[h.ID] = h.Score
-		if e, ok := ix.entries[h.ID]; ok {
-			if h.Score > best[e.code] {
-				best[e.code] = h.Score
-			}
-			continue
-		}
-		// description document: o/CODE/LANG
-		if parts := strings.Split(h.ID, "/"); len(parts) == 3 {
-			text[parts[1]] += h.Score
-		}
+		scores[h.ID] = h.Score
 	}
-	for code, s := range best {
-		scores[code] = s + text[code]
-	}
-	for code, s := range text {
-		if _, ok := scores[code]; !ok {
-			scores[code] = s
-		}
-	}
-	return scores, docScores, nil
+	return scores, nil
 }
 
 // candidates computes the coverage features of every occupation that
 // scored, best first.
-func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string) []features {
-	out := make([]features, 0, len(scores))
-	for code, score := range scores {
+//
+// When the query's language is known, coverage is measured in that
+// language only, so that an English title is not coded by accident through
+// the Portuguese titles (or the reverse).
+func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang string) []features {
+	codes := make([]string, 0, len(scores))
+	for code := range scores {
+		codes = append(codes, code)
+	}
+	if len(codes) > ix.maxCandidates {
+		sort.Slice(codes, func(i, j int) bool {
+			if scores[codes[i]] != scores[codes[j]] {
+				return scores[codes[i]] > scores[codes[j]]
+			}
+			return codes[i] < codes[j]
+		})
+		codes = codes[:ix.maxCandidates]
+	}
+	out := make([]features, 0, len(codes))
+	inQs := make(map[string]termSet, len(qterms))
+	inDs := make(map[string]termSet, len(qterms))
+	for lang, qt := range qterms {
+		inQs[lang] = newTermSet(qt)
+		inDs[lang] = newTermSet(dterms[lang])
+	}
+	for _, code := range codes {
+		score := scores[code]
 		oi := ix.occs[code]
 		if oi == nil {
 			continue
@@ -237,17 +246,10 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 		bestKey := -1.0
 		for _, lang := range oi.occ.Langs() {
 			qt := qterms[lang]
-			if len(qt) == 0 {
+			if len(qt) == 0 || (qlang != "" && lang != qlang && oi.occ.Text[qlang] != nil) {
 				continue
 			}
-			inQ := make(map[string]bool, len(qt)+len(dterms[lang]))
-			for _, t := range qt {
-				inQ[t] = true
-			}
-			inD := make(map[string]bool, len(dterms[lang]))
-			for _, t := range dterms[lang] {
-				inD[t] = true
-			}
+			inQ, inD := inQs[lang], inDs[lang]
 			cov, textCov := 0, 0
 			for _, t := range qt {
 				if oi.vocab[lang][t] {
@@ -266,11 +268,11 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				for _, ts := range terms {
 					n += len(ts)
 					for _, t := range ts {
-						if inQ[t] {
+						if inQ.has(t) {
 							m++
 							md++
 							matched = append(matched, t)
-						} else if inD[t] {
+						} else if inD.has(t) {
 							md++
 						}
 					}
@@ -299,12 +301,37 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				if p.lang != lang {
 					continue
 				}
-				// The best role and the best context, each by the share of its
-				// terms in the query, make the best title of the pattern.
-				r := bestPart(p.roles, inQ)
-				c := bestPart(p.contexts, inQ)
-				if r != nil && c != nil {
-					consider(c.text+" "+r.text, c.terms, r.terms)
+				r := bestPart(p.roles, inQ, nil)
+				if r == nil {
+					continue
+				}
+				// The context must add words of its own: "Customer Contact
+				// Centre" does not make "Customer Service Officer" a
+				// call-centre title through the word "customer".
+				rt := bag(r.terms)
+				ctx := bestPart(p.contexts, inQ, rt)
+				// A context met only in part counts as its share squared:
+				// "call" is half of "call centre" but much less than half
+				// the evidence.
+				share := 0.0
+				if ctx != nil {
+					share = partShare(ctx, inQ, rt)
+					share *= share
+				}
+				rs := partShare(r, inQ, nil)
+				if c := rs * share; ctx != nil && (c > cont || (c == cont && bestTitle == "")) {
+					cont, bestTitle = c, ctx.text+" "+r.text
+					bestMatched = append(matchedTerms(r, inQ), matchedTerms(ctx, inQ)...)
+				}
+				// A context named in the description completes the title
+				// for the containment with description.
+				if ctxD := wholePart(p.contexts, inD, rt); ctxD != nil {
+					share = 1
+				} else if ctx != nil {
+					share = math.Pow(partShare(ctx, union{inQ, inD}, rt), 2)
+				}
+				if c := rs * share; c > contDesc {
+					contDesc = c
 				}
 			}
 			fcov := float64(cov) / float64(len(qt))
@@ -329,27 +356,107 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 	return out
 }
 
-// bestPart returns the entry with the largest share of its terms in the
-// query (ties: more terms matched), or nil when none matches at all.
-func bestPart(es []*entry, inQ map[string]bool) *entry {
+// bestPart returns the entry with the largest share of its terms (those
+// not in skip) in the set, ties to more terms matched, or nil when none
+// matches at all.
+func bestPart(es []*entry, in, skip termSet) *entry {
 	var best *entry
 	bestShare, bestM := 0.0, 0
 	for _, e := range es {
-		m := 0
+		m, n := 0, 0
 		for _, t := range e.terms {
-			if inQ[t] {
+			if skip != nil && skip.has(t) {
+				continue
+			}
+			n++
+			if in.has(t) {
 				m++
 			}
 		}
-		if m == 0 || len(e.terms) == 0 {
+		if m == 0 {
 			continue
 		}
-		share := float64(m) / float64(len(e.terms))
+		share := float64(m) / float64(n)
 		if share > bestShare || (share == bestShare && m > bestM) {
 			best, bestShare, bestM = e, share, m
 		}
 	}
 	return best
+}
+
+// partShare is the share of e's terms (those not in skip) that are in the
+// set.
+func partShare(e *entry, in, skip termSet) float64 {
+	m, n := 0, 0
+	for _, t := range e.terms {
+		if skip != nil && skip.has(t) {
+			continue
+		}
+		n++
+		if in.has(t) {
+			m++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(m) / float64(n)
+}
+
+// wholePart returns the first entry all of whose terms (those not in skip)
+// are in the set, and that has at least one such term.
+func wholePart(es []*entry, in, skip termSet) *entry {
+	for _, e := range es {
+		if partShare(e, in, skip) == 1 {
+			return e
+		}
+	}
+	return nil
+}
+
+// termSet is a set of terms. Query term sets are small, and a linear scan
+// of a few strings beats hashing them.
+type termSet interface{ has(t string) bool }
+
+type bag []string
+
+func (b bag) has(t string) bool {
+	for _, x := range b {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+type mapSet map[string]bool
+
+func (m mapSet) has(t string) bool { return m[t] }
+
+type union struct{ a, b termSet }
+
+func (u union) has(t string) bool { return u.a.has(t) || u.b.has(t) }
+
+// newTermSet returns a set of ts, a slice when small.
+func newTermSet(ts []string) termSet {
+	if len(ts) <= 16 {
+		return bag(ts)
+	}
+	m := make(mapSet, len(ts))
+	for _, t := range ts {
+		m[t] = true
+	}
+	return m
+}
+
+func matchedTerms(e *entry, in termSet) []string {
+	var out []string
+	for _, t := range e.terms {
+		if in.has(t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // rankKey orders candidates: how well a title of the occupation matches
@@ -445,11 +552,15 @@ func inScopeFeatures(t, c *features, hasDesc bool) []float64 {
 		if hasDesc {
 			x[4] = t.contDesc - t.cont
 		}
+		x[10] = t.cont * t.cov
 	}
 	if c != nil {
 		x[5] = c.cont
 		x[6] = c.cov
 		x[7] = b2f(c.cont >= 1)
+		if hasDesc {
+			x[9] = c.contDesc - c.cont
+		}
 	}
 	if t != nil && c != nil {
 		x[8] = b2f(rankKey(*c) > rankKey(*t))
@@ -492,7 +603,7 @@ func topProbability(t1, t2 *features) float64 {
 }
 
 // explain builds the Explanation of a result.
-func (ix *Index) explain(cands []features, qterms map[string][]string, docScores map[string]float64, stripped []Stripped, corr []Correction, res *Result) *Explanation {
+func (ix *Index) explain(cands []features, qterms map[string][]string, stripped []Stripped, corr []Correction, res *Result) *Explanation {
 	ex := &Explanation{Stripped: stripped, Corrected: corr}
 	seen := map[string]bool{}
 	for _, lang := range corpus.Languages {
@@ -510,7 +621,7 @@ func (ix *Index) explain(cands []features, qterms map[string][]string, docScores
 		oi := ix.occs[f.code]
 		c := Candidate{Code: f.code, Title: oi.title, Scope: string(oi.occ.Scope), Score: round(f.score),
 			Coverage: round(f.cov), Containment: round(f.cont), BestTitle: f.bestTitle}
-		c.Fields = ix.fieldMatches(f.code, qterms, docScores)
+		c.Fields = ix.fieldMatches(f.code, qterms)
 		ex.Candidates = append(ex.Candidates, c)
 	}
 	switch {
@@ -532,55 +643,59 @@ func (ix *Index) explain(cands []features, qterms map[string][]string, docScores
 	return ex
 }
 
-// fieldMatches lists, for an occupation, which query terms each field
-// matched and the best bleve score among that field's documents.
-func (ix *Index) fieldMatches(code string, qterms map[string][]string, docScores map[string]float64) []FieldMatch {
-	type acc struct {
-		terms map[string]bool
-		score float64
-	}
-	byField := map[string]*acc{}
-	for id, e := range ix.entries {
-		if e.code != code {
-			continue
-		}
-		s, ok := docScores[id]
-		if !ok {
-			continue
-		}
-		name := fieldName(e.kind, e.lang)
-		a := byField[name]
-		if a == nil {
-			a = &acc{terms: map[string]bool{}}
-			byField[name] = a
-		}
-		for _, t := range e.terms {
-			for _, qt := range qterms[e.lang] {
-				if t == qt {
-					a.terms[t] = true
-				}
-			}
-		}
-		if s > a.score {
-			a.score = s
-		}
-	}
+// fieldMatches lists, for an occupation, which query terms each of its
+// fields matched, in each language, with the field's boost as the score
+// weight.
+func (ix *Index) fieldMatches(code string, qterms map[string][]string) []FieldMatch {
 	oi := ix.occs[code]
+	byField := map[string]map[string]bool{}
+	weight := map[string]float64{}
+	note := func(field string, w float64, t string) {
+		if byField[field] == nil {
+			byField[field] = map[string]bool{}
+		}
+		byField[field][t] = true
+		weight[field] = w
+	}
 	for _, lang := range oi.occ.Langs() {
-		if s, ok := docScores["o/"+code+"/"+lang]; ok {
-			a := &acc{terms: map[string]bool{}, score: s}
-			for _, qt := range qterms[lang] {
-				if oi.textVocab[lang][qt] {
-					a.terms[qt] = true
+		q := newTermSet(qterms[lang])
+		for _, e := range oi.entries {
+			if e.lang != lang {
+				continue
+			}
+			for _, t := range e.terms {
+				if q.has(t) {
+					note(e.kind+"_"+lang, float64(kindRepeat[e.kind]), t)
 				}
 			}
-			byField["desc+tasks_"+lang] = a
+		}
+		for _, p := range oi.patterns {
+			if p.lang != lang {
+				continue
+			}
+			for _, e := range append(append([]*entry{}, p.roles...), p.contexts...) {
+				for _, t := range e.terms {
+					if q.has(t) {
+						note(kindPattern+"_"+lang, float64(kindRepeat[kindPattern]), t)
+					}
+				}
+			}
+		}
+		for _, t := range qterms[lang] {
+			if oi.textVocab[lang][t] {
+				note("description+tasks_"+lang, textBoost, t)
+			}
 		}
 	}
 	var out []FieldMatch
-	for name, a := range byField {
-		out = append(out, FieldMatch{Field: name, Terms: sortedKeys(a.terms), Score: round(a.score)})
+	for name, terms := range byField {
+		out = append(out, FieldMatch{Field: name, Terms: sortedKeys(terms), Score: weight[name]})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].Field < out[j].Field
+	})
 	return out
 }

@@ -12,18 +12,54 @@ import (
 
 type noiseRule struct {
 	name string
-	re   *regexp.Regexp
+	// mayMatch is a cheap test that must be true for re to match; most
+	// titles skip most rules without running the expression.
+	mayMatch func(s string) bool
+	re       *regexp.Regexp
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// hasWord reports whether s contains one of words (substring test; the
+// expression checks word boundaries).
+func hasWord(words ...string) func(string) bool {
+	return func(s string) bool {
+		for _, w := range words {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 var noiseRules = []noiseRule{
-	{"pay", regexp.MustCompile(`(?:up to |ate |até |from |desde )?(?:r\$|a\$|nz\$|us\$|\$|€|£|aud|nzd|eur|brl)\s?\d[\d,.]*\s?k?(?:\s?(?:-|to|a)\s?(?:r\$|\$|€|£)?\d[\d,.]*\s?k?)?(?:\s?(?:/|per |p/|por |an |a )\s?(?:hr|hour|hora|h|session|sessao|annum|year|yr|ano|day|dia|week|semana|month|mes|shift))?(?:\s?\+\s?(?:super(?:annuation)?|commission|comissao|comissoes|bonus|bonuses|benefits|beneficios|incentives|penalty rates|vt|vr|va|plr))*`)},
-	{"pay", regexp.MustCompile(`\b\d+(?:[.,]\d+)?\s?k\b(?:\s?(?:\+|plus)\s?(?:super|bonus|commission))?|\+\s?(?:super(?:annuation)?|commission|comissao|bonus|vt|vr|va|beneficios)\b|\bsalario\s+(?:a combinar|competitivo)\b|\bpenalty rates\b|\bote\b`)},
-	{"gender", regexp.MustCompile(`\(\s?(?:[mfwhdx]\s?/\s?)+[mfwhdx]\s?\)|\b(?:[mfwhd]\s?/\s?)+[mfwhdx]\b|\(a\)|/a\b|\(o\)|\(as\)|\(os\)|\bpcd\b|\bpcds\b`)},
-	{"contract", regexp.MustCompile(`\b\d+\s?(?:-\s?)?(?:months?|mths?|weeks?|wks?|years?|yrs?|meses|mes|anos?|semanas?)(?:\s(?:contract|ftc|fixed term|assignment|temp|contrato))?\b|\b(?:fixed[- ]term(?: contract)?|temp(?:orary)?[- ]to[- ]perm(?:anent)?|full[- ]?time|part[- ]?time|casual|permanent|contract(?:or)?|ftc|fte|temp|maternity (?:leave )?cover|parental leave cover|immediate start|start (?:asap|immediately|now)|asap|urgent(?:ly)?(?: hiring| required| start)?|now hiring|hiring now|work from home|working from home|wfh|remote(?: first| friendly)?|hybrid|flexible hours|flexible|home office|onsite|on-site|in-office|meio periodo|periodo integral|tempo inteiro|tempo parcial|efetivo|efetiva|temporario|temporaria|estagio|jovem aprendiz|sem experiencia|com experiencia|com ou sem experiencia|clt|pj|freelance|day shift|night shift|afternoon shift|weekend shift|weekends?|nights|days|rotating roster|roster|shifts?|turno (?:da )?(?:manha|tarde|noite)|noturno|diurno|24h|24/7|24x7|mon-fri|monday to friday|segunda a sexta|scale 6x1|escala \d+x\d+)\b`)},
-	{"grade", regexp.MustCompile(`\b(?:level|lvl|nivel|grade|band|aps|tier|step|l)\s?\d+\b|\b\d+\s?(?:st|nd|rd|th|a|o)\b|\b(?:ii|iii|iv)\b`)},
-	{"reference", regexp.MustCompile(`\b(?:ref(?:erence)?|job ref|req|requisition|job id|vaga|cod|codigo|id|no)\s?[:#.]?\s?[a-z]{0,3}\d[\w-]*\b|#\s?\d+`)},
-	{"marketing", regexp.MustCompile(`\b(?:great|amazing|exciting|fantastic|awesome|brilliant|rewarding|excellent|new) (?:team|culture|opportunity|benefits|role|company|perks|pay|rates)\b|\b(?:apply (?:now|today)|sign[- ]on bonus|training provided|no experience (?:required|needed|necessary)|immediate starts?|multiple positions|multiple roles|various locations|all locations|vagas? (?:abertas|disponiveis)|processo seletivo)\b`)},
+	{"pay", mayPay1, regexp.MustCompile(`(?:up to |ate |até |from |desde )?(?:r\$|a\$|nz\$|us\$|\$|€|£|aud|nzd|eur|brl)\s?\d[\d,.]*\s?k?(?:\s?(?:-|to|a)\s?(?:r\$|\$|€|£)?\d[\d,.]*\s?k?)?(?:\s?(?:/|per |p/|por |an |a )\s?(?:hr|hour|hora|h|session|sessao|annum|year|yr|ano|day|dia|week|semana|month|mes|shift))?(?:\s?\+\s?(?:super(?:annuation)?|commission|comissao|comissoes|bonus|bonuses|benefits|beneficios|incentives|penalty rates|vt|vr|va|plr))*`)},
+	{"pay", mayPay2, regexp.MustCompile(`\b\d+(?:[.,]\d+)?\s?k\b(?:\s?(?:\+|plus)\s?(?:super|bonus|commission))?|\+\s?(?:super(?:annuation)?|commission|comissao|bonus|vt|vr|va|beneficios)\b|\bsalario\s+(?:a combinar|competitivo)\b|\bpenalty rates\b|\bote\b`)},
+	{"gender", mayGender, regexp.MustCompile(`\(\s?(?:[mfwhdx]\s?/\s?)+[mfwhdx]\s?\)|\b(?:[mfwhd]\s?/\s?)+[mfwhdx]\b|\(a\)|/a\b|\(o\)|\(as\)|\(os\)|\bpcd\b|\bpcds\b`)},
+	{"contract", mayContract, regexp.MustCompile(`\b\d+\s?(?:-\s?)?(?:months?|mths?|weeks?|wks?|years?|yrs?|meses|mes|anos?|semanas?)(?:\s(?:contract|ftc|fixed term|assignment|temp|contrato))?\b|\b(?:fixed[- ]term(?: contract)?|temp(?:orary)?[- ]to[- ]perm(?:anent)?|full[- ]?time|part[- ]?time|casual|permanent|contract(?:or)?|ftc|fte|temp|maternity (?:leave )?cover|parental leave cover|immediate start|start (?:asap|immediately|now)|asap|urgent(?:ly)?(?: hiring| required| start)?|now hiring|hiring now|work from home|working from home|wfh|remote(?: first| friendly)?|hybrid|flexible hours|flexible|home office|onsite|on-site|in-office|meio periodo|periodo integral|tempo inteiro|tempo parcial|efetivo|efetiva|temporario|temporaria|estagio|jovem aprendiz|sem experiencia|com experiencia|com ou sem experiencia|clt|pj|freelance|day shift|night shift|afternoon shift|weekend shift|weekends?|nights|days|rotating roster|roster|shifts?|turno (?:da )?(?:manha|tarde|noite)|noturno|diurno|24h|24/7|24x7|mon-fri|monday to friday|segunda a sexta|scale 6x1|escala \d+x\d+)\b`)},
+	{"grade", mayGrade, regexp.MustCompile(`\b(?:level|lvl|nivel|grade|band|aps|tier|step|l)\s?\d+\b|\b\d+\s?(?:st|nd|rd|th|a|o)\b|\b(?:ii|iii|iv)\b`)},
+	{"reference", mayReference, regexp.MustCompile(`\b(?:ref(?:erence)?|job ref|req|requisition|job id|vaga|cod|codigo|id|no)\s?[:#.]?\s?[a-z]{0,3}\d[\w-]*\b|#\s?\d+`)},
+	{"marketing", mayMarketing, regexp.MustCompile(`\b(?:great|amazing|exciting|fantastic|awesome|brilliant|rewarding|excellent|new) (?:team|culture|opportunity|benefits|role|company|perks|pay|rates)\b|\b(?:apply (?:now|today)|sign[- ]on bonus|training provided|no experience (?:required|needed|necessary)|immediate starts?|multiple positions|multiple roles|various locations|all locations|vagas? (?:abertas|disponiveis)|processo seletivo)\b`)},
 }
+
+var (
+	mayPay1 = func(s string) bool { return hasDigit(s) || strings.ContainsAny(s, "$€£") }
+	mayPay2 = func(s string) bool {
+		return hasDigit(s) || strings.Contains(s, "+") || hasWord("salario", "penalty", "ote")(s)
+	}
+	mayGender    = func(s string) bool { return strings.ContainsAny(s, "/(") || strings.Contains(s, "pcd") }
+	mayGrade     = func(s string) bool { return hasDigit(s) || strings.Contains(s, "ii") || strings.Contains(s, "iv") }
+	mayReference = func(s string) bool { return hasDigit(s) }
+	mayContract  = func(s string) bool {
+		return hasDigit(s) || hasWord("term", "temp", "time", "casual", "perm", "contract", "ftc", "fte", "cover", "start", "asap", "urgent",
+			"hiring", "home", "wfh", "remote", "hybrid", "flexible", "office", "site", "periodo", "tempo", "efetiv", "estagio", "aprendiz",
+			"experiencia", "clt", "pj", "freelance", "shift", "weekend", "night", "days", "roster", "turno", "noturno", "diurno", "24", "mon",
+			"segunda", "escala")(s)
+	}
+	mayMarketing = hasWord("great", "amazing", "exciting", "fantastic", "awesome", "brilliant", "rewarding", "excellent", "new ",
+		"apply", "sign", "training", "experience", "immediate", "multiple", "various", "all locations", "vaga", "processo")
+)
 
 // places are dropped when a segment of the title holds nothing else.
 var places = func() map[string]bool {
@@ -45,6 +81,9 @@ func cleanTitle(title string) (string, []Stripped) {
 	var stripped []Stripped
 	s := folded
 	for _, r := range noiseRules {
+		if !r.mayMatch(s) {
+			continue
+		}
 		s = r.re.ReplaceAllStringFunc(s, func(m string) string {
 			if t := strings.TrimSpace(m); t != "" {
 				stripped = append(stripped, Stripped{Text: t, Rule: r.name})

@@ -14,35 +14,42 @@ import (
 	"github.com/anzsco/anzsco/corpus"
 )
 
-// Title-like field kinds, in decreasing weight. Each title of an occupation
-// is its own small document, so a long list of everyday titles does not
-// dilute the weight of any one of them.
+// Title-like field kinds, in decreasing weight.
 const (
 	kindTitle    = "title"
 	kindAlt      = "alt"
 	kindSpec     = "spec"
 	kindEveryday = "everyday"
 	kindPattern  = "pattern"
-	kindDesc     = "desc"
-	kindTasks    = "tasks"
 )
 
-// Field boosts: title > alternative titles > specialisations and everyday
-// titles > description > tasks. The gaps are small because coverage, not
-// the raw score, decides between inside and outside; the boosts order
-// occupations whose titles match equally well.
-var fieldBoost = map[string]float64{
-	kindTitle: 1.6, kindAlt: 1.4, kindSpec: 1.2, kindEveryday: 1.2, kindPattern: 1.0, kindDesc: 0.5, kindTasks: 0.35,
-}
+// The bleve documents. Each occupation is one document with two fields:
+//
+//	t  its title-like strings in every language: title, alternative titles,
+//	   specialisations, everyday titles, pattern roles and contexts;
+//	x  its description and tasks in every language.
+//
+// Both use AnalyzerBilingual. Field boosts follow the ANZSCO order, title >
+// alternative titles > specialisations > everyday titles > description >
+// tasks: within t, a string is indexed as many times as its kind's weight
+// (term frequency carries the boost), and x counts for textBoost of t at
+// query time. A query costs one term search per distinct term and field,
+// whatever the size of the corpus.
+const (
+	titleField = "t"
+	textField  = "x"
+)
 
-// descriptionWeight scales the contribution of Query.Description against
-// the title's.
-const descriptionWeight = 0.25
+// kindRepeat is how many times a title-like string of each kind is indexed.
+var kindRepeat = map[string]int{kindTitle: 4, kindAlt: 3, kindSpec: 2, kindEveryday: 2, kindPattern: 1}
 
-var titleKinds = []string{kindTitle, kindAlt, kindSpec, kindEveryday, kindPattern}
-var textKinds = []string{kindDesc, kindTasks}
-
-func fieldName(kind, lang string) string { return kind + "_" + lang }
+// Query-time weights of the fields and of the description.
+const (
+	textBoost = 0.3
+	// descriptionWeight scales the contribution of Query.Description
+	// against the title's.
+	descriptionWeight = 0.25
+)
 
 func analyzerFor(lang string) string {
 	if lang == "pt" {
@@ -51,29 +58,34 @@ func analyzerFor(lang string) string {
 	return AnalyzerEN
 }
 
-// newMapping builds the bleve mapping: one field per kind and language,
-// each with its language's analyzer, plus keyword fields for the code and
-// the scope.
+// newMapping builds the bleve mapping: the two text fields and keyword
+// fields for the code and the scope.
 func newMapping() *mapping.IndexMappingImpl {
 	doc := bleve.NewDocumentStaticMapping()
 	kw := bleve.NewKeywordFieldMapping()
 	kw.Store, kw.IncludeTermVectors, kw.DocValues = false, false, false
 	doc.AddFieldMappingsAt("code", kw)
 	doc.AddFieldMappingsAt("scope", kw)
-	for _, lang := range corpus.Languages {
-		for _, kind := range append(append([]string{}, titleKinds...), textKinds...) {
-			f := bleve.NewTextFieldMapping()
-			f.Analyzer = analyzerFor(lang)
-			f.Store, f.IncludeTermVectors, f.DocValues, f.IncludeInAll = false, false, false, false
-			doc.AddFieldMappingsAt(fieldName(kind, lang), f)
-		}
+	for _, name := range []string{titleField, textField} {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = AnalyzerBilingual
+		f.Store, f.IncludeTermVectors, f.DocValues, f.IncludeInAll = false, false, false, false
+		doc.AddFieldMappingsAt(name, f)
 	}
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
-	m.DefaultAnalyzer = AnalyzerEN
+	m.DefaultAnalyzer = AnalyzerBilingual
 	m.StoreDynamic, m.IndexDynamic, m.DocValuesDynamic = false, false, false
 	return m
 }
+
+// maxCandidates bounds the occupations whose coverage is computed for a
+// query: the best-scoring ones. A whole title in the query scores high, so
+// the right occupation is among them.
+const maxCandidates = 10
+
+// maxSearchSize bounds the occupations a search returns.
+const maxSearchSize = 2 * maxCandidates
 
 // entry is one title-like string of an occupation, analysed. Roles and
 // contexts of patterns are entries of kind "pattern": they are searched,
@@ -109,52 +121,57 @@ type pattern struct {
 // Index is a searchable corpus. It is safe for concurrent use by multiple
 // goroutines once built or opened; Close must not race with searches.
 type Index struct {
-	bi       bleve.Index
-	corpus   *corpus.Corpus
-	info     CorpusInfo
-	occs     map[string]*occInfo
-	entries  map[string]*entry // by bleve document ID
-	speller  *speller
-	analyzer map[string]analysis.Analyzer
-	dir      string
+	bi      bleve.Index
+	corpus  *corpus.Corpus
+	info    CorpusInfo
+	occs    map[string]*occInfo
+	entries map[string]*entry // by bleve document ID
+	speller *speller
+	// wordLangs records, for each folded word of the corpus, the languages
+	// whose text it appears in (bit i for corpus.Languages[i]).
+	wordLangs map[string]uint8
+	analyzer  map[string]analysis.Analyzer
+	// searchSize is how many occupations a search returns.
+	searchSize int
+	// maxCandidates is how many occupations, by score, get their
+	// coverage computed.
+	maxCandidates int
+	dir           string
 }
 
-// docs returns the bleve documents for c: one per title-like string and one
-// per occupation for its description and tasks.
+// docs returns the bleve documents for c, one per occupation, by code.
 func docs(c *corpus.Corpus) map[string]map[string]interface{} {
-	out := map[string]map[string]interface{}{}
+	out := make(map[string]map[string]interface{}, len(c.Occupations))
 	for _, o := range c.Occupations {
-		for _, lang := range o.Langs() {
-			t := o.Text[lang]
-			n := 0
-			add := func(kind, s string) {
-				n++
-				out[fmt.Sprintf("t/%s/%s/%d", o.Code, lang, n)] = map[string]interface{}{
-					"code": o.Code, "scope": string(o.Scope), fieldName(kind, lang): s,
-				}
+		var t, x []string
+		add := func(kind, s string) {
+			for i := 0; i < kindRepeat[kind]; i++ {
+				t = append(t, s)
 			}
-			add(kindTitle, t.Title)
-			for _, s := range t.AlternativeTitles {
+		}
+		for _, lang := range o.Langs() {
+			tx := o.Text[lang]
+			add(kindTitle, tx.Title)
+			for _, s := range tx.AlternativeTitles {
 				add(kindAlt, s)
 			}
-			for _, s := range t.Specialisations {
+			for _, s := range tx.Specialisations {
 				add(kindSpec, s)
 			}
-			for _, s := range t.EverydayTitles {
+			for _, s := range tx.EverydayTitles {
 				add(kindEveryday, s)
 			}
-			for _, p := range t.Patterns {
+			for _, p := range tx.Patterns {
 				for _, s := range append(append([]string{}, p.Roles...), p.Contexts...) {
 					add(kindPattern, s)
 				}
 			}
-			if t.Description != "" || len(t.Tasks) > 0 {
-				out[fmt.Sprintf("o/%s/%s", o.Code, lang)] = map[string]interface{}{
-					"code": o.Code, "scope": string(o.Scope),
-					fieldName(kindDesc, lang): t.Description, fieldName(kindTasks, lang): t.Tasks,
-				}
+			if tx.Description != "" {
+				x = append(x, tx.Description)
 			}
+			x = append(x, tx.Tasks...)
 		}
+		out[o.Code] = map[string]interface{}{"code": o.Code, "scope": string(o.Scope), titleField: t, textField: x}
 	}
 	return out
 }
@@ -195,7 +212,7 @@ func fill(bi bleve.Index, c *corpus.Corpus) error {
 func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 	m := bi.Mapping()
 	ix := &Index{bi: bi, corpus: c, info: CorpusInfo{Version: c.Version, SHA256: c.SHA256()},
-		occs: map[string]*occInfo{}, entries: map[string]*entry{}, analyzer: map[string]analysis.Analyzer{}}
+		occs: map[string]*occInfo{}, analyzer: map[string]analysis.Analyzer{}}
 	for _, lang := range corpus.Languages {
 		a := m.AnalyzerNamed(analyzerFor(lang))
 		if a == nil {
@@ -204,9 +221,12 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 		ix.analyzer[lang] = a
 	}
 	words := map[string]int{}
+	ix.wordLangs = map[string]uint8{}
+	var langBit uint8
 	countWords := func(s string) {
 		for _, w := range Words(Fold(s)) {
 			words[w]++
+			ix.wordLangs[w] |= langBit
 		}
 	}
 	for i := range c.Occupations {
@@ -215,12 +235,10 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 		ix.occs[o.Code] = oi
 		for _, lang := range o.Langs() {
 			t := o.Text[lang]
+			langBit = langMask(lang)
 			oi.vocab[lang], oi.textVocab[lang] = map[string]bool{}, map[string]bool{}
-			n := 0
 			add := func(kind, s string) *entry {
-				n++
 				e := &entry{code: o.Code, kind: kind, lang: lang, text: s, terms: ix.terms(lang, s)}
-				ix.entries[fmt.Sprintf("t/%s/%s/%d", o.Code, lang, n)] = e
 				if kind != kindPattern {
 					oi.entries = append(oi.entries, e)
 				}
@@ -259,7 +277,58 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 		}
 	}
 	ix.speller = newSpeller(words)
+	ix.searchSize = min(len(c.Occupations), maxSearchSize)
+	ix.maxCandidates = maxCandidates
 	return ix, nil
+}
+
+func langMask(lang string) uint8 {
+	for i, l := range corpus.Languages {
+		if l == lang {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+// Function words that mark a title's language even when its other words
+// are shared ("Supervisor de Call Center").
+var functionWords = map[string]uint8{
+	"de": 2, "do": 2, "da": 2, "dos": 2, "das": 2, "em": 2, "para": 2, "com": 2, "ao": 2, "na": 2, "no": 2,
+	"of": 1, "the": 1, "and": 1, "for": 1, "with": 1, "in": 1, "at": 1,
+}
+
+// detectLanguage guesses the language of folded words from the corpus
+// words that only one language uses and from function words. It returns ""
+// when the evidence is even, and then every language is tried.
+func (ix *Index) detectLanguage(words []string) string {
+	var votes [8]int
+	for _, w := range words {
+		m, ok := functionWords[w]
+		if !ok {
+			m = ix.wordLangs[w]
+		}
+		if m != 0 && m&(m-1) == 0 { // exactly one language
+			for i := range corpus.Languages {
+				if m == 1<<i {
+					votes[i]++
+				}
+			}
+		}
+	}
+	best, bestN, tie := "", 0, false
+	for i, l := range corpus.Languages {
+		switch {
+		case votes[i] > bestN:
+			best, bestN, tie = l, votes[i], false
+		case votes[i] == bestN && bestN > 0:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
 }
 
 // terms analyses s with lang's analyzer and returns its unique terms in

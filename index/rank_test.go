@@ -47,7 +47,11 @@ func readRows(t *testing.T, path string) []eval.Row {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := eval.ReadCSV(f, eval.Columns{})
+	cols := eval.Columns{}
+	if strings.HasSuffix(path, "described.csv") {
+		cols.Description = "description"
+	}
+	rows, err := eval.ReadCSV(f, cols)
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -121,6 +125,13 @@ func TestRankingLabelled(t *testing.T) {
 		t.Fatalf("only %d labelled rows", len(rows))
 	}
 	checkRanking(t, "testdata", rows, floors{strict: 0.95, perClass: 0.90, portuguese: 0.90, ece: 0.05})
+}
+
+// TestRankingDescribed checks that a description moves a title with no
+// channel into scope, and keeps titles of other work outside.
+func TestRankingDescribed(t *testing.T) {
+	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "described.csv"))
+	checkRanking(t, "described", rows, floors{strict: 0.85, perClass: 0.80, portuguese: 0.75})
 }
 
 // TestRankingDev runs the shared development set when it is present.

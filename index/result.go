@@ -130,7 +130,10 @@ type Candidate struct {
 	Fields []FieldMatch `json:"fields,omitempty"`
 }
 
-// FieldMatch is the contribution of one field to a candidate's score.
+// FieldMatch says which query terms one field of a candidate matched.
+// Field is the kind of string and its language (title_en, alt_en,
+// everyday_pt, pattern_en, description+tasks_pt...); Score is the weight
+// that kind carries in the index.
 type FieldMatch struct {
 	Field string   `json:"field"`
 	Terms []string `json:"terms"`

@@ -55,12 +55,13 @@ func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 	for _, lang := range corpus.Languages {
 		qterms[lang] = ix.terms(lang, qtext)
 	}
-	scores, _, err := ix.search(qterms, nil)
+	lang := ix.detectLanguage(words)
+	scores, err := ix.search(qterms, nil, lang)
 	if err != nil {
 		return nil, err
 	}
 	var hits []SearchHit
-	for _, f := range ix.candidates(scores, qterms, nil) {
+	for _, f := range ix.candidates(scores, qterms, nil, lang) {
 		if len(hits) >= n {
 			break
 		}
