@@ -14,9 +14,15 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
+	"runtime"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
+	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
 )
 
@@ -36,7 +42,10 @@ type Row struct {
 // Ambiguous reports whether the row is marked as reasonable either way.
 func (r Row) Ambiguous() bool { return strings.HasPrefix(strings.TrimSpace(r.Note), "AMBIGUOUS") }
 
-// Columns names the CSV columns to read. Empty names mean the defaults.
+// Columns names the CSV columns to read. Empty names mean the defaults:
+// title, label, language and note, and description when the file has such
+// a column. A column named explicitly must be in the file; language and
+// note are optional.
 type Columns struct {
 	Title, Description, Label, Language, Note string
 }
@@ -58,7 +67,12 @@ func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, errors.New("empty file: want a header row")
 		}
-		return nil, fmt.Errorf("header: %w", err)
+		return nil, fmt.Errorf("header: %w", csvError(err))
+	}
+	for _, h := range header {
+		if err := checkText(h); err != nil {
+			return nil, fmt.Errorf("line 1 (header): %w", err)
+		}
 	}
 	idx := map[string]int{}
 	for i, h := range header {
@@ -67,7 +81,11 @@ func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
 	need := func(name string) (int, error) {
 		i, ok := idx[name]
 		if !ok {
-			return 0, fmt.Errorf("header: no column %q (columns: %s)", name, strings.Join(header, ", "))
+			var have []string
+			for _, h := range header {
+				have = append(have, strconv.Quote(h))
+			}
+			return 0, fmt.Errorf("header: no column %q (columns: %s)", name, strings.Join(have, ", "))
 		}
 		return i, nil
 	}
@@ -85,7 +103,7 @@ func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
 		}
 		return -1
 	}
-	di, gi, ni := -1, opt(cols.Language), opt(cols.Note)
+	di, gi, ni := opt("description"), opt(cols.Language), opt(cols.Note)
 	if cols.Description != "" {
 		if di, err = need(cols.Description); err != nil {
 			return nil, err
@@ -97,9 +115,18 @@ func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
+			return nil, csvError(err)
+		}
+		line, _ := cr.FieldPos(0)
+		for i, f := range rec {
+			if err := checkText(f); err != nil {
+				name := fmt.Sprintf("column %d", i+1)
+				if i < len(header) {
+					name = fmt.Sprintf("column %q", header[i])
+				}
+				return nil, fmt.Errorf("line %d: %s: %w", line, name, err)
+			}
 		}
 		get := func(i int) string {
 			if i < 0 || i >= len(rec) {
@@ -111,9 +138,54 @@ func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
 		if row.Label == "" {
 			row.Label = None
 		}
+		if row.Label != None && !codeRE.MatchString(row.Label) {
+			return nil, fmt.Errorf("line %d: column %q: label %q is not a six-digit ANZSCO code, NONE or empty", line, cols.Label, get(li))
+		}
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+var codeRE = regexp.MustCompile(`^[0-9]{6}$`)
+
+// csvError names the line (and column) of a CSV syntax error.
+func csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("line %d, column %d: %w", pe.Line, pe.Column, pe.Err)
+	}
+	return err
+}
+
+// checkText refuses fields that are not text: a NUL byte means a binary
+// file, invalid UTF-8 a file in another encoding.
+func checkText(s string) error {
+	if strings.IndexByte(s, 0) >= 0 {
+		return errors.New("contains a NUL byte: not a text CSV file")
+	}
+	if !utf8.ValidString(s) {
+		return errors.New("not valid UTF-8 (save the file as UTF-8)")
+	}
+	return nil
+}
+
+// OutsideLabels rewrites to None the labels that are codes of occupations
+// the corpus does not target: with the default corpus, a file labelled with
+// any ANZSCO code is measured as "5411 or outside". It returns how many rows
+// each rewritten code had.
+func OutsideLabels(rows []Row, c *corpus.Corpus) map[string]int {
+	targets := map[string]bool{}
+	for _, code := range c.Targets() {
+		targets[code] = true
+	}
+	out := map[string]int{}
+	for i := range rows {
+		if l := rows[i].Label; l != None && !targets[l] {
+			out[l]++
+			rows[i].Label = None
+		}
+	}
+	return out
 }
 
 // Outcome is one classified row.
@@ -138,10 +210,11 @@ type ClassStats struct {
 
 // Bucket is one row of the reliability table.
 type Bucket struct {
-	Lo, Hi     float64
-	N          int
-	Confidence float64 // mean confidence
-	Accuracy   float64
+	Lo         float64 `json:"lo"`
+	Hi         float64 `json:"hi"`
+	N          int     `json:"n"`
+	Confidence float64 `json:"confidence"` // mean confidence
+	Accuracy   float64 `json:"accuracy"`
 }
 
 // CoveragePoint is the share of rows coded automatically (confidence at or
@@ -170,22 +243,60 @@ type Report struct {
 	Ambiguous   *Report                   `json:"ambiguous,omitempty"`
 }
 
-// Run classifies every row. Errors are recorded per row, never fatal.
+// Run classifies every row, one after the other. Errors are recorded per
+// row, never fatal.
 func Run(c index.Classifier, rows []Row) []Outcome {
+	return RunWorkers(c, rows, 1)
+}
+
+// RunWorkers classifies every row with workers goroutines (GOMAXPROCS when
+// workers < 1); c must then be safe for concurrent use, as *index.Index is.
+// The outcomes are in the order of rows whatever the number of workers.
+func RunWorkers(c index.Classifier, rows []Row, workers int) []Outcome {
 	out := make([]Outcome, len(rows))
-	for i, r := range rows {
-		out[i].Row = r
-		res, err := c.Classify(index.Query{Text: r.Title, Description: r.Description})
-		if err != nil {
-			out[i].Err, out[i].Got = err, "ERROR"
-			continue
-		}
-		out[i].Got, out[i].Confidence = None, res.Confidence
-		if res.Code != "" {
-			out[i].Got = res.Code
-		}
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
 	}
+	if workers > len(rows) {
+		workers = len(rows)
+	}
+	if workers <= 1 {
+		for i := range rows {
+			out[i] = classify(c, rows[i])
+		}
+		return out
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = classify(c, rows[i])
+			}
+		}()
+	}
+	for i := range rows {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	return out
+}
+
+func classify(c index.Classifier, r Row) Outcome {
+	o := Outcome{Row: r}
+	res, err := c.Classify(index.Query{Text: r.Title, Description: r.Description})
+	if err != nil {
+		o.Err, o.Got = err, "ERROR"
+		return o
+	}
+	o.Got, o.Confidence = None, res.Confidence
+	if res.Code != "" {
+		o.Got = res.Code
+	}
+	return o
 }
 
 // Summarise computes the report of the strict (non-ambiguous) outcomes and,
