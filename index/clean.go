@@ -104,6 +104,10 @@ func cleanTitle(title string) (string, []Stripped) {
 		if len(Words(seg)) == 0 {
 			continue
 		}
+		if isNumber(strings.ReplaceAll(seg, " ", "")) {
+			stripped = append(stripped, Stripped{Text: seg, Rule: "reference"})
+			continue
+		}
 		keep = append(keep, seg)
 	}
 	out := strings.Join(keep, " ")

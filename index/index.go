@@ -226,7 +226,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 	countWords := func(s string) {
 		for _, w := range Words(Fold(s)) {
 			words[w]++
-			ix.wordLangs[w] |= langBit
+			ix.wordLangs[spellingVariant(w)] |= langBit
 		}
 	}
 	for i := range c.Occupations {
@@ -291,6 +291,15 @@ func langMask(lang string) uint8 {
 	return 0
 }
 
+// spellingVariant maps a folded word to its canonical spelling (center ->
+// centre), so that American and British spellings vote alike.
+func spellingVariant(w string) string {
+	if v, ok := variantsEN[w]; ok && v != "" && !strings.Contains(v, " ") {
+		return v
+	}
+	return w
+}
+
 // Function words that mark a title's language even when its other words
 // are shared ("Supervisor de Call Center").
 var functionWords = map[string]uint8{
@@ -306,7 +315,7 @@ func (ix *Index) detectLanguage(words []string) string {
 	for _, w := range words {
 		m, ok := functionWords[w]
 		if !ok {
-			m = ix.wordLangs[w]
+			m = ix.wordLangs[spellingVariant(w)]
 		}
 		if m != 0 && m&(m-1) == 0 { // exactly one language
 			for i := range corpus.Languages {

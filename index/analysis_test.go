@@ -1,0 +1,135 @@
+package index
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/anzsco/anzsco/corpus"
+)
+
+func testIndex(t *testing.T) *Index {
+	t.Helper()
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func TestAnalyzers(t *testing.T) {
+	ix := testIndex(t)
+	tests := []struct {
+		lang, in, want string
+	}{
+		{"en", "Contact Center Supervisor", "call centr supervisor"},
+		{"en", "Call Centre Team Leader", "call centr team supervisor"},
+		{"en", "callcentre operator", "call centr oper"},
+		{"en", "Customer Service Advisor", "custom servic oper"},
+		{"en", "Inbound CSR", "inbound custom servic oper"},
+		{"en", "TL - Contact Centre", "team supervisor call centr"},
+		{"en", "Agents, consultants and representatives", "oper"},
+		{"en", "Senior Casual Bilingual Agent 2", "oper"},
+		{"en", "Organization", "organis"},
+		{"pt", "Atendente de Telemarketing", "oper telemarketing"},
+		{"pt", "Operadora de Call Center", "oper call centr"},
+		{"pt", "Técnico", "tecnic"},
+		{"pt", "tecnico", "tecnic"},
+		{"pt", "Líder de equipe", "supervisor equip"},
+		{"pt", "Chefe de Equipa", "supervisor equip"},
+		{"pt", "Telefonista", "telefonista"},
+		{"pt", "Atendimento telefônico", "atend telefon"},
+		{"pt", "Operador de telemarketing bilíngüe", "oper telemarketing"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(ix.terms(tt.lang, tt.in), " "); got != tt.want {
+			t.Errorf("terms(%s, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Técnico de Informação": "tecnico de informacao", "SÃO PAULO": "sao paulo", "Operação – Nível 2": "operacao - nivel 2",
+		"ascii only": "ascii only", "Bilíngüe": "bilingue", "Straße": "strasse",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCleanTitle(t *testing.T) {
+	tests := []struct {
+		in, want, rules string
+	}{
+		{"Inbound CSR - 12 month contract - Sydney CBD", "inbound csr", "contract place"},
+		{"Psychologist | Bring Your Area of Interest | Up to $150/Session | Penrith", "psychologist bring your area of interest", "pay place"},
+		{"Contact Centre Consultant | Adelaide | $30.50/hr + super", "contact centre consultant", "pay place"},
+		{"Operador de Telemarketing (R$ 1.412 + VT + VR)", "operador de telemarketing", "pay"},
+		{"Teleoperador Inbound (m/f)", "teleoperador inbound", "gender"},
+		{"Operador(a) de Contact Center - Setor Energia", "operador de contact center setor energia", "gender"},
+		{"Customer Service Officer - Level 3 - Part Time", "customer service officer", "contract grade"},
+		{"Técnico de Customer Care IT - 140", "tecnico de customer care it", "reference"},
+		{"Call Centre Agent", "call centre agent", ""},
+		{"Sydney", "sydney", ""},
+		{"Operator, callcentre", "operator callcentre", ""},
+	}
+	for _, tt := range tests {
+		got, stripped := cleanTitle(tt.in)
+		var rules []string
+		seen := map[string]bool{}
+		for _, s := range stripped {
+			if !seen[s.Rule] {
+				seen[s.Rule] = true
+				rules = append(rules, s.Rule)
+			}
+		}
+		if got != tt.want || strings.Join(rules, " ") != tt.rules {
+			t.Errorf("cleanTitle(%q) = %q, rules %v; want %q, rules %q", tt.in, got, rules, tt.want, tt.rules)
+		}
+	}
+}
+
+func TestSpeller(t *testing.T) {
+	s := newSpeller(map[string]int{"supervisor": 5, "customer": 9, "operator": 7, "call": 9, "centre": 9, "leader": 4, "manager": 3, "agent": 3})
+	tests := []struct{ in, want string }{
+		{"supervsior", "supervisor"}, // swap
+		{"custmer", "customer"},      // deletion
+		{"opertor", "operator"},      // deletion
+		{"leaader", "leader"},        // insertion
+		{"managar", "manager"},       // substitution
+		{"cal", "call"},              // short word missing a doubled letter
+		{"supervisor", ""},           // known word
+		{"nurse", ""},                // unrelated
+		{"coperator", ""},            // first letter differs
+		{"agenda", ""},               // one slip from agent? no: two
+		{"ceb", ""},                  // short, no double
+		{"técnico", ""},              // not folded ASCII: left alone
+	}
+	for _, tt := range tests {
+		if got := s.correct(tt.in); got != tt.want {
+			t.Errorf("correct(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	ix := testIndex(t)
+	tests := []struct{ in, want string }{
+		{"telemarketing operator", "en"},
+		{"operador de telemarketing", "pt"},
+		{"supervisor de call center", "pt"},
+		{"team leader de contact center", "en"},
+		{"contact center supervisor", ""},
+	}
+	for _, tt := range tests {
+		if got := ix.detectLanguage(Words(tt.in)); got != tt.want {
+			t.Errorf("detectLanguage(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

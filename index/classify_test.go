@@ -1,0 +1,257 @@
+package index_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/anzsco/anzsco/index"
+)
+
+// The product's promises: a supervisor of a contact centre is a team
+// leader; managers, telemarketers and software engineers are outside, with
+// the nearest outside occupation named.
+func TestClassifyProductExamples(t *testing.T) {
+	ix := defaultIndex(t)
+	tests := []struct {
+		in, code, nearest string
+	}{
+		{"Contact Center Supervisor", "541111", ""},
+		{"Call or Contact Centre Operator", "541112", ""},
+		{"Operador de telemarketing receptivo", "541112", ""},
+		{"Supervisor de Call Center", "541111", ""},
+		{"Call Centre Manager", "", "149211"},
+		{"Telemarketer", "", "639311"},
+		{"Software Engineer", "", "313112"},
+		{"Switchboard Operator", "", "561611"},
+		{"Debt Collector", "", "599311"},
+	}
+	for _, tt := range tests {
+		r, err := ix.Classify(index.Query{Text: tt.in})
+		if err != nil {
+			t.Fatalf("Classify(%q): %v", tt.in, err)
+		}
+		if r.Code != tt.code {
+			t.Errorf("Classify(%q).Code = %q, want %q", tt.in, r.Code, tt.code)
+		}
+		if tt.code != "" {
+			if r.Confidence < 0.5 || r.Matches[0].Code != tt.code || r.Matches[0].Score <= 0 {
+				t.Errorf("Classify(%q): confidence %.2f, top match %+v: want %s first with a score and confidence >= 0.5", tt.in, r.Confidence, r.Matches[0], tt.code)
+			}
+		}
+		if tt.nearest != "" {
+			if r.NearestOutside == nil || r.NearestOutside.Code != tt.nearest {
+				t.Errorf("Classify(%q).NearestOutside = %+v, want %s", tt.in, r.NearestOutside, tt.nearest)
+			}
+			if r.Confidence < 0.5 {
+				t.Errorf("Classify(%q): confidence outside %.2f, want >= 0.5", tt.in, r.Confidence)
+			}
+		}
+	}
+}
+
+func TestClassifyStripsNoise(t *testing.T) {
+	ix := defaultIndex(t)
+	r, err := ix.Classify(index.Query{Text: "Inbound CSR - 12 month contract - Sydney CBD", Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Code != "541112" {
+		t.Errorf("Code = %q, want 541112", r.Code)
+	}
+	rules := map[string]string{}
+	for _, s := range r.Explanation.Stripped {
+		rules[s.Rule] = s.Text
+	}
+	if rules["contract"] != "12 month contract" || rules["place"] != "sydney cbd" {
+		t.Errorf("Stripped = %+v, want the contract term and the place", r.Explanation.Stripped)
+	}
+	if r.Cleaned == "" || strings.Contains(r.Cleaned, "sydney") {
+		t.Errorf("Cleaned = %q, want the title without noise", r.Cleaned)
+	}
+	if len(r.Explanation.Candidates) == 0 || len(r.Explanation.Candidates[0].Fields) == 0 || r.Explanation.Decision == "" {
+		t.Errorf("explanation lacks candidates, fields or decision: %+v", r.Explanation)
+	}
+}
+
+// One-letter slips in longer words are corrected; unrelated words are not
+// bent towards the corpus.
+func TestClassifyTypingSlips(t *testing.T) {
+	ix := defaultIndex(t)
+	tests := []struct{ in, code, from, to string }{
+		{"Call Centre Supervsior", "541111", "supervsior", "supervisor"},
+		{"Custmer Service Agent - Call Centre", "541112", "custmer", "customer"},
+		{"Call Centre Opertor", "541112", "opertor", "operator"},
+		{"Cal Centre Agent", "541112", "cal", "call"},
+	}
+	for _, tt := range tests {
+		r, err := ix.Classify(index.Query{Text: tt.in, Explain: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, c := range r.Explanation.Corrected {
+			found = found || (c.From == tt.from && c.To == tt.to)
+		}
+		if r.Code != tt.code || !found {
+			t.Errorf("Classify(%q) = %q corrected %+v, want %s with %s -> %s", tt.in, r.Code, r.Explanation.Corrected, tt.code, tt.from, tt.to)
+		}
+	}
+	for _, in := range []string{"Nurse", "Chef", "Barista", "Paediatric Physiotherapist", "Carpenter", "Plumber"} {
+		r, _ := ix.Classify(index.Query{Text: in, Explain: true})
+		if len(r.Explanation.Corrected) > 0 || r.Code != "" {
+			t.Errorf("Classify(%q): corrected %+v, code %q; want no correction and outside", in, r.Explanation.Corrected, r.Code)
+		}
+	}
+}
+
+// A description supplies the channel that a bare title lacks.
+func TestClassifyDescription(t *testing.T) {
+	ix := defaultIndex(t)
+	title := "Customer Service Officer"
+	bare, _ := ix.Classify(index.Query{Text: title})
+	if bare.Code != "" {
+		t.Errorf("Classify(%q) = %s, want outside on the title alone", title, bare.Code)
+	}
+	r, _ := ix.Classify(index.Query{Text: title, Description: "answering inbound calls and emails in our contact centre"})
+	if r.Code != "541112" {
+		t.Errorf("Classify(%q with a contact-centre description) = %q, want 541112", title, r.Code)
+	}
+}
+
+func TestClassifyAccents(t *testing.T) {
+	ix := defaultIndex(t)
+	a, _ := ix.Classify(index.Query{Text: "Técnico de apoio ao cliente (contact center)"})
+	b, _ := ix.Classify(index.Query{Text: "TECNICO DE APOIO AO CLIENTE (CONTACT CENTER)"})
+	if a.Code != b.Code || a.Confidence != b.Confidence {
+		t.Errorf("accents or case changed the result: %s %.3f vs %s %.3f", a.Code, a.Confidence, b.Code, b.Confidence)
+	}
+}
+
+func TestClassifyBadInput(t *testing.T) {
+	ix := defaultIndex(t)
+	for _, in := range []string{"", "   ", "\t\n", "\x00\x00"} {
+		if _, err := ix.Classify(index.Query{Text: in}); !errors.Is(err, index.ErrEmptyQuery) {
+			t.Errorf("Classify(%q) error = %v, want ErrEmptyQuery", in, err)
+		}
+	}
+	huge := strings.Repeat("call centre supervisor ", 50000) // about 1 MB
+	r, err := ix.Classify(index.Query{Text: huge})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Input) > index.MaxTitleBytes || len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0], "cut") {
+		t.Errorf("1 MB title: input %d bytes, warnings %q; want it cut to %d bytes with a warning", len(r.Input), r.Warnings, index.MaxTitleBytes)
+	}
+	r, err = ix.Classify(index.Query{Text: "Call Centre \xff\xfe Agent"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Code != "541112" || len(r.Warnings) == 0 || !strings.Contains(r.Warnings[0], "UTF-8") {
+		t.Errorf("invalid UTF-8: code %q warnings %q; want 541112 and a repair warning", r.Code, r.Warnings)
+	}
+	r, err = ix.Classify(index.Query{Text: "Call Centre Agent", Description: strings.Repeat("\x00\x01binary", 100000)})
+	if err != nil || r.Code == "" {
+		t.Errorf("binary description: %v %+v", err, r)
+	}
+}
+
+func TestClassifyMinConfidence(t *testing.T) {
+	ix := defaultIndex(t)
+	r, _ := ix.Classify(index.Query{Text: "Contact Center Supervisor", MinConfidence: 0.999999})
+	if r.Code != "" || len(r.Warnings) == 0 {
+		t.Errorf("MinConfidence 0.999999: code %q warnings %q; want outside with a warning", r.Code, r.Warnings)
+	}
+}
+
+// The JSON result is a contract: field names and null code when outside.
+func TestResultJSONContract(t *testing.T) {
+	ix := defaultIndex(t)
+	for _, tt := range []struct {
+		in      string
+		outside bool
+	}{{"Contact Center Supervisor", false}, {"Chef", true}} {
+		r, _ := ix.Classify(index.Query{Text: tt.in})
+		data, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"input", "code", "title", "confidence", "matches", "nearest_outside", "corpus"} {
+			if _, ok := m[k]; !ok {
+				t.Errorf("%s: JSON lacks %q: %s", tt.in, k, data)
+			}
+		}
+		if tt.outside != (string(m["code"]) == "null") || tt.outside != (string(m["title"]) == "null") {
+			t.Errorf("%s: code %s title %s, want null exactly when outside", tt.in, m["code"], m["title"])
+		}
+		var back index.Result
+		if err := json.Unmarshal(data, &back); err != nil || back.Code != r.Code || back.Corpus != r.Corpus {
+			t.Errorf("%s: JSON round trip = %+v, %v", tt.in, back, err)
+		}
+		var matches []map[string]any
+		json.Unmarshal(m["matches"], &matches)
+		if len(matches) == 0 || matches[0]["code"] == nil || matches[0]["score"] == nil || matches[0]["confidence"] == nil {
+			t.Errorf("%s: matches = %s", tt.in, m["matches"])
+		}
+	}
+}
+
+// Index and Classify are safe for concurrent use (run with -race).
+func TestClassifyConcurrent(t *testing.T) {
+	ix := defaultIndex(t)
+	want := map[string]string{}
+	for _, s := range benchTitles {
+		r, _ := ix.Classify(index.Query{Text: s})
+		want[s] = r.Code
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 100)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				s := benchTitles[(g+i)%len(benchTitles)]
+				r, err := ix.Classify(index.Query{Text: s, Explain: i%3 == 0})
+				if err != nil || r.Code != want[s] {
+					select {
+					case errs <- s:
+					default:
+					}
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("concurrent Classify(%q) differed from the sequential result", s)
+	}
+}
+
+func TestSearchHighlights(t *testing.T) {
+	ix := defaultIndex(t)
+	hits, err := ix.Search("workforce planner", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || hits[0].Code != "541111" {
+		t.Fatalf("Search(workforce planner) = %+v, want 541111 first", hits)
+	}
+	found := false
+	for _, m := range hits[0].Matched {
+		found = found || strings.Contains(m.Text, "[Workforce]") && strings.Contains(m.Text, "[Planner]")
+	}
+	if !found {
+		t.Errorf("no highlighted match in %+v", hits[0].Matched)
+	}
+	if _, err := ix.Search("  ", 5); !errors.Is(err, index.ErrEmptyQuery) {
+		t.Errorf("Search(blank) error = %v, want ErrEmptyQuery", err)
+	}
+}
