@@ -1,0 +1,354 @@
+package cv
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/index"
+)
+
+// fixtureDir holds the CV fixtures: NAME.txt is the CV, NAME.want.json what
+// Analyze must find in it, written by hand from the labelling policy in
+// the ANZSCO facts (managers and telemarketers outside, supervisors, team
+// leaders and workforce planners of a contact centre 541111, agents and
+// operators 541112).
+const fixtureDir = "../../testdata/cv"
+
+// testNow is the reference date of the fixtures' "Present".
+var testNow = time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
+
+type wantPosition struct {
+	Title    string  `json:"title"`
+	Employer string  `json:"employer"`
+	Start    string  `json:"start"`
+	End      string  `json:"end"`
+	Months   int     `json:"months"`
+	Code     *string `json:"code"`
+	// RankingIssue, when set, says why the current ranking codes this
+	// position wrongly; a mismatch is then logged, not failed.
+	RankingIssue string `json:"ranking_issue"`
+}
+
+type wantReport struct {
+	Positions       []wantPosition  `json:"positions"`
+	Code            *string         `json:"code"`
+	MonthsByCode    map[string]int  `json:"months_by_code"`
+	ExperienceMeets map[string]bool `json:"experience_meets"`
+}
+
+type fixture struct {
+	name string
+	text []byte
+	want wantReport
+}
+
+func loadFixtures(t testing.TB) []fixture {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(fixtureDir, "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 12 {
+		t.Fatalf("%d CV fixtures in %s, want at least 12", len(files), fixtureDir)
+	}
+	var out []fixture
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		wf := filepath.Join(fixtureDir, name+".want.json")
+		wb, err := os.ReadFile(wf)
+		if err != nil {
+			t.Fatalf("fixture %s has no expectation: %v", name, err)
+		}
+		var w wantReport
+		dec := json.NewDecoder(bytes.NewReader(wb))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&w); err != nil {
+			t.Fatalf("%s: %v", wf, err)
+		}
+		out = append(out, fixture{name, text, w})
+	}
+	return out
+}
+
+var (
+	defaultIndexOnce sync.Once
+	defaultIndex     *index.Index
+	defaultIndexErr  error
+)
+
+// realIndex is the index of the embedded default corpus, built once.
+func realIndex(t testing.TB) *index.Index {
+	t.Helper()
+	defaultIndexOnce.Do(func() {
+		c, err := corpus.Default()
+		if err != nil {
+			defaultIndexErr = err
+			return
+		}
+		defaultIndex, defaultIndexErr = index.Build(c)
+	})
+	if defaultIndexErr != nil {
+		t.Fatal(defaultIndexErr)
+	}
+	return defaultIndex
+}
+
+func str(p *string) string {
+	if p == nil {
+		return "null"
+	}
+	return *p
+}
+
+func codeOrNull(s string) string {
+	if s == "" {
+		return "null"
+	}
+	return s
+}
+
+// TestFixtures checks every position and the verdict of every CV fixture,
+// as text, DOCX and PDF, against the real default index.
+func TestFixtures(t *testing.T) {
+	ix := realIndex(t)
+	for _, fx := range loadFixtures(t) {
+		docs := map[string][]byte{
+			fx.name + ".txt":  fx.text,
+			fx.name + ".docx": makeDOCX(t, string(fx.text)),
+			fx.name + ".pdf":  makePDF(t, string(fx.text), pdfOptions{}),
+		}
+		for _, file := range []string{fx.name + ".txt", fx.name + ".docx", fx.name + ".pdf"} {
+			t.Run(file, func(t *testing.T) {
+				data := docs[file]
+				rep, err := Analyze(context.Background(), bytes.NewReader(data), int64(len(data)), file, ix, Options{Now: testNow})
+				if err != nil {
+					t.Fatalf("Analyze(%s): %v", file, err)
+				}
+				checkReport(t, file, rep, fx.want)
+			})
+		}
+	}
+}
+
+func checkReport(t *testing.T, file string, rep *Report, want wantReport) {
+	t.Helper()
+	if len(rep.Positions) != len(want.Positions) {
+		var got []string
+		for _, p := range rep.Positions {
+			got = append(got, fmt.Sprintf("%q %q %s..%s", p.Title, p.Employer, p.Start, p.End))
+		}
+		t.Fatalf("Analyze(%s): %d positions %v, want %d", file, len(rep.Positions), got, len(want.Positions))
+	}
+	known := false
+	for i, w := range want.Positions {
+		g := rep.Positions[i]
+		if g.Title != w.Title || g.Employer != w.Employer || g.Start != w.Start || g.End != w.End || g.Months != w.Months {
+			t.Errorf("Analyze(%s) position %d = %q, %q, %s..%s (%d months), want %q, %q, %s..%s (%d months)",
+				file, i+1, g.Title, g.Employer, g.Start, g.End, g.Months, w.Title, w.Employer, w.Start, w.End, w.Months)
+		}
+		switch {
+		case codeOrNull(g.Code) == str(w.Code) && w.RankingIssue != "":
+			t.Logf("Analyze(%s) position %d %q is now coded %s as expected: drop its ranking_issue", file, i+1, g.Title, str(w.Code))
+		case codeOrNull(g.Code) != str(w.Code) && w.RankingIssue != "":
+			known = true
+			t.Logf("known ranking issue: Analyze(%s) position %d %q code = %s, want %s: %s", file, i+1, g.Title, codeOrNull(g.Code), str(w.Code), w.RankingIssue)
+		case codeOrNull(g.Code) != str(w.Code):
+			t.Errorf("Analyze(%s) position %d %q code = %s (confidence %.2f), want %s", file, i+1, g.Title, codeOrNull(g.Code), g.Confidence, str(w.Code))
+		}
+	}
+	report := t.Errorf
+	if known {
+		// The verdict follows the codes; with a position coded wrongly by
+		// the ranking it cannot be the expected one.
+		report = t.Logf
+	}
+	if codeOrNull(rep.Code) != str(want.Code) {
+		report("Analyze(%s) verdict code = %s, want %s", file, codeOrNull(rep.Code), str(want.Code))
+	}
+	if !reflect.DeepEqual(rep.MonthsByCode, want.MonthsByCode) {
+		report("Analyze(%s) months_by_code = %v, want %v", file, rep.MonthsByCode, want.MonthsByCode)
+	}
+	if !reflect.DeepEqual(rep.ExperienceMeets, want.ExperienceMeets) {
+		report("Analyze(%s) experience_meets = %v, want %v", file, rep.ExperienceMeets, want.ExperienceMeets)
+	}
+}
+
+// TestPDFKeepsAccents checks that Portuguese text typeset in Windows-1252
+// comes back from the PDF with its accents.
+func TestPDFKeepsAccents(t *testing.T) {
+	text := "Experiência profissional\nOperadora de Telemarketing | Atento Brasil S.A.\nfev. 2015 – até o momento\n• Atendimento receptivo, cobrança, reclamações e ações"
+	doc, err := Extract(context.Background(), makePDF(t, text, pdfOptions{}), "cv.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range strings.Split(text, "\n") {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("Extract(pdf) = %q, want it to contain the line %q", doc.Text, want)
+		}
+	}
+}
+
+// TestPDFRightAlignedDates checks that a date placed at the right margin
+// stays on its title's line, after a tab.
+func TestPDFRightAlignedDates(t *testing.T) {
+	doc, err := Extract(context.Background(), makePDF(t, "Team Leader, Acme\tMar 2019 – Present\n", pdfOptions{}), "cv.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.TrimSpace(doc.Text), "Team Leader, Acme\tMar 2019 – Present"; got != want {
+		t.Errorf("Extract(pdf) = %q, want %q", got, want)
+	}
+}
+
+// TestDOCXBullets checks that list paragraphs come back as bullet lines
+// and tabs as tabs.
+func TestDOCXBullets(t *testing.T) {
+	doc, err := Extract(context.Background(), makeDOCX(t, "Team Leader\tMar 2019 – Present\n- Coached agents\nplain"), "cv.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := doc.Text, "Team Leader\tMar 2019 – Present\n• Coached agents\nplain\n"; got != want {
+		t.Errorf("Extract(docx) = %q, want %q", got, want)
+	}
+}
+
+// fakeClassifier codes a title by a fixed table, with the default corpus.
+type fakeClassifier struct {
+	c     *corpus.Corpus
+	codes map[string]string
+}
+
+func (f fakeClassifier) Corpus() *corpus.Corpus { return f.c }
+
+func (f fakeClassifier) Classify(q index.Query) (*index.Result, error) {
+	if strings.TrimSpace(q.Text) == "" {
+		return nil, index.ErrEmptyQuery
+	}
+	code := f.codes[q.Text]
+	r := &index.Result{Input: q.Text, Code: code, Confidence: 0.9}
+	if o, ok := f.c.Lookup(code); ok {
+		r.Title = o.Title()
+	}
+	return r, nil
+}
+
+// TestVerdict checks the months per code and the verdict on CVs coded by a
+// fixed table, so that only the arithmetic is under test.
+func TestVerdict(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc := fakeClassifier{c: c, codes: map[string]string{"TL": "541111", "Op": "541112", "Op2": "541112", "TL2": "541111"}}
+	tests := []struct {
+		name   string
+		text   string
+		code   string
+		months map[string]int
+		meets  map[string]bool
+	}{
+		{"most months wins", "Experience\nTL, A\nJan 2020 – Dec 2020\nOp, A\nJan 2015 – Dec 2019",
+			"541112", map[string]int{"541111": 12, "541112": 60}, map[string]bool{"541111": false, "541112": true}},
+		{"tie goes to the latest", "Experience\nOp, A\nJan 2018 – Dec 2019\nTL, A\nJan 2020 – Dec 2021",
+			"541111", map[string]int{"541111": 24, "541112": 24}, map[string]bool{"541111": false, "541112": true}},
+		{"tie goes to the latest, other order", "Experience\nTL, A\nJan 2016 – Dec 2017\nOp, A\nJan 2020 – Dec 2021",
+			"541112", map[string]int{"541111": 24, "541112": 24}, map[string]bool{"541111": false, "541112": true}},
+		{"overlaps count once", "Experience\nOp, A\nJan 2019 – Dec 2020\nOp2, B\nJul 2020 – Jun 2021",
+			"541112", map[string]int{"541111": 0, "541112": 30}, map[string]bool{"541111": false, "541112": true}},
+		{"adjacent periods join", "Experience\nTL, A\nJan 2019 – Dec 2020\nTL2, A\nJan 2021 – Dec 2021",
+			"541111", map[string]int{"541111": 36, "541112": 0}, map[string]bool{"541111": true, "541112": false}},
+		{"just under the operator year", "Experience\nOp, A\nFeb 2020 – Dec 2020",
+			"541112", map[string]int{"541111": 0, "541112": 11}, map[string]bool{"541111": false, "541112": false}},
+		{"exactly the operator year", "Experience\nOp, A\nJan 2020 – Dec 2020",
+			"541112", map[string]int{"541111": 0, "541112": 12}, map[string]bool{"541111": false, "541112": true}},
+		{"team-leader months are not operator months", "Experience\nTL, A\nJan 2020 – Dec 2024",
+			"541111", map[string]int{"541111": 60, "541112": 0}, map[string]bool{"541111": true, "541112": false}},
+		{"outside only", "Experience\nBarista, A\nJan 2020 – Dec 2024",
+			"", map[string]int{"541111": 0, "541112": 0}, map[string]bool{"541111": false, "541112": false}},
+		{"no positions", "Just a letter.",
+			"", map[string]int{"541111": 0, "541112": 0}, map[string]bool{"541111": false, "541112": false}},
+	}
+	for _, tt := range tests {
+		rep, err := AnalyzeText(context.Background(), &Document{Format: FormatText, Text: tt.text}, "cv.txt", fc, Options{Now: testNow})
+		if err != nil {
+			t.Errorf("AnalyzeText(%s): %v", tt.name, err)
+			continue
+		}
+		if rep.Code != tt.code || !reflect.DeepEqual(rep.MonthsByCode, tt.months) || !reflect.DeepEqual(rep.ExperienceMeets, tt.meets) {
+			t.Errorf("AnalyzeText(%s) = %q %v %v, want %q %v %v", tt.name, rep.Code, rep.MonthsByCode, rep.ExperienceMeets, tt.code, tt.months, tt.meets)
+		}
+		if want := map[string]int{"541111": 36, "541112": 12}; !reflect.DeepEqual(rep.RequiredMonths, want) {
+			t.Errorf("AnalyzeText(%s) required months = %v, want %v (corpus experience_years)", tt.name, rep.RequiredMonths, want)
+		}
+	}
+}
+
+func TestReportJSON(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc := fakeClassifier{c: c, codes: map[string]string{"Team Leader": "541111"}}
+	rep, err := AnalyzeText(context.Background(), &Document{Format: FormatText, Text: "Experience\nTeam Leader, Acme\nMar 2019 – Present\nBarista, Cafe\n2015 – 2018"}, "cv.txt", fc, Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	positions := got["positions"].([]any)
+	p0, p1 := positions[0].(map[string]any), positions[1].(map[string]any)
+	checks := []struct {
+		what string
+		got  any
+		want any
+	}{
+		{"code", got["code"], "541111"},
+		{"months_by_code.541111", got["months_by_code"].(map[string]any)["541111"], 88.0},
+		{"experience_meets.541112", got["experience_meets"].(map[string]any)["541112"], false},
+		{"as_of", got["as_of"], "2026-06"},
+		{"positions[0].title", p0["title"], "Team Leader"},
+		{"positions[0].employer", p0["employer"], "Acme"},
+		{"positions[0].start", p0["start"], "2019-03"},
+		{"positions[0].end", p0["end"], "2026-06"},
+		{"positions[0].current", p0["current"], true},
+		{"positions[0].code", p0["code"], "541111"},
+		{"positions[1].code", p1["code"], nil},
+		{"positions[1].code_title", p1["code_title"], nil},
+		{"positions[1].approximate", p1["approximate"], true},
+		{"positions[1].months", p1["months"], 36.0},
+	}
+	for _, ck := range checks {
+		if ck.got != ck.want {
+			t.Errorf("Report JSON %s = %v, want %v (in %s)", ck.what, ck.got, ck.want, b)
+		}
+	}
+	for _, key := range []string{"confidence", "nearest_outside"} {
+		if _, ok := p1[key]; !ok {
+			t.Errorf("Report JSON position has no %q: %s", key, b)
+		}
+	}
+	empty, _ := json.Marshal(Report{})
+	if !strings.Contains(string(empty), `"positions":[]`) || !strings.Contains(string(empty), `"code":null`) {
+		t.Errorf("json.Marshal(Report{}) = %s, want positions [] and code null", empty)
+	}
+}

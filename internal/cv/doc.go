@@ -1,0 +1,90 @@
+// Package cv reads a CV (PDF, DOCX, plain text or Markdown), finds its dated
+// work-experience positions, classifies each with an index.Classifier and
+// says how many months of experience the CV shows in each target
+// occupation, and whether they reach the experience that ANZSCO accepts in
+// place of formal qualifications.
+//
+// # Formats
+//
+// The content decides the format, not the name: "%PDF-" in the first KiB is
+// a PDF, a zip archive with word/document.xml is a DOCX, anything else is
+// text (UTF-8 with or without a BOM, UTF-16 with a BOM, or Windows-1252 when
+// the bytes are not UTF-8). Password-protected Office files, .doc, RTF,
+// OpenDocument and binary files are refused with a message that says what
+// to send instead.
+//
+// PDF text comes from github.com/ledongthuc/pdf (pure Go): the package
+// interprets each page's content stream itself (text matrix, line matrix,
+// CTM, font widths) to place every string, groups strings on one baseline
+// into a line, left to right, writes a tab for a wide gap (a date at the
+// right margin) and a blank line for a wide vertical gap. Text inside form
+// XObjects is not read; two-column layouts come out interleaved. Encrypted
+// PDFs that open with the empty password are read; others are refused. A
+// PDF with pages but no text is a scan: ErrNoTextLayer. The library panics
+// on some malformed files: every call runs under recover.
+//
+// DOCX text comes from word/document.xml through archive/zip and
+// encoding/xml: a line per w:p, w:t text, w:tab as a tab, w:br as a line
+// break; list paragraphs (w:numPr or a List style) become bullet lines;
+// mc:Fallback copies are skipped.
+//
+// # Limits
+//
+// Analyze refuses a file over Options.MaxSize (DefaultMaxSize, 10 MiB)
+// before reading it when the size is known, and reads at most one byte more
+// otherwise. word/document.xml may decompress to MaxDocumentXML (16 MiB):
+// the size in the zip header is checked first and the part is read through
+// an io.LimitedReader whatever the header says. A PDF is read for at most
+// MaxPDFPages pages and maxPDFOps content-stream operators; the text kept is
+// at most MaxTextBytes.
+//
+// # Positions
+//
+// Sections are found by their headings in English and Portuguese
+// ("Experience", "Work history", "Employment", "Professional experience",
+// "Experiência profissional", "Histórico profissional", ...). Only
+// experience sections are searched; without any, the whole text is, less
+// the sections under other known headings (education, courses, skills...),
+// whose dates are not work.
+//
+// Each line with a date range (see FindRange) anchors a position. Its title
+// and employer are the rest of that line and, when the section puts titles
+// first, the short non-bullet lines right above it, or, when it puts dates
+// first, the lines right below. A header line is split into parts at " | ",
+// " — ", " - ", ", ", " at ", "@" and tabs; the part that reads most like a
+// job title (a title word such as "leader", "operator", "operador",
+// "atendente" at its end or start) is the title, a part beside it or on
+// another line (legal forms and known employers count for it) the employer;
+// places ("Sydney NSW", "São Paulo - SP") are dropped and qualifiers
+// ("Receptivo", "Inbound") rejoin the title. Labelled lines ("Cargo:",
+// "Empresa:", "Período:") say which is which. The lines from there to the
+// next position are its description.
+//
+// # Dates
+//
+// FindRange reads "Mar 2019 – Present", "March 2019 - Jan 2021",
+// "2017-2019", "2015–17", "jan/2018 - atual", "03/2016 a 12/2018",
+// "01/03/2016 a 31/12/2018" (day first), "desde 2020", "since 2021",
+// "2019 – até o momento", "fev. 2015 – dez. 2016", "março de 2019 até
+// hoje". Present, current, to date, atual, actual, presente, hoje and the
+// like end at the reference month (Options.Now). A range counts its
+// calendar months, first and last included. A year without a month is read
+// as the middle of that year (July for a start, June for an end) and the
+// position is marked approximate: "2017 – 2019" counts 24 months, which the
+// CV shows at least 13 and at most 36 of.
+//
+// # Verdict
+//
+// Each position is classified with its title as index.Query.Text and its
+// employer and description lines as Query.Description. Months per target
+// code are the union of the months of the positions coded to it, so
+// overlapping positions count once per code. Months are counted per code as
+// coded: team-leader months are not added to operator months. The verdict
+// code is the target code with the most months, ties going to the one
+// worked most recently; the experience is met for a code when its months
+// reach the corpus's Qualifications.ExperienceYears × 12 (36 for 541111,
+// 12 for 541112 in the default corpus).
+//
+// Analyze, AnalyzeText, Extract, FindPositions and FindRange keep no state
+// and are safe for concurrent use when the classifier is.
+package cv

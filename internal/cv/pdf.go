@@ -1,0 +1,383 @@
+package cv
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// errPDFLimit stops the content-stream interpreter when a page has more
+// operators or text than any CV page.
+var errPDFLimit = errors.New("pdf limit")
+
+// extractPDF reads the text layer of a PDF. The library panics on some
+// malformed files; every call into it runs under recover, and a panic
+// becomes ErrCorrupt (or ErrEncrypted when the file is encrypted).
+func extractPDF(ctx context.Context, data []byte) (doc *Document, err error) {
+	encrypted := bytes.Contains(data, []byte("/Encrypt"))
+	defer func() {
+		if p := recover(); p != nil {
+			doc = nil
+			if encrypted {
+				err = fmt.Errorf("%w: the PDF is encrypted and could not be decrypted (%s); save a copy without protection", ErrEncrypted, oneLine(p))
+			} else {
+				err = fmt.Errorf("%w: not a readable PDF: %s", ErrCorrupt, oneLine(p))
+			}
+		}
+	}()
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if errors.Is(err, pdf.ErrInvalidPassword) {
+			return nil, fmt.Errorf("%w: the PDF needs a password to open; save a copy without a password", ErrEncrypted)
+		}
+		if encrypted && strings.Contains(strings.ToLower(err.Error()), "encrypt") {
+			return nil, fmt.Errorf("%w: the PDF is encrypted with a method this reader does not support (%s); save a copy without protection", ErrEncrypted, oneLine(err))
+		}
+		return nil, fmt.Errorf("%w: not a readable PDF: %s", ErrCorrupt, oneLine(err))
+	}
+	doc = &Document{Format: FormatPDF}
+	n := r.NumPage()
+	if n <= 0 {
+		return nil, fmt.Errorf("%w: the PDF has no pages", ErrCorrupt)
+	}
+	if n > MaxPDFPages {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("the PDF has %d pages: read only the first %d", n, MaxPDFPages))
+		n = MaxPDFPages
+	}
+	doc.Pages = n
+	var out strings.Builder
+	var pageErrs int
+	budget := maxPDFOps
+	for i := 1; i <= n; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p := r.Page(i)
+		if p.V.IsNull() {
+			continue
+		}
+		runs, err := pageRuns(ctx, p, &budget)
+		if err != nil {
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return nil, err
+			}
+			if errors.Is(err, errPDFLimit) {
+				doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: more content than a CV has: read only part of the PDF", i))
+				writeLines(&out, runs)
+				break
+			} else {
+				pageErrs++
+				doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: %v", i, err))
+			}
+		}
+		if out.Len() > 0 && len(runs) > 0 {
+			out.WriteString("\n")
+		}
+		writeLines(&out, runs)
+		if out.Len() > MaxTextBytes {
+			break
+		}
+	}
+	if pageErrs == n {
+		if encrypted {
+			return nil, fmt.Errorf("%w: the PDF is encrypted and its pages could not be decrypted; save a copy without protection", ErrEncrypted)
+		}
+		return nil, fmt.Errorf("%w: no page of the PDF could be read (%s)", ErrCorrupt, doc.Warnings[len(doc.Warnings)-1])
+	}
+	doc.Text, doc.Warnings = capText(out.String(), doc.Warnings)
+	return doc, nil
+}
+
+// oneLine formats v on one line, for messages from the PDF library.
+func oneLine(v any) string {
+	s := strings.Join(strings.Fields(fmt.Sprint(v)), " ")
+	if len(s) > 200 {
+		s = strings.ToValidUTF8(s[:200], "") + "..."
+	}
+	return s
+}
+
+// textRun is a string shown by one text operator, placed on the page.
+type textRun struct {
+	x, y  float64 // start, in page space
+	end   float64 // x where the run ends
+	size  float64 // font size in page space
+	text  string
+	order int // position in the content stream
+}
+
+// matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (m applied first).
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func translate(tx, ty float64) matrix { return matrix{1, 0, 0, 1, tx, ty} }
+
+// textState is the part of the graphics state that places text.
+type textState struct {
+	ctm                  matrix
+	tc, tw, th, tl, rise float64
+	size                 float64
+	font                 *pdfFont
+}
+
+// pdfFont is a page font with its widths read once.
+type pdfFont struct {
+	f      *pdf.Font
+	first  int
+	widths []float64
+}
+
+// width returns the width of code in thousandths of an em, or 0.
+func (f *pdfFont) width(code int) float64 {
+	if i := code - f.first; i >= 0 && i < len(f.widths) {
+		return f.widths[i]
+	}
+	return 0
+}
+
+// pageRuns interprets a page's content stream and returns its text runs.
+// It follows the text-positioning operators of PDF 32000-1 §9.4 (Td TD Tm
+// T* ' " TJ Tj) and the CTM (cm q Q); text in form XObjects is not read.
+func pageRuns(ctx context.Context, p pdf.Page, budget *int) (runs []textRun, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok && (errors.Is(e, errPDFLimit) || errors.Is(e, context.Canceled) || errors.Is(e, context.DeadlineExceeded)) {
+				err = e
+				return
+			}
+			err = fmt.Errorf("unreadable content: %s", oneLine(r))
+		}
+	}()
+	strm := p.V.Key("Contents")
+	if strm.IsNull() {
+		return nil, nil
+	}
+	fonts := map[string]*pdfFont{}
+	fontNamed := func(name string) *pdfFont {
+		if f, ok := fonts[name]; ok {
+			return f
+		}
+		f := p.Font(name)
+		pf := &pdfFont{f: &f, first: f.FirstChar(), widths: f.Widths()}
+		fonts[name] = pf
+		return pf
+	}
+	gs := textState{ctm: identity, th: 1}
+	var stack []textState
+	tm, tlm := identity, identity
+	ops, textBytes := 0, 0
+
+	show := func(raw string) {
+		if gs.font == nil {
+			return
+		}
+		text := gs.font.f.Encoder().Decode(raw)
+		trm := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}.mul(tm).mul(gs.ctm)
+		// Advance by the font's widths; without widths (the 14 standard
+		// fonts need none) estimate half an em per character.
+		var w float64
+		for i := 0; i < len(raw); i++ {
+			w += gs.font.width(int(raw[i])) / 1000
+		}
+		adv := w*gs.size + gs.tc*float64(len(raw)) + gs.tw*float64(strings.Count(raw, " "))
+		if w == 0 {
+			adv = 0.5*gs.size*float64(len([]rune(text))) + gs.tc*float64(len(raw))
+		}
+		adv *= gs.th
+		scale := math.Hypot(trm[0], trm[1]) / math.Max(gs.size*gs.th, 1e-9)
+		size := math.Hypot(trm[2], trm[3])
+		if text != "" {
+			runs = append(runs, textRun{x: trm[4], y: trm[5], end: trm[4] + adv*scale, size: size, text: text, order: len(runs)})
+			textBytes += len(text)
+		}
+		tm = translate(adv, 0).mul(tm)
+	}
+	nextLine := func() {
+		tlm = translate(0, -gs.tl).mul(tlm)
+		tm = tlm
+	}
+
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		n := stk.Len()
+		args := make([]pdf.Value, n)
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		if ops++; ops%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				panic(err)
+			}
+		}
+		if *budget--; *budget < 0 || textBytes > MaxTextBytes {
+			panic(errPDFLimit)
+		}
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		switch op {
+		case "q":
+			if len(stack) < 64 {
+				stack = append(stack, gs)
+			}
+		case "Q":
+			if len(stack) > 0 {
+				gs = stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+			}
+		case "cm":
+			if len(args) == 6 {
+				gs.ctm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}.mul(gs.ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tc":
+			gs.tc = num(0)
+		case "Tw":
+			gs.tw = num(0)
+		case "Tz":
+			gs.th = num(0) / 100
+		case "TL":
+			gs.tl = num(0)
+		case "Ts":
+			gs.rise = num(0)
+		case "Tf":
+			if len(args) == 2 {
+				gs.font = fontNamed(args[0].Name())
+				gs.size = num(1)
+			}
+		case "Td", "TD":
+			if len(args) == 2 {
+				if op == "TD" {
+					gs.tl = -num(1)
+				}
+				tlm = translate(num(0), num(1)).mul(tlm)
+				tm = tlm
+			}
+		case "Tm":
+			if len(args) == 6 {
+				tlm = matrix{num(0), num(1), num(2), num(3), num(4), num(5)}
+				tm = tlm
+			}
+		case "T*":
+			nextLine()
+		case "Tj":
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "'":
+			if len(args) == 1 {
+				nextLine()
+				show(args[0].RawString())
+			}
+		case "\"":
+			if len(args) == 3 {
+				gs.tw, gs.tc = num(0), num(1)
+				nextLine()
+				show(args[2].RawString())
+			}
+		case "TJ":
+			if len(args) == 1 {
+				a := args[0]
+				for i := 0; i < a.Len(); i++ {
+					x := a.Index(i)
+					if x.Kind() == pdf.String {
+						show(x.RawString())
+					} else {
+						tm = translate(-x.Float64()/1000*gs.size*gs.th, 0).mul(tm)
+					}
+				}
+			}
+		}
+	})
+	return runs, nil
+}
+
+// writeLines groups a page's runs into lines, top to bottom, and writes
+// them. Runs on one baseline (within half a font size) form a line, ordered
+// left to right; a gap wider than a fifth of the font size is a space, one
+// wider than two ems a tab. A gap between lines wider than 1.7 line heights
+// is a blank line.
+func writeLines(out *strings.Builder, runs []textRun) {
+	if len(runs) == 0 {
+		return
+	}
+	sort.SliceStable(runs, func(i, j int) bool {
+		if math.Abs(runs[i].y-runs[j].y) > 0.01 {
+			return runs[i].y > runs[j].y
+		}
+		return runs[i].order < runs[j].order
+	})
+	type line struct {
+		y, size float64
+		runs    []textRun
+	}
+	var lines []*line
+	for _, r := range runs {
+		if strings.TrimSpace(r.text) == "" && len(lines) > 0 {
+			// Spaces carry no position worth a line of their own.
+			last := lines[len(lines)-1]
+			if math.Abs(last.y-r.y) <= math.Max(last.size, r.size)/2 {
+				last.runs = append(last.runs, r)
+			}
+			continue
+		}
+		if n := len(lines); n > 0 && math.Abs(lines[n-1].y-r.y) <= math.Max(lines[n-1].size, r.size)/2 {
+			lines[n-1].runs = append(lines[n-1].runs, r)
+			lines[n-1].size = math.Max(lines[n-1].size, r.size)
+			continue
+		}
+		lines = append(lines, &line{y: r.y, size: r.size, runs: []textRun{r}})
+	}
+	for i, l := range lines {
+		if i > 0 {
+			gap := lines[i-1].y - l.y
+			if gap > 1.7*math.Max(l.size, lines[i-1].size)*1.2 {
+				out.WriteByte('\n')
+			}
+		}
+		sort.SliceStable(l.runs, func(a, b int) bool {
+			if math.Abs(l.runs[a].x-l.runs[b].x) > 0.01 {
+				return l.runs[a].x < l.runs[b].x
+			}
+			return l.runs[a].order < l.runs[b].order
+		})
+		var sb strings.Builder
+		prevEnd := math.Inf(-1)
+		for _, r := range l.runs {
+			if sb.Len() > 0 {
+				gap := r.x - prevEnd
+				s := sb.String()
+				endsSpace := strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t")
+				switch {
+				case gap > 2*l.size:
+					sb.WriteByte('\t')
+				case gap > 0.2*l.size && !endsSpace && !strings.HasPrefix(r.text, " "):
+					sb.WriteByte(' ')
+				}
+			}
+			sb.WriteString(r.text)
+			prevEnd = math.Max(prevEnd, r.end)
+		}
+		out.WriteString(strings.TrimRight(sb.String(), " \t"))
+		out.WriteByte('\n')
+	}
+}
