@@ -211,29 +211,29 @@ func newVariantFilter(v map[string]string, stop string) variantFilter {
 }
 
 func (f variantFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	out := input[:0:0]
-	pos := 0
-	emit := func(t *analysis.Token, term string) {
-		keyword := t.KeyWord
-		if strings.HasPrefix(term, "=") {
-			// "=word": keep the word as it is, unstemmed.
-			term, keyword = term[1:], true
-		}
-		if f.stop[term] || len(term) < 2 || isNumber(term) {
-			return
-		}
-		pos++
-		out = append(out, &analysis.Token{Term: []byte(term), Start: t.Start, End: t.End, Position: pos, Type: t.Type, KeyWord: keyword})
-	}
+	out := make(analysis.TokenStream, 0, len(input)+2)
 	for _, t := range input {
 		term := string(t.Term)
-		if rep, ok := f.variants[term]; ok {
-			for _, r := range rep {
-				emit(t, r)
+		rep, ok := f.variants[term]
+		if !ok {
+			// the common case: the token is kept (or dropped) as it is
+			if !f.stop[term] && len(term) >= 2 && !isNumber(term) {
+				t.Position = len(out) + 1
+				out = append(out, t)
 			}
 			continue
 		}
-		emit(t, term)
+		for _, r := range rep {
+			keyword := t.KeyWord
+			if strings.HasPrefix(r, "=") {
+				// "=word": keep the word as it is, unstemmed.
+				r, keyword = r[1:], true
+			}
+			if f.stop[r] || len(r) < 2 || isNumber(r) {
+				continue
+			}
+			out = append(out, &analysis.Token{Term: []byte(r), Start: t.Start, End: t.End, Position: len(out) + 1, Type: t.Type, KeyWord: keyword})
+		}
 	}
 	return out
 }

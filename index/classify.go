@@ -59,15 +59,14 @@ func sanitize(s string, max int, what string) (string, []string) {
 
 // features are what the decision uses about one candidate occupation.
 type features struct {
-	code        string
-	score       float64 // bleve score: best title document + description documents
-	cont        float64 // containment of the best title in the query
-	contDesc    float64 // the same, counting description terms as present too
-	cov         float64 // share of query terms in the title-like fields
-	textCov     float64 // share of query terms in the description and tasks
-	bestTitle   string
-	lang        string
-	matchedBest []string
+	code      string
+	score     float64 // bleve score: best title document + description documents
+	cont      float64 // containment of the best title in the query
+	contDesc  float64 // the same, counting description terms as present too
+	cov       float64 // share of query terms in the title-like fields
+	textCov   float64 // share of query terms in the description and tasks
+	bestTitle string
+	lang      string
 }
 
 // prepared is a query analysed and searched, ready for the decision.
@@ -244,7 +243,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 		}
 		f := features{code: code, score: score}
 		bestKey := -1.0
-		for _, lang := range oi.occ.Langs() {
+		for _, lang := range oi.langs {
 			qt := qterms[lang]
 			if len(qt) == 0 || (qlang != "" && lang != qlang && oi.occ.Text[qlang] != nil) {
 				continue
@@ -260,41 +259,27 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				}
 			}
 			var cont, contDesc float64
-			bestTitle := ""
-			var bestMatched []string
-			consider := func(text string, terms ...[]string) {
-				var n, m, md int
-				var matched []string
-				for _, ts := range terms {
-					n += len(ts)
-					for _, t := range ts {
-						if inQ.has(t) {
-							m++
-							md++
-							matched = append(matched, t)
-						} else if inD.has(t) {
-							md++
-						}
+			bestTitle, bestM := "", 0
+			for _, e := range oi.entries {
+				if e.lang != lang || len(e.terms) == 0 {
+					continue
+				}
+				var m, md int
+				for _, t := range e.terms {
+					if inQ.has(t) {
+						m++
+						md++
+					} else if inD.has(t) {
+						md++
 					}
 				}
-				if n == 0 {
-					return
-				}
+				n := len(e.terms)
 				c := float64(m) / float64(n)
-				cd := 0.0
-				if m > 0 {
-					cd = float64(md) / float64(n)
+				if bestTitle == "" || c > cont || (c == cont && m > bestM) {
+					cont, bestTitle, bestM = c, e.text, m
 				}
-				if bestTitle == "" || c > cont || (c == cont && len(matched) > len(bestMatched)) {
-					cont, bestTitle, bestMatched = c, text, matched
-				}
-				if cd > contDesc {
-					contDesc = cd
-				}
-			}
-			for _, e := range oi.entries {
-				if e.lang == lang {
-					consider(e.text, e.terms)
+				if m > 0 && float64(md)/float64(n) > contDesc {
+					contDesc = float64(md) / float64(n)
 				}
 			}
 			for _, p := range oi.patterns {
@@ -321,7 +306,6 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				rs := partShare(r, inQ, nil)
 				if c := rs * share; ctx != nil && (c > cont || (c == cont && bestTitle == "")) {
 					cont, bestTitle = c, ctx.text+" "+r.text
-					bestMatched = append(matchedTerms(r, inQ), matchedTerms(ctx, inQ)...)
 				}
 				// A context named in the description completes the title
 				// for the containment with description.
@@ -340,7 +324,6 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				f.cont, f.cov, f.lang = cont, fcov, lang
 				f.contDesc = math.Max(contDesc, cont)
 				f.textCov = float64(textCov) / float64(len(qt))
-				f.matchedBest = bestMatched
 				f.bestTitle = bestTitle
 			}
 		}
@@ -447,16 +430,6 @@ func newTermSet(ts []string) termSet {
 		m[t] = true
 	}
 	return m
-}
-
-func matchedTerms(e *entry, in termSet) []string {
-	var out []string
-	for _, t := range e.terms {
-		if in.has(t) {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // rankKey orders candidates: how well a title of the occupation matches

@@ -102,6 +102,7 @@ type entry struct {
 type occInfo struct {
 	occ   *corpus.Occupation
 	title string
+	langs []string
 	// vocab[lang] holds the analysed terms of the title-like fields;
 	// textVocab[lang] those of the description and tasks.
 	vocab     map[string]map[string]bool
@@ -231,7 +232,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 	}
 	for i := range c.Occupations {
 		o := &c.Occupations[i]
-		oi := &occInfo{occ: o, title: o.Title(), vocab: map[string]map[string]bool{}, textVocab: map[string]map[string]bool{}}
+		oi := &occInfo{occ: o, title: o.Title(), langs: o.Langs(), vocab: map[string]map[string]bool{}, textVocab: map[string]map[string]bool{}}
 		ix.occs[o.Code] = oi
 		for _, lang := range o.Langs() {
 			t := o.Text[lang]
