@@ -1,0 +1,98 @@
+package batch
+
+import (
+	"context"
+	"encoding/csv"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/batch/adgen"
+)
+
+var benchIndex struct {
+	once sync.Once
+	ix   *index.Index
+	err  error
+}
+
+// defaultIndex is the index of the embedded default corpus, built once.
+func defaultIndex(b testing.TB) *index.Index {
+	benchIndex.once.Do(func() {
+		c, err := corpus.Default()
+		if err != nil {
+			benchIndex.err = err
+			return
+		}
+		benchIndex.ix, benchIndex.err = index.Build(c)
+	})
+	if benchIndex.err != nil {
+		b.Fatal(benchIndex.err)
+	}
+	return benchIndex.ix
+}
+
+// adsCSV returns n generated ads as CSV, with descriptions of the given
+// number of words (none for 0).
+func adsCSV(n, words int) string {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Write([]string{"id", "title", "description"})
+	g := adgen.New(1)
+	for range n {
+		ad := g.Next(words)
+		w.Write([]string{ad.ID, ad.Title, ad.Description})
+	}
+	w.Flush()
+	return b.String()
+}
+
+// benchBatch runs b.N generated rows through the pipeline and reports
+// rows per second.
+func benchBatch(b *testing.B, c index.Classifier, words int, opt Options) {
+	input := adsCSV(b.N, words)
+	b.ResetTimer()
+	start := time.Now()
+	rd, err := NewReader(strings.NewReader(input), ReadOptions{Title: "title", Text: "description", ID: "id"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := Run(context.Background(), rd, c, io.Discard, opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if st.Rows != b.N || st.Errors != 0 {
+		b.Fatalf("%d rows, %d errors; want %d rows, no error", st.Rows, st.Errors, b.N)
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "rows/s")
+}
+
+// BenchmarkBatchTitles maps title-only rows with the default index.
+func BenchmarkBatchTitles(b *testing.B) {
+	ix := defaultIndex(b)
+	b.Run("cache", func(b *testing.B) { benchBatch(b, ix, 0, Options{Cache: DefaultCache}) })
+	b.Run("nocache", func(b *testing.B) { benchBatch(b, ix, 0, Options{}) })
+}
+
+// BenchmarkBatchDescribed maps rows with descriptions of about 150 words
+// with the default index.
+func BenchmarkBatchDescribed(b *testing.B) {
+	ix := defaultIndex(b)
+	benchBatch(b, ix, 150, Options{Cache: DefaultCache})
+}
+
+// BenchmarkPipelineOverhead measures the pipeline alone: reading, the
+// workers, encoding and reordering, with a classifier that does no work.
+func BenchmarkPipelineOverhead(b *testing.B) {
+	for _, tt := range []struct {
+		name   string
+		words  int
+		format Format
+	}{{"titles-csv", 0, CSV}, {"titles-jsonl", 0, JSONL}, {"described-csv", 150, CSV}} {
+		b.Run(tt.name, func(b *testing.B) { benchBatch(b, &fake{}, tt.words, Options{Format: tt.format}) })
+	}
+}

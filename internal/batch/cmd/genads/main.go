@@ -1,0 +1,71 @@
+// Command genads writes synthetic job ads (see package adgen) as CSV with
+// the columns id, title and description, or as JSON Lines, for benchmarks
+// of 'anzsco batch'.
+//
+//	genads -rows 1000000 > titles.csv
+//	genads -rows 100000 -words 150 -format jsonl | gzip > described.jsonl.gz
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/anzsco/anzsco/internal/batch/adgen"
+)
+
+func main() {
+	rows := flag.Int("rows", 1000, "number of ads")
+	words := flag.Int("words", 0, "words per description (0: no description column)")
+	format := flag.String("format", "csv", "output format: csv or jsonl")
+	seed := flag.Uint64("seed", 1, "random seed (the same seed gives the same ads)")
+	flag.Parse()
+	if err := run(*rows, *words, *format, *seed); err != nil {
+		fmt.Fprintln(os.Stderr, "genads:", err)
+		os.Exit(1)
+	}
+}
+
+func run(rows, words int, format string, seed uint64) error {
+	w := bufio.NewWriterSize(os.Stdout, 1<<16)
+	g := adgen.New(seed)
+	switch format {
+	case "csv":
+		cw := csv.NewWriter(w)
+		header := []string{"id", "title"}
+		if words > 0 {
+			header = append(header, "description")
+		}
+		cw.Write(header)
+		for range rows {
+			ad := g.Next(words)
+			rec := []string{ad.ID, ad.Title}
+			if words > 0 {
+				rec = append(rec, ad.Description)
+			}
+			cw.Write(rec)
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		for range rows {
+			ad := g.Next(words)
+			obj := map[string]string{"id": ad.ID, "title": ad.Title}
+			if words > 0 {
+				obj["description"] = ad.Description
+			}
+			if err := enc.Encode(obj); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("unknown format %q: want csv or jsonl", format)
+	}
+	return w.Flush()
+}

@@ -1,0 +1,211 @@
+package batch
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// csvReader reads CSV or TSV with a header row.
+type csvReader struct {
+	opt    ReadOptions
+	format Format
+	cr     *csv.Reader
+	header []string
+	// title, text and id are column indexes; -1 when not named.
+	title, text, id int
+	row             int
+	// end is the input offset of the end of the last record read; the
+	// guard beneath stops a record that runs far past it.
+	end int64
+	err error // sticky fatal error
+}
+
+func newCSVReader(br *bufio.Reader, g *guard, comma rune, opt ReadOptions) (*csvReader, error) {
+	cr := csv.NewReader(br) // br is a large bufio.Reader: csv reads it directly
+	cr.Comma = comma
+	cr.LazyQuotes = false
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	r := &csvReader{opt: opt, format: CSV, cr: cr, title: -1, text: -1, id: -1}
+	g.mark = func() int64 { return r.end }
+	if comma == '\t' {
+		r.format = TSV
+	}
+	header, err := cr.Read()
+	r.end = cr.InputOffset()
+	var pe *csv.ParseError
+	switch {
+	case err == io.EOF:
+		return nil, fmt.Errorf("%s: the input is empty: want a header row naming the columns", opt.Name)
+	case errors.As(err, &pe):
+		return nil, fmt.Errorf("%s: header, line %d: %v", opt.Name, pe.Line, pe.Err)
+	case err != nil:
+		return nil, fmt.Errorf("%s: header: %w", opt.Name, describeReadError(err))
+	}
+	r.header = make([]string, len(header))
+	for i, h := range header {
+		r.header[i] = strings.ToValidUTF8(h, "\uFFFD")
+	}
+	for _, c := range []struct {
+		name string
+		idx  *int
+	}{{opt.Title, &r.title}, {opt.Text, &r.text}, {opt.ID, &r.id}} {
+		if c.name == "" {
+			continue
+		}
+		i, err := findColumn(r.header, c.name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w%s", opt.Name, err, r.hint())
+		}
+		*c.idx = i
+	}
+	return r, nil
+}
+
+// hint suggests the right format when the header looks like another one.
+func (r *csvReader) hint() string {
+	if len(r.header) == 1 && r.format == CSV && strings.Contains(r.header[0], "\t") {
+		return " (the header has tabs: is the input TSV? use --input-format tsv)"
+	}
+	if len(r.header) == 1 && r.format == TSV && strings.Contains(r.header[0], ",") {
+		return " (the header has commas: is the input CSV? use --input-format csv)"
+	}
+	return ""
+}
+
+// findColumn returns the index of the header column called name: an exact
+// match, else the one column equal to it ignoring case and surrounding
+// space.
+func findColumn(header []string, name string) (int, error) {
+	found := func(eq func(string) bool) []int {
+		var at []int
+		for i, h := range header {
+			if eq(h) {
+				at = append(at, i)
+			}
+		}
+		return at
+	}
+	at := found(func(h string) bool { return h == name })
+	if len(at) == 0 {
+		at = found(func(h string) bool { return strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(name)) })
+	}
+	switch len(at) {
+	case 0:
+		return -1, fmt.Errorf("no column %q in the header (columns: %s)", name, listColumns(header))
+	case 1:
+		return at[0], nil
+	}
+	return -1, fmt.Errorf("column %q appears %d times in the header (columns: %s)", name, len(at), listColumns(header))
+}
+
+func listColumns(header []string) string {
+	q := make([]string, len(header))
+	for i, h := range header {
+		q[i] = strconv.Quote(h)
+	}
+	const max = 30
+	if len(q) > max {
+		return strings.Join(q[:max], ", ") + fmt.Sprintf(" and %d more", len(q)-max)
+	}
+	return strings.Join(q, ", ")
+}
+
+func (r *csvReader) Columns() []string {
+	if !r.opt.Keep {
+		return nil
+	}
+	return r.header
+}
+
+func (r *csvReader) Format() Format { return r.format }
+
+func (r *csvReader) Read() (*Record, error) {
+	for r.err == nil {
+		fields, err := r.cr.Read()
+		r.end = r.cr.InputOffset()
+		var pe *csv.ParseError
+		switch {
+		case err == io.EOF:
+			return nil, io.EOF
+		case err != nil && !errors.As(err, &pe):
+			r.err = fmt.Errorf("%s: after row %d: %w", r.opt.Name, r.row, describeReadError(err))
+			return nil, r.err
+		}
+		r.row++
+		if !r.opt.Shard.Has(r.row) {
+			continue
+		}
+		rec := &Record{Row: r.row}
+		if r.id < 0 {
+			rec.ID = strconv.Itoa(r.row)
+		}
+		if pe != nil {
+			rec.Line = pe.StartLine
+			rec.Err = &RowError{Line: pe.StartLine, Kind: ErrSyntax,
+				Detail: fmt.Sprintf("line %d, byte %d: %v", pe.Line, pe.Column, pe.Err)}
+			if r.opt.Keep {
+				rec.Columns = make([]string, len(r.header))
+			}
+			return rec, nil
+		}
+		rec.Line, _ = r.cr.FieldPos(0)
+		r.fill(rec, fields)
+		return rec, nil
+	}
+	return nil, r.err
+}
+
+// fill sets rec's fields from a parsed record and reports the first
+// problem with it in rec.Err.
+func (r *csvReader) fill(rec *Record, fields []string) {
+	var bad []bool // fields that cannot be used
+	var rerr *RowError
+	if len(fields) != len(r.header) {
+		rerr = &RowError{Line: rec.Line, Kind: ErrRagged,
+			Detail: fmt.Sprintf("%d fields, the header has %d", len(fields), len(r.header))}
+	}
+	for i, v := range fields {
+		name := "field " + strconv.Itoa(i+1)
+		if i < len(r.header) {
+			name = r.header[i]
+		}
+		if e := checkField(rec.Line, name, v); e != nil {
+			if bad == nil {
+				bad = make([]bool, len(fields))
+			}
+			bad[i] = true
+			if rerr == nil {
+				rerr = e
+			}
+		}
+	}
+	get := func(i int) string {
+		if i < 0 || i >= len(fields) || bad != nil && bad[i] {
+			return ""
+		}
+		return fields[i]
+	}
+	rec.Title = get(r.title)
+	rec.Description = get(r.text)
+	if r.id >= 0 {
+		rec.ID = get(r.id)
+	}
+	if r.opt.Keep {
+		rec.Columns = make([]string, len(r.header))
+		for i := range rec.Columns {
+			rec.Columns[i] = get(i)
+		}
+	}
+	if rerr == nil && strings.TrimSpace(rec.Title) == "" {
+		rerr = &RowError{Line: rec.Line, Column: r.header[r.title], Kind: ErrEmptyTitle}
+	}
+	if rerr != nil {
+		rec.Err = rerr
+	}
+}

@@ -1,0 +1,66 @@
+// Package batch classifies large files of job ads: it streams rows from
+// CSV, TSV or JSON Lines, classifies them in parallel with an
+// index.Classifier and writes one output row per input row, in input order.
+//
+// # Input
+//
+// CSV follows RFC 4180: a header row naming the columns, fields quoted with
+// double quotes, quoted fields may hold commas, quotes ("") and line
+// breaks, lines end in LF or CRLF, and a UTF-8 byte order mark is skipped.
+// TSV is the same with tabs. Blank lines are skipped. JSON Lines holds one
+// object per line; blank lines are skipped; string values are used as they
+// are, numbers and booleans as written, null as missing. Gzip-compressed
+// input is recognised by its first bytes and read transparently.
+//
+// Columns are named: the title column is required (NewReader fails, naming
+// it and listing the columns present, when the header lacks it), the
+// description and id columns are optional. Rows are numbered from 1 in the
+// order of the input, header and blank lines not counted; the id of a row is
+// its id column or, without one, its row number.
+//
+// # Bad rows
+//
+// A row that cannot be classified is never dropped: it becomes a Record
+// with Err set, and an output row with an error message that names its
+// line (and column). The kinds are the ErrX values: a CSV syntax error
+// (the csv package's, e.g. a bare quote; reading goes on at the next
+// record), a row with more or fewer fields than the header, invalid UTF-8,
+// a field over MaxFieldBytes (1 MiB), a JSONL line over MaxRecordBytes
+// (16 MiB), a line that is not a JSON object, a missing or empty title, a
+// missing JSONL id field, a non-string value where text is wanted, and an
+// error from the classifier.
+//
+// Some problems end the run instead, because nothing after them can be
+// read: an unreadable or truncated input (the rows before are written
+// first), and a CSV record over MaxRecordBytes, which means a quote was
+// left open and the rest of the file would be one field.
+//
+// # Output
+//
+// CSV output has the columns CSVColumns: id, input (the title as
+// classified), code (empty when the title lies outside the targets),
+// title, confidence, score (of the best target match), runner_up_code,
+// runner_up_confidence, nearest_outside_code and error. With kept columns,
+// every input column follows, named KeptPrefix + its name ("in_title").
+//
+// A JSONL output row is the index.Result JSON with "row" and "id" first;
+// an error row is {"row", "id", "input", "code": null, "title": null,
+// "error"}. With kept columns, KeptField ("in") comes last: the input
+// object itself for JSONL input, an object of the columns for CSV.
+//
+// # Order and memory
+//
+// Run reads rows in one goroutine, classifies them in Options.Workers
+// goroutines and writes them in a third, through channels bounded by
+// Options.Window. The writer puts rows back in input order with a reorder
+// buffer of Window slots; the reader takes a slot before it reads a row
+// and the writer frees it once the row is written, so no more than Window
+// rows are held however large the input. A cache of recent title-only
+// results spares classifying a title seen again: job ads repeat titles.
+//
+// # Sharding
+//
+// Shard K/N takes every N-th row starting at row K+1 (K is 0-based);
+// rows keep their numbers in the whole input, so the outputs of N runs
+// merge on row or id.
+package batch

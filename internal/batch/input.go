@@ -1,0 +1,161 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"sync/atomic"
+)
+
+// ReadOptions say how to read an input.
+type ReadOptions struct {
+	// Name names the input in messages: a file name, or "stdin".
+	Name string
+	// Format is CSV, TSV or JSONL. Empty means JSONL when the input's first
+	// character (after a byte order mark and white space) is "{", else CSV.
+	Format Format
+	// Title names the column (CSV, TSV) or field (JSONL) that holds the job
+	// title. Required.
+	Title string
+	// Text names the column that holds a description; empty for none.
+	Text string
+	// ID names the column that holds the row's id; empty means the row
+	// number is the id.
+	ID string
+	// Keep asks for every column of each row in Record.Columns, and for the
+	// JSON object of a JSONL row in Record.Raw.
+	Keep bool
+	// Shard selects the rows returned; row numbers count every row.
+	Shard Shard
+}
+
+// Reader reads the records of an input one at a time. It is not safe for
+// concurrent use.
+type Reader interface {
+	// Read returns the next record of the shard, or io.EOF after the last.
+	// A row that cannot be read is a record whose Err is set; any error
+	// returned is fatal: the input cannot be read further.
+	Read() (*Record, error)
+	// Columns returns the names of the input's columns when ReadOptions.Keep
+	// is set, else nil. For JSONL they are the keys of the first object.
+	Columns() []string
+	// Format returns the format being read (useful when it was sniffed).
+	Format() Format
+}
+
+// NewReader reads the header (CSV, TSV) and returns a Reader of r's
+// records. A gzip-compressed r is decompressed, whatever its name; a UTF-8
+// byte order mark is skipped. It fails when r is empty or unreadable and
+// when a named column is not in the header.
+func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
+	if opt.Name == "" {
+		opt.Name = "input"
+	}
+	if opt.Title == "" {
+		return nil, errors.New("no title column named")
+	}
+	raw := bufio.NewReaderSize(r, 64<<10)
+	var src io.Reader = raw
+	magic, err := raw.Peek(2)
+	if err != nil && err != io.EOF {
+		return nil, fmt.Errorf("%s: %w", opt.Name, err)
+	}
+	if bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", opt.Name, describeReadError(err))
+		}
+		src = zr
+	}
+	g := &guard{r: src}
+	br := bufio.NewReaderSize(g, 64<<10)
+	if p, err := br.Peek(len(bom)); bytes.Equal(p, bom) {
+		br.Discard(len(bom))
+	} else if err != nil && err != io.EOF {
+		return nil, fmt.Errorf("%s: %w", opt.Name, describeReadError(err))
+	}
+	if opt.Format == "" {
+		opt.Format = sniff(br)
+	}
+	switch opt.Format {
+	case CSV:
+		return newCSVReader(br, g, ',', opt)
+	case TSV:
+		return newCSVReader(br, g, '\t', opt)
+	case JSONL:
+		return newJSONLReader(br, opt)
+	}
+	return nil, fmt.Errorf("unknown input format %q", opt.Format)
+}
+
+var bom = []byte("\ufeff")
+
+// sniff tells JSONL from CSV by the first character that is not white
+// space.
+func sniff(br *bufio.Reader) Format {
+	p, _ := br.Peek(4096)
+	p = bytes.TrimLeft(p, " \t\r\n")
+	if len(p) > 0 && p[0] == '{' {
+		return JSONL
+	}
+	return CSV
+}
+
+// describeReadError turns the errors of a broken gzip stream into words.
+func describeReadError(err error) error {
+	var corrupt flate.CorruptInputError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("unexpected end of gzip data: the file is truncated (%w)", err)
+	case errors.Is(err, gzip.ErrChecksum):
+		return fmt.Errorf("gzip checksum mismatch: the file is corrupt (%w)", err)
+	case errors.Is(err, gzip.ErrHeader):
+		return fmt.Errorf("invalid gzip data: the file is corrupt or has trailing garbage (%w)", err)
+	case errors.As(err, &corrupt):
+		return fmt.Errorf("corrupt gzip data: %w", err)
+	}
+	return err
+}
+
+// errRecordTooLong stops a CSV record that grows past MaxRecordBytes.
+var errRecordTooLong = fmt.Errorf("a record longer than %d MiB: is a quote left open?", MaxRecordBytes>>20)
+
+// guard fails a read once more than MaxRecordBytes (plus a buffer) have been
+// read past the end of the last complete record, so that a runaway record
+// cannot take unbounded memory.
+type guard struct {
+	r io.Reader
+	n int64
+	// mark returns the offset of the end of the last complete record; nil
+	// means no limit.
+	mark func() int64
+}
+
+func (g *guard) Read(p []byte) (int, error) {
+	if g.mark != nil && g.n-g.mark() > MaxRecordBytes {
+		return 0, errRecordTooLong
+	}
+	n, err := g.r.Read(p)
+	g.n += int64(n)
+	return n, err
+}
+
+// Counter counts the bytes read through it, for a progress meter. N is safe
+// to call from another goroutine.
+type Counter struct {
+	R io.Reader
+	n atomic.Int64
+}
+
+func (c *Counter) Read(p []byte) (int, error) {
+	n, err := c.R.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// N returns the number of bytes read so far.
+func (c *Counter) N() int64 { return c.n.Load() }

@@ -1,0 +1,179 @@
+package batch
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/anzsco/anzsco/index"
+)
+
+// CSVColumns are the columns of a CSV output row, in order. With kept
+// columns, each input column follows them, named with KeptPrefix.
+var CSVColumns = []string{"id", "input", "code", "title", "confidence", "score",
+	"runner_up_code", "runner_up_confidence", "nearest_outside_code", "error"}
+
+// KeptPrefix starts the name of each kept input column in CSV output, so
+// that an input column called "title" or "code" does not clash with the
+// result's.
+const KeptPrefix = "in_"
+
+// KeptField is the field of a JSONL output row that holds the kept input
+// columns: the input object itself for JSONL input, an object of the
+// row's columns for CSV and TSV input.
+const KeptField = "in"
+
+// encoder writes one output row per record. Each worker has its own.
+type encoder interface {
+	// header returns what starts the output (nil for none).
+	header() []byte
+	// encode appends rec's output row to buf. res is nil when rec.Err is set.
+	encode(buf *bytes.Buffer, rec *Record, res *index.Result) error
+}
+
+func newEncoder(f Format, keep bool, columns []string) (encoder, error) {
+	switch f {
+	case CSV, "":
+		return newCSVEncoder(keep, columns), nil
+	case JSONL:
+		return &jsonlEncoder{keep: keep, columns: columns}, nil
+	}
+	return nil, fmt.Errorf("unknown output format %q: want csv or jsonl", f)
+}
+
+type csvEncoder struct {
+	keep    bool
+	columns []string
+	buf     bytes.Buffer
+	w       *csv.Writer
+	row     []string
+}
+
+func newCSVEncoder(keep bool, columns []string) *csvEncoder {
+	e := &csvEncoder{keep: keep, columns: columns}
+	e.w = csv.NewWriter(&e.buf)
+	return e
+}
+
+func (e *csvEncoder) header() []byte {
+	h := append([]string(nil), CSVColumns...)
+	if e.keep {
+		for _, c := range e.columns {
+			h = append(h, KeptPrefix+c)
+		}
+	}
+	return e.line(h)
+}
+
+func (e *csvEncoder) line(fields []string) []byte {
+	e.buf.Reset()
+	e.w.Write(fields) // writes to a bytes.Buffer: cannot fail
+	e.w.Flush()
+	return bytes.Clone(e.buf.Bytes())
+}
+
+func (e *csvEncoder) encode(buf *bytes.Buffer, rec *Record, res *index.Result) error {
+	row := e.row[:0]
+	if res == nil {
+		msg := ""
+		if rec.Err != nil {
+			msg = rec.Err.Error()
+		}
+		row = append(row, rec.ID, rec.Title, "", "", "", "", "", "", "", msg)
+	} else {
+		var score, ruCode, ruConf, near string
+		if len(res.Matches) > 0 {
+			score = formatFloat(res.Matches[0].Score)
+		}
+		if ru, ok := res.RunnerUp(); ok {
+			ruCode, ruConf = ru.Code, formatFloat(ru.Confidence)
+		}
+		if res.NearestOutside != nil {
+			near = res.NearestOutside.Code
+		}
+		row = append(row, rec.ID, res.Input, res.Code, res.Title, formatFloat(res.Confidence),
+			score, ruCode, ruConf, near, "")
+	}
+	if e.keep {
+		for i := range e.columns {
+			v := ""
+			if i < len(rec.Columns) {
+				v = rec.Columns[i]
+			}
+			row = append(row, v)
+		}
+	}
+	e.row = row
+	buf.Write(e.line(row))
+	return nil
+}
+
+func formatFloat(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+type jsonlEncoder struct {
+	keep    bool
+	columns []string
+}
+
+func (e *jsonlEncoder) header() []byte { return nil }
+
+// encode writes {"row":N,"id":"...", <the result's fields>} or, for a row
+// with an error, {"row":N,"id":"...","input":"...","code":null,
+// "title":null,"error":"..."}; "in" comes last when columns are kept.
+func (e *jsonlEncoder) encode(buf *bytes.Buffer, rec *Record, res *index.Result) error {
+	buf.WriteString(`{"row":`)
+	buf.WriteString(strconv.Itoa(rec.Row))
+	buf.WriteString(`,"id":`)
+	writeJSONString(buf, rec.ID)
+	if res == nil {
+		buf.WriteString(`,"input":`)
+		writeJSONString(buf, rec.Title)
+		buf.WriteString(`,"code":null,"title":null,"error":`)
+		msg := ""
+		if rec.Err != nil {
+			msg = rec.Err.Error()
+		}
+		writeJSONString(buf, msg)
+	} else {
+		b, err := json.Marshal(res)
+		if err != nil {
+			return fmt.Errorf("row %d: encoding the result: %w", rec.Row, err)
+		}
+		// b is a JSON object with at least the fields input and code.
+		buf.WriteByte(',')
+		buf.Write(b[1 : len(b)-1])
+	}
+	if e.keep {
+		buf.WriteString(`,"` + KeptField + `":`)
+		switch {
+		case rec.Raw != nil:
+			buf.Write(rec.Raw)
+		case rec.Columns != nil:
+			buf.WriteByte('{')
+			for i, c := range e.columns {
+				if i > 0 {
+					buf.WriteByte(',')
+				}
+				writeJSONString(buf, c)
+				buf.WriteByte(':')
+				v := ""
+				if i < len(rec.Columns) {
+					v = rec.Columns[i]
+				}
+				writeJSONString(buf, v)
+			}
+			buf.WriteByte('}')
+		default:
+			buf.WriteString("null")
+		}
+	}
+	buf.WriteString("}\n")
+	return nil
+}
+
+func writeJSONString(buf *bytes.Buffer, s string) {
+	b, _ := json.Marshal(s) // a string always marshals
+	buf.Write(b)
+}

@@ -1,0 +1,366 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/anzsco/anzsco/index"
+)
+
+// Options say how to run a batch.
+type Options struct {
+	// Workers is how many rows are classified at once; 0 means GOMAXPROCS.
+	Workers int
+	// Window bounds the rows in flight (read, not yet written); 0 means
+	// 64 per worker, at least 256. Memory grows with it, not with the input.
+	Window int
+	// Format is the output format: CSV (the default) or JSONL.
+	Format Format
+	// Keep writes every input column with each row.
+	Keep bool
+	// Cache is how many results of title-only rows are remembered, so that
+	// a title seen again is not classified again; 0 remembers none.
+	Cache int
+	// Written, if set, is incremented for every row written (for a
+	// progress meter in another goroutine).
+	Written *atomic.Int64
+}
+
+// DefaultCache is the cache size the command line uses: at about 1 KiB a
+// result, 20,000 results take some 20 MB and cover the common titles of
+// millions of ads.
+const DefaultCache = 20000
+
+// Stats count the rows of a run.
+type Stats struct {
+	Rows    int
+	Outside int
+	Errors  int
+	// Codes counts the rows coded to each target code.
+	Codes map[string]int
+	// ErrorKinds counts the rows with errors by kind (the ErrX messages).
+	ErrorKinds map[string]int
+}
+
+// Summary says in one line what a run did.
+func (s Stats) Summary(elapsed time.Duration) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s rows in %s", thousands(s.Rows), elapsed.Round(100*time.Millisecond))
+	if secs := elapsed.Seconds(); secs > 0 {
+		fmt.Fprintf(&b, " (%s rows/s)", thousands(int(float64(s.Rows)/secs)))
+	}
+	b.WriteString(":")
+	for _, c := range sortedKeys(s.Codes) {
+		fmt.Fprintf(&b, " %s %s,", c, thousands(s.Codes[c]))
+	}
+	fmt.Fprintf(&b, " outside %s, errors %s", thousands(s.Outside), thousands(s.Errors))
+	if len(s.ErrorKinds) > 0 {
+		var kinds []string
+		for _, k := range sortedKeys(s.ErrorKinds) {
+			kinds = append(kinds, fmt.Sprintf("%s %s", thousands(s.ErrorKinds[k]), k))
+		}
+		b.WriteString(" (" + strings.Join(kinds, ", ") + ")")
+	}
+	return b.String()
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// job is a record on its way to a worker; seq is its place in the output.
+type job struct {
+	seq int
+	rec *Record
+}
+
+// done is a record's output row on its way to the writer.
+type done struct {
+	seq     int
+	out     []byte
+	code    string
+	kind    error // the row error's kind; nil for a classified row
+	skipped bool  // the run was cancelled before the row was classified
+}
+
+// Run classifies every record of rd with c and writes one output row per
+// record to w, in input order, with workers classifying in parallel. At most
+// Options.Window rows are held at once, however long the input.
+//
+// A bad row never stops the run: it gets an output row with its error and
+// is counted in Stats.Errors. Run stops early on a fatal read error (after
+// writing the rows read before it), on a write error and when ctx is
+// cancelled (the output is then a prefix of the full output); it returns
+// that error with the Stats of the rows written.
+func Run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Options) (Stats, error) {
+	st := Stats{Codes: map[string]int{}, ErrorKinds: map[string]int{}}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	window := opt.Window
+	if window <= 0 {
+		window = max(256, 64*workers)
+	}
+	var columns []string
+	if opt.Keep {
+		columns = rd.Columns()
+	}
+	var cache *resultCache
+	if opt.Cache > 0 {
+		cache = newResultCache(opt.Cache)
+	}
+	encs := make([]encoder, workers)
+	for i := range encs {
+		var err error
+		if encs[i], err = newEncoder(opt.Format, opt.Keep, columns); err != nil {
+			return st, err
+		}
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if _, err := bw.Write(encs[0].header()); err != nil {
+		return st, fmt.Errorf("writing output: %w", err)
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan job, window)
+	results := make(chan done, window)
+	// slots holds one token per row in flight: the reader takes one before
+	// it sends a row, the writer gives it back once the row is written, so
+	// the reorder buffer below never holds more than window rows.
+	slots := make(chan struct{}, window)
+
+	var readErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(jobs)
+		for seq := 0; ; seq++ {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			rec, err := rd.Read()
+			if err != nil {
+				if err != io.EOF {
+					readErr = err
+				}
+				return
+			}
+			jobs <- job{seq: seq, rec: rec}
+		}
+	}()
+	var workersWG sync.WaitGroup
+	for i := range workers {
+		workersWG.Add(1)
+		go func() {
+			defer workersWG.Done()
+			wk := worker{c: c, enc: encs[i], cache: cache}
+			for j := range jobs {
+				if ctx.Err() != nil {
+					results <- done{seq: j.seq, skipped: true}
+					continue
+				}
+				results <- wk.do(j)
+			}
+		}()
+	}
+	go func() {
+		workersWG.Wait()
+		close(results)
+	}()
+
+	var writeErr error
+	stopped := false // a skipped row was reached: write nothing more
+	ring := make([]*done, window)
+	next := 0
+	for d := range results {
+		ring[d.seq%window] = &d
+		for ring[next%window] != nil {
+			d := ring[next%window]
+			ring[next%window] = nil
+			next++
+			<-slots
+			if d.skipped {
+				stopped = true
+			}
+			if stopped || writeErr != nil {
+				continue
+			}
+			if _, err := bw.Write(d.out); err != nil {
+				writeErr = fmt.Errorf("writing output: %w", err)
+				cancel()
+				continue
+			}
+			st.Rows++
+			switch {
+			case d.kind != nil:
+				st.Errors++
+				st.ErrorKinds[d.kind.Error()]++
+			case d.code == "":
+				st.Outside++
+			default:
+				st.Codes[d.code]++
+			}
+			if opt.Written != nil {
+				opt.Written.Add(1)
+			}
+		}
+	}
+	wg.Wait()
+	if writeErr == nil {
+		if err := bw.Flush(); err != nil {
+			writeErr = fmt.Errorf("writing output: %w", err)
+		}
+	}
+	switch {
+	case writeErr != nil:
+		return st, writeErr
+	case readErr != nil:
+		return st, readErr
+	}
+	return st, context.Cause(ctx)
+}
+
+// worker classifies records and encodes their output rows.
+type worker struct {
+	c     index.Classifier
+	enc   encoder
+	cache *resultCache
+	buf   bytes.Buffer
+}
+
+func (wk *worker) do(j job) done {
+	rec := j.rec
+	var res *index.Result
+	if rec.Err == nil {
+		var err error
+		if res, err = wk.classify(rec); err != nil {
+			rec.Err = &RowError{Line: rec.Line, Kind: ErrClassify, Detail: err.Error()}
+			res = nil
+		}
+	}
+	wk.buf.Reset()
+	if err := wk.enc.encode(&wk.buf, rec, res); err != nil {
+		rec.Err = &RowError{Line: rec.Line, Kind: ErrClassify, Detail: err.Error()}
+		res = nil
+		wk.buf.Reset()
+		wk.enc.encode(&wk.buf, rec, nil) // an error row always encodes
+	}
+	d := done{seq: j.seq, out: bytes.Clone(wk.buf.Bytes())}
+	if res != nil {
+		d.code = res.Code
+	} else {
+		var re *RowError
+		if errors.As(rec.Err, &re) {
+			d.kind = re.Kind
+		} else {
+			d.kind = ErrClassify
+		}
+	}
+	return d
+}
+
+// classify returns the result for rec, from the cache when the title was
+// seen before without a description. A panic in the classifier becomes the
+// row's error: one odd row must not end a run of millions.
+func (wk *worker) classify(rec *Record) (res *index.Result, err error) {
+	cacheable := wk.cache != nil && rec.Description == ""
+	if cacheable {
+		if r, ok := wk.cache.get(rec.Title); ok {
+			return r, nil
+		}
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("internal error in the classifier: %v", p)
+		}
+	}()
+	res, err = wk.c.Classify(index.Query{Text: rec.Title, Description: rec.Description})
+	if err == nil && res == nil {
+		err = errors.New("internal error in the classifier: no result")
+	}
+	if err == nil && cacheable {
+		wk.cache.add(rec.Title, res)
+	}
+	return res, err
+}
+
+// resultCache remembers recent results by title, up to max entries: two
+// generations of max/2, the older dropped whole when the newer fills, so
+// that titles in use stay and the rest age out. Safe for concurrent use;
+// the results it holds must not be modified.
+type resultCache struct {
+	mu       sync.Mutex
+	half     int
+	cur, old map[string]*index.Result
+}
+
+func newResultCache(size int) *resultCache {
+	half := max(1, size/2)
+	return &resultCache{half: half, cur: make(map[string]*index.Result, half)}
+}
+
+func (c *resultCache) get(title string) (*index.Result, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r, ok := c.cur[title]; ok {
+		return r, true
+	}
+	if r, ok := c.old[title]; ok {
+		c.addLocked(title, r)
+		return r, true
+	}
+	return nil, false
+}
+
+func (c *resultCache) add(title string, r *index.Result) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.addLocked(title, r)
+}
+
+func (c *resultCache) addLocked(title string, r *index.Result) {
+	if len(c.cur) >= c.half {
+		c.old, c.cur = c.cur, make(map[string]*index.Result, c.half)
+	}
+	c.cur[title] = r
+}
+
+func (c *resultCache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.cur) + len(c.old)
+}
