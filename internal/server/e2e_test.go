@@ -1,0 +1,255 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// findBrowser returns the path of a Chromium-like browser, or "".
+// ANZSCO_CHROMIUM names one explicitly.
+func findBrowser() string {
+	if p := os.Getenv("ANZSCO_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// TestPageEndToEnd drives the page in headless Chromium against a server
+// with the real default index: search as you type, the details of an
+// occupation, an outside result, the batch table and its CSV, and the
+// layout at phone width. Screenshots go to $ANZSCO_SCREENSHOT_DIR when set
+// (to look at them), else to a temporary directory.
+//
+// It is skipped when no browser is installed (Debian: apt-get install
+// chromium), unless ANZSCO_REQUIRE_BROWSER=1, as in CI, where a missing
+// browser is a failure.
+func TestPageEndToEnd(t *testing.T) {
+	exe := findBrowser()
+	if exe == "" {
+		if os.Getenv("ANZSCO_REQUIRE_BROWSER") == "1" {
+			t.Fatal("no Chromium found and ANZSCO_REQUIRE_BROWSER=1: install Debian's chromium or set ANZSCO_CHROMIUM")
+		}
+		t.Skip("no Chromium found (install Debian's chromium, or set ANZSCO_CHROMIUM): the page is not tested")
+	}
+	shots := os.Getenv("ANZSCO_SCREENSHOT_DIR")
+	if shots == "" {
+		shots = t.TempDir()
+	} else if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	downloads := t.TempDir()
+
+	s, _ := newTestServer(t, defaultIndex(t), Config{})
+	addr, stop := serveLoopback(t, s)
+	defer stop()
+	base := "http://" + addr
+
+	// The deadline only keeps a wedged browser from hanging the run.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	actx, acancel := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1200, 1000),
+	)
+	defer acancel()
+	tab, tcancel := chromedp.NewContext(actx)
+	defer tcancel()
+
+	// Collect what the page reports as errors: exceptions, console errors,
+	// failed loads and CSP violations.
+	var mu sync.Mutex
+	var pageErrors []string
+	messages := chromedp.Console(tab)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleException || m.Type == chromedp.ConsoleError {
+				mu.Lock()
+				pageErrors = append(pageErrors, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+
+	run := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(tab, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(tab, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("reading %s: %v", sel, err)
+		}
+		return s
+	}
+	screenshot := func(name string) {
+		t.Helper()
+		buf, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		cfg, err := png.DecodeConfig(bytes.NewReader(buf))
+		if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+			t.Fatalf("screenshot %s: not a PNG image (%v)", name, err)
+		}
+		path := filepath.Join(shots, name)
+		if err := os.WriteFile(path, buf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("screenshot %s: %dx%d", path, cfg.Width, cfg.Height)
+	}
+
+	// Search as you type.
+	run("open the page", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.ID("q")))
+	run("type a title",
+		chromedp.Focus(chromedp.ID("q")),
+		chromedp.SendKeys(chromedp.ID("q"), "Contact Center Supervisor"),
+		chromedp.WaitVisible(chromedp.CSS(`#results .verdict[data-code="541111"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#results .matches li[data-code="541111"] .terms mark`)),
+	)
+	if got := text("#results .verdict .code-line"); !strings.Contains(got, "541111") || !strings.Contains(got, "Team Leader") {
+		t.Errorf("verdict = %q, want 541111 Call or Contact Centre Team Leader", got)
+	}
+	if got := text(`#results .matches li[data-code="541111"] .terms`); !strings.Contains(got, "supervisor") {
+		t.Errorf("matched terms = %q, want supervisor among them", got)
+	}
+	if got := text("#corpus"); !strings.Contains(got, "541111") {
+		t.Errorf("corpus line = %q, want the targets", got)
+	}
+
+	// The details of the top match, loaded from /v1/occupations/541111.
+	run("open the details",
+		chromedp.Click(chromedp.CSS(`#results .matches li[data-code="541111"] .details-link`)),
+		chromedp.WaitVisible(chromedp.CSS(`#results .matches li[data-code="541111"] .details dl`)),
+	)
+	details := text(`#results .matches li[data-code="541111"] .details`)
+	for _, want := range []string{"Skill level", "Tasks", "Qualifications"} {
+		if !strings.Contains(details, want) {
+			t.Errorf("details lack %q: %q", want, details)
+		}
+	}
+	expanded, err := chromedp.Run(tab, chromedp.AttributeValue(chromedp.CSS(`#results .matches li[data-code="541111"] .details-link`), "aria-expanded"))
+	if err != nil || expanded.Value != "true" {
+		t.Errorf("details link aria-expanded = %+v (%v), want true", expanded, err)
+	}
+	screenshot("search.png")
+
+	// An outside title.
+	run("type an outside title",
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("q").value = ""`),
+		chromedp.SendKeys(chromedp.ID("q"), "Senior software engineer"),
+		chromedp.WaitVisible(chromedp.CSS(`#results .verdict[data-code="outside"]`)),
+	)
+	if got := text("#results .verdict .code-line"); !strings.HasPrefix(got, "Outside 5411") {
+		t.Errorf("outside verdict = %q, want it to start with \"Outside 5411\"", got)
+	}
+	if got, _ := chromedp.Run(tab, chromedp.Value(chromedp.ID("q"))); got != "Senior software engineer" {
+		t.Errorf("search box = %q, want only the second title", got)
+	}
+	screenshot("outside.png")
+
+	// The batch table and its CSV.
+	if err := chromedp.Do(tab, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads})
+		return err
+	})); err != nil {
+		t.Fatalf("allowing downloads: %v", err)
+	}
+	titles := "Call centre agent\nTeam Leader - Inbound Contact Centre\n\n=cmd|' /C calc'!A0\nChef"
+	run("classify a batch",
+		chromedp.SetValue(chromedp.ID("titles"), titles),
+		chromedp.Click(chromedp.ID("batch-run")),
+		chromedp.WaitVisible(chromedp.CSS(`#batch-table tbody tr:nth-child(4)`)),
+		chromedp.WaitEnabled(chromedp.ID("batch-csv")),
+	)
+	if got := text("#batch-status"); !strings.HasPrefix(got, "Classified 4 titles") {
+		t.Errorf("batch status = %q, want \"Classified 4 titles...\"", got)
+	}
+	screenshot("batch.png")
+	run("download the CSV", chromedp.Click(chromedp.ID("batch-csv")))
+	rows := waitCSV(t, downloads)
+	wantLines := []string{"1", "2", "4", "5"}
+	if len(rows) != 5 || strings.Join(rows[0], ",") != "line,title,code,occupation,confidence,nearest_outside_code,nearest_outside_title,error" {
+		t.Fatalf("CSV = %q, want a header and 4 rows", rows)
+	}
+	for i, r := range rows[1:] {
+		if r[0] != wantLines[i] {
+			t.Errorf("CSV row %d: line %q, want %q", i+1, r[0], wantLines[i])
+		}
+	}
+	if rows[3][1] != "'=cmd|' /C calc'!A0" {
+		t.Errorf("CSV cell %q: a formula must be defused with a leading quote", rows[3][1])
+	}
+
+	// Phone width: nothing wider than the screen.
+	run("phone width", chromedp.EmulateViewport(375, 800), chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("q")),
+		chromedp.SendKeys(chromedp.ID("q"), "Operador de telemarketing"),
+		chromedp.WaitVisible(chromedp.CSS(`#results .verdict`)))
+	overflow, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+	if err != nil || overflow {
+		t.Errorf("at 375 px the page is wider than the screen (%v)", err)
+	}
+	screenshot("phone.png")
+
+	mu.Lock()
+	defer mu.Unlock()
+	for _, e := range pageErrors {
+		t.Errorf("the page reported an error: %s", e)
+	}
+}
+
+// waitCSV waits for the one file the page downloads and parses it.
+func waitCSV(t *testing.T, dir string) [][]string {
+	t.Helper()
+	for i := 0; i < 500; i++ {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".csv") {
+				data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+				if err != nil {
+					t.Fatalf("the downloaded CSV: %v\n%s", err, data)
+				}
+				return rows
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("no CSV was downloaded to %s", dir)
+	return nil
+}
