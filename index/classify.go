@@ -469,15 +469,13 @@ func (ix *Index) decide(cands []features, top int, hasDesc bool) *Result {
 	pIn := inScopeProbability(t1, c1, hasDesc)
 	pTop := topProbability(t1, t2)
 	res := &Result{}
-	// Matches: every target, scored ones first in rank order.
-	seen := map[string]bool{}
+	// Matches: the targets that matched at all, in rank order.
 	rank := 0
 	for i := range cands {
 		f := &cands[i]
 		if ix.occs[f.code].occ.Scope != corpus.Target {
 			continue
 		}
-		seen[f.code] = true
 		conf := 0.0
 		switch rank {
 		case 0:
@@ -488,13 +486,6 @@ func (ix *Index) decide(cands []features, top int, hasDesc bool) *Result {
 		rank++
 		if len(res.Matches) < top {
 			res.Matches = append(res.Matches, Match{Code: f.code, Title: ix.occs[f.code].title, Score: round(f.score), Confidence: round(conf)})
-		}
-	}
-	if len(res.Matches) < top {
-		for _, code := range ix.corpus.Targets() {
-			if !seen[code] && len(res.Matches) < top {
-				res.Matches = append(res.Matches, Match{Code: code, Title: ix.occs[code].title})
-			}
 		}
 	}
 	if c1 != nil {

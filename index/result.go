@@ -35,7 +35,8 @@ type Result struct {
 	// Confidence is the calibrated probability that Code is right; when Code
 	// is empty it is the probability that the input lies outside.
 	Confidence float64 `json:"confidence"`
-	// Matches are the target occupations, best first.
+	// Matches are the target occupations that matched the input at all,
+	// best first (at most Query.Top); empty when none did.
 	Matches []Match `json:"matches"`
 	// NearestOutside is the best contrast occupation, if any matched.
 	NearestOutside *Neighbour `json:"nearest_outside"`

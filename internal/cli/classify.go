@@ -260,20 +260,31 @@ func (p *resultPrinter) table(r *index.Result) error {
 		fmt.Fprintf(w, "  warning\t%s\t\n", warn)
 	}
 	if ex := r.Explanation; p.explain && ex != nil {
-		for _, s := range ex.Stripped {
-			fmt.Fprintf(w, "  stripped\t%q\t(%s)\n", s.Text, s.Rule)
+		// The explanation is free text: it goes below the table, unaligned.
+		w.Flush()
+		out := p.w
+		for _, st := range ex.Stripped {
+			fmt.Fprintf(out, "  stripped    %q (%s)\n", st.Text, st.Rule)
 		}
 		for _, c := range ex.Corrected {
-			fmt.Fprintf(w, "  corrected\t%s -> %s\t\n", c.From, c.To)
+			fmt.Fprintf(out, "  corrected   %s -> %s\n", c.From, c.To)
 		}
-		fmt.Fprintf(w, "  terms\t%s\t\n", strings.Join(ex.Terms, " "))
-		for _, c := range ex.Candidates {
-			fmt.Fprintf(w, "  candidate\t%s %s (%s)\tscore %.3g, coverage %.2f, containment %.2f of %q\n", c.Code, c.Title, c.Scope, c.Score, c.Coverage, c.Containment, c.BestTitle)
+		fmt.Fprintf(out, "  terms       %s\n", strings.Join(ex.Terms, " "))
+		for i, c := range ex.Candidates {
+			if i == 4 {
+				fmt.Fprintf(out, "  ... %d more candidates (use --json for all)\n", len(ex.Candidates)-4)
+				break
+			}
+			fmt.Fprintf(out, "  candidate   %s %s (%s): score %.3g, coverage %.2f, containment %.2f of %q\n", c.Code, c.Title, c.Scope, c.Score, c.Coverage, c.Containment, c.BestTitle)
+			var fields []string
 			for _, fm := range c.Fields {
-				fmt.Fprintf(w, "  \t  %s\t%s (score %.3g)\n", fm.Field, strings.Join(fm.Terms, " "), fm.Score)
+				fields = append(fields, fm.Field+"="+strings.Join(fm.Terms, ","))
+			}
+			if len(fields) > 0 {
+				fmt.Fprintf(out, "              matched %s\n", strings.Join(fields, " "))
 			}
 		}
-		fmt.Fprintf(w, "  decision\t%s\t\n", ex.Decision)
+		fmt.Fprintf(out, "  decision    %s\n", ex.Decision)
 	}
 	fmt.Fprintln(w)
 	return nil
@@ -282,7 +293,10 @@ func (p *resultPrinter) table(r *index.Result) error {
 func (p *resultPrinter) printError(input string, err error) error {
 	switch p.format {
 	case "json":
-		data, _ := json.Marshal(map[string]string{"input": input, "error": err.Error()})
+		data, _ := json.Marshal(struct {
+			Input string `json:"input"`
+			Error string `json:"error"`
+		}{input, err.Error()})
 		_, werr := fmt.Fprintf(p.w, "%s\n", data)
 		return werr
 	case "tsv":

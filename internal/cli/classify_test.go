@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/anzsco/anzsco/index"
+)
+
+// runCLI runs the command tree with fake streams and the default corpus.
+func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	ios, out, errOut := Test(stdin)
+	f := &Factory{IO: ios}
+	defer f.Close()
+	code = run(f, args)
+	return code, out.String(), errOut.String()
+}
+
+func TestClassifyFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		tty     bool
+		want    classifyOptions
+		wantErr string
+	}{
+		{args: []string{"Contact", "Center", "Supervisor"}, want: classifyOptions{Args: []string{"Contact", "Center", "Supervisor"}, Format: "tsv", Top: 3}},
+		{args: []string{"x"}, tty: true, want: classifyOptions{Args: []string{"x"}, Format: "table", Top: 3}},
+		{args: []string{"--json", "-"}, want: classifyOptions{Stdin: true, JSON: true, Format: "json", Top: 3}},
+		{args: []string{"--top", "1", "--explain", "--min-confidence", "0.8", "x"}, want: classifyOptions{Args: []string{"x"}, Format: "tsv", Top: 1, Explain: true, MinConf: 0.8}},
+		{args: []string{"--description", "inbound calls", "CSO"}, want: classifyOptions{Args: []string{"CSO"}, Format: "tsv", Top: 3, Desc: "inbound calls"}},
+		{args: []string{}, wantErr: "classify needs TEXT"},
+		{args: []string{"--top", "0", "x"}, wantErr: "--top must be between 1 and 50"},
+		{args: []string{"--min-confidence", "2", "x"}, wantErr: "--min-confidence must be between 0 and 1"},
+		{args: []string{"--format", "xml", "x"}, wantErr: "--format must be table, tsv or json"},
+	}
+	for _, tt := range tests {
+		ios, _, _ := Test("")
+		ios.StdoutTTY = tt.tty
+		f := &Factory{IO: ios}
+		var got *classifyOptions
+		cmd := newCmdClassify(f, func(o *classifyOptions) error { got = o; return nil })
+		cmd.SetArgs(tt.args)
+		cmd.SetOut(ios.Out)
+		cmd.SetErr(ios.ErrOut)
+		err := cmd.Execute()
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || exitCode(err) != ExitUsage {
+				t.Errorf("classify %q: error %v (exit %d), want usage error %q", tt.args, err, exitCode(err), tt.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("classify %q: %v", tt.args, err)
+			continue
+		}
+		g := *got
+		g.IO, g.Index = nil, nil
+		if strings.Join(g.Args, "|") != strings.Join(tt.want.Args, "|") || g.Stdin != tt.want.Stdin || g.Format != tt.want.Format ||
+			g.Top != tt.want.Top || g.Explain != tt.want.Explain || g.MinConf != tt.want.MinConf || g.Desc != tt.want.Desc {
+			t.Errorf("classify %q: options = %+v, want %+v", tt.args, g, tt.want)
+		}
+	}
+}
+
+func TestClassifyRun(t *testing.T) {
+	tests := []struct {
+		name     string
+		stdin    string
+		args     []string
+		code     int
+		contains []string
+		stderr   string
+	}{
+		{"coded", "", []string{"classify", "Contact Center Supervisor"}, ExitOK, []string{"541111\tCall or Contact Centre Team Leader"}, ""},
+		{"outside", "", []string{"classify", "Software Engineer"}, ExitOutside, []string{"Software Engineer\t\t\t", "313112"}, ""},
+		{"json", "", []string{"classify", "--json", "Operador de telemarketing receptivo"}, ExitOK, []string{`"code":"541112"`, `"corpus":{"version":`}, ""},
+		{"stdin in order", "Call centre agent\nTeam Leader - Inbound Contact Centre\nChef\n", []string{"classify", "--json", "-"}, ExitOutside,
+			[]string{`"input":"Call centre agent","code":"541112"`, `"input":"Team Leader - Inbound Contact Centre","code":"541111"`, `"input":"Chef","code":null`}, ""},
+		{"stdin empty line", "Call centre agent\n\nChef\n", []string{"classify", "--json", "-"}, ExitRowErrors, []string{`"input":"","error":"empty query`}, "1 input lines could not be classified"},
+		{"stdin crlf", "Call centre agent\r\n", []string{"classify", "--json", "-"}, ExitOK, []string{`"input":"Call centre agent"`}, ""},
+		{"explain table", "", []string{"classify", "--format", "table", "--explain", "Inbound CSR - 12 month contract - Sydney CBD"}, ExitOK,
+			[]string{"541112 Call or Contact Centre Operator", "stripped", "12 month contract", "decision"}, ""},
+		{"blank", "", []string{"classify", "   "}, ExitUsage, nil, "empty query"},
+		{"bad corpus", "", []string{"--corpus", "/nonexistent/c.json", "classify", "x"}, ExitError, nil, "corpus /nonexistent/c.json"},
+		{"index and corpus", "", []string{"--corpus", "a.json", "--index", "b", "classify", "x"}, ExitUsage, nil, "cannot be used together"},
+		{"unknown flag", "", []string{"classify", "--nope", "x"}, ExitUsage, nil, "unknown flag: --nope"},
+		{"unknown command", "", []string{"clasify", "x"}, ExitUsage, nil, "unknown command"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCLI(t, tt.stdin, tt.args...)
+		if code != tt.code {
+			t.Errorf("%s: exit %d, want %d (stderr %q)", tt.name, code, tt.code, errOut)
+		}
+		for _, c := range tt.contains {
+			if !strings.Contains(out, c) {
+				t.Errorf("%s: output lacks %q:\n%s", tt.name, c, out)
+			}
+		}
+		if tt.stderr != "" && !strings.Contains(errOut, tt.stderr) {
+			t.Errorf("%s: stderr = %q, want %q", tt.name, errOut, tt.stderr)
+		}
+		if strings.Count(strings.TrimRight(errOut, "\n"), "\n") > 0 {
+			t.Errorf("%s: stderr is more than one line: %q", tt.name, errOut)
+		}
+	}
+}
+
+// One output line per input line, in order, whatever the lines hold.
+func TestClassifyStdinKeepsEveryLine(t *testing.T) {
+	in := "Call centre agent\n\x00\x01\n" + strings.Repeat("x", 2<<20) + "\n\xff\xfe bad utf8\nContact Center Supervisor"
+	_, out, _ := runCLI(t, in, "classify", "--json", "-")
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(lines) != 5 {
+		t.Fatalf("%d output lines for 5 input lines:\n%.500s", len(lines), out)
+	}
+	for i, l := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Errorf("line %d is not JSON: %v", i+1, err)
+		}
+	}
+	var last index.Result
+	json.Unmarshal([]byte(lines[4]), &last)
+	if last.Code != "541111" {
+		t.Errorf("last line code = %q, want 541111", last.Code)
+	}
+}
+
+func TestShowSearchIndexVersion(t *testing.T) {
+	dir := t.TempDir() + "/anzsco.idx"
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		contains []string
+	}{
+		{"show", []string{"show", "541111"}, ExitOK, []string{"541111 Call or Contact Centre Team Leader", "skill level: 3", "Call Centre Supervisor", "Australia: AQF Certificate IV", "New Zealand: NZQF Level 4", "ISCO-08: 3341", "Treinador"}},
+		{"show json", []string{"show", "--json", "541112"}, ExitOK, []string{`"code": "541112"`, `"osca"`}},
+		{"show unknown", []string{"show", "999999"}, ExitOutside, nil},
+		{"search", []string{"search", "workforce planner"}, ExitOK, []string{"541111", "[Workforce] [Planner]"}},
+		{"search json", []string{"search", "--json", "--top", "2", "telemarketing"}, ExitOK, []string{`"code": "639311"`}},
+		{"search nothing", []string{"search", "zzzz qqqq"}, ExitOutside, nil},
+		{"index build", []string{"index", "build", "--out", dir}, ExitOK, nil},
+		{"index info", []string{"--index", dir, "index", "info"}, ExitOK, []string{"format:", "sha256:", "documents:"}},
+		{"classify with index", []string{"--index", dir, "classify", "Contact Centre Consultant"}, ExitOK, []string{"541112"}},
+		{"index missing", []string{"--index", dir + ".nope", "classify", "x"}, ExitError, nil},
+		{"build without out", []string{"index", "build"}, ExitUsage, nil},
+		{"version", []string{"version"}, ExitOK, []string{"anzsco", "default corpus 5411-"}},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCLI(t, "", tt.args...)
+		if code != tt.code {
+			t.Errorf("%s: exit %d, want %d (stderr %q)", tt.name, code, tt.code, errOut)
+		}
+		for _, c := range tt.contains {
+			if !strings.Contains(out, c) {
+				t.Errorf("%s: output lacks %q:\n%s", tt.name, c, out)
+			}
+		}
+	}
+}
