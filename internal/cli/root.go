@@ -98,6 +98,7 @@ tell what lies outside.`,
 		newCmdSearch(f, nil),
 		newCmdShow(f, nil),
 		newCmdServe(f, nil),
+		newCmdCV(f, nil),
 		newCmdIndex(f),
 		newCmdVersion(f),
 	)

@@ -94,35 +94,56 @@ type Position struct {
 
 // MarshalJSON writes code and code_title as null when outside.
 func (p Position) MarshalJSON() ([]byte, error) {
-	type plain Position
-	out := struct {
-		plain
-		Code      *string `json:"code"`
-		CodeTitle *string `json:"code_title"`
-	}{plain: plain(p)}
-	if p.Code != "" {
-		out.Code, out.CodeTitle = &p.Code, &p.CodeTitle
-	}
-	return json.Marshal(out)
+	return json.Marshal(struct {
+		Title          string           `json:"title"`
+		Employer       string           `json:"employer"`
+		Start          string           `json:"start"`
+		End            string           `json:"end"`
+		Months         int              `json:"months"`
+		Current        bool             `json:"current"`
+		Approximate    bool             `json:"approximate"`
+		Code           *string          `json:"code"`
+		CodeTitle      *string          `json:"code_title"`
+		Confidence     float64          `json:"confidence"`
+		NearestOutside *index.Neighbour `json:"nearest_outside"`
+		Line           int              `json:"line"`
+	}{p.Title, p.Employer, p.Start, p.End, p.Months, p.Current, p.Approximate,
+		nullable(p.Code), nullable(p.CodeTitle), p.Confidence, p.NearestOutside, p.Line})
 }
 
 // MarshalJSON writes code and title as null when there is no verdict, and
 // positions as [] when there are none.
 func (r Report) MarshalJSON() ([]byte, error) {
-	type plain Report
-	out := struct {
-		plain
-		Code      *string    `json:"code"`
-		Title     *string    `json:"title"`
-		Positions []Position `json:"positions"`
-	}{plain: plain(r), Positions: r.Positions}
-	if r.Code != "" {
-		out.Code, out.Title = &r.Code, &r.Title
+	positions := r.Positions
+	if positions == nil {
+		positions = []Position{}
 	}
-	if out.Positions == nil {
-		out.Positions = []Position{}
+	title := &r.Title
+	if r.Code == "" {
+		title = nil
 	}
-	return json.Marshal(out)
+	return json.Marshal(struct {
+		Source          string           `json:"source"`
+		Format          string           `json:"format"`
+		AsOf            string           `json:"as_of"`
+		Positions       []Position       `json:"positions"`
+		Code            *string          `json:"code"`
+		Title           *string          `json:"title"`
+		MonthsByCode    map[string]int   `json:"months_by_code"`
+		RequiredMonths  map[string]int   `json:"required_months"`
+		ExperienceMeets map[string]bool  `json:"experience_meets"`
+		Warnings        []string         `json:"warnings,omitempty"`
+		Corpus          index.CorpusInfo `json:"corpus"`
+	}{r.Source, r.Format, r.AsOf, positions, nullable(r.Code), title, r.MonthsByCode, r.RequiredMonths,
+		r.ExperienceMeets, r.Warnings, r.Corpus})
+}
+
+// nullable returns nil for "", so that JSON says null.
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 // Analyze reads a CV (PDF, DOCX, plain text or Markdown) from r, finds its

@@ -96,7 +96,8 @@ func extractPDF(ctx context.Context, data []byte) (doc *Document, err error) {
 
 // oneLine formats v on one line, for messages from the PDF library.
 func oneLine(v any) string {
-	s := strings.Join(strings.Fields(fmt.Sprint(v)), " ")
+	// The library writes some messages with a doubled "%%".
+	s := strings.ReplaceAll(strings.Join(strings.Fields(fmt.Sprint(v)), " "), "%%", "%")
 	if len(s) > 200 {
 		s = strings.ToValidUTF8(s[:200], "") + "..."
 	}
