@@ -119,7 +119,7 @@ const Source = "Codes, titles, hierarchy and skill levels: Australian Bureau of 
 func Build(titles []Title, structure []Occupation, opts Options) (*corpus.Corpus, Stats, error) {
 	var st Stats
 	if len(titles) == 0 {
-		return nil, st, errors.New("abs: no titles to import")
+		return nil, st, errors.New("no titles to import")
 	}
 	targets := opts.Targets
 	if !targets.all && len(targets.groups) == 0 {
@@ -142,7 +142,7 @@ func Build(titles []Title, structure []Occupation, opts Options) (*corpus.Corpus
 	}
 	for _, t := range titles {
 		if !occCodeRE.MatchString(t.Code) {
-			return nil, st, fmt.Errorf("abs: row %d: %q is not a six-digit ANZSCO code", t.Row, t.Code)
+			return nil, st, fmt.Errorf("title in row %d: %q is not a six-digit ANZSCO code", t.Row, t.Code)
 		}
 		st.Titles++
 		en := occ(t.Code).Text["en"]
@@ -157,7 +157,7 @@ func Build(titles []Title, structure []Occupation, opts Options) (*corpus.Corpus
 		case Specialisation, NecTitle:
 			en.Specialisations = append(en.Specialisations, dropCountry(t.Text))
 		default:
-			return nil, st, fmt.Errorf("abs: row %d: unknown category %d", t.Row, int(t.Category))
+			return nil, st, fmt.Errorf("title in row %d: unknown category %d", t.Row, int(t.Category))
 		}
 	}
 	for _, s := range structure {
@@ -173,7 +173,7 @@ func Build(titles []Title, structure []Occupation, opts Options) (*corpus.Corpus
 	}
 	for _, code := range codes {
 		if t := byCode[code].Text["en"]; t.Title == "" {
-			return nil, st, fmt.Errorf("abs: occupation %s has no principal title", code)
+			return nil, st, fmt.Errorf("occupation %s has no principal title", code)
 		}
 	}
 	if opts.Base != nil {
@@ -217,13 +217,13 @@ func Build(titles []Title, structure []Occupation, opts Options) (*corpus.Corpus
 	}
 	for _, g := range targets.groups {
 		if !matched[g] {
-			return nil, st, fmt.Errorf("abs: %w: no occupation is in group %s", ErrTargets, g)
+			return nil, st, fmt.Errorf("%w: no occupation is in group %s", ErrTargets, g)
 		}
 	}
 	st.Occupations = len(c.Occupations)
 	data, err := c.Marshal()
 	if err != nil {
-		return nil, st, fmt.Errorf("abs: %w", err)
+		return nil, st, err
 	}
 	out, err := corpus.Load(bytes.NewReader(data), "imported from the ABS workbooks")
 	if err != nil {

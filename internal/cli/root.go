@@ -100,6 +100,8 @@ tell what lies outside.`,
 		newCmdServe(f, nil),
 		newCmdCV(f, nil),
 		newCmdIndex(f),
+		newCmdEval(f, nil),
+		newCmdCorpus(f),
 		newCmdVersion(f),
 	)
 	return root

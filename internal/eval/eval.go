@@ -152,6 +152,9 @@ var codeRE = regexp.MustCompile(`^[0-9]{6}$`)
 func csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
+		if pe.StartLine != pe.Line {
+			return fmt.Errorf("line %d: a quoted field that starts on this line is not closed properly (line %d, column %d: %w)", pe.StartLine, pe.Line, pe.Column, pe.Err)
+		}
 		return fmt.Errorf("line %d, column %d: %w", pe.Line, pe.Column, pe.Err)
 	}
 	return err
