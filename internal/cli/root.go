@@ -95,6 +95,7 @@ tell what lies outside.`,
 
 	root.AddCommand(
 		newCmdClassify(f, nil),
+		newCmdBatch(f, nil),
 		newCmdSearch(f, nil),
 		newCmdShow(f, nil),
 		newCmdServe(f, nil),

@@ -1,0 +1,320 @@
+package cli
+
+import (
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/batch"
+)
+
+type batchOptions struct {
+	IO         *IOStreams
+	Classifier func() (index.Classifier, error)
+
+	// Input is a file name, or "-" for standard input.
+	Input        string
+	Column       string
+	TextColumn   string
+	IDColumn     string
+	InputFormat  batch.Format // empty: from the file name, else sniffed
+	OutputFormat batch.Format
+	// Out is the output file; empty for standard output.
+	Out         string
+	OutGzip     bool
+	KeepColumns bool
+	Workers     int
+	Shard       batch.Shard
+	Progress    bool
+	Cache       int
+}
+
+func newCmdBatch(f *Factory, runF func(*batchOptions) error) *cobra.Command {
+	opts := &batchOptions{IO: f.IO, Classifier: func() (index.Classifier, error) {
+		ix, err := f.Index()
+		if err != nil {
+			return nil, err
+		}
+		return ix, nil
+	}}
+	var inFormat, outFormat, shard string
+	cmd := &cobra.Command{
+		Use:   "batch [flags] FILE | -",
+		Short: "Map a file of job ads (CSV, TSV, JSON Lines) to ANZSCO codes",
+		Long: `Batch maps a file of job ads to ANZSCO occupation codes: one output row per
+input row, in input order, with rows classified in parallel and memory that
+stays flat however large the file.
+
+Input is CSV (RFC 4180 with a header row), TSV or JSON Lines, chosen by the
+file's extension (.csv, .tsv, .jsonl or .ndjson, each optionally .gz) or by
+--input-format. With "-" standard input is read, as JSON Lines when its first
+character is "{" and as CSV otherwise. Gzip is read transparently. The title
+column (--column) is required; --text-column names a description, which
+counts for less than the title; --id-column names an id copied to the output
+(without it the id is the row number, counting from 1 after the header).
+
+Output is CSV (the default) or JSON Lines, chosen by --output-format or by
+the extension of --out (.csv, .jsonl or .ndjson, .gz for gzip). CSV columns:
+
+  id, input, code, title, confidence, score, runner_up_code,
+  runner_up_confidence, nearest_outside_code, error
+
+code is empty when the title lies outside the target occupations; score is
+that of the best target. With --keep-columns every input column follows,
+named in_<column>. A JSON Lines row is the JSON of 'anzsco classify --json'
+with "row" and "id" first, and with --keep-columns "in": the input row.
+
+Bad rows never stop the run and are never dropped: a CSV syntax error, a row
+with the wrong number of fields, invalid UTF-8, a field over 1 MiB, a line
+that is not a JSON object, a missing or empty title: each gets an output row
+whose error names the line and the problem. An unreadable or truncated input
+stops the run once the rows read before it are written.
+
+--out FILE writes a temporary file beside FILE and renames it when the run
+is complete; if the run fails, the rows written are kept in FILE.partial.
+--shard K/N maps every N-th row starting at row K+1 (K from 0), for N runs
+side by side; row numbers and ids stay those of the whole input.
+
+On a terminal, standard error shows a progress line (rows, rows/s, and the
+share read and time left when the input size is known) and then a summary;
+--progress shows them when standard error is not a terminal.
+
+Exit status: 0 every row was mapped (rows outside the targets included);
+4 some rows had errors, each reported in its output row; 2 usage error;
+3 the run failed (unreadable input, missing column, write error).`,
+		Example: `  anzsco batch ads.csv --column title --text-column description --id-column ad_id > mapped.csv
+  anzsco batch ads.jsonl --column title --output-format jsonl > mapped.jsonl
+  zcat ads.csv.gz | anzsco batch - --column title --output-format jsonl
+  anzsco batch ads.csv.gz --column title --out mapped.csv --keep-columns
+  anzsco batch ads.csv --shard 0/4 --out mapped-0.csv    # the first of 4 runs`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 1:
+				opts.Input = args[0]
+			case opts.IO.StdinTTY:
+				return usageError("batch needs a FILE, or - to read standard input (see 'anzsco batch --help')")
+			default:
+				opts.Input = "-"
+			}
+			if strings.TrimSpace(opts.Column) == "" {
+				return usageError("--column must name the title column")
+			}
+			if inFormat != "" {
+				f, err := batch.ParseFormat(inFormat)
+				if err != nil {
+					return usageError("--input-format: %v", err)
+				}
+				opts.InputFormat = f
+			} else if opts.Input != "-" {
+				opts.InputFormat, _ = batch.FormatOf(opts.Input)
+			}
+			var outExt batch.Format
+			if opts.Out != "" {
+				outExt, opts.OutGzip = batch.FormatOf(opts.Out)
+			}
+			switch {
+			case outFormat != "":
+				f, err := batch.ParseFormat(outFormat)
+				if err != nil || f == batch.TSV {
+					return usageError("--output-format must be csv or jsonl, got %q", outFormat)
+				}
+				opts.OutputFormat = f
+			case outExt == batch.TSV:
+				return usageError("--out %s: TSV output is not supported: use .csv or .jsonl", opts.Out)
+			case outExt != "":
+				opts.OutputFormat = outExt
+			default:
+				opts.OutputFormat = batch.CSV
+			}
+			if shard != "" {
+				s, err := batch.ParseShard(shard)
+				if err != nil {
+					return usageError("--shard: %v", err)
+				}
+				opts.Shard = s
+			}
+			if opts.Workers < 0 {
+				return usageError("--workers must be at least 1, got %d", opts.Workers)
+			}
+			if opts.Cache < 0 {
+				return usageError("--cache must be 0 or more, got %d", opts.Cache)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return batchRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Column, "column", "title", "the `NAME` of the column (or JSON field) holding the job title")
+	fl.StringVar(&opts.TextColumn, "text-column", "", "the `NAME` of a column holding a job description (optional)")
+	fl.StringVar(&opts.IDColumn, "id-column", "", "the `NAME` of a column holding an id to copy to the output (default: the row number)")
+	fl.StringVar(&inFormat, "input-format", "", "input `format`: csv, tsv or jsonl (default: from the file extension)")
+	fl.StringVar(&outFormat, "output-format", "", "output `format`: csv or jsonl (default: from the --out extension, else csv)")
+	fl.StringVarP(&opts.Out, "out", "o", "", "write to `FILE` (atomically, by rename) instead of standard output; .gz compresses")
+	fl.BoolVar(&opts.KeepColumns, "keep-columns", false, "copy every input column to the output (CSV: after the result, as in_<column>; JSONL: as \"in\")")
+	fl.IntVar(&opts.Workers, "workers", 0, "classify `N` rows at once (default: the number of CPUs)")
+	fl.StringVar(&shard, "shard", "", "map only shard `K/N`: every N-th row starting at row K+1 (K from 0)")
+	fl.BoolVar(&opts.Progress, "progress", false, "show progress and a summary on standard error even when it is not a terminal")
+	fl.IntVar(&opts.Cache, "cache", batch.DefaultCache, "remember the results of `N` recent titles (rows without a description); 0 for none")
+	return cmd
+}
+
+func batchRun(opts *batchOptions) error {
+	in, name, size, closeIn, err := openBatchInput(opts)
+	if err != nil {
+		return err
+	}
+	defer closeIn()
+	counted := &batch.Counter{R: in}
+	rd, err := batch.NewReader(counted, batch.ReadOptions{
+		Name: name, Format: opts.InputFormat, Title: opts.Column, Text: opts.TextColumn, ID: opts.IDColumn,
+		Keep: opts.KeepColumns, Shard: opts.Shard,
+	})
+	if err != nil {
+		return err
+	}
+	c, err := opts.Classifier()
+	if err != nil {
+		return err
+	}
+	out, err := openBatchOutput(opts)
+	if err != nil {
+		return err
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var written atomic.Int64
+	var meter *batch.Meter
+	show := opts.Progress || opts.IO.StderrTTY
+	if show {
+		meter = batch.StartMeter(opts.IO.ErrOut, opts.IO.StderrTTY, size, written.Load, counted.N)
+	}
+	start := time.Now()
+	st, runErr := batch.Run(ctx, rd, c, out, batch.Options{
+		Workers: opts.Workers, Format: opts.OutputFormat, Keep: opts.KeepColumns, Cache: opts.Cache, Written: &written,
+	})
+	if meter != nil {
+		meter.Stop()
+		fmt.Fprintln(opts.IO.ErrOut, st.Summary(time.Since(start)))
+	}
+	kept, err := out.finish(runErr == nil, st.Rows > 0)
+	switch {
+	case runErr != nil && errors.Is(runErr, context.Canceled):
+		runErr = fmt.Errorf("interrupted after %d rows", st.Rows)
+	case runErr == nil && err != nil:
+		return err
+	}
+	if runErr != nil {
+		if kept != "" {
+			runErr = fmt.Errorf("%w; the %d rows written are in %s", runErr, st.Rows, kept)
+		}
+		return runErr
+	}
+	if st.Errors > 0 {
+		where := "error column"
+		if opts.OutputFormat == batch.JSONL {
+			where = `"error" field`
+		}
+		return &exitError{code: ExitRowErrors, err: fmt.Errorf("%d of %d rows had errors (see the %s)", st.Errors, st.Rows, where)}
+	}
+	return nil
+}
+
+// openBatchInput opens the input and returns its name for messages and
+// its size in bytes (-1 when unknown).
+func openBatchInput(opts *batchOptions) (io.Reader, string, int64, func(), error) {
+	if opts.Input == "-" {
+		return opts.IO.In, "stdin", opts.IO.InSize, func() {}, nil
+	}
+	fh, err := os.Open(opts.Input)
+	if err != nil {
+		return nil, "", 0, nil, err
+	}
+	size := int64(-1)
+	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = fi.Size()
+	} else if err == nil && fi.IsDir() {
+		fh.Close()
+		return nil, "", 0, nil, fmt.Errorf("%s is a directory, want a file", opts.Input)
+	}
+	return fh, opts.Input, size, func() { fh.Close() }, nil
+}
+
+// batchOutput is where rows go: standard output, or a temporary file
+// beside --out, renamed into place when the run is complete.
+type batchOutput struct {
+	io.Writer
+	path string // --out; empty for standard output
+	tmp  *os.File
+	gz   *gzip.Writer
+}
+
+func openBatchOutput(opts *batchOptions) (*batchOutput, error) {
+	if opts.Out == "" {
+		return &batchOutput{Writer: opts.IO.Out}, nil
+	}
+	dir, base := filepath.Split(opts.Out)
+	if fi, err := os.Stat(opts.Out); err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("--out %s is a directory, want a file", opts.Out)
+	}
+	tmp, err := os.OpenFile(filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", base, os.Getpid(), time.Now().UnixNano())),
+		os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	if err != nil {
+		return nil, fmt.Errorf("--out: %w", err)
+	}
+	o := &batchOutput{Writer: tmp, path: opts.Out, tmp: tmp}
+	if opts.OutGzip {
+		o.gz = gzip.NewWriter(tmp)
+		o.Writer = o.gz
+	}
+	return o, nil
+}
+
+// finish completes the output: on success the file is renamed to --out;
+// on failure, rows written are kept in --out.partial (returned) and an
+// empty file is removed.
+func (o *batchOutput) finish(ok, rows bool) (kept string, err error) {
+	if o.tmp == nil {
+		return "", nil
+	}
+	if o.gz != nil {
+		err = o.gz.Close()
+	}
+	if ok && err == nil {
+		err = o.tmp.Sync()
+	}
+	if cerr := o.tmp.Close(); err == nil {
+		err = cerr
+	}
+	switch {
+	case ok && err == nil:
+		err = os.Rename(o.tmp.Name(), o.path)
+	case rows:
+		kept = o.path + ".partial"
+		if rerr := os.Rename(o.tmp.Name(), kept); rerr != nil {
+			kept = ""
+		}
+	}
+	if err != nil || (!ok && kept == "") {
+		os.Remove(o.tmp.Name())
+	}
+	if err != nil {
+		return kept, fmt.Errorf("--out %s: %w", o.path, err)
+	}
+	return kept, nil
+}

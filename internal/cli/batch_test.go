@@ -1,0 +1,416 @@
+package cli
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/batch"
+)
+
+func TestBatchFlags(t *testing.T) {
+	tests := []struct {
+		args     []string
+		stdinTTY bool
+		want     batchOptions
+		wantErr  string
+	}{
+		{args: []string{"ads.csv"},
+			want: batchOptions{Input: "ads.csv", Column: "title", InputFormat: batch.CSV, OutputFormat: batch.CSV, Cache: batch.DefaultCache}},
+		{args: []string{"ads.tsv.gz", "--column", "job", "--text-column", "body", "--id-column", "ad_id"},
+			want: batchOptions{Input: "ads.tsv.gz", Column: "job", TextColumn: "body", IDColumn: "ad_id", InputFormat: batch.TSV, OutputFormat: batch.CSV, Cache: batch.DefaultCache}},
+		{args: []string{"-", "--output-format", "jsonl"},
+			want: batchOptions{Input: "-", Column: "title", OutputFormat: batch.JSONL, Cache: batch.DefaultCache}},
+		{args: []string{},
+			want: batchOptions{Input: "-", Column: "title", OutputFormat: batch.CSV, Cache: batch.DefaultCache}},
+		{args: []string{"ads.txt", "--input-format", "ndjson", "--out", "m.jsonl.gz", "--keep-columns"},
+			want: batchOptions{Input: "ads.txt", Column: "title", InputFormat: batch.JSONL, OutputFormat: batch.JSONL, Out: "m.jsonl.gz", OutGzip: true, KeepColumns: true, Cache: batch.DefaultCache}},
+		{args: []string{"ads.csv", "--out", "m.jsonl", "--output-format", "csv"},
+			want: batchOptions{Input: "ads.csv", Column: "title", InputFormat: batch.CSV, OutputFormat: batch.CSV, Out: "m.jsonl", Cache: batch.DefaultCache}},
+		{args: []string{"ads.csv", "--shard", "2/3", "--workers", "5", "--progress", "--cache", "0"},
+			want: batchOptions{Input: "ads.csv", Column: "title", InputFormat: batch.CSV, OutputFormat: batch.CSV, Shard: batch.Shard{K: 2, N: 3}, Workers: 5, Progress: true}},
+		{args: []string{}, stdinTTY: true, wantErr: "batch needs a FILE, or - to read standard input"},
+		{args: []string{"a.csv", "b.csv"}, wantErr: "accepts at most 1 arg"},
+		{args: []string{"a.csv", "--column", ""}, wantErr: "--column must name the title column"},
+		{args: []string{"a.csv", "--input-format", "xml"}, wantErr: `--input-format: unknown format "xml"`},
+		{args: []string{"a.csv", "--output-format", "tsv"}, wantErr: `--output-format must be csv or jsonl, got "tsv"`},
+		{args: []string{"a.csv", "--out", "m.tsv"}, wantErr: "TSV output is not supported"},
+		{args: []string{"a.csv", "--shard", "3/3"}, wantErr: `--shard: shard "3/3": K must be from 0 to N-1 (2)`},
+		{args: []string{"a.csv", "--shard", "1"}, wantErr: `--shard: shard "1": want K/N`},
+		{args: []string{"a.csv", "--workers", "-2"}, wantErr: "--workers must be at least 1"},
+		{args: []string{"a.csv", "--cache", "-1"}, wantErr: "--cache must be 0 or more"},
+	}
+	for _, tt := range tests {
+		ios, _, _ := Test("")
+		ios.StdinTTY = tt.stdinTTY
+		f := &Factory{IO: ios}
+		var got *batchOptions
+		cmd := newCmdBatch(f, func(o *batchOptions) error { got = o; return nil })
+		cmd.SetArgs(tt.args)
+		cmd.SetOut(io.Discard)
+		cmd.SetErr(io.Discard)
+		err := cmd.Execute()
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("batch %q: error %v, want %q", tt.args, err, tt.wantErr)
+			} else if code := exitCode(err); code != ExitUsage && !isCobraUsage(err) {
+				t.Errorf("batch %q: exit %d, want usage error", tt.args, code)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("batch %q: %v", tt.args, err)
+			continue
+		}
+		g := *got
+		g.IO, g.Classifier = nil, nil
+		if !reflect.DeepEqual(g, tt.want) {
+			t.Errorf("batch %q: options = %+v\nwant %+v", tt.args, g, tt.want)
+		}
+	}
+}
+
+// keywordClassifier codes "leader" 541111 and "operator" 541112, fails on
+// "boom", and puts everything else outside.
+type keywordClassifier struct{}
+
+func (keywordClassifier) Classify(q index.Query) (*index.Result, error) {
+	t := strings.ToLower(q.Text)
+	res := &index.Result{Input: q.Text, Confidence: 0.9,
+		Matches: []index.Match{{Code: "541111", Score: 2, Confidence: 0.9}, {Code: "541112", Score: 1, Confidence: 0.05}}}
+	switch {
+	case strings.Contains(t, "boom"):
+		return nil, fmt.Errorf("boom")
+	case strings.Contains(t, "leader"):
+		res.Code, res.Title = "541111", "Call or Contact Centre Team Leader"
+	case strings.Contains(t, "operator"):
+		res.Code, res.Title = "541112", "Call or Contact Centre Operator"
+	}
+	return res, nil
+}
+
+func (keywordClassifier) Corpus() *corpus.Corpus { return nil }
+
+// runBatchCmd runs 'anzsco batch args' through the command tree with fake
+// streams; classifier nil means the default index.
+func runBatchCmd(t *testing.T, ios *IOStreams, c index.Classifier, args ...string) (int, error) {
+	t.Helper()
+	f := &Factory{IO: ios}
+	defer f.Close()
+	root := NewRootCmd(f)
+	if c != nil {
+		for _, sub := range root.Commands() {
+			if sub.Name() == "batch" {
+				root.RemoveCommand(sub)
+			}
+		}
+		root.AddCommand(newCmdBatch(f, func(o *batchOptions) error {
+			o.Classifier = func() (index.Classifier, error) { return c, nil }
+			return batchRun(o)
+		}))
+	}
+	root.SetArgs(append([]string{"batch"}, args...))
+	err := root.Execute()
+	return exitCode(err), err
+}
+
+func TestBatchRun(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	var big strings.Builder
+	big.WriteString("title\n")
+	for i := range 20000 {
+		fmt.Fprintf(&big, "Operator %d\n", i*7919%20011)
+	}
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	zw.Write([]byte(big.String()))
+	zw.Close()
+	truncated := write("cut.csv.gz", z.String()[:z.Len()/2])
+	ads := write("ads.csv", "ad_id,title\r\nA1,Team Leader\r\nA2,Nurse\r\n")
+	mixed := write("mixed.csv", "title\nOperator\n\nboom\n\"bad\"quote\n")
+
+	tests := []struct {
+		name    string
+		stdin   string
+		args    []string
+		code    int
+		stdout  string
+		errLine string // the error, as run() prints it after "anzsco: "
+		outFile string // the file --out must leave, and its content
+		outWant string
+		absent  string // a file the run must not make
+	}{
+		{
+			name:   "stdin CSV to CSV",
+			stdin:  "title\nCall centre operator\nTeam leader\n",
+			args:   []string{"-"},
+			stdout: "id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,error\n1,Call centre operator,541112,Call or Contact Centre Operator,0.9,2,541112,0.05,,\n2,Team leader,541111,Call or Contact Centre Team Leader,0.9,2,541112,0.05,,\n",
+		},
+		{
+			name:   "file with ids to JSONL",
+			args:   []string{ads, "--id-column", "ad_id", "--output-format", "jsonl"},
+			stdout: `{"row":1,"id":"A1","input":"Team Leader","code":"541111","title":"Call or Contact Centre Team Leader","confidence":0.9,"matches":[{"code":"541111","title":"","score":2,"confidence":0.9},{"code":"541112","title":"","score":1,"confidence":0.05}],"nearest_outside":null,"corpus":{"version":"","sha256":""}}` + "\n" + `{"row":2,"id":"A2","input":"Nurse","code":null,"title":null,"confidence":0.9,"matches":[{"code":"541111","title":"","score":2,"confidence":0.9},{"code":"541112","title":"","score":1,"confidence":0.05}],"nearest_outside":null,"corpus":{"version":"","sha256":""}}` + "\n",
+		},
+		{
+			name:    "row errors exit 4",
+			args:    []string{mixed, "--output-format", "jsonl", "--out", filepath.Join(dir, "mixed.jsonl")},
+			code:    ExitRowErrors,
+			errLine: `2 of 3 rows had errors (see the "error" field)`,
+			outFile: "mixed.jsonl",
+		},
+		{
+			name:    "missing column",
+			args:    []string{ads, "--column", "job_title"},
+			code:    ExitError,
+			errLine: ads + `: no column "job_title" in the header (columns: "ad_id", "title")`,
+		},
+		{
+			name:    "no such file",
+			args:    []string{filepath.Join(dir, "nope.csv")},
+			code:    ExitError,
+			errLine: "open " + filepath.Join(dir, "nope.csv") + ": no such file or directory",
+		},
+		{
+			name:    "--out writes by rename and leaves no temporary file",
+			args:    []string{ads, "--out", filepath.Join(dir, "m.csv"), "--keep-columns"},
+			outFile: "m.csv",
+			outWant: "id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,error,in_ad_id,in_title\n1,Team Leader,541111,Call or Contact Centre Team Leader,0.9,2,541112,0.05,,,A1,Team Leader\n2,Nurse,,,0.9,2,541112,0.05,,,A2,Nurse\n",
+		},
+		{
+			name:    "truncated gzip keeps the rows read in FILE.partial",
+			args:    []string{truncated, "--out", filepath.Join(dir, "cut.csv")},
+			code:    ExitError,
+			errLine: truncated + ": after row N: unexpected end of gzip data: the file is truncated (unexpected EOF); the N rows written are in " + filepath.Join(dir, "cut.csv.partial"),
+			outFile: "cut.csv.partial",
+			absent:  "cut.csv",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ios, out, errOut := Test(tt.stdin)
+			code, err := runBatchCmd(t, ios, keywordClassifier{}, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d (%v), want %d", code, err, tt.code)
+			}
+			got := ""
+			if err != nil {
+				got = oneLine(err.Error())
+			}
+			if strings.Contains(tt.errLine, " N ") || strings.Contains(tt.errLine, " N:") {
+				got = strings.Join(strings.Fields(numberRe.ReplaceAllString(got, "N")), " ")
+				tt.errLine = numberRe.ReplaceAllString(tt.errLine, "N")
+			}
+			if got != tt.errLine {
+				t.Errorf("error = %q\nwant    %q", got, tt.errLine)
+			}
+			if tt.stdout != "" && out.String() != tt.stdout {
+				t.Errorf("stdout =\n%s\nwant\n%s", out.String(), tt.stdout)
+			}
+			if errOut.Len() != 0 {
+				t.Errorf("stderr = %q, want nothing (not a terminal)", errOut.String())
+			}
+			if tt.outFile != "" {
+				b, err := os.ReadFile(filepath.Join(dir, tt.outFile))
+				if err != nil {
+					t.Fatalf("--out: %v", err)
+				}
+				if tt.outWant != "" && string(b) != tt.outWant {
+					t.Errorf("%s =\n%s\nwant\n%s", tt.outFile, b, tt.outWant)
+				}
+				if len(b) == 0 {
+					t.Errorf("%s is empty", tt.outFile)
+				}
+			}
+			if tt.absent != "" {
+				if _, err := os.Stat(filepath.Join(dir, tt.absent)); err == nil {
+					t.Errorf("%s exists, want it not made by a failed run", tt.absent)
+				}
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.HasSuffix(e.Name(), ".tmp") {
+					t.Errorf("temporary file %s left behind", e.Name())
+				}
+			}
+		})
+	}
+}
+
+func TestBatchProgressAndSummary(t *testing.T) {
+	tests := []struct {
+		name     string
+		tty      bool
+		progress bool
+		want     string // what stderr must end with; empty for nothing at all
+	}{
+		{"pipe", false, false, ""},
+		{"pipe with --progress", false, true, "3 rows in"},
+		{"terminal", true, false, "3 rows in"},
+	}
+	for _, tt := range tests {
+		ios, _, errOut := Test("title\nTeam leader\nOperator\nNurse\n")
+		ios.StderrTTY = tt.tty
+		args := []string{"-"}
+		if tt.progress {
+			args = append(args, "--progress")
+		}
+		if code, err := runBatchCmd(t, ios, keywordClassifier{}, args...); code != 0 {
+			t.Fatalf("%s: exit %d: %v", tt.name, code, err)
+		}
+		got := errOut.String()
+		if tt.want == "" {
+			if got != "" {
+				t.Errorf("%s: stderr = %q, want nothing", tt.name, got)
+			}
+			continue
+		}
+		lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+		last := lines[len(lines)-1]
+		if !strings.Contains(last, tt.want) || !strings.HasSuffix(last, "541111 1, 541112 1, outside 1, errors 0") {
+			t.Errorf("%s: last stderr line = %q, want a summary of 3 rows", tt.name, last)
+		}
+	}
+}
+
+func TestBatchGzipOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "m.jsonl.gz")
+	ios, _, _ := Test("{\"title\":\"Team leader\"}\n")
+	if code, err := runBatchCmd(t, ios, keywordClassifier{}, "-", "--out", out); code != 0 {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	fh, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	zr, err := gzip.NewReader(fh)
+	if err != nil {
+		t.Fatalf("%s is not gzip: %v", out, err)
+	}
+	b, _ := io.ReadAll(zr)
+	if !strings.HasPrefix(string(b), `{"row":1,"id":"1","input":"Team leader","code":"541111"`) {
+		t.Errorf("%s holds %s, want a JSONL row", out, b)
+	}
+}
+
+// TestBatchEndToEnd runs the default index through the command and checks
+// every output row against classifying the same text directly.
+func TestBatchEndToEnd(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	type ad struct{ id, title, desc string }
+	ads := []ad{
+		{"a1", "Call Centre Operator", ""},
+		{"a2", "Contact Centre Team Leader - Sydney CBD", ""},
+		{"a3", "Registered Nurse", ""},
+		{"a4", "Customer Service Officer", "Answer inbound calls and emails from customers and record their enquiries."},
+		{"a5", "Operador de telemarketing receptivo", ""},
+		{"a6", "Call Centre Operator", ""},
+		{"a7", "", "no title"},
+		{"a8", "Call Centre Manager", "Lead the whole contact centre operation."},
+	}
+	var in strings.Builder
+	w := csv.NewWriter(&in)
+	w.Write([]string{"ad_id", "title", "description"})
+	for _, a := range ads {
+		w.Write([]string{a.id, a.title, a.desc})
+	}
+	w.Flush()
+
+	for _, format := range []string{"csv", "jsonl"} {
+		for _, cache := range []string{"0", "100"} {
+			ios, out, _ := Test(in.String())
+			code, err := runBatchCmd(t, ios, nil, "-", "--id-column", "ad_id", "--text-column", "description",
+				"--output-format", format, "--cache", cache, "--workers", "3")
+			if code != ExitRowErrors {
+				t.Fatalf("%s: exit %d (%v), want %d for the row without a title", format, code, err, ExitRowErrors)
+			}
+			var rows []map[string]string
+			var results []json.RawMessage
+			if format == "csv" {
+				recs, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, r := range recs[1:] {
+					m := map[string]string{}
+					for i, h := range recs[0] {
+						m[h] = r[i]
+					}
+					rows = append(rows, m)
+				}
+			} else {
+				for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+					var m struct {
+						ID    string `json:"id"`
+						Error string `json:"error"`
+					}
+					if err := json.Unmarshal([]byte(line), &m); err != nil {
+						t.Fatal(err)
+					}
+					rows = append(rows, map[string]string{"id": m.ID, "error": m.Error})
+					results = append(results, json.RawMessage(line))
+				}
+			}
+			if len(rows) != len(ads) {
+				t.Fatalf("%s: %d rows out, %d in", format, len(rows), len(ads))
+			}
+			for i, a := range ads {
+				got := rows[i]
+				if got["id"] != a.id {
+					t.Errorf("%s row %d: id %q, want %q", format, i+1, got["id"], a.id)
+				}
+				if a.title == "" {
+					if got["error"] == "" {
+						t.Errorf("%s row %d: no error for an empty title", format, i+1)
+					}
+					continue
+				}
+				want, err := ix.Classify(index.Query{Text: a.title, Description: a.desc})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if format == "csv" {
+					if got["code"] != want.Code || got["confidence"] != fmt.Sprint(want.Confidence) || got["input"] != want.Input {
+						t.Errorf("csv row %d: code %q confidence %s input %q, want %q %v %q (classify)",
+							i+1, got["code"], got["confidence"], got["input"], want.Code, want.Confidence, want.Input)
+					}
+					continue
+				}
+				wantJSON, _ := json.Marshal(want)
+				prefix := fmt.Sprintf(`{"row":%d,"id":%q,`, i+1, a.id)
+				if string(results[i]) != prefix+string(wantJSON[1:]) {
+					t.Errorf("jsonl row %d =\n%s\nwant\n%s", i+1, results[i], prefix+string(wantJSON[1:]))
+				}
+			}
+		}
+	}
+}
+
+var numberRe = regexp.MustCompile(`[0-9]+`)
