@@ -1,0 +1,45 @@
+package server
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+)
+
+var benchTitles = []string{
+	"Contact Center Supervisor",
+	"Call centre agent",
+	"Team Leader - Inbound Contact Centre",
+	"Operador de telemarketing receptivo",
+	"Senior software engineer",
+	"Customer Service Representative (12 month contract) - Sydney CBD",
+}
+
+// benchServe measures one GET /v1/classify through the whole handler
+// (access log to io.Discard as JSON, metrics, cap, cache) with the real
+// default index.
+func benchServe(b *testing.B, cacheBytes int) {
+	s, err := New(Config{Classifier: defaultIndex(b), CacheBytes: cacheBytes, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	reqs := make([]*http.Request, len(benchTitles))
+	for i, t := range benchTitles {
+		reqs[i] = httptest.NewRequest("GET", "/v1/classify?q="+url.QueryEscape(t), nil)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, reqs[i%len(reqs)])
+		if rec.Code != 200 {
+			b.Fatalf("status %d: %s", rec.Code, rec.Body)
+		}
+	}
+}
+
+func BenchmarkServeClassifyCached(b *testing.B)   { benchServe(b, DefaultCacheBytes) }
+func BenchmarkServeClassifyUncached(b *testing.B) { benchServe(b, -1) }
