@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -83,16 +84,41 @@ func edit(t *testing.T, data []byte, change func(f *excelize.File) error) []byte
 	return buf.Bytes()
 }
 
+var (
+	smallOnce   sync.Once
+	smallRead   []abs.Title
+	smallStruct []abs.Occupation
+	smallErr    error
+)
+
+// readSmall writes the small workbooks and reads them back, once.
+func readSmall(t *testing.T) ([]abs.Title, []abs.Occupation) {
+	t.Helper()
+	smallOnce.Do(func() {
+		tb, err := abstest.IndexOfTitles(smallTitles)
+		if err != nil {
+			smallErr = err
+			return
+		}
+		sb, err := abstest.Structure(smallOccs, smallGroups)
+		if err != nil {
+			smallErr = err
+			return
+		}
+		if smallRead, smallErr = abs.ReadTitles(bytes.NewReader(tb), "titles.xlsx"); smallErr != nil {
+			return
+		}
+		smallStruct, smallErr = abs.ReadStructure(bytes.NewReader(sb), "structure.xlsx")
+	})
+	if smallErr != nil {
+		t.Fatal(smallErr)
+	}
+	return smallRead, smallStruct
+}
+
 func importSmall(t *testing.T, opts abs.Options) *corpus.Corpus {
 	t.Helper()
-	titles, err := abs.ReadTitles(bytes.NewReader(titlesBook(t, smallTitles)), "titles.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	occs, err := abs.ReadStructure(bytes.NewReader(structureBook(t, smallOccs)), "structure.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
+	titles, occs := readSmall(t)
 	c, _, err := abs.Build(titles, occs, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -231,12 +257,9 @@ func TestParseTargetsErrors(t *testing.T) {
 			t.Errorf("ParseTargets(%q) = %v, want an ErrTargets error", in, err)
 		}
 	}
-	titles, err := abs.ReadTitles(bytes.NewReader(titlesBook(t, smallTitles)), "titles.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
+	titles, _ := readSmall(t)
 	sel, _ := abs.ParseTargets("5411,9999")
-	_, _, err = abs.Build(titles, nil, abs.Options{Targets: sel})
+	_, _, err := abs.Build(titles, nil, abs.Options{Targets: sel})
 	if !errors.Is(err, abs.ErrTargets) || !strings.Contains(err.Error(), "9999") {
 		t.Errorf("Build with a group that has no occupation = %v, want an error naming 9999", err)
 	}
@@ -363,7 +386,8 @@ func TestReadErrors(t *testing.T) {
 }
 
 func TestSyntheticImport(t *testing.T) {
-	titles, occs, groups := abstest.Synthetic(300, 1)
+	const n = 120
+	titles, occs, groups := abstest.Synthetic(n, 1)
 	tb, err := abstest.IndexOfTitles(titles)
 	if err != nil {
 		t.Fatal(err)
@@ -384,11 +408,11 @@ func TestSyntheticImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rt) != len(titles) || len(ro) != 300 || len(c.Occupations) != 300 || st.Structured != 300 {
-		t.Errorf("synthetic import: %d titles (want %d), %d structure occupations, %d in the corpus, %d structured; want 300",
-			len(rt), len(titles), len(ro), len(c.Occupations), st.Structured)
+	if len(rt) != len(titles) || len(ro) != n || len(c.Occupations) != n || st.Structured != n {
+		t.Errorf("synthetic import: %d titles (want %d), %d structure occupations, %d in the corpus, %d structured; want %d",
+			len(rt), len(titles), len(ro), len(c.Occupations), st.Structured, n)
 	}
-	if per := float64(len(titles)) / 300; per < 2.5 || per > 3.6 {
+	if per := float64(len(titles)) / n; per < 2.5 || per > 3.6 {
 		t.Errorf("synthetic classification has %.2f titles per occupation, want about 3 as the published index", per)
 	}
 }

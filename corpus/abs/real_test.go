@@ -3,6 +3,7 @@ package abs_test
 import (
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/anzsco/anzsco/corpus"
@@ -31,26 +32,41 @@ func sharedABS(t testing.TB) string {
 	}
 }
 
+var (
+	realOnce   sync.Once
+	realTitles []abs.Title
+	realOccs   []abs.Occupation
+	realErr    error
+)
+
+// readReal reads the published workbooks once per test binary.
 func readReal(t *testing.T) ([]abs.Title, []abs.Occupation) {
 	t.Helper()
 	dir := sharedABS(t)
-	open := func(name string) *os.File {
-		f, err := os.Open(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
+	realOnce.Do(func() {
+		read := func(name string, fn func(f *os.File) error) error {
+			f, err := os.Open(filepath.Join(dir, name))
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			return fn(f)
 		}
-		t.Cleanup(func() { f.Close() })
-		return f
+		realErr = read("anzsco-2022-index-of-titles.xlsx", func(f *os.File) (err error) {
+			realTitles, err = abs.ReadTitles(f, f.Name())
+			return err
+		})
+		if realErr == nil {
+			realErr = read("anzsco-2022-structure.xlsx", func(f *os.File) (err error) {
+				realOccs, err = abs.ReadStructure(f, f.Name())
+				return err
+			})
+		}
+	})
+	if realErr != nil {
+		t.Fatal(realErr)
 	}
-	titles, err := abs.ReadTitles(open("anzsco-2022-index-of-titles.xlsx"), "anzsco-2022-index-of-titles.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	occs, err := abs.ReadStructure(open("anzsco-2022-structure.xlsx"), "anzsco-2022-structure.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return titles, occs
+	return realTitles, realOccs
 }
 
 // TestRealWorkbooks reads the published workbooks and checks what the ABS
