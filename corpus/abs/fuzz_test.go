@@ -2,6 +2,7 @@ package abs_test
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -56,6 +57,27 @@ func FuzzReadStructure(f *testing.F) {
 			if len(o.Code) != 6 || o.Title == "" || o.SkillLevel < 0 || o.SkillLevel > 5 {
 				t.Errorf("ReadStructure accepted %+v", o)
 			}
+		}
+	})
+}
+
+// FuzzParseTargets checks that a selection either fails with ErrTargets or
+// reads back as itself.
+func FuzzParseTargets(f *testing.F) {
+	for _, s := range []string{"5411", "all", "ALL", "2613, 5411", "5", "541111", "54111", "", ",", "5411,,2613"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sel, err := abs.ParseTargets(s)
+		if err != nil {
+			if !errors.Is(err, abs.ErrTargets) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("ParseTargets(%q) = %v, want a one-line ErrTargets error", s, err)
+			}
+			return
+		}
+		again, err := abs.ParseTargets(sel.String())
+		if err != nil || again.String() != sel.String() {
+			t.Errorf("ParseTargets(%q).String() = %q, which reads back as %q, %v", s, sel.String(), again.String(), err)
 		}
 	})
 }

@@ -6,6 +6,9 @@
 // A label is a target code, or NONE (or empty) for "outside the targets".
 // Rows whose note starts with AMBIGUOUS are reasonable either way: they are
 // classified and reported apart, and left out of the strict figures.
+//
+// RunWorkers classifies big files with a pool of goroutines and keeps row
+// order; WriteSVG draws the coverage curve and the reliability diagram.
 package eval
 
 import (
