@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -39,6 +41,8 @@ type batchOptions struct {
 	Shard       batch.Shard
 	Progress    bool
 	Cache       int
+	// AllowRowErrors exits 0 when the only problems were bad rows.
+	AllowRowErrors bool
 }
 
 func newCmdBatch(f *Factory, runF func(*batchOptions) error) *cobra.Command {
@@ -92,13 +96,15 @@ share read and time left when the input size is known) and then a summary;
 --progress shows them when standard error is not a terminal.
 
 Exit status: 0 every row was mapped (rows outside the targets included);
-4 some rows had errors, each reported in its output row; 2 usage error;
-3 the run failed (unreadable input, missing column, write error).`,
+4 some rows had errors, each reported in its output row (0 with
+--allow-row-errors); 2 usage error; 3 the run failed (unreadable input,
+missing column, write error).`,
 		Example: `  anzsco batch ads.csv --column title --text-column description --id-column ad_id > mapped.csv
   anzsco batch ads.jsonl --column title --output-format jsonl > mapped.jsonl
   zcat ads.csv.gz | anzsco batch - --column title --output-format jsonl
   anzsco batch ads.csv.gz --column title --out mapped.csv --keep-columns
-  anzsco batch ads.csv --shard 0/4 --out mapped-0.csv    # the first of 4 runs`,
+  anzsco batch ads.csv --shard 0/4 --out mapped-0.csv    # the first of 4 runs
+  anzsco batch - --input-format jsonl --id-column ad_id --output-format jsonl --allow-row-errors  # Hadoop, Spark`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {
@@ -169,8 +175,37 @@ Exit status: 0 every row was mapped (rows outside the targets included);
 	fl.IntVar(&opts.Workers, "workers", 0, "classify `N` rows at once (default: the number of CPUs)")
 	fl.StringVar(&shard, "shard", "", "map only shard `K/N`: every N-th row starting at row K+1 (K from 0)")
 	fl.BoolVar(&opts.Progress, "progress", false, "show progress and a summary on standard error even when it is not a terminal")
+	fl.BoolVar(&opts.AllowRowErrors, "allow-row-errors", false, "exit 0 even when rows had errors (they are still in the output), for Hadoop Streaming and Spark, which fail a task on any other exit status")
 	fl.IntVar(&opts.Cache, "cache", batch.DefaultCache, "remember the results of `N` recent titles (rows without a description); 0 for none")
 	return cmd
+}
+
+// The garbage collector's settings during a batch run; see tuneGC.
+const (
+	batchGCPercent   = 400
+	batchMemoryLimit = 80 << 20
+)
+
+// tuneGC makes the collector run less often during a batch, and returns
+// what undoes it. Classifying allocates much and keeps little, so at the
+// default GOGC=100 the collector runs after every few rows. GOGC=400 with a
+// soft memory limit of 80 MiB (or four times the live heap, for a large
+// corpus) takes about a fifth less CPU with the default corpus, for a peak
+// RSS under 100 MB instead of about 55. GOGC or GOMEMLIMIT set by the user
+// win.
+func tuneGC() (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	pct := debug.SetGCPercent(batchGCPercent)
+	limit := debug.SetMemoryLimit(max(batchMemoryLimit, 4*int64(ms.HeapAlloc)))
+	return func() {
+		debug.SetGCPercent(pct)
+		debug.SetMemoryLimit(limit)
+	}
 }
 
 func batchRun(opts *batchOptions) error {
@@ -196,6 +231,7 @@ func batchRun(opts *batchOptions) error {
 		return err
 	}
 
+	defer tuneGC()()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var written atomic.Int64
@@ -225,7 +261,7 @@ func batchRun(opts *batchOptions) error {
 		}
 		return runErr
 	}
-	if st.Errors > 0 {
+	if st.Errors > 0 && !opts.AllowRowErrors {
 		where := "error column"
 		if opts.OutputFormat == batch.JSONL {
 			where = `"error" field`

@@ -38,8 +38,8 @@ func TestBatchFlags(t *testing.T) {
 			want: batchOptions{Input: "ads.txt", Column: "title", InputFormat: batch.JSONL, OutputFormat: batch.JSONL, Out: "m.jsonl.gz", OutGzip: true, KeepColumns: true, Cache: batch.DefaultCache}},
 		{args: []string{"ads.csv", "--out", "m.jsonl", "--output-format", "csv"},
 			want: batchOptions{Input: "ads.csv", Column: "title", InputFormat: batch.CSV, OutputFormat: batch.CSV, Out: "m.jsonl", Cache: batch.DefaultCache}},
-		{args: []string{"ads.csv", "--shard", "2/3", "--workers", "5", "--progress", "--cache", "0"},
-			want: batchOptions{Input: "ads.csv", Column: "title", InputFormat: batch.CSV, OutputFormat: batch.CSV, Shard: batch.Shard{K: 2, N: 3}, Workers: 5, Progress: true}},
+		{args: []string{"ads.csv", "--shard", "2/3", "--workers", "5", "--progress", "--cache", "0", "--allow-row-errors"},
+			want: batchOptions{Input: "ads.csv", Column: "title", InputFormat: batch.CSV, OutputFormat: batch.CSV, Shard: batch.Shard{K: 2, N: 3}, Workers: 5, Progress: true, AllowRowErrors: true}},
 		{args: []string{}, stdinTTY: true, wantErr: "batch needs a FILE, or - to read standard input"},
 		{args: []string{"a.csv", "b.csv"}, wantErr: "accepts at most 1 arg"},
 		{args: []string{"a.csv", "--column", ""}, wantErr: "--column must name the title column"},
@@ -177,6 +177,25 @@ func TestBatchRun(t *testing.T) {
 			outFile: "mixed.jsonl",
 		},
 		{
+			name:   "row errors exit 0 with --allow-row-errors",
+			stdin:  "{\"title\":\"Operator\"}\n{\"title\":\"\"}\n",
+			args:   []string{"-", "--allow-row-errors"},
+			stdout: "id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,error\n1,Operator,541112,Call or Contact Centre Operator,0.9,2,541112,0.05,,\n2,,,,,,,,,\"line 2, column \"\"title\"\": empty title\"\n",
+		},
+		{
+			name:   "empty JSONL input is no rows",
+			stdin:  "",
+			args:   []string{"-", "--input-format", "jsonl", "--output-format", "jsonl"},
+			stdout: "",
+		},
+		{
+			name:    "empty input without a format wants a header",
+			stdin:   "",
+			args:    []string{"-"},
+			code:    ExitError,
+			errLine: "stdin: the input is empty: want a header row naming the columns",
+		},
+		{
 			name:    "missing column",
 			args:    []string{ads, "--column", "job_title"},
 			code:    ExitError,
@@ -221,7 +240,7 @@ func TestBatchRun(t *testing.T) {
 			if got != tt.errLine {
 				t.Errorf("error = %q\nwant    %q", got, tt.errLine)
 			}
-			if tt.stdout != "" && out.String() != tt.stdout {
+			if tt.code != ExitError && out.String() != tt.stdout {
 				t.Errorf("stdout =\n%s\nwant\n%s", out.String(), tt.stdout)
 			}
 			if errOut.Len() != 0 {
