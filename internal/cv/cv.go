@@ -19,6 +19,10 @@ import (
 // is 0.
 const DefaultMaxSize = 10 << 20
 
+// MaxPositions bounds the positions classified in one CV; a CV lists a
+// few dozen at most.
+const MaxPositions = 100
+
 // Options tune Analyze. The zero value is ready to use.
 type Options struct {
 	// Now is the date that "Present", "atual" and the like stand for;
@@ -206,7 +210,12 @@ func AnalyzeText(ctx context.Context, doc *Document, name string, c index.Classi
 		return nil, errors.New("cv: no classifier")
 	}
 	corp := c.Corpus()
-	for _, f := range FindPositions(doc.Text, ref) {
+	found := FindPositions(doc.Text, ref)
+	if len(found) > MaxPositions {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("more than %d dated positions found: classified only the first %d", MaxPositions, MaxPositions))
+		found = found[:MaxPositions]
+	}
+	for _, f := range found {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

@@ -352,3 +352,22 @@ func TestReportJSON(t *testing.T) {
 		t.Errorf("json.Marshal(Report{}) = %s, want positions [] and code null", empty)
 	}
 }
+
+// TestAnalyzeMaxPositions checks that a text with more positions than any
+// CV is classified only up to MaxPositions, with a warning.
+func TestAnalyzeMaxPositions(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc := fakeClassifier{c: c, codes: map[string]string{"Op": "541112"}}
+	text := "Experience\n" + strings.Repeat("Op, Acme\n2019 - 2020\n", MaxPositions+50)
+	rep, err := AnalyzeText(context.Background(), &Document{Format: FormatText, Text: text}, "cv.txt", fc, Options{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("more than %d dated positions found: classified only the first %d", MaxPositions, MaxPositions)
+	if len(rep.Positions) != MaxPositions || len(rep.Warnings) != 1 || rep.Warnings[0] != want {
+		t.Errorf("AnalyzeText(%d positions) = %d positions, warnings %q; want %d and %q", MaxPositions+50, len(rep.Positions), rep.Warnings, MaxPositions, want)
+	}
+}

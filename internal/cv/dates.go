@@ -69,6 +69,9 @@ const (
 	sameYearOnlyEnd   = time.September
 )
 
+// maxRangeTries bounds the candidates FindRange tries in one line.
+const maxRangeTries = 8
+
 // Years outside [minYear, reference year + 1] are not dates of work.
 const minYear = 1950
 
@@ -222,9 +225,14 @@ func expandYear(yy int, ref Month) int {
 // end before they start or fall outside the years 1950 to ref's next year
 // are not ranges. An end after ref is cut to ref.
 func FindRange(line string, ref Month) (Range, bool) {
+	if !strings.ContainsAny(line, "0123456789") {
+		return Range{}, false // every date has a year
+	}
 	folded, offs := fold(line)
 	pos := 0
-	for pos < len(folded) {
+	// A line has few date-like candidates; the bound keeps a long line of
+	// numbers from costing quadratic time.
+	for tries := 0; pos < len(folded) && tries < maxRangeTries; tries++ {
 		r, next, ok := findRangeFrom(folded, pos, ref)
 		if next <= pos {
 			break

@@ -35,8 +35,14 @@
 // otherwise. word/document.xml may decompress to MaxDocumentXML (16 MiB):
 // the size in the zip header is checked first and the part is read through
 // an io.LimitedReader whatever the header says. A PDF is read for at most
-// MaxPDFPages pages and maxPDFOps content-stream operators; the text kept is
-// at most MaxTextBytes.
+// MaxPDFPages pages; the PDF library re-reads the file for every object and
+// loops on some broken structures (a page tree or a cross-reference chain
+// pointing back at itself), so its reads of the file are budgeted (64 times
+// the file, at least 16 MiB), the page tree is walked here with bounds on
+// depth and nodes, and a page's content streams are measured before they
+// are interpreted (4 MiB a page, 16 MiB a file, at most 2,000,000
+// operators). The text kept is at most MaxTextBytes, and at most
+// MaxPositions positions are classified.
 //
 // # Positions
 //

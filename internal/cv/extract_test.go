@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
@@ -35,6 +36,7 @@ func minimalPDF(objects []string, trailer string) []byte {
 	for _, o := range offs {
 		fmt.Fprintf(&b, "%010d 00000 n \n", o)
 	}
+	trailer = strings.ReplaceAll(trailer, "{xref}", fmt.Sprint(xref))
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, trailer, xref)
 	return b.Bytes()
 }
@@ -169,6 +171,44 @@ func TestExtractBadInput(t *testing.T) {
 		msg := err.Error()
 		if !strings.Contains(msg, tt.wantMsg) || !strings.HasPrefix(msg, tt.name+": ") || strings.Contains(msg, "\n") {
 			t.Errorf("Extract(%s) error = %q, want one line starting with the file name and containing %q", tt.name, msg, tt.wantMsg)
+		}
+	}
+}
+
+// TestExtractPDFLoops checks that structures that point back to
+// themselves, and content that inflates far past a CV's, end with an error
+// or a bounded result.
+func TestExtractPDFLoops(t *testing.T) {
+	objs := pageObjects("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET")
+	selfTree := append([]string{objs[0], "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"}, objs[2:]...)
+	loopTree := append([]string{objs[0], "<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>"}, objs[2:]...)
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(bytes.Repeat([]byte("0 0 m "), (maxPageContent/6)+1000))
+	zw.Close()
+	bomb := append([]string{}, objs...)
+	bomb[3] = fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes())
+	tests := []struct {
+		name     string
+		data     []byte
+		wantErr  error
+		wantText string
+	}{
+		{"self-kid.pdf", minimalPDF(selfTree, ""), ErrCorrupt, ""},
+		{"loop-tree.pdf", minimalPDF(loopTree, ""), nil, "Team Leader"},
+		{"prev-loop.pdf", minimalPDF(objs, "/Prev {xref}"), ErrCorrupt, ""},
+		{"content-bomb.pdf", minimalPDF(bomb, ""), ErrExpands, ""},
+	}
+	for _, tt := range tests {
+		doc, err := Extract(context.Background(), tt.data, tt.name)
+		if tt.wantErr != nil {
+			if !errors.Is(err, tt.wantErr) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("Extract(%s) error = %v, want one line wrapping %v", tt.name, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || !strings.Contains(doc.Text, tt.wantText) || doc.Pages > MaxPDFPages {
+			t.Errorf("Extract(%s) = %v, %d pages, error %v; want the text %q in at most %d pages", tt.name, doc, doc.Pages, err, tt.wantText, MaxPDFPages)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"sort"
 	"strings"
@@ -12,9 +13,59 @@ import (
 	"github.com/ledongthuc/pdf"
 )
 
-// errPDFLimit stops the content-stream interpreter when a page has more
-// operators or text than any CV page.
+// errPDFLimit stops reading a PDF that needs more work than any CV: its
+// structure loops (a page tree or cross-reference chain that points back
+// to itself) or it holds more content than a CV has.
 var errPDFLimit = errors.New("pdf limit")
+
+// Bounds on the work one PDF may cause. The PDF library re-reads the file
+// for every object it resolves and keeps no cache, so a loop in the file's
+// structure shows as reads without end: the reads are budgeted.
+const (
+	// minReadBudget and readBudgetFactor: a CV PDF is read about ten times
+	// over; the budget is the larger of 16 MiB and 64 times the file.
+	minReadBudget    = 16 << 20
+	readBudgetFactor = 64
+	// maxPageTreeDepth and maxPageTreeNodes bound the page-tree walk.
+	maxPageTreeDepth = 32
+	maxPageTreeNodes = 10000
+	// maxKidsPerNode: a page-tree node with more kids is read in part.
+	maxKidsPerNode = 1000
+	// maxPageContent and maxContentBytes bound the decompressed content
+	// streams of a page and of the whole PDF; a CV page has tens of KiB.
+	maxPageContent  = 4 << 20
+	maxContentBytes = 16 << 20
+	// maxCMapBytes bounds a font's ToUnicode map once decompressed.
+	maxCMapBytes = 1 << 20
+	// maxFontWidths bounds the /Widths array read for a font.
+	maxFontWidths = 1 << 16
+)
+
+// budgetReaderAt is the PDF's bytes, with a budget of bytes that may be
+// read; past it a read panics with errPDFLimit, which the library turns
+// into an error in NewReader and which pageRuns and extractPDF recover.
+type budgetReaderAt struct {
+	r    *bytes.Reader
+	left int64
+}
+
+func (b *budgetReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if b.left <= 0 {
+		panic(errPDFLimit)
+	}
+	n, err := b.r.ReadAt(p, off)
+	b.left -= int64(n)
+	return n, err
+}
+
+// pdfBudget is the work left for the pages of one PDF.
+type pdfBudget struct {
+	ops     int   // content-stream operators
+	content int64 // decompressed content-stream bytes
+}
+
+// errLoop is the message for a PDF stopped by a limit.
+const errLoop = "its structure loops or holds far more than a CV (stopped reading)"
 
 // extractPDF reads the text layer of a PDF. The library panics on some
 // malformed files; every call into it runs under recover, and a panic
@@ -24,57 +75,61 @@ func extractPDF(ctx context.Context, data []byte) (doc *Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			doc = nil
-			if encrypted {
+			e, _ := p.(error)
+			switch {
+			case e != nil && errors.Is(e, errPDFLimit):
+				err = fmt.Errorf("%w: not a readable PDF: %s", ErrCorrupt, errLoop)
+			case encrypted:
 				err = fmt.Errorf("%w: the PDF is encrypted and could not be decrypted (%s); save a copy without protection", ErrEncrypted, oneLine(p))
-			} else {
+			default:
 				err = fmt.Errorf("%w: not a readable PDF: %s", ErrCorrupt, oneLine(p))
 			}
 		}
 	}()
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	src := &budgetReaderAt{r: bytes.NewReader(data), left: max(minReadBudget, readBudgetFactor*int64(len(data)))}
+	r, err := pdf.NewReader(src, int64(len(data)))
 	if err != nil {
-		if errors.Is(err, pdf.ErrInvalidPassword) {
+		switch {
+		case errors.Is(err, errPDFLimit):
+			return nil, fmt.Errorf("%w: not a readable PDF: %s", ErrCorrupt, errLoop)
+		case errors.Is(err, pdf.ErrInvalidPassword):
 			return nil, fmt.Errorf("%w: the PDF needs a password to open; save a copy without a password", ErrEncrypted)
-		}
-		if encrypted && strings.Contains(strings.ToLower(err.Error()), "encrypt") {
+		case encrypted && strings.Contains(strings.ToLower(err.Error()), "encrypt"):
 			return nil, fmt.Errorf("%w: the PDF is encrypted with a method this reader does not support (%s); save a copy without protection", ErrEncrypted, oneLine(err))
 		}
 		return nil, fmt.Errorf("%w: not a readable PDF: %s", ErrCorrupt, oneLine(err))
 	}
 	doc = &Document{Format: FormatPDF}
-	n := r.NumPage()
-	if n <= 0 {
+	pages, more := pdfPages(r.Trailer().Key("Root").Key("Pages"), MaxPDFPages)
+	n := len(pages)
+	if n == 0 {
 		return nil, fmt.Errorf("%w: the PDF has no pages", ErrCorrupt)
 	}
-	if n > MaxPDFPages {
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("the PDF has %d pages: read only the first %d", n, MaxPDFPages))
-		n = MaxPDFPages
+	if more {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("the PDF has more than %d pages: read only the first %d", MaxPDFPages, MaxPDFPages))
 	}
 	doc.Pages = n
 	var out strings.Builder
 	var pageErrs int
-	budget := maxPDFOps
-	for i := 1; i <= n; i++ {
+	var limitErr error
+	budget := &pdfBudget{ops: maxPDFOps, content: maxContentBytes}
+	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		p := r.Page(i)
-		if p.V.IsNull() {
-			continue
-		}
-		runs, err := pageRuns(ctx, p, &budget)
+		runs, err := pageRuns(ctx, p, budget)
 		if err != nil {
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return nil, err
 			}
 			if errors.Is(err, errPDFLimit) {
-				doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: more content than a CV has: read only part of the PDF", i))
+				limitErr = err
+				doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: more content than a CV has: read only part of the PDF", i+1))
 				writeLines(&out, runs)
 				break
-			} else {
-				pageErrs++
-				doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: %v", i, err))
 			}
+			pageErrs++
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: %v", i+1, err))
 		}
 		if out.Len() > 0 && len(runs) > 0 {
 			out.WriteString("\n")
@@ -84,6 +139,12 @@ func extractPDF(ctx context.Context, data []byte) (doc *Document, err error) {
 			break
 		}
 	}
+	if limitErr != nil && strings.TrimSpace(out.String()) == "" {
+		if errors.Is(limitErr, ErrExpands) {
+			return nil, fmt.Errorf("%w: a page's content decompresses to more than %d MiB", ErrExpands, maxPageContent>>20)
+		}
+		return nil, fmt.Errorf("%w: not a readable PDF: %s", ErrCorrupt, errLoop)
+	}
 	if pageErrs == n {
 		if encrypted {
 			return nil, fmt.Errorf("%w: the PDF is encrypted and its pages could not be decrypted; save a copy without protection", ErrEncrypted)
@@ -92,6 +153,60 @@ func extractPDF(ctx context.Context, data []byte) (doc *Document, err error) {
 	}
 	doc.Text, doc.Warnings = capText(out.String(), doc.Warnings)
 	return doc, nil
+}
+
+// pdfPages walks the page tree from root, in order, and returns up to max
+// pages, and whether there are more. The walk is bounded in depth and in
+// nodes, so a tree whose kids point back to an ancestor ends.
+func pdfPages(root pdf.Value, limit int) (pages []pdf.Page, more bool) {
+	type node struct {
+		v     pdf.Value
+		depth int
+	}
+	stack := []node{{root, 0}}
+	for visited := 0; len(stack) > 0 && visited < maxPageTreeNodes; visited++ {
+		nd := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		v := nd.v
+		if v.Kind() != pdf.Dict {
+			continue
+		}
+		kids := v.Key("Kids")
+		if typ := v.Key("Type").Name(); typ == "Pages" || typ != "Page" && kids.Kind() == pdf.Array {
+			if nd.depth >= maxPageTreeDepth {
+				continue
+			}
+			n := min(kids.Len(), maxKidsPerNode)
+			for i := n - 1; i >= 0; i-- {
+				stack = append(stack, node{kids.Index(i), nd.depth + 1})
+			}
+			continue
+		}
+		if len(pages) == limit {
+			return pages, true
+		}
+		pages = append(pages, pdf.Page{V: v})
+	}
+	return pages, false
+}
+
+// streamSize returns the decompressed size of a stream, or of an array of
+// streams, up to limit+1.
+func streamSize(v pdf.Value, limit int64) int64 {
+	if v.Kind() == pdf.Array {
+		var n int64
+		for i := 0; i < v.Len() && n <= limit; i++ {
+			n += streamSize(v.Index(i), limit-n)
+		}
+		return n
+	}
+	if v.Kind() != pdf.Stream {
+		return 0
+	}
+	rc := v.Reader()
+	defer rc.Close()
+	n, _ := io.Copy(io.Discard, io.LimitReader(rc, limit+1))
+	return n
 }
 
 // oneLine formats v on one line, for messages from the PDF library.
@@ -155,7 +270,7 @@ func (f *pdfFont) width(code int) float64 {
 // pageRuns interprets a page's content stream and returns its text runs.
 // It follows the text-positioning operators of PDF 32000-1 §9.4 (Td TD Tm
 // T* ' " TJ Tj) and the CTM (cm q Q); text in form XObjects is not read.
-func pageRuns(ctx context.Context, p pdf.Page, budget *int) (runs []textRun, err error) {
+func pageRuns(ctx context.Context, p pdf.Page, budget *pdfBudget) (runs []textRun, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(error); ok && (errors.Is(e, errPDFLimit) || errors.Is(e, context.Canceled) || errors.Is(e, context.DeadlineExceeded)) {
@@ -169,13 +284,25 @@ func pageRuns(ctx context.Context, p pdf.Page, budget *int) (runs []textRun, err
 	if strm.IsNull() {
 		return nil, nil
 	}
+	// The content is decompressed twice, once here to measure it: a page
+	// whose content inflates past the bound is not interpreted.
+	size := streamSize(strm, min(maxPageContent, budget.content))
+	if budget.content -= size; size > maxPageContent || budget.content < 0 {
+		return nil, fmt.Errorf("%w: %w: the page content decompresses to more than %d MiB", errPDFLimit, ErrExpands, min(maxPageContent, maxContentBytes)>>20)
+	}
 	fonts := map[string]*pdfFont{}
 	fontNamed := func(name string) *pdfFont {
 		if f, ok := fonts[name]; ok {
 			return f
 		}
 		f := p.Font(name)
-		pf := &pdfFont{f: &f, first: f.FirstChar(), widths: f.Widths()}
+		if tu := f.V.Key("ToUnicode"); tu.Kind() == pdf.Stream && streamSize(tu, maxCMapBytes) > maxCMapBytes {
+			panic(errPDFLimit)
+		}
+		pf := &pdfFont{f: &f, first: f.FirstChar()}
+		if w := f.V.Key("Widths"); w.Len() <= maxFontWidths {
+			pf.widths = f.Widths()
+		}
 		fonts[name] = pf
 		return pf
 	}
@@ -225,7 +352,7 @@ func pageRuns(ctx context.Context, p pdf.Page, budget *int) (runs []textRun, err
 				panic(err)
 			}
 		}
-		if *budget--; *budget < 0 || textBytes > MaxTextBytes {
+		if budget.ops--; budget.ops < 0 || textBytes > MaxTextBytes {
 			panic(errPDFLimit)
 		}
 		num := func(i int) float64 {

@@ -60,6 +60,9 @@ func headingKey(s string) string {
 // "-", "*", "+", numbered "1." or "1)", and typographic bullets.
 var bulletPrefix = regexp.MustCompile(`^(?:[-*+]\s+|\d{1,2}[.)]\s+|[•·◦▪▫●○■□➢➤►▸▹✓✔❖◆◇‣⁃→–—]\s*|o\s+)`)
 
+// emphasis removes Markdown bold and code markers.
+var emphasis = strings.NewReplacer("**", "", "__", "", "`", "")
+
 // splitLines turns text into lines, stripping Markdown emphasis and
 // heading markers and noting bullets, blanks and section headings.
 func splitLines(text string) []line {
@@ -75,7 +78,7 @@ func splitLines(text string) []line {
 				s, mdHeading = strings.TrimSpace(t), true
 			}
 		}
-		s = strings.NewReplacer("**", "", "__", "", "`", "").Replace(s)
+		s = emphasis.Replace(s)
 		if m := bulletPrefix.FindString(s); m != "" && !mdHeading {
 			rest := strings.TrimSpace(s[len(m):])
 			// "o Coached..." is a Word bullet; "o" alone or before a
@@ -158,6 +161,10 @@ type Found struct {
 	Line int
 }
 
+// maxAnchorBytes: a line that holds a position's dates is short (title,
+// employer, place and dates); a longer one is description.
+const maxAnchorBytes = 300
+
 // maxHeaderWords: a title or employer line is short; a longer line is a
 // sentence of description.
 const maxHeaderWords = 12
@@ -171,16 +178,23 @@ const maxHeaderWords = 12
 // "Team Leader, Acme", "Acme — Operator", "Operador | Empresa X"); when
 // there are none above, the lines right below (dates written first). The
 // lines from there to the next position are its description.
+//
+// It returns at most MaxPositions+1 positions: more than MaxPositions says
+// that the text has more positions than Analyze classifies.
 func FindPositions(text string, ref Month) []Found {
 	lines := splitLines(text)
 	var found []Found
 	for _, sp := range experienceSpans(lines) {
-		found = append(found, findInSpan(lines, sp, ref)...)
+		if len(found) > MaxPositions {
+			break
+		}
+		found = append(found, findInSpan(lines, sp, ref, MaxPositions+1-len(found))...)
 	}
 	return found
 }
 
-func findInSpan(lines []line, sp span, ref Month) []Found {
+// findInSpan returns up to limit positions of one section.
+func findInSpan(lines []line, sp span, ref Month, limit int) []Found {
 	type anchor struct {
 		i      int
 		r      Range
@@ -190,7 +204,7 @@ func findInSpan(lines []line, sp span, ref Month) []Found {
 	var anchors []*anchor
 	for i := sp.from; i < sp.to; i++ {
 		l := lines[i]
-		if l.blank || l.heading != 0 {
+		if l.blank || l.heading != 0 || len(l.text) > maxAnchorBytes {
 			continue
 		}
 		r, ok := FindRange(l.text, ref)
@@ -203,6 +217,11 @@ func findInSpan(lines []line, sp span, ref Month) []Found {
 			continue
 		}
 		anchors = append(anchors, &anchor{i: i, r: r, rest: rest})
+		if len(anchors) > limit {
+			// One anchor past the limit ends the last position's
+			// description.
+			break
+		}
 	}
 	if len(anchors) == 0 {
 		return nil
@@ -258,6 +277,9 @@ func findInSpan(lines []line, sp span, ref Month) []Found {
 	}
 	var out []Found
 	for k, a := range anchors {
+		if k == limit {
+			break
+		}
 		var texts []string
 		for _, i := range a.header {
 			if i < a.i {
