@@ -48,7 +48,7 @@ func WriteSVG(w io.Writer, r *Report, title string) error {
 	if r.Threshold95 != nil {
 		x := x0 + *r.Threshold95*plotPanel
 		p(`<line id="threshold95" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#555" stroke-dasharray="4 3"/>`+"\n", x, y0, x, y0+plotPanel)
-		p(`<text x="%.1f" y="%.1f" fill="#555">95%% precision at %.2f: %.0f%% coded</text>`+"\n", x+4, y0+14, *r.Threshold95, 100*r.Coverage95)
+		p(`<text x="%.1f" y="%.1f" fill="#555">95%% precision at %.2f: %.0f%% coded</text>`+"\n", x+4, y0+plotPanel/2, *r.Threshold95, 100*r.Coverage95)
 	}
 
 	// Right panel: reliability diagram.
