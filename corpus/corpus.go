@@ -132,7 +132,9 @@ func LoadFile(path string) (*Corpus, error) {
 }
 
 // Load reads a corpus in JSON from r and validates it. name is used in error
-// messages (a file path or a description). Unknown fields are errors.
+// messages (a file path or a description). Unknown fields are errors. The
+// file is UTF-8 (a byte order mark is skipped); UTF-16 is refused with a
+// message that says so.
 func Load(r io.Reader, name string) (*Corpus, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
@@ -144,11 +146,17 @@ func Load(r io.Reader, name string) (*Corpus, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("corpus %s: %w: the file is empty", name, ErrInvalid)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return nil, fmt.Errorf("corpus %s: %w: the file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8", name, ErrInvalid)
+	}
+	// A UTF-8 byte order mark, as some editors write, is skipped; the
+	// SHA-256 stays that of the file as read.
+	body := bytes.TrimPrefix(data, []byte("\ufeff"))
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	var c Corpus
 	if err := dec.Decode(&c); err != nil {
-		return nil, fmt.Errorf("corpus %s: %w: %s", name, ErrInvalid, jsonError(data, err))
+		return nil, fmt.Errorf("corpus %s: %w: %s", name, ErrInvalid, jsonError(body, err))
 	}
 	if dec.More() {
 		return nil, fmt.Errorf("corpus %s: %w: data after the top-level object", name, ErrInvalid)

@@ -49,7 +49,8 @@ type Reader interface {
 
 // NewReader reads the header (CSV, TSV) and returns a Reader of r's
 // records. A gzip-compressed r is decompressed, whatever its name; a UTF-8
-// byte order mark is skipped. It fails when r is empty or unreadable and
+// byte order mark is skipped, and UTF-16 (told by its byte order mark) is
+// refused with a message to convert it. It fails when r is empty or unreadable and
 // when a named column is not in the header.
 func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 	if opt.Name == "" {
@@ -75,6 +76,8 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 	br := bufio.NewReaderSize(g, 64<<10)
 	if p, err := br.Peek(len(bom)); bytes.Equal(p, bom) {
 		br.Discard(len(bom))
+	} else if bytes.HasPrefix(p, []byte{0xff, 0xfe}) || bytes.HasPrefix(p, []byte{0xfe, 0xff}) {
+		return nil, fmt.Errorf("%s: the input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8", opt.Name)
 	} else if err != nil && err != io.EOF {
 		return nil, fmt.Errorf("%s: %w", opt.Name, describeReadError(err))
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -143,10 +144,21 @@ func classifyRun(opts *classifyOptions) error {
 	return nil
 }
 
+// errUTF16 refuses UTF-16 input: read as UTF-8, every other byte of it is
+// a NUL and each line would be classified as letters apart.
+var errUTF16 = errors.New("standard input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8")
+
 // eachLine calls fn for every line of r, without its line ending. Lines
-// longer than maxLineBytes are cut.
+// longer than maxLineBytes are cut. A UTF-8 byte order mark is skipped;
+// UTF-16 input (with its byte order mark) is refused with errUTF16.
 func eachLine(r io.Reader, fn func(string) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
+	switch head, _ := br.Peek(3); {
+	case bytes.HasPrefix(head, []byte("\ufeff")):
+		br.Discard(3)
+	case bytes.HasPrefix(head, []byte{0xff, 0xfe}), bytes.HasPrefix(head, []byte{0xfe, 0xff}):
+		return errUTF16
+	}
 	for {
 		line, err := readLine(br)
 		if len(line) > 0 || err == nil {

@@ -5,6 +5,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"os"
 	"strings"
 	"sync"
@@ -118,6 +120,10 @@ func Main() int {
 
 // run executes args and prints any error as one line on stderr.
 func run(f *Factory, args []string) int {
+	// bleve reports the damaged files of an index it skips with the
+	// standard logger, in lines of its own; the error that follows says
+	// the index is unreadable, on the one line that errors get.
+	log.SetOutput(io.Discard)
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
