@@ -3,6 +3,8 @@ package index_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -204,36 +206,100 @@ func TestResultJSONContract(t *testing.T) {
 	}
 }
 
-// Index and Classify are safe for concurrent use (run with -race).
+// Index and Classify are safe for concurrent use (run with -race): many
+// goroutines classify and search one index, built in memory or opened from
+// disk as 'serve --index' does, while another reads its corpus and info;
+// every answer equals the sequential one.
 func TestClassifyConcurrent(t *testing.T) {
-	ix := defaultIndex(t)
+	dir := filepath.Join(t.TempDir(), "a.idx")
+	if err := index.Write(defaultIndex(t).Corpus(), dir, "test"); err != nil {
+		t.Fatal(err)
+	}
+	opened, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer opened.Close()
+	for _, tc := range []struct {
+		name string
+		ix   *index.Index
+	}{{"in memory", defaultIndex(t)}, {"opened", opened}} {
+		t.Run(tc.name, func(t *testing.T) { hammer(t, tc.ix) })
+	}
+}
+
+func hammer(t *testing.T, ix *index.Index) {
+	answer := func(s string, i int) string {
+		var v any
+		var err error
+		if i%4 == 3 {
+			v, err = ix.Search(s, 5)
+		} else {
+			v, err = ix.Classify(index.Query{Text: s, Description: benchTitles[i%len(benchTitles)], Explain: i%4 == 0})
+		}
+		data, _ := json.Marshal(v)
+		return fmt.Sprintf("%s %v", data, err)
+	}
 	want := map[string]string{}
 	for _, s := range benchTitles {
-		r, _ := ix.Classify(index.Query{Text: s})
-		want[s] = r.Code
+		for i := 0; i < 4; i++ {
+			want[fmt.Sprint(s, i)] = answer(s, i)
+		}
 	}
+	info, targets := ix.Info(), strings.Join(ix.Corpus().Targets(), ",")
+	docs, err := ix.DocCount()
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	var wg sync.WaitGroup
+	done := make(chan struct{})
 	errs := make(chan string, 100)
+	report := func(format string, args ...any) {
+		select {
+		case errs <- fmt.Sprintf(format, args...):
+		default:
+		}
+	}
 	for g := 0; g < 8; g++ {
 		wg.Add(1)
 		go func(g int) {
 			defer wg.Done()
 			for i := 0; i < 200; i++ {
 				s := benchTitles[(g+i)%len(benchTitles)]
-				r, err := ix.Classify(index.Query{Text: s, Explain: i%3 == 0})
-				if err != nil || r.Code != want[s] {
-					select {
-					case errs <- s:
-					default:
-					}
+				if got := answer(s, i%4); got != want[fmt.Sprint(s, i%4)] {
+					report("concurrent answer %d for %q differed from the sequential one:\n%s\n%s", i%4, s, got, want[fmt.Sprint(s, i%4)])
 				}
 			}
 		}(g)
 	}
+	var readers sync.WaitGroup
+	readers.Add(1)
+	go func() {
+		defer readers.Done()
+		for {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			n, err := ix.DocCount()
+			if ix.Info() != info || strings.Join(ix.Corpus().Targets(), ",") != targets || n != docs || err != nil {
+				report("Info, Corpus or DocCount changed under load: %+v %v %d %v", ix.Info(), ix.Corpus().Targets(), n, err)
+			}
+			for _, code := range ix.Corpus().Targets() {
+				if o, err := ix.Lookup(code); err != nil || o.Code != code {
+					report("Lookup(%s) under load = %v, %v", code, o, err)
+				}
+			}
+		}
+	}()
 	wg.Wait()
+	close(done)
+	readers.Wait()
 	close(errs)
-	for s := range errs {
-		t.Errorf("concurrent Classify(%q) differed from the sequential result", s)
+	for e := range errs {
+		t.Error(e)
 	}
 }
 
