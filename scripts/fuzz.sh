@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every native Go fuzz target of the repository, one at a time, for
+# SECONDS each (default 60), and prints a Markdown table: target, time
+# fuzzed, executions, new corpus entries and result. Targets are found by
+# their 'func FuzzX(f *testing.F)' in *_test.go files.
+#
+#   scripts/fuzz.sh          # 60 s per target
+#   scripts/fuzz.sh 5        # 5 s per target, as CI runs it
+#   FUZZ_MATCH=cli scripts/fuzz.sh 30   # only targets whose package or name contains "cli"
+#
+# A failing target leaves its input in <pkg>/testdata/fuzz/FuzzX/ (add it to
+# the commit: it becomes a regression test) and makes the script exit 1
+# after the other targets have run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+secs=${1:-60}
+case $secs in '' | *[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;; esac
+match=${FUZZ_MATCH:-}
+
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
+# pkg<TAB>target, sorted, from the test files that define fuzz targets.
+targets=$(grep -rEo --include='*_test.go' --exclude-dir=testdata --exclude-dir=vendor --exclude-dir=.git \
+	'^func Fuzz[A-Za-z0-9_]*\(' . |
+	sed -E 's#^\./(.*)/[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*)\($#./\1\t\2#; s#^\./[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*)\($#.\t\1#' |
+	sort -u)
+if [ -n "$match" ]; then
+	targets=$(printf '%s\n' "$targets" | grep -F -- "$match" || true)
+fi
+if [ -z "$targets" ]; then
+	echo "no fuzz targets found" >&2
+	exit 1
+fi
+n=$(printf '%s\n' "$targets" | wc -l)
+echo "fuzzing $n targets for ${secs}s each ($(go version | cut -d' ' -f3), $(nproc) CPUs)" >&2
+
+rows=() failed=0 i=0
+while IFS=$'\t' read -r pkg fn; do
+	i=$((i + 1))
+	log="$logs/$i.log"
+	echo "[$i/$n] $pkg $fn" >&2
+	start=$(date +%s)
+	if go test "$pkg" -run '^$' -fuzz "^${fn}\$" -fuzztime "${secs}s" >"$log" 2>&1; then
+		result=ok
+	else
+		result=FAIL
+		failed=$((failed + 1))
+		input=$(grep -Eo 'testdata/fuzz/[^ ]+' "$log" | head -1 || true)
+		[ -n "$input" ] && result="FAIL: ${pkg#./}/$input"
+		sed 's/^/    /' "$log" | tail -30 >&2
+	fi
+	wall=$(($(date +%s) - start))
+	# The last progress line: "fuzz: elapsed: 1m0s, execs: 123 (2/sec), new interesting: 4 (total: 9)".
+	last=$(grep -E '^fuzz: elapsed: .*execs:' "$log" | tail -1 || true)
+	elapsed=$(sed -nE 's/^fuzz: elapsed: ([^,]+),.*/\1/p' <<<"$last")
+	execs=$(sed -nE 's/.*execs: ([0-9]+).*/\1/p' <<<"$last")
+	newi=$(sed -nE 's/.*new interesting: ([0-9]+).*/\1/p' <<<"$last")
+	rows+=("| ${pkg#./} | $fn | ${elapsed:-n/a} | ${execs:-n/a} | ${newi:-n/a} | ${wall}s | $result |")
+done <<<"$targets"
+
+echo
+echo "| package | target | fuzzed | execs | new inputs | wall (with build) | result |"
+echo "|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo
+if [ $failed -gt 0 ]; then
+	echo "$failed of $n targets failed" >&2
+	exit 1
+fi
+echo "all $n targets ran ${secs}s without a failure" >&2
