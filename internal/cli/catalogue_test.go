@@ -78,6 +78,7 @@ func badInputs(t *testing.T) []badInput {
 			code: ExitOK, rows: 1, stdout: `{"input":"` + title + `"`},
 		{name: "classify bad flag value", args: []string{"classify", "--top", "0", title}, code: ExitUsage, stderr: "--top must be between 1 and 50", rows: -1},
 		{name: "unknown command", args: []string{"clasify", title}, code: ExitUsage, stderr: `unknown command "clasify"`, rows: -1},
+		{name: "show unknown code", args: []string{"show", "99999x"}, code: ExitOutside, stderr: `no such occupation: "99999x"`, rows: -1},
 		{name: "search blank", args: []string{"search", "  "}, code: ExitUsage, stderr: "search needs some words", rows: -1},
 
 		// batch
@@ -106,6 +107,7 @@ func badInputs(t *testing.T) []badInput {
 			code: ExitError, stderr: "ads.csv: the input is UTF-16", rows: -1},
 		{name: "batch truncated gzip", args: []string{"batch", "--output-format", "jsonl", "{dir}/ads.csv.gz"}, files: map[string][]byte{"ads.csv.gz": truncatedGzip(t, 2000)},
 			code: ExitError, stderr: "unexpected end of gzip data: the file is truncated", rows: -1},
+		{name: "batch blank column flag", args: []string{"batch", "--column", " ", "-"}, stdin: "title\n" + title + "\n", code: ExitUsage, stderr: "--column must name the title column", rows: -1},
 		{name: "batch missing file", args: []string{"batch", "{dir}/nope.csv"}, code: ExitError, stderr: "nope.csv: no such file or directory", rows: -1},
 		{name: "batch directory", args: []string{"batch", "{dir}"}, code: ExitError, stderr: "is a directory, want a file", rows: -1},
 
@@ -165,6 +167,8 @@ func badInputs(t *testing.T) []badInput {
 		{name: "eval header without the label", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": []byte("title,code\nx,541111\n")},
 			code: ExitError, stderr: `header: no column "label"`, rows: -1},
 		{name: "eval empty file", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": nil}, code: ExitError, stderr: "empty file", rows: -1},
+		{name: "eval unterminated quote", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": []byte("title,label\n\"Call centre agent,541112\n")},
+			code: ExitError, stderr: `l.csv: line 2, column 27: extraneous or missing " in quoted-field`, rows: -1},
 		{name: "eval UTF-16 file", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": utf16LE("title,label\n" + title + ",541112\n")},
 			code: ExitError, stderr: "NUL byte", rows: -1},
 	}
