@@ -106,7 +106,7 @@ func badInputs(t *testing.T) []badInput {
 		{name: "batch UTF-16 file", args: []string{"batch", "{dir}/ads.csv"}, files: map[string][]byte{"ads.csv": utf16LE("title\n" + title + "\n")},
 			code: ExitError, stderr: "ads.csv: the input is UTF-16", rows: -1},
 		{name: "batch truncated gzip", args: []string{"batch", "--output-format", "jsonl", "{dir}/ads.csv.gz"}, files: map[string][]byte{"ads.csv.gz": truncatedGzip(t, 2000)},
-			code: ExitError, stderr: "unexpected end of gzip data: the file is truncated", rows: -1},
+			code: ExitError, stderr: "unexpected end of gzip data: the file is truncated", rows: -1, stdout: `{"row":1,"id":"1","input":"Call centre agent 0"`},
 		{name: "batch blank column flag", args: []string{"batch", "--column", " ", "-"}, stdin: "title\n" + title + "\n", code: ExitUsage, stderr: "--column must name the title column", rows: -1},
 		{name: "batch missing file", args: []string{"batch", "{dir}/nope.csv"}, code: ExitError, stderr: "nope.csv: no such file or directory", rows: -1},
 		{name: "batch directory", args: []string{"batch", "{dir}"}, code: ExitError, stderr: "is a directory, want a file", rows: -1},
