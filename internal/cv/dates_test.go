@@ -40,6 +40,8 @@ func TestFindRange(t *testing.T) {
 		{"May 2020 - Aug 2020", "2020-05", "2020-08", 4, false, false, "May 2020 - Aug 2020"},
 		{"Janeiro de 2010 a Dezembro de 2011", "2010-01", "2011-12", 24, false, false, "Janeiro de 2010 a Dezembro de 2011"},
 		{"jan 2024 - presente", "2024-01", "2026-06", 30, true, false, "jan 2024 - presente"},
+		{"Outubro 2023 – actual", "2023-10", "2026-06", 33, true, false, "Outubro 2023 – actual"},
+		{"2021 – hoje", "2021-07", "2026-06", 60, true, true, "2021 – hoje"},
 		{"Feb 2025 – Dec 2027", "2025-02", "2026-06", 17, true, false, "Feb 2025 – Dec 2027"},
 		// Not ranges.
 		{"Handled 2000 calls a day", "", "", 0, false, false, ""},
