@@ -357,9 +357,9 @@ func bombDOCX(t *testing.T, n int) []byte {
 		t.Fatal(err)
 	}
 	io.WriteString(w, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
-	para := []byte(`<w:p><w:r><w:t>Team Leader, Acme, Mar 2019 - Present</w:t></w:r></w:p>`)
-	for written := 0; written < n; written += len(para) {
-		w.Write(para)
+	paras := bytes.Repeat([]byte(`<w:p><w:r><w:t>Team Leader, Acme, Mar 2019 - Present</w:t></w:r></w:p>`), 1000)
+	for written := 0; written < n; written += len(paras) {
+		w.Write(paras)
 	}
 	io.WriteString(w, `</w:body></w:document>`)
 	if err := zw.Close(); err != nil {
