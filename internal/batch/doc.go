@@ -55,8 +55,9 @@
 // Options.Window. The writer puts rows back in input order with a reorder
 // buffer of Window slots; the reader takes a slot before it reads a row
 // and the writer frees it once the row is written, so no more than Window
-// rows are held however large the input. A cache of recent title-only
-// results spares classifying a title seen again: job ads repeat titles.
+// rows are held however large the input. A cache of recent results spares
+// classifying a title seen again: job ads repeat titles, and reposted ads
+// repeat descriptions too.
 //
 // # Sharding
 //

@@ -176,7 +176,7 @@ missing column, write error).`,
 	fl.StringVar(&shard, "shard", "", "map only shard `K/N`: every N-th row starting at row K+1 (K from 0)")
 	fl.BoolVar(&opts.Progress, "progress", false, "show progress and a summary on standard error even when it is not a terminal")
 	fl.BoolVar(&opts.AllowRowErrors, "allow-row-errors", false, "exit 0 even when rows had errors (they are still in the output), for Hadoop Streaming and Spark, which fail a task on any other exit status")
-	fl.IntVar(&opts.Cache, "cache", batch.DefaultCache, "remember the results of `N` recent titles (rows without a description); 0 for none")
+	fl.IntVar(&opts.Cache, "cache", batch.DefaultCache, "remember `N` recent results, so that a repeated title (with the same description) is not classified again; 0 for none")
 	return cmd
 }
 
