@@ -43,10 +43,11 @@ type batchItem struct {
 	Description string `json:"description"`
 }
 
-// readBody reads a JSON request body of at most limit bytes. It answers 415
-// for a body that is declared as something other than JSON (a missing
-// Content-Type is taken as JSON) and 413 for one that is too large.
-func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+// readBody reads a JSON request body, which dispatch has already bounded.
+// It answers 415 for a body that is declared as something other than JSON
+// (a missing Content-Type is taken as JSON) and 413 for one that is too
+// large.
+func readBody(r *http.Request) ([]byte, error) {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || (mt != "application/json" && !strings.HasSuffix(mt, "+json")) {
@@ -54,12 +55,12 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 				"Content-Type %q is not JSON: send the body as application/json", ct)
 		}
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	data, err := io.ReadAll(r.Body)
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			return nil, Errorf(http.StatusRequestEntityTooLarge, CodeBodyTooLarge,
-				"the request body is larger than %d bytes (the limit)", limit)
+				"the request body is larger than %d bytes (the limit)", mbe.Limit)
 		}
 		return nil, Errorf(http.StatusBadRequest, CodeBadJSON, "reading the request body: %v", err)
 	}

@@ -27,7 +27,8 @@
 //
 // # Limits
 //
-// Request bodies are cut off at Config.MaxBodyBytes (413). http.Server's
+// Request bodies are cut off at Config.MaxBodyBytes, or the route's own
+// limit (413). http.Server's
 // ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout keep a slow
 // or idle client from holding a connection. At most Config.MaxInFlight API
 // requests run at once; past that a request is answered 503 at once rather
@@ -48,11 +49,14 @@
 //
 // # Adding routes
 //
-// Config.Routes adds API routes (an upload endpoint, say) with the same
-// error handling, cap, metrics and access log as the built-in ones. A
-// HandlerFunc returns an *Error (Errorf) for the client or any other error
+// Config.Routes adds API routes (an upload endpoint such as POST /v1/cv,
+// say) with the same error handling, cap, metrics and access log as the
+// built-in ones; Route.MaxBodyBytes gives an upload a larger body limit
+// than JSON requests get. A HandlerFunc returns an *Error (Errorf) for the
+// client, an error wrapping *http.MaxBytesError for 413, or any other error
 // for a logged 500; WriteError writes the JSON error body for handlers that
-// answer errors themselves. Document each new route in openapi.json.
+// answer errors themselves. Document each new route in openapi.json: the
+// tests fail until the document and the routes agree.
 //
 // # Observability
 //

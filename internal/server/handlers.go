@@ -60,7 +60,7 @@ func (s *Server) handleClassifyGet(w http.ResponseWriter, r *http.Request) error
 
 // handleClassifyPost is POST /v1/classify.
 func (s *Server) handleClassifyPost(w http.ResponseWriter, r *http.Request) error {
-	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
+	body, err := readBody(r)
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func (s *Server) handleClassifyPost(w http.ResponseWriter, r *http.Request) erro
 // items, each with its id; an item that cannot be classified gets an error
 // object in its place and the others are still classified.
 func (s *Server) handleBatch(w http.ResponseWriter, r *http.Request) error {
-	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
+	body, err := readBody(r)
 	if err != nil {
 		return err
 	}

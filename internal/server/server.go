@@ -123,6 +123,11 @@ type Route struct {
 	// (503) while the server shuts down. Health and metrics routes are
 	// not, so that they answer under load.
 	Limited bool
+	// MaxBodyBytes bounds the request body of this route (an upload may
+	// need more than JSON); 0 means Config.MaxBodyBytes. A handler that
+	// reads past it gets an error wrapping *http.MaxBytesError; returned
+	// (wrapped or not), it is answered 413 body_too_large.
+	MaxBodyBytes int64
 }
 
 // HandlerFunc is an API handler: it writes a response, or returns an error
@@ -291,7 +296,18 @@ func (s *Server) dispatch(methods map[string]Route) http.Handler {
 			s.metrics.inFlight.Inc()
 			defer s.metrics.inFlight.Dec()
 		}
+		limit := rt.MaxBodyBytes
+		if limit <= 0 {
+			limit = s.cfg.MaxBodyBytes
+		}
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
+		}
 		if err := rt.Handler(w, r); err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				err = Errorf(http.StatusRequestEntityTooLarge, CodeBodyTooLarge, "the request body is larger than %d bytes (the limit)", mbe.Limit)
+			}
 			var e *Error
 			if !errors.As(err, &e) || e.Status >= 500 {
 				s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)

@@ -392,18 +392,36 @@ func TestExtraRoute(t *testing.T) {
 		writeJSON(w, http.StatusOK, map[string]string{"ok": "yes"})
 		return nil
 	}}
-	s, _ := newTestServer(t, newFake(t), Config{Routes: []Route{cv}})
+	upload := Route{Method: "POST", Path: "/v1/upload", Limited: true, MaxBodyBytes: 1000, Handler: func(w http.ResponseWriter, r *http.Request) error {
+		data, err := io.ReadAll(r.Body)
+		if err != nil {
+			return fmt.Errorf("reading the upload: %w", err)
+		}
+		writeJSON(w, http.StatusOK, map[string]int{"bytes": len(data)})
+		return nil
+	}}
+	s, _ := newTestServer(t, newFake(t), Config{Routes: []Route{cv, upload}, MaxBodyBytes: 100})
 	tests := []struct {
-		method, ct string
-		want       int
+		method, path, ct string
+		size             int
+		want             int
 	}{
-		{"POST", "application/pdf", 200},
-		{"POST", "text/plain", 415},
-		{"GET", "", 405},
+		{"POST", "/v1/cv", "application/pdf", 1, 200},
+		{"POST", "/v1/cv", "text/plain", 1, 415},
+		{"GET", "/v1/cv", "", 1, 405},
+		{"POST", "/v1/upload", "application/pdf", 500, 200}, // over Config.MaxBodyBytes, within the route's
+		{"POST", "/v1/upload", "application/pdf", 1001, 413},
+		{"POST", "/v1/classify", jsonCT, 101, 413},
 	}
 	for _, tt := range tests {
-		if got := do(t, s, tt.method, "/v1/cv", tt.ct, "x").StatusCode; got != tt.want {
-			t.Errorf("%s /v1/cv (%s) = %d, want %d", tt.method, tt.ct, got, tt.want)
+		resp := do(t, s, tt.method, tt.path, tt.ct, strings.Repeat("x", tt.size))
+		if resp.StatusCode != tt.want {
+			t.Errorf("%s %s (%s, %d bytes) = %d, want %d", tt.method, tt.path, tt.ct, tt.size, resp.StatusCode, tt.want)
+		}
+		if tt.want == 413 {
+			if code, _ := decodeError(t, resp); code != CodeBodyTooLarge {
+				t.Errorf("%s %s (%d bytes): code %q, want %q", tt.method, tt.path, tt.size, code, CodeBodyTooLarge)
+			}
 		}
 	}
 }
