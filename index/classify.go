@@ -346,16 +346,7 @@ func bestPart(es []*entry, in, skip termSet) *entry {
 	var best *entry
 	bestShare, bestM := 0.0, 0
 	for _, e := range es {
-		m, n := 0, 0
-		for _, t := range e.terms {
-			if skip != nil && skip.has(t) {
-				continue
-			}
-			n++
-			if in.has(t) {
-				m++
-			}
-		}
+		m, n := partCount(e, in, skip)
 		if m == 0 {
 			continue
 		}
@@ -367,10 +358,9 @@ func bestPart(es []*entry, in, skip termSet) *entry {
 	return best
 }
 
-// partShare is the share of e's terms (those not in skip) that are in the
-// set.
-func partShare(e *entry, in, skip termSet) float64 {
-	m, n := 0, 0
+// partCount counts e's terms that are not in skip (n) and, of those, the
+// ones in the set (m).
+func partCount(e *entry, in, skip termSet) (m, n int) {
 	for _, t := range e.terms {
 		if skip != nil && skip.has(t) {
 			continue
@@ -380,6 +370,13 @@ func partShare(e *entry, in, skip termSet) float64 {
 			m++
 		}
 	}
+	return m, n
+}
+
+// partShare is the share of e's terms (those not in skip) that are in the
+// set.
+func partShare(e *entry, in, skip termSet) float64 {
+	m, n := partCount(e, in, skip)
 	if n == 0 {
 		return 0
 	}

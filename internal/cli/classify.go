@@ -72,20 +72,11 @@ lines could not be classified (empty lines), each reported in its own line.`,
 			if opts.MinConf < 0 || opts.MinConf > 1 {
 				return usageError("--min-confidence must be between 0 and 1, got %g", opts.MinConf)
 			}
-			switch opts.Format {
-			case "", "table", "tsv", "json":
-			default:
-				return usageError("--format must be table, tsv or json, got %q", opts.Format)
+			format, err := outputFormat(opts.Format, opts.JSON, opts.IO)
+			if err != nil {
+				return err
 			}
-			if opts.JSON {
-				opts.Format = "json"
-			}
-			if opts.Format == "" {
-				opts.Format = "tsv"
-				if opts.IO.StdoutTTY {
-					opts.Format = "table"
-				}
-			}
+			opts.Format = format
 			if runF != nil {
 				return runF(opts)
 			}
@@ -147,6 +138,26 @@ func classifyRun(opts *classifyOptions) error {
 // errUTF16 refuses UTF-16 input: read as UTF-8, every other byte of it is
 // a NUL and each line would be classified as letters apart.
 var errUTF16 = errors.New("standard input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8")
+
+// outputFormat resolves --format and --json: table for people on a
+// terminal, TSV for pipes, JSON when asked.
+func outputFormat(format string, asJSON bool, io *IOStreams) (string, error) {
+	switch format {
+	case "", "table", "tsv", "json":
+	default:
+		return "", usageError("--format must be table, tsv or json, got %q", format)
+	}
+	if asJSON {
+		return "json", nil
+	}
+	if format == "" {
+		if io.StdoutTTY {
+			return "table", nil
+		}
+		return "tsv", nil
+	}
+	return format, nil
+}
 
 // eachLine calls fn for every line of r, without its line ending. Lines
 // longer than maxLineBytes are cut. A UTF-8 byte order mark is skipped;

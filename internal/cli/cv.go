@@ -77,20 +77,11 @@ layer, corrupt, not a CV format).`,
 			if opts.MinConf < 0 || opts.MinConf > 1 {
 				return usageError("--min-confidence must be between 0 and 1, got %g", opts.MinConf)
 			}
-			switch opts.Format {
-			case "", "table", "tsv", "json":
-			default:
-				return usageError("--format must be table, tsv or json, got %q", opts.Format)
+			format, err := outputFormat(opts.Format, opts.JSON, opts.IO)
+			if err != nil {
+				return err
 			}
-			if opts.JSON {
-				opts.Format = "json"
-			}
-			if opts.Format == "" {
-				opts.Format = "tsv"
-				if opts.IO.StdoutTTY {
-					opts.Format = "table"
-				}
-			}
+			opts.Format = format
 			if runF != nil {
 				return runF(opts)
 			}
