@@ -5,7 +5,10 @@
 
 (function () {
   const DEBOUNCE_MS = 200;
-  const MAX_BATCH = 1000; // the server's default --max-batch
+  // Titles per batch request. The server takes up to --max-batch (1000 by
+  // default); a server set lower answers too_many_items and the page
+  // halves the chunk and asks again.
+  let batchChunk = 100;
 
   const $ = (sel) => document.querySelector(sel);
   const q = $("#q");
@@ -54,8 +57,9 @@
       throw new Error("the server answered " + res.status + " without JSON");
     }
     if (!res.ok) {
-      const msg = body && body.error ? body.error.message : "HTTP " + res.status;
-      throw new Error(msg);
+      const err = new Error(body && body.error ? body.error.message : "HTTP " + res.status);
+      err.code = body && body.error ? body.error.code : "";
+      throw err;
     }
     return body;
   }
@@ -268,19 +272,29 @@
     tbody.replaceChildren();
     $("#batch-table").hidden = false;
     try {
-      for (let i = 0; i < lines.length; i += MAX_BATCH) {
-        const chunk = lines.slice(i, i + MAX_BATCH);
+      for (let i = 0; i < lines.length;) {
+        const chunk = lines.slice(i, i + batchChunk);
         status.textContent = "Classifying " + (i + 1) + "–" + (i + chunk.length) + " of " + lines.length + "…";
-        const body = await getJSON("/v1/classify/batch", {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ items: chunk }),
-        });
+        let body;
+        try {
+          body = await getJSON("/v1/classify/batch", {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ items: chunk }),
+          });
+        } catch (e) {
+          if (e.code === "too_many_items" && batchChunk > 1) {
+            batchChunk = Math.max(1, Math.floor(batchChunk / 2));
+            continue;
+          }
+          throw e;
+        }
         body.results.forEach((r, k) => {
           const row = { line: r.id, text: chunk[k].text, result: r };
           batchRows.push(row);
           tbody.append(batchRow(row));
         });
+        i += chunk.length;
       }
       const outside = batchRows.filter((r) => !r.result.error && !r.result.code).length;
       const errors = batchRows.filter((r) => r.result.error).length;
