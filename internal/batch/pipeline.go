@@ -117,8 +117,9 @@ type done struct {
 }
 
 // Run classifies every record of rd with c and writes one output row per
-// record to w, in input order, with workers classifying in parallel. At most
-// Options.Window rows are held at once, however long the input.
+// record to w, in input order, with workers classifying in parallel (c must
+// be safe for concurrent use, as *index.Index is). At most Options.Window
+// rows are held at once, however long the input.
 //
 // A bad row never stops the run: it gets an output row with its error and
 // is counted in Stats.Errors. Run stops early on a fatal read error (after
