@@ -92,8 +92,9 @@ is complete; if the run fails, the rows written are kept in FILE.partial.
 side by side; row numbers and ids stay those of the whole input.
 
 On a terminal, standard error shows a progress line (rows, rows/s, and the
-share read and time left when the input size is known) and then a summary;
---progress shows them when standard error is not a terminal.
+share read and time left when the input size is known; not when the rows
+themselves go to the terminal) and then a summary; --progress shows them
+when standard error is not a terminal.
 
 Exit status: 0 every row was mapped (rows outside the targets included);
 4 some rows had errors, each reported in its output row (0 with
@@ -235,9 +236,11 @@ func batchRun(opts *batchOptions) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var written atomic.Int64
+	// Progress on a terminal, unless the rows themselves scroll past on it;
+	// the summary whenever someone watches.
+	summary := opts.Progress || opts.IO.StderrTTY
 	var meter *batch.Meter
-	show := opts.Progress || opts.IO.StderrTTY
-	if show {
+	if opts.Progress || (opts.IO.StderrTTY && (opts.Out != "" || !opts.IO.StdoutTTY)) {
 		meter = batch.StartMeter(opts.IO.ErrOut, opts.IO.StderrTTY, size, written.Load, counted.N)
 	}
 	start := time.Now()
@@ -246,6 +249,8 @@ func batchRun(opts *batchOptions) error {
 	})
 	if meter != nil {
 		meter.Stop()
+	}
+	if summary {
 		fmt.Fprintln(opts.IO.ErrOut, st.Summary(time.Since(start)))
 	}
 	kept, err := out.finish(runErr == nil, st.Rows > 0)

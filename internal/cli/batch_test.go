@@ -275,18 +275,20 @@ func TestBatchRun(t *testing.T) {
 
 func TestBatchProgressAndSummary(t *testing.T) {
 	tests := []struct {
-		name     string
-		tty      bool
-		progress bool
-		want     string // what stderr must end with; empty for nothing at all
+		name      string
+		tty       bool
+		stdoutTTY bool
+		progress  bool
+		want      string // what stderr must end with; empty for nothing at all
 	}{
-		{"pipe", false, false, ""},
-		{"pipe with --progress", false, true, "3 rows in"},
-		{"terminal", true, false, "3 rows in"},
+		{"pipe", false, false, false, ""},
+		{"pipe with --progress", false, false, true, "3 rows in"},
+		{"terminal", true, false, false, "3 rows in"},
+		{"rows to the terminal too: summary only", true, true, false, "3 rows in"},
 	}
 	for _, tt := range tests {
 		ios, _, errOut := Test("title\nTeam leader\nOperator\nNurse\n")
-		ios.StderrTTY = tt.tty
+		ios.StderrTTY, ios.StdoutTTY = tt.tty, tt.stdoutTTY
 		args := []string{"-"}
 		if tt.progress {
 			args = append(args, "--progress")
@@ -300,6 +302,9 @@ func TestBatchProgressAndSummary(t *testing.T) {
 				t.Errorf("%s: stderr = %q, want nothing", tt.name, got)
 			}
 			continue
+		}
+		if tt.stdoutTTY && strings.Contains(got, "\r") {
+			t.Errorf("%s: stderr = %q, want no progress line", tt.name, got)
 		}
 		lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
 		last := lines[len(lines)-1]
