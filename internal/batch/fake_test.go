@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"hash/fnv"
+	"math"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -15,7 +16,7 @@ import (
 
 // fake is an index.Classifier whose answer follows from the text:
 // "leader" codes 541111, "operator" 541112, anything else lies outside;
-// "boom" fails and "panic" panics. A description adds 0.1 to the
+// "boom" fails, "panic" panics and "not-a-number" has a confidence of NaN. A description adds 0.1 to the
 // confidence. With jitter it yields to other goroutines a number of times
 // that depends on the text, so that workers finish out of order.
 type fake struct {
@@ -54,6 +55,9 @@ func (f *fake) Classify(q index.Query) (*index.Result, error) {
 	}
 	if q.Description != "" {
 		res.Confidence += 0.1
+	}
+	if strings.Contains(t, "not-a-number") {
+		res.Confidence = math.NaN() // JSON cannot encode it
 	}
 	switch {
 	case strings.Contains(t, "leader"):

@@ -29,8 +29,19 @@ const KeptField = "in"
 type encoder interface {
 	// header returns what starts the output (nil for none).
 	header() []byte
-	// encode appends rec's output row to buf. res is nil when rec.Err is set.
-	encode(buf *bytes.Buffer, rec *Record, res *index.Result) error
+	// prepare does the work of encoding a result that does not depend on
+	// the row, once for all the rows that share the result.
+	prepare(res *index.Result) (*result, error)
+	// encode appends rec's output row to buf. r is nil when rec.Err is set.
+	encode(buf *bytes.Buffer, rec *Record, r *result)
+}
+
+// result is a classification ready to encode: the Result and, for JSONL
+// output, its JSON. The result cache holds these, so a title seen again
+// costs neither a classification nor an encoding. Read-only once made.
+type result struct {
+	res  *index.Result
+	json []byte
 }
 
 func newEncoder(f Format, keep bool, columns []string) (encoder, error) {
@@ -74,15 +85,18 @@ func (e *csvEncoder) line(fields []string) []byte {
 	return bytes.Clone(e.buf.Bytes())
 }
 
-func (e *csvEncoder) encode(buf *bytes.Buffer, rec *Record, res *index.Result) error {
+func (e *csvEncoder) prepare(res *index.Result) (*result, error) { return &result{res: res}, nil }
+
+func (e *csvEncoder) encode(buf *bytes.Buffer, rec *Record, r *result) {
 	row := e.row[:0]
-	if res == nil {
+	if r == nil {
 		msg := ""
 		if rec.Err != nil {
 			msg = rec.Err.Error()
 		}
 		row = append(row, rec.ID, rec.Title, "", "", "", "", "", "", "", msg)
 	} else {
+		res := r.res
 		var score, ruCode, ruConf, near string
 		if len(res.Matches) > 0 {
 			score = formatFloat(res.Matches[0].Score)
@@ -107,7 +121,6 @@ func (e *csvEncoder) encode(buf *bytes.Buffer, rec *Record, res *index.Result) e
 	}
 	e.row = row
 	buf.Write(e.line(row))
-	return nil
 }
 
 func formatFloat(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
@@ -119,15 +132,25 @@ type jsonlEncoder struct {
 
 func (e *jsonlEncoder) header() []byte { return nil }
 
+func (e *jsonlEncoder) prepare(res *index.Result) (*result, error) {
+	// Called directly, not through json.Marshal, which would check and
+	// compact its output once more.
+	b, err := res.MarshalJSON()
+	if err != nil {
+		return nil, fmt.Errorf("encoding the result: %w", err)
+	}
+	return &result{res: res, json: b}, nil
+}
+
 // encode writes {"row":N,"id":"...", <the result's fields>} or, for a row
 // with an error, {"row":N,"id":"...","input":"...","code":null,
 // "title":null,"error":"..."}; "in" comes last when columns are kept.
-func (e *jsonlEncoder) encode(buf *bytes.Buffer, rec *Record, res *index.Result) error {
+func (e *jsonlEncoder) encode(buf *bytes.Buffer, rec *Record, r *result) {
 	buf.WriteString(`{"row":`)
 	buf.WriteString(strconv.Itoa(rec.Row))
 	buf.WriteString(`,"id":`)
 	writeJSONString(buf, rec.ID)
-	if res == nil {
+	if r == nil {
 		buf.WriteString(`,"input":`)
 		writeJSONString(buf, rec.Title)
 		buf.WriteString(`,"code":null,"title":null,"error":`)
@@ -137,13 +160,9 @@ func (e *jsonlEncoder) encode(buf *bytes.Buffer, rec *Record, res *index.Result)
 		}
 		writeJSONString(buf, msg)
 	} else {
-		b, err := json.Marshal(res)
-		if err != nil {
-			return fmt.Errorf("row %d: encoding the result: %w", rec.Row, err)
-		}
-		// b is a JSON object with at least the fields input and code.
+		// r.json is a JSON object with at least the fields input and code.
 		buf.WriteByte(',')
-		buf.Write(b[1 : len(b)-1])
+		buf.Write(r.json[1 : len(r.json)-1])
 	}
 	if e.keep {
 		buf.WriteString(`,"` + KeptField + `":`)
@@ -170,7 +189,6 @@ func (e *jsonlEncoder) encode(buf *bytes.Buffer, rec *Record, res *index.Result)
 		}
 	}
 	buf.WriteString("}\n")
-	return nil
 }
 
 func writeJSONString(buf *bytes.Buffer, s string) {

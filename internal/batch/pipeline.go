@@ -269,24 +269,19 @@ type worker struct {
 
 func (wk *worker) do(j job) done {
 	rec := j.rec
-	var res *index.Result
+	var r *result
 	if rec.Err == nil {
 		var err error
-		if res, err = wk.classify(rec); err != nil {
+		if r, err = wk.classify(rec); err != nil {
 			rec.Err = &RowError{Line: rec.Line, Kind: ErrClassify, Detail: err.Error()}
-			res = nil
+			r = nil
 		}
 	}
 	wk.buf.Reset()
-	if err := wk.enc.encode(&wk.buf, rec, res); err != nil {
-		rec.Err = &RowError{Line: rec.Line, Kind: ErrClassify, Detail: err.Error()}
-		res = nil
-		wk.buf.Reset()
-		wk.enc.encode(&wk.buf, rec, nil) // an error row always encodes
-	}
+	wk.enc.encode(&wk.buf, rec, r)
 	d := done{seq: j.seq, out: bytes.Clone(wk.buf.Bytes())}
-	if res != nil {
-		d.code = res.Code
+	if r != nil {
+		d.code = r.res.Code
 	} else {
 		var re *RowError
 		if errors.As(rec.Err, &re) {
@@ -298,10 +293,11 @@ func (wk *worker) do(j job) done {
 	return d
 }
 
-// classify returns the result for rec, from the cache when the same title
-// and description were seen before. A panic in the classifier becomes the
-// row's error: one odd row must not end a run of millions.
-func (wk *worker) classify(rec *Record) (res *index.Result, err error) {
+// classify returns the result for rec, ready to encode, from the cache when
+// the same title and description were seen before. A panic in the
+// classifier becomes the row's error: one odd row must not end a run of
+// millions.
+func (wk *worker) classify(rec *Record) (r *result, err error) {
 	var key string
 	if wk.cache != nil {
 		key = wk.cache.key(rec.Title, rec.Description)
@@ -311,17 +307,23 @@ func (wk *worker) classify(rec *Record) (res *index.Result, err error) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			res, err = nil, fmt.Errorf("internal error in the classifier: %v", p)
+			r, err = nil, fmt.Errorf("internal error in the classifier: %v", p)
 		}
 	}()
-	res, err = wk.c.Classify(index.Query{Text: rec.Title, Description: rec.Description})
+	res, err := wk.c.Classify(index.Query{Text: rec.Title, Description: rec.Description})
 	if err == nil && res == nil {
 		err = errors.New("internal error in the classifier: no result")
 	}
-	if err == nil && wk.cache != nil {
-		wk.cache.add(key, res)
+	if err != nil {
+		return nil, err
 	}
-	return res, err
+	if r, err = wk.enc.prepare(res); err != nil {
+		return nil, err
+	}
+	if wk.cache != nil {
+		wk.cache.add(key, r)
+	}
+	return r, nil
 }
 
 // resultCache remembers recent results, up to max entries: two generations
@@ -331,13 +333,13 @@ func (wk *worker) classify(rec *Record) (res *index.Result, err error) {
 type resultCache struct {
 	mu       sync.Mutex
 	half     int
-	cur, old map[string]*index.Result
+	cur, old map[string]*result
 	seed     maphash.Seed
 }
 
 func newResultCache(size int) *resultCache {
 	half := max(1, size/2)
-	return &resultCache{half: half, cur: make(map[string]*index.Result, half), seed: maphash.MakeSeed()}
+	return &resultCache{half: half, cur: make(map[string]*result, half), seed: maphash.MakeSeed()}
 }
 
 // key is the cache key of a query: the title, and a 64-bit hash of the
@@ -350,7 +352,7 @@ func (c *resultCache) key(title, desc string) string {
 	return title + "\x00" + strconv.FormatUint(maphash.String(c.seed, desc), 16)
 }
 
-func (c *resultCache) get(title string) (*index.Result, bool) {
+func (c *resultCache) get(title string) (*result, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if r, ok := c.cur[title]; ok {
@@ -363,15 +365,15 @@ func (c *resultCache) get(title string) (*index.Result, bool) {
 	return nil, false
 }
 
-func (c *resultCache) add(title string, r *index.Result) {
+func (c *resultCache) add(title string, r *result) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.addLocked(title, r)
 }
 
-func (c *resultCache) addLocked(title string, r *index.Result) {
+func (c *resultCache) addLocked(title string, r *result) {
 	if len(c.cur) >= c.half {
-		c.old, c.cur = c.cur, make(map[string]*index.Result, c.half)
+		c.old, c.cur = c.cur, make(map[string]*result, c.half)
 	}
 	c.cur[title] = r
 }

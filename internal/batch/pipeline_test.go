@@ -217,6 +217,19 @@ func TestRunPanicIsARowError(t *testing.T) {
 	}
 }
 
+func TestRunUnencodableResultIsARowError(t *testing.T) {
+	out, st, err := runBatch(t, "title\nnot-a-number leader\nTeam leader\n", ReadOptions{}, Options{Format: JSONL, Cache: 10}, &fake{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := parseJSONL(t, out)
+	want := "line 2: classification failed: encoding the result: "
+	if len(rows) != 2 || !strings.HasPrefix(rows[0].Error, want) || !strings.HasSuffix(rows[0].Error, "unsupported value: NaN") ||
+		rows[1].Error != "" || st.Errors != 1 {
+		t.Errorf("rows = %+v, stats %+v; want the first an error %q...NaN", rows, st, want)
+	}
+}
+
 func TestRunOrderManyWorkers(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("id,title\n")
@@ -289,7 +302,7 @@ func TestResultCacheKey(t *testing.T) {
 func TestResultCacheBounded(t *testing.T) {
 	c := newResultCache(100)
 	for i := range 1000 {
-		c.add(strconv.Itoa(i), &index.Result{})
+		c.add(strconv.Itoa(i), &result{})
 		if n := c.len(); n > 100 {
 			t.Fatalf("after %d adds the cache holds %d, want at most 100", i+1, n)
 		}
