@@ -24,6 +24,7 @@ type serveOptions struct {
 	Addr              string
 	CORSOrigins       []string
 	MaxBodyBytes      int64
+	MaxCVBytes        int64
 	MaxBatchItems     int
 	MaxInFlight       int
 	CacheMB           int
@@ -51,6 +52,7 @@ type, or paste many titles and download the results as CSV.
 
   GET  /v1/classify?q=TITLE    POST /v1/classify {"text": "..."}
   POST /v1/classify/batch      {"items": [{"id": "1", "text": "..."}]}
+  POST /v1/cv                  a CV (PDF, DOCX, text) as the multipart field "file"
   GET  /v1/occupations[/CODE]  GET /healthz /readyz /metrics /openapi.json
 
 The access log is written to stderr as JSON, one record per request.
@@ -62,7 +64,8 @@ is taken, the index cannot be opened, requests outlived the shutdown).`,
 		Example: `  anzsco serve
   anzsco serve --addr 127.0.0.1:9000 --cors-origin https://jobs.example.org
   anzsco --index ./anzsco.idx serve --addr :8080 --max-inflight 128
-  curl 'http://127.0.0.1:8080/v1/classify?q=Contact+Center+Supervisor'`,
+  curl 'http://127.0.0.1:8080/v1/classify?q=Contact+Center+Supervisor'
+  curl -F file=@cv.pdf http://127.0.0.1:8080/v1/cv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.check(); err != nil {
@@ -77,7 +80,8 @@ is taken, the index cannot be opened, requests outlived the shutdown).`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT` (\":8080\" for every interface; port 0 picks a free one)")
 	fl.StringArrayVar(&opts.CORSOrigins, "cors-origin", nil, "let pages from `ORIGIN` (https://host[:port], or *) call the API; repeatable")
-	fl.Int64Var(&opts.MaxBodyBytes, "max-body", server.DefaultMaxBodyBytes, "largest request body in `BYTES` (413 past it)")
+	fl.Int64Var(&opts.MaxBodyBytes, "max-body", server.DefaultMaxBodyBytes, "largest JSON request body in `BYTES` (413 past it; CV uploads have --max-cv)")
+	fl.Int64Var(&opts.MaxCVBytes, "max-cv", server.DefaultMaxCVBytes, "largest CV file in `BYTES` uploaded to /v1/cv (413 past it)")
 	fl.IntVar(&opts.MaxBatchItems, "max-batch", server.DefaultMaxBatchItems, "most `ITEMS` in one batch request (413 past it)")
 	fl.IntVar(&opts.MaxInFlight, "max-inflight", server.DefaultMaxInFlight, "most API requests handled at once (503 with Retry-After past it)")
 	fl.IntVar(&opts.CacheMB, "cache-mb", server.DefaultCacheBytes>>20, "memory for cached results in `MiB` (0 turns the cache off)")
@@ -100,6 +104,7 @@ func (o *serveOptions) check() error {
 		min  int64
 	}{
 		{"--max-body", o.MaxBodyBytes, 1},
+		{"--max-cv", o.MaxCVBytes, 1},
 		{"--max-batch", int64(o.MaxBatchItems), 1},
 		{"--max-inflight", int64(o.MaxInFlight), 1},
 		{"--cache-mb", int64(o.CacheMB), 0},
@@ -135,6 +140,7 @@ func serveRun(opts *serveOptions) error {
 		Classifier:        ix,
 		Logger:            slog.New(slog.NewJSONHandler(opts.IO.ErrOut, nil)),
 		MaxBodyBytes:      opts.MaxBodyBytes,
+		MaxCVBytes:        opts.MaxCVBytes,
 		MaxBatchItems:     opts.MaxBatchItems,
 		MaxInFlight:       opts.MaxInFlight,
 		CacheBytes:        cacheBytes,

@@ -21,17 +21,19 @@ func TestNewCmdServe(t *testing.T) {
 		want     serveOptions
 		wantCode int // exit code of a usage error; 0 for success
 	}{
-		{name: "defaults", args: nil, want: serveOptions{Addr: "127.0.0.1:8080", MaxBodyBytes: 4 << 20, MaxBatchItems: 1000, MaxInFlight: 256, CacheMB: 32,
+		{name: "defaults", args: nil, want: serveOptions{Addr: "127.0.0.1:8080", MaxBodyBytes: 4 << 20, MaxCVBytes: 10 << 20, MaxBatchItems: 1000, MaxInFlight: 256, CacheMB: 32,
 			ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute, ShutdownTimeout: 30 * time.Second}},
-		{name: "all flags", args: []string{"--addr", ":9000", "--cors-origin", "https://a.example", "--cors-origin", "*", "--max-body", "1024",
+		{name: "all flags", args: []string{"--addr", ":9000", "--cors-origin", "https://a.example", "--cors-origin", "*", "--max-body", "1024", "--max-cv", "2048",
 			"--max-batch", "10", "--max-inflight", "8", "--cache-mb", "0", "--read-header-timeout", "1s", "--read-timeout", "2s",
 			"--write-timeout", "3s", "--idle-timeout", "4s", "--shutdown-timeout", "5s"},
-			want: serveOptions{Addr: ":9000", CORSOrigins: []string{"https://a.example", "*"}, MaxBodyBytes: 1024, MaxBatchItems: 10, MaxInFlight: 8,
+			want: serveOptions{Addr: ":9000", CORSOrigins: []string{"https://a.example", "*"}, MaxBodyBytes: 1024, MaxCVBytes: 2048, MaxBatchItems: 10, MaxInFlight: 8,
 				ReadHeaderTimeout: time.Second, ReadTimeout: 2 * time.Second, WriteTimeout: 3 * time.Second, IdleTimeout: 4 * time.Second, ShutdownTimeout: 5 * time.Second}},
 		{name: "addr without port", args: []string{"--addr", "localhost"}, wantCode: ExitUsage},
 		{name: "zero inflight", args: []string{"--max-inflight", "0"}, wantCode: ExitUsage},
 		{name: "negative cache", args: []string{"--cache-mb", "-1"}, wantCode: ExitUsage},
 		{name: "zero batch", args: []string{"--max-batch", "0"}, wantCode: ExitUsage},
+		{name: "zero cv limit", args: []string{"--max-cv", "0"}, wantCode: ExitUsage},
+		{name: "cv limit not a number", args: []string{"--max-cv", "10MiB"}, wantCode: ExitUsage},
 		{name: "zero timeout", args: []string{"--write-timeout", "0s"}, wantCode: ExitUsage},
 		{name: "bad duration", args: []string{"--idle-timeout", "soon"}, wantCode: ExitUsage},
 		{name: "argument", args: []string{"extra"}, wantCode: ExitUsage},
@@ -79,7 +81,7 @@ func normalise(err error) error {
 
 func equalServeOptions(a, b serveOptions) bool {
 	return a.Addr == b.Addr && strings.Join(a.CORSOrigins, ",") == strings.Join(b.CORSOrigins, ",") &&
-		a.MaxBodyBytes == b.MaxBodyBytes && a.MaxBatchItems == b.MaxBatchItems && a.MaxInFlight == b.MaxInFlight &&
+		a.MaxBodyBytes == b.MaxBodyBytes && a.MaxCVBytes == b.MaxCVBytes && a.MaxBatchItems == b.MaxBatchItems && a.MaxInFlight == b.MaxInFlight &&
 		a.CacheMB == b.CacheMB && a.ReadHeaderTimeout == b.ReadHeaderTimeout && a.ReadTimeout == b.ReadTimeout &&
 		a.WriteTimeout == b.WriteTimeout && a.IdleTimeout == b.IdleTimeout && a.ShutdownTimeout == b.ShutdownTimeout
 }

@@ -36,15 +36,17 @@ var cvRawTypes = map[string]bool{
 // multipart/form-data body, or the whole body when it is sent as one of
 // cvRawTypes (its name then from the "name" parameter). maxBytes bounds the
 // file (0 means cv.DefaultMaxSize); the "as_of" parameter (YYYY-MM or
-// YYYY-MM-DD) sets the date "Present" stands for. Add it with
-// Config.Routes.
+// YYYY-MM-DD) sets the date "Present" stands for. The server serves it
+// with its classifier and Config.MaxCVBytes; the route's body limit is the
+// file limit plus room for the multipart framing, not Config.MaxBodyBytes.
 func CVRoute(c index.Classifier, maxBytes int64) Route {
 	if maxBytes <= 0 {
 		maxBytes = cv.DefaultMaxSize
 	}
-	return Route{Method: http.MethodPost, Path: "/v1/cv", Limited: true, Handler: func(w http.ResponseWriter, r *http.Request) error {
-		return handleCV(w, r, c, maxBytes)
-	}}
+	return Route{Method: http.MethodPost, Path: "/v1/cv", Limited: true, MaxBodyBytes: maxBytes + cvMultipartOverhead,
+		Handler: func(w http.ResponseWriter, r *http.Request) error {
+			return handleCV(w, r, c, maxBytes)
+		}}
 }
 
 func handleCV(w http.ResponseWriter, r *http.Request, c index.Classifier, maxBytes int64) error {

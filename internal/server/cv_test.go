@@ -37,7 +37,11 @@ func TestCVRoute(t *testing.T) {
 		t.Fatal(err)
 	}
 	const limit = 4096
-	s, _ := newTestServer(t, defaultIndex(t), Config{Routes: []Route{CVRoute(defaultIndex(t), limit)}})
+	// The JSON body limit is below the size of the CV: the route has its own.
+	s, _ := newTestServer(t, defaultIndex(t), Config{MaxBodyBytes: 512, MaxCVBytes: limit})
+	if len(cvText) <= 512 {
+		t.Fatalf("the test CV has %d bytes, want more than the 512-byte JSON limit", len(cvText))
+	}
 	upload, uploadCT := multipartCV(t, "file", `C:\Users\sarah\cv.txt`, cvText)
 	noFile, noFileCT := multipartCV(t, "resume", "cv.txt", cvText)
 	big, bigCT := multipartCV(t, "file", "big.txt", bytes.Repeat([]byte("Team Leader, Acme\n"), 400))
@@ -108,16 +112,28 @@ func TestCVRoute(t *testing.T) {
 	}
 }
 
-// TestCVRouteDefaultLimit checks that the route takes cv.DefaultMaxSize
-// when given no limit.
+// TestCVRouteDefaultLimit checks that the server serves POST /v1/cv with
+// DefaultMaxCVBytes when given no limit, above the JSON body limit: a body
+// under it is read (and refused as binary), one over it is 413.
 func TestCVRouteDefaultLimit(t *testing.T) {
-	s, _ := newTestServer(t, newFake(t), Config{Routes: []Route{CVRoute(newFake(t), 0)}})
-	req := httptest.NewRequest(http.MethodPost, "/v1/cv", io.LimitReader(zeros{}, 10<<20+1))
-	req.Header.Set("Content-Type", "application/octet-stream")
-	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, req)
-	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "larger than 10485760 bytes") {
-		t.Errorf("POST /v1/cv with 10 MiB + 1 = %d %s, want 413 at the 10 MiB default", rec.Code, rec.Body)
+	s, _ := newTestServer(t, newFake(t), Config{})
+	tests := []struct {
+		size   int64
+		status int
+		want   string
+	}{
+		{DefaultMaxBodyBytes + 1, http.StatusUnsupportedMediaType, "binary file"},
+		{DefaultMaxCVBytes, http.StatusUnsupportedMediaType, "binary file"},
+		{DefaultMaxCVBytes + 1, http.StatusRequestEntityTooLarge, "larger than 10485760 bytes"},
+	}
+	for _, tt := range tests {
+		req := httptest.NewRequest(http.MethodPost, "/v1/cv", io.LimitReader(zeros{}, tt.size))
+		req.Header.Set("Content-Type", "application/octet-stream")
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.want) {
+			t.Errorf("POST /v1/cv with %d zero bytes = %d %s, want %d %q", tt.size, rec.Code, rec.Body, tt.status, tt.want)
+		}
 	}
 }
 

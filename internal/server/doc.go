@@ -9,6 +9,8 @@
 //	GET  /v1/classify?q=TITLE[&description=&top=&explain=1&min_confidence=]
 //	POST /v1/classify        {"text", "description", "top", "explain", "min_confidence"}
 //	POST /v1/classify/batch  {"items": [{"id", "text", "description"}], "top", "explain"}
+//	POST /v1/cv              a CV file (multipart field "file", or the body as
+//	                         PDF, DOCX, text or Markdown) [?as_of=YYYY-MM&name=]
 //	GET  /v1/occupations     every record of the corpus
 //	GET  /v1/occupations/{code}
 //	GET  /healthz, /readyz, /metrics (Prometheus), /openapi.json
@@ -17,18 +19,20 @@
 // A classification is the index.Result JSON as it is. A batch answers
 // {"results": [...]} in the order of the items, each result with the item's
 // "id"; an item that cannot be classified (empty text) gets
-// {"id", "error": {"code", "message"}} in its place.
+// {"id", "error": {"code", "message"}} in its place. A CV is answered with
+// the cv.Report JSON as it is: its positions, each coded, and the verdict.
 //
 // Every error is {"error": {"code": "...", "message": "..."}} with its
 // status: 400 bad_json, empty_text, invalid_parameter; 404 not_found; 405
 // method_not_allowed (with Allow); 413 body_too_large, too_many_items; 415
-// unsupported_media_type; 503 overloaded, shutting_down (with Retry-After);
+// unsupported_media_type; 422 unreadable_document (a CV that is encrypted,
+// a scan, corrupt or empty); 503 overloaded, shutting_down (with Retry-After);
 // 500 internal (logged with its cause; the client sees no details).
 //
 // # Limits
 //
 // Request bodies are cut off at Config.MaxBodyBytes, or the route's own
-// limit (413). http.Server's
+// limit (413): a CV file at Config.MaxCVBytes. http.Server's
 // ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout keep a slow
 // or idle client from holding a connection. At most Config.MaxInFlight API
 // requests run at once; past that a request is answered 503 at once rather
@@ -49,10 +53,10 @@
 //
 // # Adding routes
 //
-// Config.Routes adds API routes (an upload endpoint such as POST /v1/cv,
-// say) with the same error handling, cap, metrics and access log as the
-// built-in ones; Route.MaxBodyBytes gives an upload a larger body limit
-// than JSON requests get. A HandlerFunc returns an *Error (Errorf) for the
+// Config.Routes adds API routes with the same error handling, cap,
+// metrics and access log as the built-in ones; Route.MaxBodyBytes gives an
+// upload a larger body limit than JSON requests get, as POST /v1/cv has.
+// A HandlerFunc returns an *Error (Errorf) for the
 // client, an error wrapping *http.MaxBytesError for 413, or any other error
 // for a logged 500; WriteError writes the JSON error body for handlers that
 // answer errors themselves. Document each new route in openapi.json: the

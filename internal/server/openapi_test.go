@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -97,13 +99,24 @@ func TestOpenAPIRoutes(t *testing.T) {
 // except 500 where nothing but a fault could produce it.
 func TestOpenAPIResponses(t *testing.T) {
 	doc := loadOpenAPI(t)
-	real, _ := newTestServer(t, defaultIndex(t), Config{MaxBodyBytes: 2048, MaxBatchItems: 3})
+	real, _ := newTestServer(t, defaultIndex(t), Config{MaxBodyBytes: 2048, MaxBatchItems: 3, MaxCVBytes: 4096})
 	draining, _ := newTestServer(t, defaultIndex(t), Config{})
 	draining.draining.Store(true)
 	failing := newFake(t)
 	failing.fn = func(index.Query) (*index.Result, error) { return nil, errors.New("disk on fire") }
 	broken, _ := newTestServer(t, failing, Config{})
 	long := `{"text":"` + strings.Repeat("x", 3000) + `"}`
+	cvFile := func(name string) string {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "cv", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	teamLeader, unrelated := cvFile("en-team-leader.txt"), cvFile("en-unrelated.txt")
+	upload, uploadCT := multipartCV(t, "file", "cv.txt", []byte(teamLeader))
+	corruptPDF, corruptCT := multipartCV(t, "file", "cv.pdf", []byte("%PDF-1.4\nnot a pdf body"))
+	bigCV := strings.Repeat("Team Leader, Acme\n", 300) // over the 4096-byte CV limit of real
 	tests := []struct {
 		srv                  *Server
 		method, path, target string
@@ -139,6 +152,16 @@ func TestOpenAPIResponses(t *testing.T) {
 		{real, "GET", "/v1/occupations/{code}", "/v1/occupations/12", "", "", 404},
 		{real, "POST", "/v1/occupations/{code}", "/v1/occupations/541111", "", "", 405},
 		{draining, "GET", "/v1/occupations/{code}", "/v1/occupations/541111", "", "", 503},
+		{real, "POST", "/v1/cv", "/v1/cv?as_of=2026-06", uploadCT, upload, 200},
+		{real, "POST", "/v1/cv", "/v1/cv?as_of=2026-06&name=cv.md", "text/markdown", unrelated, 200},
+		{real, "POST", "/v1/cv", "/v1/cv", "text/plain", "no dates here, just words", 200},
+		{real, "POST", "/v1/cv", "/v1/cv?as_of=soon", "text/plain", teamLeader, 400},
+		{real, "POST", "/v1/cv", "/v1/cv", "text/plain", bigCV, 413},
+		{real, "POST", "/v1/cv", "/v1/cv", jsonCT, `{"text":"Team Leader"}`, 415},
+		{real, "POST", "/v1/cv", "/v1/cv", corruptCT, corruptPDF, 422},
+		{real, "GET", "/v1/cv", "/v1/cv", "", "", 405},
+		{draining, "POST", "/v1/cv", "/v1/cv", "text/plain", teamLeader, 503},
+		{broken, "POST", "/v1/cv", "/v1/cv", "text/plain", teamLeader, 500},
 		{real, "GET", "/healthz", "/healthz", "", "", 200},
 		{real, "POST", "/healthz", "/healthz", "", "", 405},
 		{real, "GET", "/readyz", "/readyz", "", "", 200},
@@ -357,12 +380,12 @@ func TestOpenAPIErrorCodes(t *testing.T) {
 	doc := loadOpenAPI(t)
 	enum := doc.Components.Schemas["ErrorDetail"].Properties["code"].Enum
 	for _, c := range []string{CodeBadJSON, CodeEmptyText, CodeInvalidParameter, CodeNotFound, CodeMethodNotAllowed, CodeBodyTooLarge,
-		CodeTooManyItems, CodeUnsupportedMedia, CodeOverloaded, CodeShuttingDown, CodeInternal} {
+		CodeTooManyItems, CodeUnsupportedMedia, CodeUnreadableDocument, CodeOverloaded, CodeShuttingDown, CodeInternal} {
 		if !slices.Contains(enum, any(c)) {
 			t.Errorf("error code %q is not in the ErrorDetail code enum of openapi.json", c)
 		}
 	}
-	if len(enum) != 11 {
-		t.Errorf("openapi.json lists %d error codes, the server has 11", len(enum))
+	if len(enum) != 12 {
+		t.Errorf("openapi.json lists %d error codes, the server has 12", len(enum))
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/cv"
 )
 
 // Defaults for Config. Each is a flag of 'anzsco serve'.
@@ -23,6 +24,10 @@ const (
 	// DefaultMaxBodyBytes fits a full batch of DefaultMaxBatchItems titles
 	// with short descriptions; a longer batch is split by the client.
 	DefaultMaxBodyBytes = 4 << 20
+	// DefaultMaxCVBytes bounds an uploaded CV file (POST /v1/cv): a
+	// PDF or DOCX CV of a few pages is well under 1 MiB; 10 MiB leaves room
+	// for embedded images and fonts.
+	DefaultMaxCVBytes = cv.DefaultMaxSize
 	// DefaultMaxBatchItems bounds one batch request: at about 0.3 ms an
 	// uncached title, a full batch takes well under the write timeout.
 	DefaultMaxBatchItems = 1000
@@ -59,6 +64,7 @@ type Config struct {
 	Logger *slog.Logger
 
 	MaxBodyBytes      int64
+	MaxCVBytes        int64 // the largest CV file POST /v1/cv reads
 	MaxBatchItems     int
 	MaxInFlight       int
 	CacheBytes        int // the result cache's budget; below 0 turns the cache off
@@ -73,8 +79,7 @@ type Config struct {
 	// only.
 	CORSOrigins []string
 
-	// Routes are API routes added to the built-in ones (for instance an
-	// upload endpoint that reads CV files). They get the same error
+	// Routes are API routes added to the built-in ones. They get the same error
 	// handling, limits, metrics and access log, and must be documented in
 	// openapi.json: the tests check that the document and the routes agree.
 	Routes []Route
@@ -88,6 +93,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if c.MaxCVBytes <= 0 {
+		c.MaxCVBytes = DefaultMaxCVBytes
 	}
 	if c.MaxBatchItems <= 0 {
 		c.MaxBatchItems = DefaultMaxBatchItems
@@ -189,6 +197,7 @@ func (s *Server) builtinRoutes() []Route {
 		{Method: http.MethodPost, Path: "/v1/classify/batch", Handler: s.handleBatch, Limited: true},
 		{Method: http.MethodGet, Path: "/v1/occupations", Handler: s.handleOccupations, Limited: true},
 		{Method: http.MethodGet, Path: "/v1/occupations/{code}", Handler: s.handleOccupation, Limited: true},
+		CVRoute(s.cls, s.cfg.MaxCVBytes),
 		{Method: http.MethodGet, Path: "/healthz", Handler: s.handleHealth},
 		{Method: http.MethodGet, Path: "/readyz", Handler: s.handleReady},
 		{Method: http.MethodGet, Path: "/metrics", Handler: s.handleMetrics},

@@ -385,7 +385,7 @@ func TestNewErrors(t *testing.T) {
 // TestExtraRoute checks that an added route gets the error handling and
 // the concurrency cap of the built-in ones.
 func TestExtraRoute(t *testing.T) {
-	cv := Route{Method: "POST", Path: "/v1/cv", Limited: true, Handler: func(w http.ResponseWriter, r *http.Request) error {
+	pdfOnly := Route{Method: "POST", Path: "/v1/pdf", Limited: true, Handler: func(w http.ResponseWriter, r *http.Request) error {
 		if r.Header.Get("Content-Type") != "application/pdf" {
 			return Errorf(http.StatusUnsupportedMediaType, CodeUnsupportedMedia, "want a PDF")
 		}
@@ -400,15 +400,15 @@ func TestExtraRoute(t *testing.T) {
 		writeJSON(w, http.StatusOK, map[string]int{"bytes": len(data)})
 		return nil
 	}}
-	s, _ := newTestServer(t, newFake(t), Config{Routes: []Route{cv, upload}, MaxBodyBytes: 100})
+	s, _ := newTestServer(t, newFake(t), Config{Routes: []Route{pdfOnly, upload}, MaxBodyBytes: 100})
 	tests := []struct {
 		method, path, ct string
 		size             int
 		want             int
 	}{
-		{"POST", "/v1/cv", "application/pdf", 1, 200},
-		{"POST", "/v1/cv", "text/plain", 1, 415},
-		{"GET", "/v1/cv", "", 1, 405},
+		{"POST", "/v1/pdf", "application/pdf", 1, 200},
+		{"POST", "/v1/pdf", "text/plain", 1, 415},
+		{"GET", "/v1/pdf", "", 1, 405},
 		{"POST", "/v1/upload", "application/pdf", 500, 200}, // over Config.MaxBodyBytes, within the route's
 		{"POST", "/v1/upload", "application/pdf", 1001, 413},
 		{"POST", "/v1/classify", jsonCT, 101, 413},
@@ -423,5 +423,9 @@ func TestExtraRoute(t *testing.T) {
 				t.Errorf("%s %s (%d bytes): code %q, want %q", tt.method, tt.path, tt.size, code, CodeBodyTooLarge)
 			}
 		}
+	}
+	// An added route may not take the method and path of a built-in one.
+	if _, err := New(Config{Classifier: newFake(t), Routes: []Route{{Method: "POST", Path: "/v1/cv", Handler: pdfOnly.Handler}}}); err == nil || !strings.Contains(err.Error(), "POST /v1/cv: defined twice") {
+		t.Errorf("New with a second POST /v1/cv = %v, want the route defined twice", err)
 	}
 }
