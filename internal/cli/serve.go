@@ -48,7 +48,8 @@ func newCmdServe(f *Factory, runF func(*serveOptions) error) *cobra.Command {
 		Short: "Serve the classification API and the web page over HTTP",
 		Long: `Serve answers the HTTP API (described at /openapi.json) and serves a web
 page at / where a recruiter can type a job title and see its code as they
-type, or paste many titles and download the results as CSV.
+type, paste many titles and download the results as CSV, or upload a CV to
+see its positions coded and the experience per code.
 
   GET  /v1/classify?q=TITLE    POST /v1/classify {"text": "..."}
   POST /v1/classify/batch      {"items": [{"id": "1", "text": "..."}]}

@@ -33,8 +33,8 @@ func findBrowser() string {
 
 // TestPageEndToEnd drives the page in headless Chromium against a server
 // with the real default index: search as you type, the details of an
-// occupation, an outside result, the batch table and its CSV, and the
-// layout at phone width. Screenshots go to $ANZSCO_SCREENSHOT_DIR when set
+// occupation, an outside result, the batch table and its CSV, a CV upload,
+// and the layout at phone width. Screenshots go to $ANZSCO_SCREENSHOT_DIR when set
 // (to look at them), else to a temporary directory.
 //
 // It is skipped when no browser is installed (Debian: apt-get install
@@ -216,6 +216,30 @@ func TestPageEndToEnd(t *testing.T) {
 	if rows[3][1] != "'=cmd|' /C calc'!A0" {
 		t.Errorf("CSV cell %q: a formula must be defused with a leading quote", rows[3][1])
 	}
+
+	// A CV upload: the verdict and a row per dated position.
+	cvPath, err := filepath.Abs(filepath.Join("..", "..", "testdata", "cv", "en-team-leader.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run("upload a CV",
+		chromedp.SetUploadFiles(chromedp.ID("cv-file"), []string{cvPath}),
+		chromedp.Click(chromedp.ID("cv-run")),
+		chromedp.WaitVisible(chromedp.CSS(`#cv-table tbody tr:nth-child(2)`)),
+	)
+	if got := text("#cv-verdict .code-line"); !strings.Contains(got, "541111") || !strings.Contains(got, "Team Leader") {
+		t.Errorf("CV verdict = %q, want 541111 Call or Contact Centre Team Leader", got)
+	}
+	if got := text("#cv-verdict .experience"); !strings.Contains(got, "541111:") || !strings.Contains(got, "541112:") {
+		t.Errorf("CV experience = %q, want a line for each target", got)
+	}
+	if got := text(`#cv-table tbody tr:nth-child(1)`); !strings.Contains(got, "Team Leader") || !strings.Contains(got, "541111") {
+		t.Errorf("first CV position = %q, want Team Leader coded 541111", got)
+	}
+	if got := text("#cv-status"); !strings.HasPrefix(got, "Read 2 dated positions from en-team-leader.txt") {
+		t.Errorf("CV status = %q, want \"Read 2 dated positions from en-team-leader.txt\"", got)
+	}
+	screenshot("cv.png")
 
 	// Phone width: nothing wider than the screen.
 	run("phone width", chromedp.EmulateViewport(375, 800), chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("q")),

@@ -1,5 +1,5 @@
-// The recruiter's page: a search that answers as you type and a batch
-// table with a CSV download. Plain JavaScript, no dependencies; everything
+// The recruiter's page: a search that answers as you type, a batch table
+// with a CSV download and a CV upload. Plain JavaScript, no dependencies; everything
 // is written with textContent, never parsed as HTML.
 "use strict";
 
@@ -350,6 +350,60 @@
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  // ---- CV upload -------------------------------------------------------
+
+  async function runCV(ev) {
+    ev.preventDefault();
+    const status = $("#cv-status");
+    const file = $("#cv-file").files[0];
+    if (!file) {
+      status.textContent = "Choose a CV file first.";
+      return;
+    }
+    const run = $("#cv-run");
+    run.disabled = true;
+    $("#cv-verdict").replaceChildren();
+    $("#cv-wrap").hidden = true;
+    status.textContent = "Reading " + file.name + "…";
+    try {
+      const form = new FormData();
+      form.append("file", file);
+      const rep = await getJSON("/v1/cv", { method: "POST", body: form });
+      renderCV(rep);
+      const n = rep.positions.length;
+      status.textContent = "Read " + n + " dated position" + (n === 1 ? "" : "s") + " from " + rep.source + ".";
+    } catch (e) {
+      status.textContent = "The CV could not be read: " + e.message;
+    } finally {
+      run.disabled = false;
+    }
+  }
+
+  function renderCV(rep) {
+    const verdict = el("div", { class: "verdict", "data-code": rep.code || "outside" });
+    verdict.append(rep.code
+      ? el("p", { class: "code-line" }, el("strong", { class: "code" }, rep.code), " ", rep.title)
+      : el("p", { class: "code-line outside" }, "No position is coded to " + scopeName));
+    const exp = el("ul", { class: "experience" });
+    for (const code of Object.keys(rep.required_months || {}).sort()) {
+      const have = (rep.months_by_code || {})[code] || 0;
+      exp.append(el("li", {}, code + ": " + have + " months of experience, " + rep.required_months[code] +
+        " accepted in place of the qualifications: " + (rep.experience_meets[code] ? "met" : "not met")));
+    }
+    verdict.append(exp);
+    for (const w of rep.warnings || []) verdict.append(el("p", { class: "warning" }, w));
+    $("#cv-verdict").replaceChildren(verdict);
+    $("#cv-table tbody").replaceChildren(...rep.positions.map((p) => el("tr", { "data-code": p.code || "outside" },
+      el("td", {}, p.start + " – " + p.end + (p.approximate ? " (approx.)" : "")),
+      el("td", {}, p.months),
+      el("td", {}, p.title),
+      el("td", {}, p.employer),
+      el("td", {}, p.code ? p.code + " " + p.code_title
+        : "Outside" + (p.nearest_outside ? ", nearest " + p.nearest_outside.code + " " + p.nearest_outside.title : "")),
+      el("td", {}, bar(p.confidence, p.code || "outside")))));
+    $("#cv-wrap").hidden = rep.positions.length === 0;
+  }
+
   // ---- wiring ----------------------------------------------------------
 
   q.addEventListener("input", schedule);
@@ -361,6 +415,7 @@
   });
   $("#batch-form").addEventListener("submit", runBatch);
   $("#batch-csv").addEventListener("click", downloadCSV);
+  $("#cv-form").addEventListener("submit", runCV);
   loadCorpus();
   if (q.value.trim() !== "") schedule();
 })();
