@@ -553,7 +553,14 @@ func report(st *stats, rss *rssSampler, srv *server, elapsed time.Duration, died
 	s := rss.samples
 	rss.mu.Unlock()
 	if len(s) > 0 {
-		fmt.Printf("RSS: first %s, last %s, max %s (%d samples)\n", mib(s[0]), mib(s[len(s)-1]), mib(slices.Max(s)), len(s))
+		mid := s[len(s)/2]
+		fmt.Printf("RSS: first %s, last %s, max %s (%d samples); second half of the run: %s to %s (%+.1f%%)\n",
+			mib(s[0]), mib(s[len(s)-1]), mib(slices.Max(s)), len(s), mib(mid), mib(s[len(s)-1]), 100*float64(s[len(s)-1]-mid)/float64(mid))
+		var series []string
+		for _, kb := range s {
+			series = append(series, fmt.Sprintf("%.0f", float64(kb)/1024))
+		}
+		fmt.Printf("RSS samples (MiB): %s\n", strings.Join(series, " "))
 	}
 	srv.mu.Lock()
 	var lv []string
