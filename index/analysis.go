@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/portuguese"
@@ -33,6 +32,7 @@ const (
 	variantsFilterPT = "anzsco_variants_pt_v1"
 	stemFilterEN     = "anzsco_stem_en_v1"
 	stemFilterPT     = "anzsco_stem_pt_v1"
+	wordsTokenizer   = "anzsco_words_v1"
 )
 
 func init() {
@@ -56,6 +56,9 @@ func init() {
 	must(registry.RegisterTokenFilter(stemFilterPT, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return stemFilter{stem: stemPT, canon: canonPT}, nil
 	}))
+	must(registry.RegisterTokenizer(wordsTokenizer, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return wordsTok{}, nil
+	}))
 	must(registry.RegisterAnalyzer(AnalyzerEN, func(_ map[string]interface{}, c *registry.Cache) (analysis.Analyzer, error) {
 		return newAnalyzer(c, variantsFilterEN, stemFilterEN)
 	}))
@@ -76,7 +79,7 @@ func init() {
 }
 
 func newAnalyzer(c *registry.Cache, variants, stem string) (analysis.Analyzer, error) {
-	tok, err := c.TokenizerNamed(unicode.Name)
+	tok, err := c.TokenizerNamed(wordsTokenizer)
 	if err != nil {
 		return nil, err
 	}
@@ -88,11 +91,91 @@ func newAnalyzer(c *registry.Cache, variants, stem string) (analysis.Analyzer, e
 	if err != nil {
 		return nil, err
 	}
-	return &analysis.DefaultAnalyzer{
+	return &cachedAnalyzer{inner: &analysis.DefaultAnalyzer{
 		CharFilters:  []analysis.CharFilter{foldFilter{}},
 		Tokenizer:    tok,
 		TokenFilters: []analysis.TokenFilter{v, s},
-	}, nil
+	}}, nil
+}
+
+// cachedAnalyzer remembers the analysis of short strings. A corpus repeats
+// its titles (a title is indexed several times to weigh more, and
+// coverage analyses it again) and job ads repeat titles, so most analyses
+// are of a string seen before. The cache stops growing at
+// maxCachedAnalyses strings; every call gets tokens of its own.
+type cachedAnalyzer struct {
+	inner analysis.Analyzer
+	m     sync.Map // string -> []cachedToken
+	n     atomic.Int64
+}
+
+type cachedToken struct {
+	term       string
+	start, end int
+	keyword    bool
+}
+
+const (
+	maxCachedAnalyses = 1 << 15
+	maxCachedInput    = 256
+)
+
+func (a *cachedAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	if len(input) > maxCachedInput {
+		return a.inner.Analyze(input)
+	}
+	if v, ok := a.m.Load(string(input)); ok {
+		cts := v.([]cachedToken)
+		out := make(analysis.TokenStream, len(cts))
+		toks := make([]analysis.Token, len(cts))
+		for i, ct := range cts {
+			toks[i] = analysis.Token{Term: []byte(ct.term), Start: ct.start, End: ct.end, Position: i + 1, Type: analysis.AlphaNumeric, KeyWord: ct.keyword}
+			out[i] = &toks[i]
+		}
+		return out
+	}
+	ts := a.inner.Analyze(input)
+	if a.n.Load() < maxCachedAnalyses {
+		cts := make([]cachedToken, len(ts))
+		for i, t := range ts {
+			cts[i] = cachedToken{term: string(t.Term), start: t.Start, end: t.End, keyword: t.KeyWord}
+		}
+		if _, loaded := a.m.LoadOrStore(string(input), cts); !loaded {
+			a.n.Add(1)
+		}
+	}
+	return ts
+}
+
+// wordsTok splits folded text into runs of letters and digits, the same
+// words as Words, with their byte offsets.
+type wordsTok struct{}
+
+func (wordsTok) Tokenize(input []byte) analysis.TokenStream {
+	var out analysis.TokenStream
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, &analysis.Token{Term: input[start:end], Start: start, End: end, Position: len(out) + 1, Type: analysis.AlphaNumeric})
+			start = -1
+		}
+	}
+	for i := 0; i < len(input); {
+		r, size := rune(input[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(input[i:])
+		}
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else {
+			flush(i)
+		}
+		i += size
+	}
+	flush(len(input))
+	return out
 }
 
 // bilingual analyses with both language analyzers and keeps each distinct
@@ -179,9 +262,11 @@ var foldTable = func() map[rune]string {
 
 // Words splits folded text into runs of letters and digits.
 func Words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= utf8.RuneSelf && isLetter(r))
-	})
+	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+}
+
+func isWordRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= utf8.RuneSelf && isLetter(r)
 }
 
 func isLetter(r rune) bool {

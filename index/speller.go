@@ -1,5 +1,7 @@
 package index
 
+import "sync"
+
 // speller corrects one-letter typing slips ("Supervsior", "Custmer",
 // "Opertor") against the words of the corpus. It uses the symmetric-delete
 // method: every corpus word is stored under each form with one letter
@@ -13,26 +15,36 @@ package index
 //   - the correction is one insertion, deletion, substitution or swap of
 //     adjacent letters away, keeps the first letter, and
 //   - no other corpus word is as close (ties go to the more frequent word).
+//
+// The table of deletions is built on the first word that is not in the
+// corpus, so a process that classifies one well-spelt title does not pay
+// for it. A speller is safe for concurrent use.
 type speller struct {
-	freq    map[string]int
-	deletes map[string][]string
+	freq  map[string]int
+	once  sync.Once
+	table map[string][]string
 }
 
 // minCorrectLen is the shortest word the speller corrects: below five
 // letters too many English words are one slip from each other.
 const minCorrectLen = 5
 
-func newSpeller(words map[string]int) *speller {
-	s := &speller{freq: words, deletes: map[string][]string{}}
-	for w := range words {
-		if len(w) < minCorrectLen-1 {
-			continue
+func newSpeller(words map[string]int) *speller { return &speller{freq: words} }
+
+// deletes returns the table of one-letter deletions of the corpus words.
+func (s *speller) deletes() map[string][]string {
+	s.once.Do(func() {
+		s.table = map[string][]string{}
+		for w := range s.freq {
+			if len(w) < minCorrectLen-1 {
+				continue
+			}
+			for _, d := range deletions(w) {
+				s.table[d] = append(s.table[d], w)
+			}
 		}
-		for _, d := range deletions(w) {
-			s.deletes[d] = append(s.deletes[d], w)
-		}
-	}
-	return s
+	})
+	return s.table
 }
 
 func deletions(w string) []string {
@@ -52,6 +64,7 @@ func (s *speller) correct(w string) string {
 	if len(w) < minCorrectLen {
 		return s.correctDouble(w)
 	}
+	deletes := s.deletes()
 	best, bestFreq := "", 0
 	consider := func(c string) {
 		if c == w || c[0] != w[0] || !oneSlip(w, c) {
@@ -62,7 +75,7 @@ func (s *speller) correct(w string) string {
 		}
 	}
 	// w lacks a letter of c.
-	for _, c := range s.deletes[w] {
+	for _, c := range deletes[w] {
 		consider(c)
 	}
 	for _, d := range deletions(w) {
@@ -71,7 +84,7 @@ func (s *speller) correct(w string) string {
 			consider(d)
 		}
 		// w has a wrong or swapped letter.
-		for _, c := range s.deletes[d] {
+		for _, c := range deletes[d] {
 			consider(c)
 		}
 	}
