@@ -158,7 +158,7 @@ func ReadManifest(dir string) (*Manifest, error) {
 	}
 	data, err := os.ReadFile(filepath.Join(dir, manifestFile))
 	if err != nil {
-		return nil, fmt.Errorf("index %s: %w: no %s (rebuild with 'anzsco index build --out %s')", dir, ErrCorrupt, manifestFile, dir)
+		return nil, fmt.Errorf("index %s: %w: no %s (build an index with 'anzsco index build --out DIR' into a new or empty directory)", dir, ErrCorrupt, manifestFile)
 	}
 	var m Manifest
 	if err := json.Unmarshal(data, &m); err != nil || m.Format == 0 {
@@ -194,10 +194,12 @@ func Open(dir string) (ix *Index, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("index %s: %w: %v (rebuild with 'anzsco index build --out %s')", dir, ErrCorrupt, err, dir)
 	}
+	// One document per occupation: fewer means bleve skipped a damaged
+	// segment.
 	n, err := bi.DocCount()
-	if err != nil || n == 0 {
+	if err != nil || n != uint64(len(c.Occupations)) {
 		bi.Close()
-		return nil, fmt.Errorf("index %s: %w: the bleve index is empty or unreadable (rebuild with 'anzsco index build --out %s')", dir, ErrCorrupt, dir)
+		return nil, fmt.Errorf("index %s: %w: the bleve index holds %d of the corpus's %d occupations (rebuild with 'anzsco index build --out %s')", dir, ErrCorrupt, n, len(c.Occupations), dir)
 	}
 	ix, err = newIndex(bi, c)
 	if err != nil {
