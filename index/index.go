@@ -140,6 +140,22 @@ type Index struct {
 	dir           string
 }
 
+// eachTitle calls fn for each title-like string of t with its kind, in
+// decreasing weight: title, alternative titles, specialisations, everyday
+// titles. Patterns are handled apart.
+func eachTitle(t *corpus.Text, fn func(kind, s string)) {
+	fn(kindTitle, t.Title)
+	for _, s := range t.AlternativeTitles {
+		fn(kindAlt, s)
+	}
+	for _, s := range t.Specialisations {
+		fn(kindSpec, s)
+	}
+	for _, s := range t.EverydayTitles {
+		fn(kindEveryday, s)
+	}
+}
+
 // docs returns the bleve documents for c, one per occupation, by code.
 func docs(c *corpus.Corpus) map[string]map[string]interface{} {
 	out := make(map[string]map[string]interface{}, len(c.Occupations))
@@ -152,16 +168,7 @@ func docs(c *corpus.Corpus) map[string]map[string]interface{} {
 		}
 		for _, lang := range o.Langs() {
 			tx := o.Text[lang]
-			add(kindTitle, tx.Title)
-			for _, s := range tx.AlternativeTitles {
-				add(kindAlt, s)
-			}
-			for _, s := range tx.Specialisations {
-				add(kindSpec, s)
-			}
-			for _, s := range tx.EverydayTitles {
-				add(kindEveryday, s)
-			}
+			eachTitle(tx, add)
 			for _, p := range tx.Patterns {
 				for _, s := range append(append([]string{}, p.Roles...), p.Contexts...) {
 					add(kindPattern, s)
@@ -249,16 +256,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 				countWords(s)
 				return e
 			}
-			add(kindTitle, t.Title)
-			for _, s := range t.AlternativeTitles {
-				add(kindAlt, s)
-			}
-			for _, s := range t.Specialisations {
-				add(kindSpec, s)
-			}
-			for _, s := range t.EverydayTitles {
-				add(kindEveryday, s)
-			}
+			eachTitle(t, func(kind, s string) { add(kind, s) })
 			for _, p := range t.Patterns {
 				pa := pattern{lang: lang}
 				for _, s := range p.Roles {
