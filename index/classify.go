@@ -23,8 +23,9 @@ const (
 	MaxTitleBytes = 512
 	// MaxDescriptionBytes bounds the description (about 1,500 words).
 	MaxDescriptionBytes = 16 << 10
-	// maxDescriptionTerms bounds the distinct description terms searched.
-	maxDescriptionTerms = 64
+	// maxDescriptionTerms bounds the distinct description terms searched
+	// (of those the corpus holds).
+	maxDescriptionTerms = 48
 )
 
 // ErrEmptyQuery is returned for a query with no text.
@@ -105,12 +106,25 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 
 	p.qterms = make(map[string][]string, len(corpus.Languages))
 	dterms := map[string][]string{}
+	// A description is long enough for its language to be told apart: it
+	// is analysed in that language only.
+	descLang := ""
+	if desc != "" {
+		descLang = ix.detectLanguage(Words(Fold(desc)))
+	}
 	for _, lang := range corpus.Languages {
 		p.qterms[lang] = ix.terms(lang, p.qtext)
-		if desc != "" {
-			dt := ix.terms(lang, desc)
-			if len(dt) > maxDescriptionTerms {
-				dt = dt[:maxDescriptionTerms]
+		if desc != "" && (descLang == "" || descLang == lang) {
+			// Only description terms the corpus holds can match; the
+			// first maxDescriptionTerms of them are used.
+			var dt []string
+			for _, t := range ix.terms(lang, desc) {
+				if ix.indexed[t] != 0 {
+					dt = append(dt, t)
+					if len(dt) == maxDescriptionTerms {
+						break
+					}
+				}
 			}
 			dterms[lang] = dt
 		}
@@ -168,19 +182,27 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 func (ix *Index) search(qterms, dterms map[string][]string, qlang string) (map[string]float64, error) {
 	var clauses []query.Query
 	seen := map[string]bool{}
+	// A term that no document holds in a field cannot score there: it
+	// gets no term query.
 	add := func(terms []string, boost float64, key string) {
 		for _, t := range terms {
 			if seen[key+t] {
 				continue
 			}
 			seen[key+t] = true
-			tq := bleve.NewTermQuery(t)
-			tq.SetField(titleField)
-			tq.SetBoost(boost)
-			xq := bleve.NewTermQuery(t)
-			xq.SetField(textField)
-			xq.SetBoost(boost * textBoost)
-			clauses = append(clauses, tq, xq)
+			in := ix.indexed[t]
+			if in&inTitles != 0 {
+				tq := bleve.NewTermQuery(t)
+				tq.SetField(titleField)
+				tq.SetBoost(boost)
+				clauses = append(clauses, tq)
+			}
+			if in&inText != 0 {
+				xq := bleve.NewTermQuery(t)
+				xq.SetField(textField)
+				xq.SetBoost(boost * textBoost)
+				clauses = append(clauses, xq)
+			}
 		}
 	}
 	for _, lang := range corpus.Languages {

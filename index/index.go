@@ -79,6 +79,12 @@ func newMapping() *mapping.IndexMappingImpl {
 	return m
 }
 
+// Bits of Index.indexed.
+const (
+	inTitles uint8 = 1 << iota
+	inText
+)
+
 // maxCandidates bounds the occupations whose coverage is computed for a
 // query: the best-scoring ones. A whole title in the query scores high, so
 // the right occupation is among them.
@@ -132,6 +138,9 @@ type Index struct {
 	// whose text it appears in (bit i for corpus.Languages[i]).
 	wordLangs map[string]uint8
 	analyzer  map[string]analysis.Analyzer
+	// indexed tells, for each analysed term of the corpus, which bleve
+	// fields hold it (inTitles, inText).
+	indexed map[string]uint8
 	// searchSize is how many occupations a search returns.
 	searchSize int
 	// maxCandidates is how many occupations, by score, get their
@@ -230,6 +239,21 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 	}
 	words := map[string]int{}
 	ix.wordLangs = map[string]uint8{}
+	// The bleve fields hold every string analysed in both languages
+	// (AnalyzerBilingual); indexed records the terms the same way.
+	ix.indexed = map[string]uint8{}
+	index := func(s, own string, ownTerms []string, bit uint8) {
+		for _, t := range ownTerms {
+			ix.indexed[t] |= bit
+		}
+		for _, lang := range corpus.Languages {
+			if lang != own {
+				for _, t := range ix.terms(lang, s) {
+					ix.indexed[t] |= bit
+				}
+			}
+		}
+	}
 	var langBit uint8
 	countWords := func(s string) {
 		for _, w := range Words(Fold(s)) {
@@ -253,6 +277,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 				for _, term := range e.terms {
 					oi.vocab[lang][term] = true
 				}
+				index(s, lang, e.terms, inTitles)
 				countWords(s)
 				return e
 			}
@@ -268,9 +293,11 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 				oi.patterns = append(oi.patterns, pa)
 			}
 			for _, s := range append([]string{t.Description}, t.Tasks...) {
-				for _, term := range ix.terms(lang, s) {
+				ts := ix.terms(lang, s)
+				for _, term := range ts {
 					oi.textVocab[lang][term] = true
 				}
+				index(s, lang, ts, inText)
 				countWords(s)
 			}
 		}
