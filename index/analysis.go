@@ -461,6 +461,7 @@ var variantsPT = func() map[string]string {
 		"consultores": "operador", "representante": "operador", "representantes": "operador", "operadoras": "operador",
 		"lider": "supervisor", "lideres": "supervisor", "chefe": "supervisor", "chefes": "supervisor",
 		"encarregado": "supervisor", "encarregada": "supervisor", "supervisora": "supervisor", "supervisores": "supervisor",
+		"contato": "contacto", "contatos": "contactos", // Brazilian and European spelling
 		"telefonista": "=telefonista", "telefonistas": "=telefonista", "teleoperadores": "teleoperador", "teleoperadoras": "teleoperador",
 	} {
 		m[k] = v

@@ -341,7 +341,8 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				}
 			}
 			fcov := float64(cov) / float64(len(qt))
-			if key := cont + fcov; key > bestKey {
+			// The language whose titles (and description) explain the query best.
+			if key := math.Max(cont, contDesc) + fcov; key > bestKey {
 				bestKey = key
 				f.cont, f.cov, f.lang = cont, fcov, lang
 				f.contDesc = math.Max(contDesc, cont)
