@@ -1,35 +1,23 @@
 package abs_test
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/corpus/abs"
+	"github.com/anzsco/anzsco/corpus/abs/abstest"
 )
 
-// sharedABS returns the directory holding the published workbooks, found by
-// walking up from the package to the directory beside the repository, or
+// sharedABS returns the directory holding the published workbooks, or
 // skips the test when they are absent.
 func sharedABS(t testing.TB) string {
 	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
+	dir := abstest.FindShared()
+	if dir == "" {
+		t.Skip("the ABS workbooks (shared/abs/anzsco-2022-*.xlsx) are not present")
 	}
-	for {
-		p := filepath.Join(dir, "shared", "abs")
-		if _, err := os.Stat(filepath.Join(p, "anzsco-2022-index-of-titles.xlsx")); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("the ABS workbooks (shared/abs/anzsco-2022-*.xlsx) are not present")
-		}
-		dir = parent
-	}
+	return dir
 }
 
 var (
@@ -43,26 +31,7 @@ var (
 func readReal(t *testing.T) ([]abs.Title, []abs.Occupation) {
 	t.Helper()
 	dir := sharedABS(t)
-	realOnce.Do(func() {
-		read := func(name string, fn func(f *os.File) error) error {
-			f, err := os.Open(filepath.Join(dir, name))
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			return fn(f)
-		}
-		realErr = read("anzsco-2022-index-of-titles.xlsx", func(f *os.File) (err error) {
-			realTitles, err = abs.ReadTitles(f, f.Name())
-			return err
-		})
-		if realErr == nil {
-			realErr = read("anzsco-2022-structure.xlsx", func(f *os.File) (err error) {
-				realOccs, err = abs.ReadStructure(f, f.Name())
-				return err
-			})
-		}
-	})
+	realOnce.Do(func() { realTitles, realOccs, realErr = abstest.ReadShared(dir) })
 	if realErr != nil {
 		t.Fatal(realErr)
 	}

@@ -263,21 +263,11 @@ func TestCorpusImportABSStdoutAndErrors(t *testing.T) {
 // skips the test.
 func sharedABSDir(t *testing.T) string {
 	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "abs")
-		if _, err := os.Stat(filepath.Join(p, "anzsco-2022-index-of-titles.xlsx")); err == nil {
-			return p
-		}
-		if parent := filepath.Dir(dir); parent != dir {
-			dir = parent
-			continue
-		}
+	dir := abstest.FindShared()
+	if dir == "" {
 		t.Skip("the ABS workbooks (shared/abs/anzsco-2022-*.xlsx) are not present")
 	}
+	return dir
 }
 
 // TestCorpusImportABSReal imports the published workbooks and checks that

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -46,27 +45,8 @@ func buildFull() (*corpus.Corpus, string, error) {
 		return nil, "", err
 	}
 	opts := abs.Options{Targets: abs.AllTargets(), Base: def}
-	if dir := findShared(); dir != "" {
-		read := func(name string, fn func(f *os.File) error) error {
-			f, err := os.Open(filepath.Join(dir, name))
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			return fn(f)
-		}
-		var titles []abs.Title
-		var occs []abs.Occupation
-		err := read("anzsco-2022-index-of-titles.xlsx", func(f *os.File) (err error) {
-			titles, err = abs.ReadTitles(f, f.Name())
-			return err
-		})
-		if err == nil {
-			err = read("anzsco-2022-structure.xlsx", func(f *os.File) (err error) {
-				occs, err = abs.ReadStructure(f, f.Name())
-				return err
-			})
-		}
+	if dir := abstest.FindShared(); dir != "" {
+		titles, occs, err := abstest.ReadShared(dir)
 		if err != nil {
 			return nil, "", err
 		}
@@ -92,26 +72,6 @@ func buildFull() (*corpus.Corpus, string, error) {
 	}
 	c, _, err := abs.Build(titles, occs, opts)
 	return c, fmt.Sprintf("%d generated occupations", syntheticOccupations), err
-}
-
-// findShared walks up from the package to a directory holding
-// shared/abs/anzsco-2022-index-of-titles.xlsx.
-func findShared() string {
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(dir, "shared", "abs")
-		if _, err := os.Stat(filepath.Join(p, "anzsco-2022-index-of-titles.xlsx")); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
 }
 
 // fullQueries are the English titles of the corpus (principal, alternative,

@@ -1,0 +1,60 @@
+package abstest
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/anzsco/anzsco/corpus/abs"
+)
+
+// The published workbooks, as the ABS names them.
+const (
+	TitlesFile    = "anzsco-2022-index-of-titles.xlsx"
+	StructureFile = "anzsco-2022-structure.xlsx"
+)
+
+// FindShared returns the directory shared/abs beside the repository that
+// holds the published workbooks, found by walking up from the working
+// directory, or "" when there is none.
+func FindShared() string {
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, "shared", "abs")
+		if _, err := os.Stat(filepath.Join(p, TitlesFile)); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// ReadShared reads the two published workbooks in dir.
+func ReadShared(dir string) ([]abs.Title, []abs.Occupation, error) {
+	read := func(name string, fn func(f *os.File) error) error {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return fn(f)
+	}
+	var titles []abs.Title
+	var occs []abs.Occupation
+	err := read(TitlesFile, func(f *os.File) (err error) {
+		titles, err = abs.ReadTitles(f, f.Name())
+		return err
+	})
+	if err == nil {
+		err = read(StructureFile, func(f *os.File) (err error) {
+			occs, err = abs.ReadStructure(f, f.Name())
+			return err
+		})
+	}
+	return titles, occs, err
+}
