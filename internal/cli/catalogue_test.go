@@ -1,11 +1,11 @@
 package cli
 
 import (
-	"archive/zip"
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"github.com/anzsco/anzsco/internal/cv/cvtest"
 	"io"
 	"log"
 	"os"
@@ -56,7 +56,7 @@ func badInputs(t *testing.T) []badInput {
 		return []byte(`{"version":"t","name":"t","occupations":[` + occs + `]}`)
 	}
 	occ := `{"code":"541111","scope":"target","text":{"en":{"title":"Team Leader"}}}`
-	goodPDF := minimalPDF(pdfPage("BT /F1 12 Tf 72 700 Td (Team Leader, Acme) Tj ET"), "")
+	goodPDF := cvtest.MinimalPDF(cvtest.PageObjects("BT /F1 12 Tf 72 700 Td (Team Leader, Acme) Tj ET"), "")
 	return []badInput{
 		// classify
 		{name: "classify no text", args: []string{"classify"}, code: ExitUsage, stderr: "classify needs TEXT or -", rows: -1},
@@ -154,9 +154,9 @@ func badInputs(t *testing.T) []badInput {
 			code: ExitError, stderr: "cv.pdf: corrupt file: not a readable PDF", rows: -1},
 		{name: "cv encrypted PDF", args: []string{"cv", "{dir}/cv.pdf"}, files: map[string][]byte{"cv.pdf": encryptedPDF()},
 			code: ExitError, stderr: "cv.pdf: encrypted document: the PDF needs a password to open", rows: -1},
-		{name: "cv zip-bomb DOCX", args: []string{"cv", "{dir}/cv.docx"}, files: map[string][]byte{"cv.docx": bombDOCX(t, cv.MaxDocumentXML+(1<<20))},
+		{name: "cv zip-bomb DOCX", args: []string{"cv", "{dir}/cv.docx"}, files: map[string][]byte{"cv.docx": cvtest.BombDOCX(t, cv.MaxDocumentXML+(1<<20))},
 			code: ExitError, stderr: "cv.docx: archive expands too far: word/document.xml uncompresses to 17 MiB", rows: -1},
-		{name: "cv truncated DOCX", args: []string{"cv", "{dir}/cv.docx"}, files: map[string][]byte{"cv.docx": bombDOCX(t, 4096)[:200]},
+		{name: "cv truncated DOCX", args: []string{"cv", "{dir}/cv.docx"}, files: map[string][]byte{"cv.docx": cvtest.BombDOCX(t, 4096)[:200]},
 			code: ExitError, stderr: "cv.docx: corrupt file: not a readable DOCX", rows: -1},
 		{name: "cv binary", args: []string{"cv", "-"}, stdin: "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00",
 			code: ExitError, stderr: "unsupported format", rows: -1},
@@ -311,61 +311,11 @@ func truncatedGzip(t *testing.T, n int) []byte {
 	return buf.Bytes()[:buf.Len()/2]
 }
 
-// minimalPDF writes objects as a PDF with a cross-reference table.
-func minimalPDF(objects []string, trailer string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objects))
-	for i, o := range objects {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, trailer, xref)
-	return b.Bytes()
-}
-
-// pdfPage is a catalog, a page tree and one page showing stream.
-func pdfPage(stream string) []string {
-	return []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(stream), stream),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-	}
-}
-
 // encryptedPDF is a PDF protected by a user password (RC4, revision 2).
 func encryptedPDF() []byte {
-	return minimalPDF(append(pdfPage("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET"),
+	return cvtest.MinimalPDF(append(cvtest.PageObjects("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET"),
 		"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <"+strings.Repeat("6f", 32)+"> /U <"+strings.Repeat("75", 32)+"> >>"),
 		"/Encrypt 6 0 R /ID [<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]")
-}
-
-// bombDOCX is a DOCX whose document.xml is n bytes of one repeated
-// paragraph: a few KiB on disk.
-func bombDOCX(t *testing.T, n int) []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(w, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
-	paras := bytes.Repeat([]byte(`<w:p><w:r><w:t>Team Leader, Acme, Mar 2019 - Present</w:t></w:r></w:p>`), 1000)
-	for written := 0; written < n; written += len(paras) {
-		w.Write(paras)
-	}
-	io.WriteString(w, `</w:body></w:document>`)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 // damagedIndex builds the default index at {dir}/a.idx and rewrites with

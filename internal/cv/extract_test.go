@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/anzsco/anzsco/internal/cv/cvtest"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -19,39 +20,6 @@ import (
 
 	"github.com/go-pdf/fpdf"
 )
-
-// minimalPDF writes a PDF with the given objects (numbered from 1, bodies
-// without "obj"/"endobj") and a correct cross-reference table. trailer is
-// added inside the trailer dictionary after /Size and /Root 1 0 R.
-func minimalPDF(objects []string, trailer string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objects))
-	for i, o := range objects {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	trailer = strings.ReplaceAll(trailer, "{xref}", fmt.Sprint(xref))
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, trailer, xref)
-	return b.Bytes()
-}
-
-// pageObjects are a catalog, a page tree and one page whose content is
-// stream, in Helvetica.
-func pageObjects(stream string) []string {
-	return []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(stream), stream),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-	}
-}
 
 // scannedPDF is a page that holds only an image, as a scanner makes it.
 func scannedPDF(t *testing.T) []byte {
@@ -75,28 +43,6 @@ func scannedPDF(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return out.Bytes()
-}
-
-// bombDOCX is a DOCX whose document.xml is n bytes of one repeated
-// paragraph, which deflates to a tiny fraction of that.
-func bombDOCX(t *testing.T, n int) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(w, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
-	para := []byte(`<w:p><w:r><w:t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</w:t></w:r></w:p>`)
-	for written := 0; written < n; written += len(para) {
-		w.Write(para)
-	}
-	io.WriteString(w, `</w:body></w:document>`)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
 }
 
 // lyingBombDOCX is a zip bomb whose header claims a small document.xml: the
@@ -125,10 +71,10 @@ func lyingBombDOCX(t *testing.T, n int) []byte {
 }
 
 func TestExtractBadInput(t *testing.T) {
-	encrypted := minimalPDF(append(pageObjects("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET"),
+	encrypted := cvtest.MinimalPDF(append(cvtest.PageObjects("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET"),
 		"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <"+strings.Repeat("6f", 32)+"> /U <"+strings.Repeat("75", 32)+"> >>"),
 		"/Encrypt 6 0 R /ID [<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]")
-	unsupportedEncryption := minimalPDF(append(pageObjects("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET"),
+	unsupportedEncryption := cvtest.MinimalPDF(append(cvtest.PageObjects("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET"),
 		"<< /Filter /Standard /V 5 /R 6 /Length 256 /P -4 /O <"+strings.Repeat("6f", 48)+"> /U <"+strings.Repeat("75", 48)+"> >>"),
 		"/Encrypt 6 0 R /ID [<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]")
 	good := makePDF(t, "Team Leader, Acme\nMar 2019 – Present\n", pdfOptions{})
@@ -145,7 +91,7 @@ func TestExtractBadInput(t *testing.T) {
 		{"truncated.pdf", good[:len(good)/2], ErrCorrupt, "not a readable PDF"},
 		{"garbage.pdf", []byte("%PDF-1.7\n\x00\x01\x02 this is not a PDF body"), ErrCorrupt, "not a readable PDF"},
 		{"no-magic.pdf", []byte("Team Leader, Acme"), ErrCorrupt, "not a PDF"},
-		{"bomb.docx", bombDOCX(t, MaxDocumentXML+(1<<20)), ErrExpands, "word/document.xml uncompresses to 17 MiB"},
+		{"bomb.docx", cvtest.BombDOCX(t, MaxDocumentXML+(1<<20)), ErrExpands, "word/document.xml uncompresses to 17 MiB"},
 		{"lying-bomb.docx", lyingBombDOCX(t, MaxDocumentXML+(1<<20)), ErrCorrupt, "does not match its zip header"},
 		{"not-zip.docx", []byte("Team Leader, Acme"), ErrCorrupt, "not a DOCX"},
 		{"truncated.docx", makeDOCX(t, "Team Leader")[:100], ErrCorrupt, "not a readable DOCX"},
@@ -179,7 +125,7 @@ func TestExtractBadInput(t *testing.T) {
 // themselves, and content that inflates far past a CV's, end with an error
 // or a bounded result.
 func TestExtractPDFLoops(t *testing.T) {
-	objs := pageObjects("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET")
+	objs := cvtest.PageObjects("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET")
 	selfTree := append([]string{objs[0], "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"}, objs[2:]...)
 	loopTree := append([]string{objs[0], "<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>"}, objs[2:]...)
 	var z bytes.Buffer
@@ -194,10 +140,10 @@ func TestExtractPDFLoops(t *testing.T) {
 		wantErr  error
 		wantText string
 	}{
-		{"self-kid.pdf", minimalPDF(selfTree, ""), ErrCorrupt, ""},
-		{"loop-tree.pdf", minimalPDF(loopTree, ""), nil, "Team Leader"},
-		{"prev-loop.pdf", minimalPDF(objs, "/Prev {xref}"), ErrCorrupt, ""},
-		{"content-bomb.pdf", minimalPDF(bomb, ""), ErrExpands, ""},
+		{"self-kid.pdf", cvtest.MinimalPDF(selfTree, ""), ErrCorrupt, ""},
+		{"loop-tree.pdf", cvtest.MinimalPDF(loopTree, ""), nil, "Team Leader"},
+		{"prev-loop.pdf", cvtest.MinimalPDF(objs, "/Prev {xref}"), ErrCorrupt, ""},
+		{"content-bomb.pdf", cvtest.MinimalPDF(bomb, ""), ErrExpands, ""},
 	}
 	for _, tt := range tests {
 		doc, err := Extract(context.Background(), tt.data, tt.name)
@@ -225,7 +171,7 @@ func TestExtractPDFMalformedContent(t *testing.T) {
 		"BT /F1 12 Tf 72 700 Td << /A 1 >> Tj ET",
 		"q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q q",
 	} {
-		data := minimalPDF(pageObjects(stream), "")
+		data := cvtest.MinimalPDF(cvtest.PageObjects(stream), "")
 		doc, err := Extract(context.Background(), data, "odd.pdf")
 		if err != nil {
 			if strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), "odd.pdf: ") {
@@ -240,7 +186,7 @@ func TestExtractPDFMalformedContent(t *testing.T) {
 }
 
 func TestExtractPDFHandmade(t *testing.T) {
-	data := minimalPDF(pageObjects("BT /F1 12 Tf 72 700 Td [(Team) -250 (Leader,) -250 (Acme)] TJ 0 -14 Td (Mar 2019 \\226 Present) Tj ET"), "")
+	data := cvtest.MinimalPDF(cvtest.PageObjects("BT /F1 12 Tf 72 700 Td [(Team) -250 (Leader,) -250 (Acme)] TJ 0 -14 Td (Mar 2019 \\226 Present) Tj ET"), "")
 	doc, err := Extract(context.Background(), data, "hand.pdf")
 	if err != nil {
 		t.Fatal(err)

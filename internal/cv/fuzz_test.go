@@ -2,6 +2,7 @@ package cv
 
 import (
 	"context"
+	"github.com/anzsco/anzsco/internal/cv/cvtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,8 +120,8 @@ func FuzzExtractPDF(f *testing.F) {
 	for _, s := range texts {
 		f.Add(makePDF(f, s, pdfOptions{}))
 	}
-	f.Add(minimalPDF(pageObjects("BT /F1 12 Tf 72 700 Td [(Team) -250 (Leader)] TJ 0 -14 Td (Mar 2019 \\226 Present) Tj ET"), ""))
-	f.Add(minimalPDF(pageObjects("BT /F1 12 Tf 72 700 Td (x) Tj ET Q Q"), ""))
+	f.Add(cvtest.MinimalPDF(cvtest.PageObjects("BT /F1 12 Tf 72 700 Td [(Team) -250 (Leader)] TJ 0 -14 Td (Mar 2019 \\226 Present) Tj ET"), ""))
+	f.Add(cvtest.MinimalPDF(cvtest.PageObjects("BT /F1 12 Tf 72 700 Td (x) Tj ET Q Q"), ""))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkExtract(t, data, "cv.pdf")
 	})
