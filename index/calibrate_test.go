@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/anzsco/anzsco/corpus"
 )
 
 var (
@@ -27,14 +25,7 @@ func TestFitCalibration(t *testing.T) {
 	if !*fit {
 		t.Skip("run with -fit to refit the confidence model")
 	}
-	c, err := corpus.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := testIndex(t)
 	var xin [][]float64
 	var yin []float64
 	var xtop [][]float64

@@ -610,8 +610,7 @@ func (ix *Index) explain(cands []features, qterms map[string][]string, stripped 
 	}
 	switch {
 	case res.Code != "":
-		ex.Decision = fmt.Sprintf("%s: %.0f%% of the query's terms are in its titles and %.0f%% of its best title %q is in the query; in-scope probability %.2f",
-			res.Code, 100*cands[0].cov, 100*cands[0].cont, cands[0].bestTitle, res.Confidence/max(res.Matches[0].Confidence, 1e-9)*res.Matches[0].Confidence)
+		// The coded occupation is always among the candidates.
 		for _, f := range cands {
 			if f.code == res.Code {
 				ex.Decision = fmt.Sprintf("%s: %.0f%% of the query's terms are in its titles and %.0f%% of its best title %q is in the query",
