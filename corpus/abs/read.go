@@ -125,16 +125,7 @@ func ReadTitles(r io.Reader, name string) (titles []Title, err error) {
 	}
 	defer f.Close()
 	defer recoverInto(&err, where)
-	sheet, err := pickSheet(f, where, TitlesSheet, TitlesSheetByName)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := readSheet(f, sheet)
-	if err != nil {
-		return nil, fmt.Errorf("%s: sheet %q: %w", where, sheet, oneLine(err))
-	}
-	where = fmt.Sprintf("%s: sheet %q", where, sheet)
-	h, err := findHeader(rows, where, colCode)
+	rows, h, where, err := readTable(f, where, colCode, TitlesSheet, TitlesSheetByName)
 	if err != nil {
 		return nil, err
 	}
@@ -194,16 +185,7 @@ func ReadStructure(r io.Reader, name string) (occs []Occupation, err error) {
 	}
 	defer f.Close()
 	defer recoverInto(&err, where)
-	sheet, err := pickSheet(f, where, StructureSheet)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := readSheet(f, sheet)
-	if err != nil {
-		return nil, fmt.Errorf("%s: sheet %q: %w", where, sheet, oneLine(err))
-	}
-	where = fmt.Sprintf("%s: sheet %q", where, sheet)
-	h, err := findHeader(rows, where, colMajor)
+	rows, h, where, err := readTable(f, where, colMajor, StructureSheet)
 	if err != nil {
 		return nil, err
 	}
@@ -343,6 +325,23 @@ func (e lineError) Error() string { return strings.Join(strings.Fields(e.err.Err
 func (e lineError) Unwrap() error { return e.err }
 
 func oneLine(err error) error { return lineError{err} }
+
+// readTable picks the first of sheets that f has, reads it and finds its
+// header row, the one whose first heading is first. It returns the rows,
+// the header and where, extended with the sheet, for later messages.
+func readTable(f *excelize.File, where, first string, sheets ...string) ([][]string, *header, string, error) {
+	sheet, err := pickSheet(f, where, sheets...)
+	if err != nil {
+		return nil, nil, where, err
+	}
+	rows, err := readSheet(f, sheet)
+	if err != nil {
+		return nil, nil, where, fmt.Errorf("%s: sheet %q: %w", where, sheet, oneLine(err))
+	}
+	where = fmt.Sprintf("%s: sheet %q", where, sheet)
+	h, err := findHeader(rows, where, first)
+	return rows, h, where, err
+}
 
 // pickSheet returns the first of names that the workbook has.
 func pickSheet(f *excelize.File, where string, names ...string) (string, error) {
