@@ -44,6 +44,9 @@ type Corpus struct {
 	Name string `json:"name"`
 	// Source credits where the codes and titles come from.
 	Source string `json:"source,omitempty"`
+	// Lexicons names the embedded lexicons (see LexiconNames) the corpus
+	// is analysed with, in order; none means DefaultLexicons.
+	Lexicons []string `json:"lexicons,omitempty"`
 	// Occupations are the records, targets and contrasts, in any order.
 	Occupations []Occupation `json:"occupations"`
 
@@ -114,12 +117,46 @@ type Correspondence struct {
 //go:embed default.json
 var defaultJSON []byte
 
+// DefaultName is the name of the default built-in corpus.
+const DefaultName = "5411"
+
+// builtins are the embedded corpora, by name.
+var builtins = map[string]struct {
+	data func() []byte
+	desc string
+}{
+	DefaultName: {func() []byte { return defaultJSON }, "unit group 5411 Call or Contact Centre Workers, with neighbouring occupations as contrasts"},
+}
+
+// BuiltinNames returns the names of the embedded corpora, sorted.
+func BuiltinNames() []string {
+	out := make([]string, 0, len(builtins))
+	for name := range builtins {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// BuiltinDescription says in a few words what a built-in corpus holds.
+func BuiltinDescription(name string) string { return builtins[name].desc }
+
+// ErrUnknownBuiltin is returned by Builtin for a name it does not know.
+var ErrUnknownBuiltin = errors.New("no such built-in corpus")
+
+// Builtin returns the embedded corpus of the given name.
+func Builtin(name string) (*Corpus, error) {
+	b, ok := builtins[name]
+	if !ok {
+		return nil, fmt.Errorf("%w: %q (built in: %s)", ErrUnknownBuiltin, name, strings.Join(BuiltinNames(), ", "))
+	}
+	return Load(bytes.NewReader(b.data()), "built-in corpus "+name)
+}
+
 // Default returns the embedded default corpus: unit group 5411 Call or
 // Contact Centre Workers in English and Portuguese, with its neighbours as
 // contrast occupations.
-func Default() (*Corpus, error) {
-	return Load(bytes.NewReader(defaultJSON), "default corpus")
-}
+func Default() (*Corpus, error) { return Builtin(DefaultName) }
 
 // LoadFile reads and validates a corpus file.
 func LoadFile(path string) (*Corpus, error) {
@@ -199,6 +236,11 @@ var groupCodeRE = regexp.MustCompile(`^[0-9]{1,6}$`)
 func (c *Corpus) Validate() error {
 	if len(c.Occupations) == 0 {
 		return fmt.Errorf("%w: no occupations", ErrInvalid)
+	}
+	for _, name := range c.Lexicons {
+		if _, err := LexiconFile(name); err != nil {
+			return fmt.Errorf("field \"lexicons\": %w", err)
+		}
 	}
 	c.byCode = make(map[string]int, len(c.Occupations))
 	targets := 0

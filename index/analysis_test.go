@@ -64,6 +64,7 @@ func TestFold(t *testing.T) {
 }
 
 func TestCleanTitle(t *testing.T) {
+	ix := testIndex(t)
 	tests := []struct {
 		in, want, rules string
 	}{
@@ -80,7 +81,7 @@ func TestCleanTitle(t *testing.T) {
 		{"Operator, callcentre", "operator callcentre", ""},
 	}
 	for _, tt := range tests {
-		got, stripped := cleanTitle(tt.in)
+		got, stripped := ix.an.cleanTitle(tt.in)
 		var rules []string
 		seen := map[string]bool{}
 		for _, s := range stripped {

@@ -92,7 +92,7 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	desc, w := sanitize(q.Description, MaxDescriptionBytes, "description")
 	p := &prepared{text: text, desc: desc, warnings: append(warnings, w...)}
 
-	cleaned, stripped := cleanTitle(text)
+	cleaned, stripped := ix.an.cleanTitle(text)
 	p.stripped = stripped
 	words := Words(cleaned)
 	for i, wd := range words {

@@ -3,11 +3,9 @@ package index
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 
@@ -29,7 +27,9 @@ const (
 //	   specialisations, everyday titles, pattern roles and contexts;
 //	x  its description and tasks in every language.
 //
-// Both use AnalyzerBilingual. Field boosts follow the ANZSCO order, title >
+// Both hold terms analysed by the index in every language (the union of the
+// English and Portuguese terms of each string), which TermsAnalyzer only
+// splits. Field boosts follow the ANZSCO order, title >
 // alternative titles > specialisations > everyday titles > description >
 // tasks: within t, a string is indexed as many times as its kind's weight
 // (term frequency carries the boost), and x counts for textBoost of t at
@@ -51,13 +51,6 @@ const (
 	descriptionWeight = 0.25
 )
 
-func analyzerFor(lang string) string {
-	if lang == "pt" {
-		return AnalyzerPT
-	}
-	return AnalyzerEN
-}
-
 // newMapping builds the bleve mapping: the two text fields and keyword
 // fields for the code and the scope.
 func newMapping() *mapping.IndexMappingImpl {
@@ -68,13 +61,13 @@ func newMapping() *mapping.IndexMappingImpl {
 	doc.AddFieldMappingsAt("scope", kw)
 	for _, name := range []string{titleField, textField} {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = AnalyzerBilingual
+		f.Analyzer = TermsAnalyzer
 		f.Store, f.IncludeTermVectors, f.DocValues, f.IncludeInAll = false, false, false, false
 		doc.AddFieldMappingsAt(name, f)
 	}
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
-	m.DefaultAnalyzer = AnalyzerBilingual
+	m.DefaultAnalyzer = TermsAnalyzer
 	m.StoreDynamic, m.IndexDynamic, m.DocValuesDynamic = false, false, false
 	return m
 }
@@ -137,7 +130,7 @@ type Index struct {
 	// wordLangs records, for each folded word of the corpus, the languages
 	// whose text it appears in (bit i for corpus.Languages[i]).
 	wordLangs map[string]uint8
-	analyzer  map[string]analysis.Analyzer
+	an        *analyser
 	// indexed tells, for each analysed term of the corpus, which bleve
 	// fields hold it (inTitles, inText).
 	indexed map[string]uint8
@@ -165,14 +158,29 @@ func eachTitle(t *corpus.Text, fn func(kind, s string)) {
 	}
 }
 
-// docs returns the bleve documents for c, one per occupation, by code.
-func docs(c *corpus.Corpus) map[string]map[string]interface{} {
+// docs returns the bleve documents for c, one per occupation, by code:
+// each string analysed in every language, its terms joined by spaces.
+func docs(c *corpus.Corpus, an *analyser) map[string]map[string]interface{} {
 	out := make(map[string]map[string]interface{}, len(c.Occupations))
+	cache := map[string]string{}
+	both := func(s string) string {
+		if v, ok := cache[s]; ok {
+			return v
+		}
+		var all []string
+		for _, lang := range corpus.Languages {
+			all = append(all, an.terms(lang, s)...)
+		}
+		v := strings.Join(all, " ")
+		cache[s] = v
+		return v
+	}
 	for _, o := range c.Occupations {
 		var t, x []string
 		add := func(kind, s string) {
+			v := both(an.titleText(s))
 			for i := 0; i < kindRepeat[kind]; i++ {
-				t = append(t, s)
+				t = append(t, v)
 			}
 		}
 		for _, lang := range o.Langs() {
@@ -184,9 +192,11 @@ func docs(c *corpus.Corpus) map[string]map[string]interface{} {
 				}
 			}
 			if tx.Description != "" {
-				x = append(x, tx.Description)
+				x = append(x, both(tx.Description))
 			}
-			x = append(x, tx.Tasks...)
+			for _, s := range tx.Tasks {
+				x = append(x, both(s))
+			}
 		}
 		out[o.Code] = map[string]interface{}{"code": o.Code, "scope": string(o.Scope), titleField: t, textField: x}
 	}
@@ -195,15 +205,19 @@ func docs(c *corpus.Corpus) map[string]map[string]interface{} {
 
 // Build indexes c in memory.
 func Build(c *corpus.Corpus) (*Index, error) {
+	an, err := analyserFor(c)
+	if err != nil {
+		return nil, err
+	}
 	bi, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("index: creating in-memory index: %w", err)
 	}
-	if err := fill(bi, c); err != nil {
+	if err := fill(bi, c, an); err != nil {
 		bi.Close()
 		return nil, err
 	}
-	ix, err := newIndex(bi, c)
+	ix, err := newIndex(bi, c, an)
 	if err != nil {
 		bi.Close()
 		return nil, err
@@ -211,9 +225,18 @@ func Build(c *corpus.Corpus) (*Index, error) {
 	return ix, nil
 }
 
-func fill(bi bleve.Index, c *corpus.Corpus) error {
+// analyserFor compiles the lexicons that c names.
+func analyserFor(c *corpus.Corpus) (*analyser, error) {
+	lx, err := c.Lexicon()
+	if err != nil {
+		return nil, fmt.Errorf("index: corpus %s: %w", c.Version, err)
+	}
+	return newAnalyser(lx, c)
+}
+
+func fill(bi bleve.Index, c *corpus.Corpus, an *analyser) error {
 	b := bi.NewBatch()
-	for id, d := range docs(c) {
+	for id, d := range docs(c, an) {
 		if err := b.Index(id, d); err != nil {
 			return fmt.Errorf("index: adding %s: %w", id, err)
 		}
@@ -226,21 +249,13 @@ func fill(bi bleve.Index, c *corpus.Corpus) error {
 
 // newIndex analyses the corpus's titles for coverage, builds the speller and
 // wraps bi.
-func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
-	m := bi.Mapping()
+func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 	ix := &Index{bi: bi, corpus: c, info: CorpusInfo{Version: c.Version, SHA256: c.SHA256()},
-		occs: map[string]*occInfo{}, analyzer: map[string]analysis.Analyzer{}}
-	for _, lang := range corpus.Languages {
-		a := m.AnalyzerNamed(analyzerFor(lang))
-		if a == nil {
-			return nil, fmt.Errorf("index: analyzer %s is not registered", analyzerFor(lang))
-		}
-		ix.analyzer[lang] = a
-	}
+		occs: map[string]*occInfo{}, an: an}
 	words := map[string]int{}
 	ix.wordLangs = map[string]uint8{}
-	// The bleve fields hold every string analysed in both languages
-	// (AnalyzerBilingual); indexed records the terms the same way.
+	// The bleve fields hold every string analysed in both languages;
+	// indexed records the terms the same way.
 	ix.indexed = map[string]uint8{}
 	index := func(s, own string, ownTerms []string, bit uint8) {
 		for _, t := range ownTerms {
@@ -258,7 +273,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 	countWords := func(s string) {
 		for _, w := range Words(Fold(s)) {
 			words[w]++
-			ix.wordLangs[spellingVariant(w)] |= langBit
+			ix.wordLangs[an.spelling(w)] |= langBit
 		}
 	}
 	for i := range c.Occupations {
@@ -270,7 +285,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus) (*Index, error) {
 			langBit = langMask(lang)
 			oi.vocab[lang], oi.textVocab[lang] = map[string]bool{}, map[string]bool{}
 			add := func(kind, s string) *entry {
-				e := &entry{code: o.Code, kind: kind, lang: lang, text: s, terms: ix.terms(lang, s)}
+				e := &entry{code: o.Code, kind: kind, lang: lang, text: s, terms: ix.terms(lang, an.titleText(s))}
 				if kind != kindPattern {
 					oi.entries = append(oi.entries, e)
 				}
@@ -317,31 +332,15 @@ func langMask(lang string) uint8 {
 	return 0
 }
 
-// spellingVariant maps a folded word to its canonical spelling (center ->
-// centre), so that American and British spellings vote alike.
-func spellingVariant(w string) string {
-	if v, ok := variantsEN[w]; ok && v != "" && !strings.Contains(v, " ") {
-		return v
-	}
-	return w
-}
-
-// Function words that mark a title's language even when its other words
-// are shared ("Supervisor de Call Center").
-var functionWords = map[string]uint8{
-	"de": 2, "do": 2, "da": 2, "dos": 2, "das": 2, "em": 2, "para": 2, "com": 2, "ao": 2, "na": 2, "no": 2,
-	"of": 1, "the": 1, "and": 1, "for": 1, "with": 1, "in": 1, "at": 1,
-}
-
 // detectLanguage guesses the language of folded words from the corpus
 // words that only one language uses and from function words. It returns ""
 // when the evidence is even, and then every language is tried.
 func (ix *Index) detectLanguage(words []string) string {
 	var votes [8]int
 	for _, w := range words {
-		m, ok := functionWords[w]
+		m, ok := ix.an.functionLangs[w]
 		if !ok {
-			m = ix.wordLangs[spellingVariant(w)]
+			m = ix.wordLangs[ix.an.spelling(w)]
 		}
 		if m != 0 && m&(m-1) == 0 { // exactly one language
 			for i := range corpus.Languages {
@@ -366,26 +365,9 @@ func (ix *Index) detectLanguage(words []string) string {
 	return best
 }
 
-// terms analyses s with lang's analyzer and returns its unique terms in
-// order of first appearance.
-func (ix *Index) terms(lang, s string) []string {
-	toks := ix.analyzer[lang].Analyze([]byte(s))
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		term := string(t.Term)
-		dup := false
-		for _, o := range out {
-			if o == term {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			out = append(out, term)
-		}
-	}
-	return out
-}
+// terms analyses s in lang and returns its unique terms in order of first
+// appearance.
+func (ix *Index) terms(lang, s string) []string { return ix.an.terms(lang, s) }
 
 // Corpus returns the corpus the index was built from.
 func (ix *Index) Corpus() *corpus.Corpus { return ix.corpus }
@@ -417,13 +399,4 @@ func (ix *Index) Lookup(code string) (*corpus.Occupation, error) {
 		return nil, fmt.Errorf("%w: %q is not in corpus %s", ErrNotFound, code, ix.info.Version)
 	}
 	return o, nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -18,7 +18,7 @@ import (
 // FormatVersion is the layout of a persisted index directory. It changes
 // when the documents, fields or analyzers change; an index of another
 // version is refused with the command that rebuilds it.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // A persisted index is a directory holding
 //
@@ -33,11 +33,16 @@ const (
 
 // Manifest describes a persisted index.
 type Manifest struct {
-	Format    int        `json:"format"`
-	Analyzers []string   `json:"analyzers"`
-	Corpus    CorpusInfo `json:"corpus"`
-	Built     time.Time  `json:"built"`
-	Tool      string     `json:"tool"`
+	Format    int      `json:"format"`
+	Analyzers []string `json:"analyzers"`
+	// Fingerprint identifies the analysis the index was built with: the
+	// corpus's lexicons and the terms of a fixed word list. An index whose
+	// fingerprint differs from the one this anzsco computes for its
+	// corpus holds terms that queries would no longer produce.
+	Fingerprint string     `json:"fingerprint"`
+	Corpus      CorpusInfo `json:"corpus"`
+	Built       time.Time  `json:"built"`
+	Tool        string     `json:"tool"`
 }
 
 // ErrCorrupt is wrapped by errors about unreadable or foreign index
@@ -90,18 +95,22 @@ func Write(c *corpus.Corpus, dir, tool string) error {
 	if err != nil {
 		return fmt.Errorf("index %s: %w", dir, err)
 	}
+	an, err := analyserFor(wc)
+	if err != nil {
+		return fmt.Errorf("index %s: %w", dir, err)
+	}
 	bi, err := bleve.NewUsing(filepath.Join(tmp, bleveDir), newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return fmt.Errorf("index %s: creating: %w", dir, err)
 	}
-	if err := fill(bi, wc); err != nil {
+	if err := fill(bi, wc, an); err != nil {
 		bi.Close()
 		return fmt.Errorf("index %s: %w", dir, err)
 	}
 	if err := bi.Close(); err != nil {
 		return fmt.Errorf("index %s: closing: %w", dir, err)
 	}
-	m := Manifest{Format: FormatVersion, Analyzers: []string{AnalyzerEN, AnalyzerPT},
+	m := Manifest{Format: FormatVersion, Analyzers: []string{TermsAnalyzer}, Fingerprint: an.Fingerprint(),
 		Corpus: CorpusInfo{Version: wc.Version, SHA256: wc.SHA256()}, Built: time.Now().UTC().Truncate(time.Second), Tool: tool}
 	mdata, _ := json.MarshalIndent(m, "", "  ")
 	if err := writeSync(filepath.Join(tmp, manifestFile), mdata); err != nil {
@@ -184,6 +193,13 @@ func Open(dir string) (ix *Index, err error) {
 	if c.SHA256() != m.Corpus.SHA256 {
 		return nil, fmt.Errorf("index %s: %w: corpus.json does not match the manifest (rebuild with 'anzsco index build --out %s')", dir, ErrCorrupt, dir)
 	}
+	an, err := analyserFor(c)
+	if err != nil {
+		return nil, fmt.Errorf("index %s: %w: %v", dir, ErrCorrupt, err)
+	}
+	if fp := an.Fingerprint(); fp != m.Fingerprint {
+		return nil, fmt.Errorf("index %s: %w: it was built with another analysis (fingerprint %s, this anzsco %s); rebuild it with 'anzsco index build --out %s'", dir, ErrIncompatible, m.Fingerprint, fp, dir)
+	}
 	// bleve can panic on some damaged files; turn that into an error.
 	defer func() {
 		if r := recover(); r != nil {
@@ -201,7 +217,7 @@ func Open(dir string) (ix *Index, err error) {
 		bi.Close()
 		return nil, fmt.Errorf("index %s: %w: the bleve index holds %d of the corpus's %d occupations (rebuild with 'anzsco index build --out %s')", dir, ErrCorrupt, n, len(c.Occupations), dir)
 	}
-	ix, err = newIndex(bi, c)
+	ix, err = newIndex(bi, c, an)
 	if err != nil {
 		bi.Close()
 		return nil, fmt.Errorf("index %s: %w", dir, err)

@@ -43,7 +43,7 @@ func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 	if n <= 0 {
 		n = 10
 	}
-	cleaned, _ := cleanTitle(text)
+	cleaned, _ := ix.an.cleanTitle(text)
 	words := Words(cleaned)
 	for i, w := range words {
 		if c := ix.speller.correct(w); c != "" {

@@ -124,7 +124,7 @@ func indexInfoRun(opts *indexInfoOptions) error {
 		Documents   uint64            `json:"documents"`
 		Manifest    *index.Manifest   `json:"manifest,omitempty"`
 		Languages   map[string]string `json:"-"`
-	}{Dir: opts.Dir, Format: index.FormatVersion, Analyzers: []string{index.AnalyzerEN, index.AnalyzerPT},
+	}{Dir: opts.Dir, Format: index.FormatVersion, Analyzers: []string{index.TermsAnalyzer},
 		Corpus: ix.Info(), Name: ix.Corpus().Name, Occupations: len(ix.Corpus().Occupations), Targets: ix.Corpus().Targets()}
 	if info.Dir == "" {
 		info.Dir = "(in memory)"

@@ -1,0 +1,241 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// A lexicon is the domain vocabulary a corpus is analysed with: stop
+// words, spelling variants and abbreviations, words that stem to one term,
+// place names, the noise patterns of job ads and the qualifiers of titles.
+// The analysis engine (package index) knows only how to apply them; what
+// they say is data, in the files of lexicon/, and a corpus names the
+// lexicons it uses.
+//
+// # File format
+//
+// One entry per line; a line starting with "#" is a comment that names a
+// group. A line "[KIND ARG]" starts a section:
+//
+//	[function LANG]  grammatical words of LANG (always dropped)
+//	[stop LANG]      words that say nothing about the occupation
+//	[variant LANG]   "from = to words": a spelling, joined form or abbreviation;
+//	                 "=word" in the replacement keeps word unstemmed
+//	[canon LANG]     "word = word": the two words stand for one term
+//	[place]          a place name (one or more words)
+//	[noise NAME]     a regular expression on folded text; the lines of one
+//	                 NAME are alternatives of one rule
+//	[qualifier]      a bracketed title qualifier ("(General)")
+//	[residual]       a word that marks a residual title ("nec")
+//
+// LANG is a language of Languages or "*" for all of them. Entries are
+// folded (lower case, no accents) by the engine, so they are written
+// folded too; a repeated entry in one section is an error.
+
+//go:embed lexicon/*.lex
+var lexiconFS embed.FS
+
+// DefaultLexicons are the lexicons of a corpus that names none.
+var DefaultLexicons = []string{"en", "pt", "jobads"}
+
+// Lexicon is one or more lexicon files merged.
+type Lexicon struct {
+	// Names are the lexicons merged, in order.
+	Names []string
+	// Function, Stop, Variants and Canon are by language.
+	Function map[string][]string
+	Stop     map[string][]string
+	Variants map[string][]Rewrite
+	Canon    map[string][]Rewrite
+	Places   []string
+	// Noise rules, in file order; each rule's patterns are alternatives.
+	Noise      []NoiseRule
+	Qualifiers []string
+	Residuals  []string
+}
+
+// Rewrite replaces a word by one or more words.
+type Rewrite struct {
+	From string
+	To   []string
+}
+
+// NoiseRule is a named set of regular expressions for one kind of job-ad
+// noise (pay, contract terms, grades...).
+type NoiseRule struct {
+	Name     string
+	Patterns []string
+}
+
+// LexiconNames returns the names of the embedded lexicons, sorted.
+func LexiconNames() []string {
+	ents, _ := lexiconFS.ReadDir("lexicon")
+	var out []string
+	for _, e := range ents {
+		out = append(out, strings.TrimSuffix(e.Name(), ".lex"))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// LexiconFile returns the text of an embedded lexicon.
+func LexiconFile(name string) ([]byte, error) {
+	data, err := lexiconFS.ReadFile("lexicon/" + name + ".lex")
+	if err != nil {
+		return nil, fmt.Errorf("%w: unknown lexicon %q (known: %s)", ErrInvalid, name, strings.Join(LexiconNames(), ", "))
+	}
+	return data, nil
+}
+
+// LoadLexicon merges the embedded lexicons of the given names, in order.
+func LoadLexicon(names ...string) (*Lexicon, error) {
+	lx := &Lexicon{Function: map[string][]string{}, Stop: map[string][]string{},
+		Variants: map[string][]Rewrite{}, Canon: map[string][]Rewrite{}}
+	for _, name := range names {
+		data, err := LexiconFile(name)
+		if err != nil {
+			return nil, err
+		}
+		if err := lx.parse(bytes.NewReader(data), name+".lex"); err != nil {
+			return nil, err
+		}
+		lx.Names = append(lx.Names, name)
+	}
+	return lx, nil
+}
+
+// Lexicon returns the merged lexicons the corpus names (DefaultLexicons
+// when it names none).
+func (c *Corpus) Lexicon() (*Lexicon, error) {
+	names := c.Lexicons
+	if len(names) == 0 {
+		names = DefaultLexicons
+	}
+	return LoadLexicon(names...)
+}
+
+var sectionRE = regexp.MustCompile(`^\[([a-z]+)(?:\s+([a-z*]+))?\]$`)
+
+// parse reads one lexicon file into lx.
+func (lx *Lexicon) parse(r *bytes.Reader, file string) error {
+	sc := bufio.NewScanner(r)
+	kind, arg := "", ""
+	seen := map[string]bool{}
+	line := 0
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("%w: lexicon %s:%d: %s", ErrInvalid, file, line, fmt.Sprintf(format, args...))
+	}
+	for sc.Scan() {
+		line++
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		if m := sectionRE.FindStringSubmatch(s); m != nil {
+			kind, arg = m[1], m[2]
+			if err := checkSection(kind, arg); err != nil {
+				return fail("%v", err)
+			}
+			continue
+		}
+		if kind == "" {
+			return fail("entry %q before any [section]", s)
+		}
+		key := kind + " " + arg + "\x00" + s
+		if kind == "variant" || kind == "canon" {
+			from, _, ok := strings.Cut(s, "=")
+			if !ok {
+				return fail("%q: want \"word = replacement\"", s)
+			}
+			key = kind + " " + arg + "\x00" + strings.TrimSpace(from)
+		}
+		if seen[key] {
+			return fail("%q is listed twice in [%s %s]", s, kind, arg)
+		}
+		seen[key] = true
+		if err := lx.add(kind, arg, s); err != nil {
+			return fail("%v", err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("lexicon %s: %w", file, err)
+	}
+	return nil
+}
+
+func checkSection(kind, arg string) error {
+	switch kind {
+	case "function", "stop", "variant", "canon":
+		if arg != "*" && !knownLanguage(arg) {
+			return fmt.Errorf("[%s %s]: want a language (%s) or *", kind, arg, strings.Join(Languages, ", "))
+		}
+	case "noise":
+		if arg == "" || arg == "*" {
+			return fmt.Errorf("[noise]: want a rule name, as in [noise pay]")
+		}
+	case "place", "qualifier", "residual":
+		if arg != "" {
+			return fmt.Errorf("[%s %s]: this section takes no argument", kind, arg)
+		}
+	default:
+		return fmt.Errorf("unknown section [%s]", kind)
+	}
+	return nil
+}
+
+func (lx *Lexicon) add(kind, arg, s string) error {
+	langs := []string{arg}
+	if arg == "*" {
+		langs = Languages
+	}
+	switch kind {
+	case "function", "stop":
+		if len(strings.Fields(s)) != 1 {
+			return fmt.Errorf("%q: one word per line", s)
+		}
+		for _, l := range langs {
+			if kind == "function" {
+				lx.Function[l] = append(lx.Function[l], s)
+			} else {
+				lx.Stop[l] = append(lx.Stop[l], s)
+			}
+		}
+	case "variant", "canon":
+		from, to, _ := strings.Cut(s, "=")
+		rw := Rewrite{From: strings.TrimSpace(from), To: strings.Fields(to)}
+		if len(strings.Fields(rw.From)) != 1 {
+			return fmt.Errorf("%q: the word to replace is one word", s)
+		}
+		if kind == "canon" && len(rw.To) != 1 {
+			return fmt.Errorf("%q: a canon entry maps one word to one word", s)
+		}
+		for _, l := range langs {
+			if kind == "variant" {
+				lx.Variants[l] = append(lx.Variants[l], rw)
+			} else {
+				lx.Canon[l] = append(lx.Canon[l], rw)
+			}
+		}
+	case "noise":
+		if _, err := regexp.Compile(s); err != nil {
+			return fmt.Errorf("[noise %s]: %v", arg, err)
+		}
+		if n := len(lx.Noise); n > 0 && lx.Noise[n-1].Name == arg {
+			lx.Noise[n-1].Patterns = append(lx.Noise[n-1].Patterns, s)
+		} else {
+			lx.Noise = append(lx.Noise, NoiseRule{Name: arg, Patterns: []string{s}})
+		}
+	case "place":
+		lx.Places = append(lx.Places, s)
+	case "qualifier":
+		lx.Qualifiers = append(lx.Qualifiers, s)
+	case "residual":
+		lx.Residuals = append(lx.Residuals, s)
+	}
+	return nil
+}

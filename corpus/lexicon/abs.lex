@@ -1,0 +1,13 @@
+# Lexicon abs: conventions of the ABS ANZSCO titles. Sections as in en.lex.
+
+[qualifier]
+# "Electrician (General)" is the electrician of the unit group: the bracket is
+# not a word a query must contain
+general
+# country markers of titles used in one country only
+aus
+nz
+
+[residual]
+# "Registered Nurses nec": the occupations of a group not named elsewhere
+nec

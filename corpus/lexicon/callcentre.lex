@@ -1,0 +1,90 @@
+# Lexicon callcentre: the vocabulary of call and contact centres (unit group 5411
+# and its neighbours). Sections as in en.lex.
+
+[variant *]
+# joined forms; a contact centre is a call centre
+callcentre = call centre
+callcenter = call centre
+callcentres = call centres
+callcenters = call centres
+contactcentre = call centre
+contactcenter = call centre
+contact = call
+contacts = calls
+helpline = help line
+hotline = hot line
+telesale = telesales
+teamleader = team leader
+teamlead = team leader
+# abbreviations of call-centre job ads
+csr = customer service representative
+csrs = customer service representatives
+cso = customer service officer
+csa = customer service adviser
+cse = customer service executive
+tsr = telesales representative
+tl = team leader
+tls = team leaders
+wfm = workforce management
+rta = real time analyst
+
+[variant en]
+lead = leader
+
+[variant pt]
+# Portuguese words for the same call-centre roles
+sac = servico atendimento consumidor
+teleoperadora = teleoperador
+teleoperadores = teleoperador
+teleoperadoras = teleoperador
+teleatendente = teleatendimento atendente
+operadora = operador
+operadores = operador
+operadoras = operador
+atendente = operador
+atendentes = operador
+agente = operador
+agentes = operador
+assistente = operador
+assistentes = operador
+consultor = operador
+consultora = operador
+consultores = operador
+representante = operador
+representantes = operador
+lead = supervisor
+leader = supervisor
+lider = supervisor
+lideres = supervisor
+chefe = supervisor
+chefes = supervisor
+encarregado = supervisor
+encarregada = supervisor
+supervisora = supervisor
+supervisores = supervisor
+# "=word" keeps the word unstemmed: telefonista must not stem to telefon ("telephone")
+telefonista = =telefonista
+telefonistas = =telefonista
+
+[canon en]
+# operator = agent = consultant = representative = adviser = officer = associate
+agent = operator
+consultant = operator
+representative = operator
+adviser = operator
+officer = operator
+associate = operator
+# supervisor = team leader
+leader = supervisor
+supervision = supervisor
+# telephone = phone
+phone = telephone
+
+[canon pt]
+# English role words inside Portuguese titles ("Team Leader de Contact Center")
+operator = operador
+agent = operador
+adviser = operador
+consultant = operador
+representative = operador
+supervision = supervisor

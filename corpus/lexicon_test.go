@@ -1,0 +1,45 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestLexiconsParse(t *testing.T) {
+	for _, name := range LexiconNames() {
+		lx, err := LoadLexicon(name)
+		if err != nil {
+			t.Errorf("LoadLexicon(%s): %v", name, err)
+			continue
+		}
+		if len(lx.Names) != 1 || lx.Names[0] != name {
+			t.Errorf("LoadLexicon(%s).Names = %v", name, lx.Names)
+		}
+	}
+	if _, err := LoadLexicon("nosuch"); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "nosuch") {
+		t.Errorf("LoadLexicon(nosuch) = %v, want an invalid-corpus error naming it", err)
+	}
+}
+
+func TestLexiconErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"[stop en]\nsenior\nsenior\n", "t.lex:3: \"senior\" is listed twice"},
+		{"[variant *]\ncenter = centre\ncenter = middle\n", "t.lex:3: \"center = middle\" is listed twice"},
+		{"senior\n", "t.lex:1: entry \"senior\" before any [section]"},
+		{"[stop xx]\n", "t.lex:1: [stop xx]: want a language"},
+		{"[colour]\n", "t.lex:1: unknown section [colour]"},
+		{"[stop en]\ntwo words\n", "t.lex:2: \"two words\": one word per line"},
+		{"[canon en]\nagent = operator clerk\n", "t.lex:2: \"agent = operator clerk\": a canon entry maps one word to one word"},
+		{"[noise pay]\n(unclosed\n", "t.lex:2: [noise pay]: error parsing regexp"},
+		{"[variant en]\ncenter centre\n", "t.lex:2: \"center centre\": want \"word = replacement\""},
+	}
+	for _, tt := range tests {
+		lx, _ := LoadLexicon()
+		err := lx.parse(bytes.NewReader([]byte(tt.in)), "t.lex")
+		if err == nil || !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("parse(%q) = %v, want an error containing %q", tt.in, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,323 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/anzsco/anzsco/corpus"
+)
+
+// analyser applies a corpus's lexicons: it is the whole analysis of the
+// index, language by language. The engine itself knows only folding,
+// tokenising and stemming; every word list comes from the lexicons.
+//
+// The words of the corpus's titles are protected: a stop word, a place or
+// a noise pattern never removes a word that an occupation title of the
+// corpus uses ("english" stays in "English Teacher" when the corpus has
+// such a title; "contract" stays in "Contract Administrator"), and the
+// speller never corrects one.
+type analyser struct {
+	langs map[string]*langAnalysis
+	// functionLangs marks, for each function word, the languages it
+	// belongs to (bit i for corpus.Languages[i]); language detection uses
+	// them.
+	functionLangs map[string]uint8
+	noise         []noiseRule
+	places        map[string]bool
+	// qualifiers are bracketed parts of titles that a query need not
+	// contain; residuals mark a residual ("nec") title.
+	qualifiers map[string]bool
+	residuals  map[string]bool
+	// titleWords are the folded words of the corpus's title-like strings,
+	// titleBigrams their adjacent pairs ("contract administrator").
+	titleWords   map[string]bool
+	titleBigrams map[string]bool
+	names        []string
+}
+
+// langAnalysis is the analysis of one language.
+type langAnalysis struct {
+	function map[string]bool
+	stop     map[string]bool
+	variants map[string][]string
+	// canon maps a stem to the stem that stands for it.
+	canon map[string]string
+	stem  func(string) string
+}
+
+type noiseRule struct {
+	name string
+	re   *regexp.Regexp
+}
+
+// newAnalyser compiles lx for corpus c: title words of c are taken out of
+// the stop words and places.
+func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
+	a := &analyser{langs: map[string]*langAnalysis{}, functionLangs: map[string]uint8{},
+		places: map[string]bool{}, qualifiers: map[string]bool{}, residuals: map[string]bool{},
+		names: lx.Names}
+	for i, lang := range corpus.Languages {
+		la := &langAnalysis{function: map[string]bool{}, stop: map[string]bool{}, variants: map[string][]string{},
+			canon: map[string]string{}, stem: stemmerFor(lang)}
+		for _, w := range lx.Function[lang] {
+			w = Fold(w)
+			la.function[w] = true
+			a.functionLangs[w] |= 1 << i
+		}
+		for _, rw := range lx.Variants[lang] {
+			la.variants[Fold(rw.From)] = foldAll(rw.To)
+		}
+		a.langs[lang] = la
+	}
+	a.titleWords, a.titleBigrams = titleVocabulary(c, a)
+	for _, lang := range corpus.Languages {
+		la := a.langs[lang]
+		for _, w := range lx.Stop[lang] {
+			if w = Fold(w); !a.titleWords[w] {
+				la.stop[w] = true
+			}
+		}
+		for _, rw := range lx.Canon[lang] {
+			from, to := la.stem(Fold(rw.From)), la.stem(Fold(rw.To[0]))
+			la.canon[from] = to
+		}
+	}
+	for _, p := range lx.Places {
+		if p = Fold(p); !a.titleWords[p] {
+			a.places[p] = true
+		}
+	}
+	for _, q := range lx.Qualifiers {
+		a.qualifiers[Fold(q)] = true
+	}
+	for _, r := range lx.Residuals {
+		a.residuals[Fold(r)] = true
+	}
+	for _, r := range lx.Noise {
+		re, err := regexp.Compile(strings.Join(r.Patterns, "|"))
+		if err != nil {
+			return nil, fmt.Errorf("index: noise rule %s: %w", r.Name, err)
+		}
+		a.noise = append(a.noise, noiseRule{name: r.Name, re: re})
+	}
+	return a, nil
+}
+
+func foldAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = Fold(w)
+	}
+	return out
+}
+
+func stemmerFor(lang string) func(string) string {
+	if lang == "pt" {
+		return stemPT
+	}
+	return stemEN
+}
+
+// stemWord stems one folded word and maps it to its canonical stem.
+func (la *langAnalysis) stemWord(w string) string {
+	s := la.stem(w)
+	if c, ok := la.canon[s]; ok {
+		return c
+	}
+	return s
+}
+
+// titleVocabulary returns the folded words of every title-like string of c
+// (function words left out) and their adjacent pairs.
+func titleVocabulary(c *corpus.Corpus, a *analyser) (words, bigrams map[string]bool) {
+	words, bigrams = map[string]bool{}, map[string]bool{}
+	if c == nil {
+		return words, bigrams
+	}
+	add := func(s string) {
+		ws := Words(Fold(s))
+		for i, w := range ws {
+			if !a.isFunction(w) {
+				words[w] = true
+			}
+			if i > 0 {
+				bigrams[ws[i-1]+" "+w] = true
+			}
+		}
+	}
+	for i := range c.Occupations {
+		for _, t := range c.Occupations[i].Text {
+			eachTitle(t, func(_, s string) { add(s) })
+			for _, p := range t.Patterns {
+				for _, s := range append(append([]string{}, p.Roles...), p.Contexts...) {
+					add(s)
+				}
+			}
+		}
+	}
+	return words, bigrams
+}
+
+func (a *analyser) isFunction(w string) bool { return a.functionLangs[w] != 0 }
+
+// terms analyses s in lang and returns its unique terms in order of first
+// appearance: fold, split into words, rewrite variants, drop function and
+// stop words, numbers and single letters, stem, map to canonical stems.
+func (a *analyser) terms(lang, s string) []string {
+	la := a.langs[lang]
+	if la == nil {
+		return nil
+	}
+	var out []string
+	emit := func(t string) {
+		for _, o := range out {
+			if o == t {
+				return
+			}
+		}
+		out = append(out, t)
+	}
+	for _, w := range Words(Fold(s)) {
+		rep, ok := la.variants[w]
+		if !ok {
+			if la.keep(w) {
+				emit(la.stemWord(w))
+			}
+			continue
+		}
+		for _, r := range rep {
+			if strings.HasPrefix(r, "=") {
+				// "=word": the word as it is, unstemmed.
+				if r = r[1:]; la.keep(r) {
+					emit(r)
+				}
+				continue
+			}
+			if la.keep(r) {
+				emit(la.stemWord(r))
+			}
+		}
+	}
+	return out
+}
+
+// keep reports whether a folded word is informative.
+func (la *langAnalysis) keep(w string) bool {
+	return len(w) >= 2 && !la.function[w] && !la.stop[w] && !isNumber(w)
+}
+
+// known reports whether a folded word is a word of the lexicons in any
+// language: the speller leaves such words alone.
+func (a *analyser) known(w string) bool {
+	if a.functionLangs[w] != 0 || a.places[w] {
+		return true
+	}
+	for _, la := range a.langs {
+		if la.stop[w] {
+			return true
+		}
+		if _, ok := la.variants[w]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// spelling maps a folded word to its canonical spelling when every
+// language rewrites it to the same one word (center -> centre), so that
+// American and British spellings vote alike in language detection.
+func (a *analyser) spelling(w string) string {
+	out := ""
+	for _, lang := range corpus.Languages {
+		v := a.langs[lang].variants[w]
+		if len(v) != 1 || strings.HasPrefix(v[0], "=") || (out != "" && v[0] != out) {
+			return w
+		}
+		out = v[0]
+	}
+	return out
+}
+
+// fingerprintWords are analysed to fingerprint an analyser: a word of each
+// kind the lexicons and stemmers treat (variants, stop words, canon,
+// stems, accents, Portuguese).
+var fingerprintWords = strings.Fields(`Contact Center Supervisor callcentre agents consultants
+	Senior Casual Bilingual Trainee Organization Electrician Electricians Accountant Accounting
+	Manager Management Registered Nurse Nursing Drivers Truck Atendente Operadora Técnico Líder
+	equipa Telefonista Enfermeira Motorista caminhão Eletricista auxiliar cozinha analista sistemas`)
+
+// Fingerprint identifies the analysis: the lexicons' names and the terms
+// of a fixed word list in every language. A persisted index records it, so
+// that one built with another analysis is refused instead of searched with
+// terms it does not hold.
+func (a *analyser) Fingerprint() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%s\n", TermsAnalyzer, strings.Join(a.names, ","))
+	for _, lang := range corpus.Languages {
+		for _, w := range fingerprintWords {
+			fmt.Fprintf(h, "%s %s %s\n", lang, w, strings.Join(a.terms(lang, w), " "))
+		}
+		la := a.langs[lang]
+		fmt.Fprintf(h, "%d %d %d %d\n", len(la.function), len(la.stop), len(la.variants), len(la.canon))
+	}
+	fmt.Fprintf(h, "%d %d %d %d\n", len(a.noise), len(a.places), len(a.qualifiers), len(a.residuals))
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// titleText returns a title without its qualifiers: a bracketed part that
+// is a qualifier ("Electrician (General)") and residual words ("Registered
+// Nurses nec") are not words a query must contain.
+func (a *analyser) titleText(s string) string {
+	if len(a.qualifiers) == 0 && len(a.residuals) == 0 {
+		return s
+	}
+	out := s
+	for {
+		i := strings.IndexByte(out, '(')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(out[i:], ')')
+		if j < 0 || !a.qualifiers[strings.TrimSpace(Fold(out[i+1:i+j]))] {
+			break
+		}
+		out = strings.TrimSpace(out[:i] + out[i+j+1:])
+	}
+	if a.isResidual(out) {
+		ws := strings.Fields(out)
+		keep := ws[:0]
+		for _, w := range ws {
+			if !a.residuals[Fold(w)] {
+				keep = append(keep, w)
+			}
+		}
+		out = strings.Join(keep, " ")
+	}
+	if strings.TrimSpace(out) == "" {
+		return s
+	}
+	return out
+}
+
+// isResidual reports whether a title is a residual ("nec") title.
+func (a *analyser) isResidual(s string) bool {
+	for _, w := range Words(Fold(s)) {
+		if a.residuals[w] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,71 @@
+package index
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/anzsco/anzsco/corpus"
+)
+
+// TestLexiconsSpareTitleWords checks the built-in corpora against their own
+// lexicons: no stop word or place of a lexicon is a word of an occupation
+// title of the corpus, so the data itself never asks to drop a title word
+// (the analyser would refuse to, but the lexicon should not need that).
+func TestLexiconsSpareTitleWords(t *testing.T) {
+	for _, name := range corpus.BuiltinNames() {
+		c, err := corpus.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lx, err := c.Lexicon()
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := newAnalyser(lx, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for lang, ws := range lx.Stop {
+			for _, w := range ws {
+				if an.titleWords[Fold(w)] {
+					t.Errorf("corpus %s: stop word %q (%s) is a word of a title of the corpus", name, w, lang)
+				}
+			}
+		}
+		for _, p := range lx.Places {
+			if an.titleWords[Fold(p)] {
+				t.Errorf("corpus %s: place %q is a word of a title of the corpus", name, p)
+			}
+		}
+	}
+}
+
+func TestTitleWordsAreNeverStripped(t *testing.T) {
+	c := &corpus.Corpus{Version: "t", Occupations: []corpus.Occupation{
+		{Code: "511111", Scope: corpus.Target, Text: map[string]*corpus.Text{"en": {Title: "Contract Administrator"}}},
+		{Code: "249311", Scope: corpus.Target, Text: map[string]*corpus.Text{"en": {Title: "English Teacher"}}},
+		{Code: "411111", Scope: corpus.Target, Text: map[string]*corpus.Text{"en": {Title: "Western Sydney Ranger"}}},
+	}}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	an, err := analyserFor(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ in, want string }{
+		{"Contract Administrator - 12 month contract", "contract administrator"},
+		{"English Teacher", "english teacher"},
+		{"Casual English Teacher", "english teacher"},
+		{"Western Sydney Ranger", "western sydney ranger"},
+	}
+	for _, tt := range tests {
+		cleaned, _ := an.cleanTitle(tt.in)
+		if got := strings.Join(Words(cleaned), " "); got != tt.want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := an.terms("en", "English Teacher"); strings.Join(got, " ") != "english teacher" {
+		t.Errorf("terms(English Teacher) = %v: the title word english was stopped", got)
+	}
+}
