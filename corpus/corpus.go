@@ -49,6 +49,10 @@ type Corpus struct {
 	Lexicons []string `json:"lexicons,omitempty"`
 	// Occupations are the records, targets and contrasts, in any order.
 	Occupations []Occupation `json:"occupations"`
+	// Groups hold titles that name a unit or minor group of the
+	// classification rather than one occupation (from another
+	// classification that is coarser there).
+	Groups []GroupTitles `json:"groups,omitempty"`
 
 	sha    string
 	byCode map[string]int
@@ -80,6 +84,9 @@ type Text struct {
 	// EverydayTitles are the titles people use in job ads and CVs that the
 	// classification itself does not list (agent, consultant, atendente...).
 	EverydayTitles []string `json:"everyday_titles,omitempty"`
+	// SourcedTitles are titles of the occupation in another classification
+	// (ESCO, CBO, CPP...), each with its source.
+	SourcedTitles []SourcedTitle `json:"sourced_titles,omitempty"`
 	// Patterns are everyday titles in compact form: every role of a
 	// pattern joined with every context of it is a title of the occupation
 	// ("supervisor" with "helpline" stands for "Helpline Supervisor").
@@ -87,6 +94,20 @@ type Text struct {
 	Description    string          `json:"description,omitempty"`
 	Tasks          []string        `json:"tasks,omitempty"`
 	Qualifications *Qualifications `json:"qualifications,omitempty"`
+}
+
+// SourcedTitle is a title taken from another classification, with where
+// it came from.
+type SourcedTitle struct {
+	Title  string `json:"title"`
+	Source string `json:"source"`
+}
+
+// GroupTitles are the titles, by language, of a group of occupations.
+type GroupTitles struct {
+	Level  string                    `json:"level"` // unit, minor
+	Code   string                    `json:"code"`
+	Titles map[string][]SourcedTitle `json:"titles"`
 }
 
 // Pattern pairs role words with the contexts that make them this
@@ -117,6 +138,12 @@ type Correspondence struct {
 //go:embed default.json
 var defaultJSON []byte
 
+// The whole ANZSCO, generated from the ABS workbooks in abs/workbooks.
+//
+//go:generate go run ./internal/genanzsco
+//go:embed anzsco.json
+var anzscoJSON []byte
+
 // DefaultName is the name of the default built-in corpus.
 const DefaultName = "5411"
 
@@ -126,6 +153,7 @@ var builtins = map[string]struct {
 	desc string
 }{
 	DefaultName: {func() []byte { return defaultJSON }, "unit group 5411 Call or Contact Centre Workers, with neighbouring occupations as contrasts"},
+	"anzsco":    {func() []byte { return anzscoJSON }, "the whole of ANZSCO 2022: all 1,076 occupations, coded to the occupation or backed off to its unit or minor group"},
 }
 
 // BuiltinNames returns the names of the embedded corpora, sorted.
@@ -316,6 +344,32 @@ func (c *Corpus) Validate() error {
 	}
 	if targets == 0 {
 		return fmt.Errorf("%w: no occupation has scope \"target\"", ErrInvalid)
+	}
+	for i, g := range c.Groups {
+		where := fmt.Sprintf("%v: group %d (%s)", ErrInvalid, i+1, g.Code)
+		if (g.Level != "unit" || len(g.Code) != 4) && (g.Level != "minor" || len(g.Code) != 3) {
+			return fmt.Errorf("%s: want level unit with a four-digit code or minor with three digits", where)
+		}
+		found := false
+		for _, o := range c.Occupations {
+			if strings.HasPrefix(o.Code, g.Code) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return fmt.Errorf("%s: no occupation of the corpus is in this group", where)
+		}
+		for lang, ts := range g.Titles {
+			if !knownLanguage(lang) {
+				return fmt.Errorf("%s: unknown language %q", where, lang)
+			}
+			for k, t := range ts {
+				if strings.TrimSpace(t.Title) == "" {
+					return fmt.Errorf("%s: title %d in %s is empty", where, k+1, lang)
+				}
+			}
+		}
 	}
 	return nil
 }

@@ -42,14 +42,10 @@ em
 bilingual
 multilingual
 speaking
-speaker
 fluent
-english
 spanish
 mandarin
 cantonese
-chinese
-french
 german
 italian
 japanese
@@ -63,11 +59,9 @@ greek
 russian
 polish
 turkish
-thai
 indonesian
 tagalog
 # seniority and grade
-senior
 snr
 sr
 junior
@@ -75,10 +69,7 @@ jnr
 jr
 trainee
 graduate
-entry
-level
 experienced
-principal
 i
 ii
 iii
@@ -89,9 +80,6 @@ temporary
 temp
 permanent
 perm
-contract
-contractor
-fixed
 term
 full
 part
@@ -106,29 +94,21 @@ urgent
 urgently
 hiring
 needed
-new
 role
 job
 vacancy
 position
 opportunity
 opportunities
-based
 near
 # work mode and hours
-remote
 hybrid
 wfh
-home
-work
 working
 shift
 shifts
-day
-night
 weekend
 weekends
-hours
 hour
 per
 week
@@ -143,10 +123,8 @@ hr
 hrs
 # pay
 rate
-pay
 salary
 super
-superannuation
 plus
 bonus
 bonuses
@@ -155,8 +133,6 @@ incentives
 ote
 # country words
 australia
-australian
-nz
 zealand
 # gender and other single letters of job ads
 m

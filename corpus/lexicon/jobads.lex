@@ -194,7 +194,6 @@ palmerston north
 napier
 nelson
 new zealand
-nz
 london
 leeds
 manchester
@@ -313,10 +312,8 @@ grande sao paulo
 sp
 rj
 mg
-pr
 rs
 sc
-ba
 pe
 ce
 go
@@ -331,21 +328,17 @@ west
 northern
 southern
 eastern
-western
 inner
 outer
 greater
 metro
 metropolitan
 region
-regional
 suburbs
 city
 cidade
-area
 various
 multiple
 nationwide
 national
-remote
 anywhere

@@ -65,11 +65,8 @@ alemao
 italiano
 japones
 mandarim
-english
 spanish
-french
 # seniority
-senior
 pleno
 junior
 jr
@@ -101,7 +98,6 @@ certo
 remoto
 hibrido
 presencial
-home
 horas
 hora
 semana

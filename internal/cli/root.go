@@ -20,9 +20,11 @@ import (
 // Factory gives commands their streams and, on first use, the index.
 type Factory struct {
 	IO *IOStreams
-	// IndexDir and CorpusFile are the global --index and --corpus flags.
+	// IndexDir, CorpusFile and Scope are the global --index, --corpus and
+	// --scope flags.
 	IndexDir   string
 	CorpusFile string
+	Scope      string
 
 	once sync.Once
 	ix   *index.Index
@@ -36,6 +38,8 @@ func (f *Factory) Index() (*index.Index, error) {
 		switch {
 		case f.IndexDir != "" && f.CorpusFile != "":
 			f.err = usageError("--index and --corpus cannot be used together: an index already holds its corpus")
+		case f.IndexDir != "" && f.Scope != "":
+			f.err = usageError("--index and --scope cannot be used together: an index already holds its corpus")
 		case f.IndexDir != "":
 			f.ix, f.err = index.Open(f.IndexDir)
 		default:
@@ -49,10 +53,20 @@ func (f *Factory) Index() (*index.Index, error) {
 	return f.ix, f.err
 }
 
-// Corpus loads the corpus named by --corpus, or the embedded default.
+// Corpus loads the corpus named by --corpus, or the built-in corpus named
+// by --scope (the default corpus when neither is given).
 func (f *Factory) Corpus() (*corpus.Corpus, error) {
-	if f.CorpusFile != "" {
+	switch {
+	case f.CorpusFile != "" && f.Scope != "":
+		return nil, usageError("--corpus and --scope cannot be used together: choose a corpus file or a built-in scope")
+	case f.CorpusFile != "":
 		return corpus.LoadFile(f.CorpusFile)
+	case f.Scope != "":
+		c, err := corpus.Builtin(f.Scope)
+		if errors.Is(err, corpus.ErrUnknownBuiltin) {
+			return nil, usageError("--scope: %v", err)
+		}
+		return c, err
 	}
 	return corpus.Default()
 }
@@ -62,6 +76,15 @@ func (f *Factory) Close() {
 	if f.ix != nil {
 		f.ix.Close()
 	}
+}
+
+// scopeHelp lists the built-in corpora for --help.
+func scopeHelp() string {
+	var parts []string
+	for _, name := range corpus.BuiltinNames() {
+		parts = append(parts, name+" ("+corpus.BuiltinDescription(name)+")")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Version is set at build time with -ldflags "-X github.com/anzsco/anzsco/internal/cli.Version=...".
@@ -75,11 +98,14 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		Long: `anzsco classifies free-text job titles and job descriptions to ANZSCO
 occupation codes, with scores and a calibrated confidence.
 
-The default corpus is unit group 5411 Call or Contact Centre Workers
+The default scope is unit group 5411 Call or Contact Centre Workers
 (541111 Call or Contact Centre Team Leader, 541112 Call or Contact Centre
 Operator), in English and Portuguese, with the neighbouring occupations that
-tell what lies outside.`,
+tell what lies outside. --scope anzsco codes against the whole of ANZSCO
+2022 instead: every one of its 1,076 occupations, backing off to the unit or
+minor group when the words support a group but no one occupation.`,
 		Example: `  anzsco classify "Contact Center Supervisor"
+  anzsco --scope anzsco classify "Truck Driver" "Registered Nurse"
   anzsco classify --json "Operador de telemarketing receptivo"
   anzsco show 541111
   anzsco index build --out ./anzsco.idx && anzsco --index ./anzsco.idx classify "Call centre agent"`,
@@ -91,6 +117,10 @@ tell what lies outside.`,
 	root.SetIn(f.IO.In)
 	root.PersistentFlags().StringVar(&f.IndexDir, "index", "", "open the persisted index in `DIR` (built with 'anzsco index build')")
 	root.PersistentFlags().StringVar(&f.CorpusFile, "corpus", "", "build the index in memory from the corpus `FILE` (JSON) instead of the embedded default")
+	root.PersistentFlags().StringVar(&f.Scope, "scope", "", "code against the built-in corpus `NAME`: "+scopeHelp()+"; default "+corpus.DefaultName)
+	_ = root.RegisterFlagCompletionFunc("scope", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return corpus.BuiltinNames(), cobra.ShellCompDirectiveNoFileComp
+	})
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%v (see '%s --help')", err, c.CommandPath())
 	})

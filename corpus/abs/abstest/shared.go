@@ -3,6 +3,7 @@ package abstest
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/anzsco/anzsco/corpus/abs"
 )
@@ -12,6 +13,17 @@ const (
 	TitlesFile    = "anzsco-2022-index-of-titles.xlsx"
 	StructureFile = "anzsco-2022-structure.xlsx"
 )
+
+// Committed returns the directory of the workbooks committed with the
+// repository (corpus/abs/workbooks), from which the built-in whole-ANZSCO
+// corpus is generated.
+func Committed() string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(file), "..", "workbooks")
+}
 
 // FindShared returns the directory shared/abs beside the repository that
 // holds the published workbooks, found by walking up from the working

@@ -1,0 +1,60 @@
+// Command genanzsco writes the built-in whole-ANZSCO corpus, corpus/anzsco.json,
+// from the ABS workbooks in corpus/abs/workbooks. It is run by go generate in
+// package corpus; its output is the same bytes for the same workbooks.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/anzsco/anzsco/corpus/abs"
+)
+
+func main() {
+	if err := run("abs/workbooks", "anzsco.json"); err != nil {
+		fmt.Fprintln(os.Stderr, "genanzsco:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, out string) error {
+	titles, err := read(filepath.Join(dir, "anzsco-2022-index-of-titles.xlsx"), abs.ReadTitles)
+	if err != nil {
+		return err
+	}
+	structure, err := read(filepath.Join(dir, "anzsco-2022-structure.xlsx"), abs.ReadStructure)
+	if err != nil {
+		return err
+	}
+	var x abs.Extra
+	if x.Crosswalk, err = os.ReadFile("sources/anzsco2022_to_isco08.csv"); err != nil {
+		return err
+	}
+	if x.ESCO, err = os.ReadFile("sources/occupations_en_v1.1.1.csv"); err != nil {
+		return err
+	}
+	c, err := abs.Whole(titles, structure, &x)
+	if err != nil {
+		return err
+	}
+	data, err := c.Marshal()
+	if err != nil {
+		return err
+	}
+	tmp := out + ".tmp"
+	if err := os.WriteFile(tmp, append(data, '\n'), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, out)
+}
+
+func read[T any](path string, fn func(r io.Reader, name string) ([]T, error)) ([]T, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return fn(f, path)
+}

@@ -1,0 +1,46 @@
+# Lexicon modifiers: stop words and places of job ads that are also words of
+# some occupation titles ("Senior" in Defence Force Senior Officer, "English"
+# in English as a Second Language Teacher, "Western" in a title). A corpus
+# whose titles do not use them (5411) drops them; the whole ANZSCO does not
+# name this lexicon. Sections as in en.lex.
+
+[stop en]
+australian
+based
+chinese
+contractor
+contract
+day
+english
+entry
+fixed
+french
+home
+hours
+level
+new
+night
+nz
+pay
+principal
+remote
+senior
+speaker
+superannuation
+thai
+work
+
+[stop pt]
+english
+french
+home
+senior
+
+[place]
+area
+ba
+nz
+pr
+regional
+remote
+western
