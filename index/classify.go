@@ -158,7 +158,12 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 	if top <= 0 {
 		top = DefaultTop
 	}
-	res := ix.decide(p.cands, top, p.desc != "")
+	var res *Result
+	if ix.hier {
+		res = ix.decideHier(p.cands, top)
+	} else {
+		res = ix.decide(p.cands, top, p.desc != "")
+	}
 	res.Input = p.text
 	res.Corpus = ix.info
 	res.Warnings = p.warnings
@@ -296,7 +301,10 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 					}
 				}
 				n := len(e.terms)
-				c := float64(m) / float64(n)
+				c := float64(m) / float64(n) * e.weight
+				if ix.hier && !sameHead(e.terms, qt, lang) {
+					c *= headMismatchWeight
+				}
 				if bestTitle == "" || c > cont || (c == cont && m > bestM) {
 					cont, bestTitle, bestM = c, e.text, m
 				}
@@ -512,7 +520,7 @@ func (ix *Index) decide(cands []features, top int, hasDesc bool) *Result {
 		res.NearestOutside = &Neighbour{Code: c1.code, Title: ix.occs[c1.code].title, Score: round(c1.score)}
 	}
 	if t1 != nil && pIn >= 0.5 {
-		res.Code, res.Title = t1.code, ix.occs[t1.code].title
+		res.Code, res.Title, res.Level = t1.code, ix.occs[t1.code].title, LevelOccupation
 		res.Confidence = res.Matches[0].Confidence
 	} else {
 		res.Confidence = round(1 - pIn)

@@ -19,6 +19,13 @@ const (
 	kindSpec     = "spec"
 	kindEveryday = "everyday"
 	kindPattern  = "pattern"
+	// kindGroup is the title of an occupation's unit group, indexed with
+	// each occupation of the group in a hierarchical corpus, so that
+	// "Registered Nurse" finds every registered nurse and backs off to
+	// their unit group.
+	kindGroup = "group"
+	// kindSourced is a title from another classification (ESCO...).
+	kindSourced = "sourced"
 )
 
 // The bleve documents. Each occupation is one document with two fields:
@@ -41,7 +48,13 @@ const (
 )
 
 // kindRepeat is how many times a title-like string of each kind is indexed.
-var kindRepeat = map[string]int{kindTitle: 4, kindAlt: 3, kindSpec: 2, kindEveryday: 2, kindPattern: 1}
+var kindRepeat = map[string]int{kindTitle: 4, kindAlt: 3, kindSpec: 2, kindEveryday: 2, kindPattern: 1, kindGroup: 1, kindSourced: 1}
+
+// sharedTitleWeight scales the containment of a title that does not name
+// one occupation: a unit group's title, shared by its occupations, or a
+// residual ("nec") title. An occupation's own title that the query
+// contains as well ranks above them.
+const sharedTitleWeight = 0.9
 
 // Query-time weights of the fields and of the description.
 const (
@@ -86,6 +99,88 @@ const maxCandidates = 10
 // maxSearchSize bounds the occupations a search returns.
 const maxSearchSize = 2 * maxCandidates
 
+// In a hierarchical corpus of hundreds of occupations many share the
+// query's words (every "... Manager"), so more are searched and ranked.
+const (
+	maxCandidatesHier = 60
+	maxSearchSizeHier = 2 * maxCandidatesHier
+)
+
+// extraTitle is a title of an occupation besides its own text: a title
+// from another classification, or one of its group.
+type extraTitle struct{ kind, text string }
+
+// extraTitles returns, by occupation code and language, the sourced
+// titles of each occupation and, in a hierarchical corpus, the titles of
+// its unit group and the corpus's group titles of its unit and minor
+// group.
+func extraTitles(c *corpus.Corpus) map[string]map[string][]extraTitle {
+	hier := isHierarchical(c)
+	byGroup := map[string]map[string][]string{}
+	for _, g := range c.Groups {
+		if byGroup[g.Code] == nil {
+			byGroup[g.Code] = map[string][]string{}
+		}
+		for lang, ts := range g.Titles {
+			for _, t := range ts {
+				byGroup[g.Code][lang] = append(byGroup[g.Code][lang], t.Title)
+			}
+		}
+	}
+	out := map[string]map[string][]extraTitle{}
+	for i := range c.Occupations {
+		o := &c.Occupations[i]
+		m := map[string][]extraTitle{}
+		for lang, t := range o.Text {
+			for _, st := range t.SourcedTitles {
+				m[lang] = append(m[lang], extraTitle{kindSourced, st.Title})
+			}
+		}
+		if hier {
+			unit, minor := groupOf(o, "unit"), groupOf(o, "minor")
+			if unit.Title != "" {
+				m["en"] = append(m["en"], extraTitle{kindGroup, unit.Title})
+			}
+			for _, code := range []string{unit.Code, minor.Code} {
+				for lang, ts := range byGroup[code] {
+					for _, t := range ts {
+						m[lang] = append(m[lang], extraTitle{kindGroup, t})
+					}
+				}
+			}
+		}
+		out[o.Code] = m
+	}
+	return out
+}
+
+// isHierarchical reports whether c codes to its hierarchy: every
+// occupation a target (no contrasts) and groups given.
+func isHierarchical(c *corpus.Corpus) bool {
+	grouped := false
+	for i := range c.Occupations {
+		o := &c.Occupations[i]
+		if o.Scope != corpus.Target {
+			return false
+		}
+		if groupOf(o, "unit").Code != "" {
+			grouped = true
+		}
+	}
+	return grouped
+}
+
+// groupOf returns the occupation's group of the given level ("unit",
+// "minor"...), or the zero Group.
+func groupOf(o *corpus.Occupation, level string) corpus.Group {
+	for _, g := range o.Hierarchy {
+		if g.Level == level {
+			return g
+		}
+	}
+	return corpus.Group{}
+}
+
 // entry is one title-like string of an occupation, analysed. Roles and
 // contexts of patterns are entries of kind "pattern": they are searched,
 // but only a role together with a context makes a title.
@@ -95,6 +190,8 @@ type entry struct {
 	lang  string
 	text  string
 	terms []string // unique analysed terms
+	// weight scales the entry's containment: 1, or sharedTitleWeight.
+	weight float64
 }
 
 // occInfo is what ranking needs to know of an occupation beyond bleve.
@@ -108,6 +205,9 @@ type occInfo struct {
 	textVocab map[string]map[string]bool
 	entries   []*entry
 	patterns  []pattern
+	// unit and minor are the occupation's unit and minor groups, when the
+	// corpus gives its hierarchy.
+	unit, minor corpus.Group
 }
 
 // pattern is a corpus.Pattern analysed: its roles and contexts as term
@@ -139,7 +239,14 @@ type Index struct {
 	// maxCandidates is how many occupations, by score, get their
 	// coverage computed.
 	maxCandidates int
-	dir           string
+	// hier is true for a hierarchical corpus: every occupation a target,
+	// with its groups, so that a result may back off to a group.
+	hier bool
+	// groups are the titles of the unit and minor groups, by code.
+	groups map[string]string
+	// model is the confidence model of a hierarchical corpus.
+	model hierModel
+	dir   string
 }
 
 // eachTitle calls fn for each title-like string of t with its kind, in
@@ -162,6 +269,7 @@ func eachTitle(t *corpus.Text, fn func(kind, s string)) {
 // each string analysed in every language, its terms joined by spaces.
 func docs(c *corpus.Corpus, an *analyser) map[string]map[string]interface{} {
 	out := make(map[string]map[string]interface{}, len(c.Occupations))
+	groupTitles := extraTitles(c)
 	cache := map[string]string{}
 	both := func(s string) string {
 		if v, ok := cache[s]; ok {
@@ -190,6 +298,9 @@ func docs(c *corpus.Corpus, an *analyser) map[string]map[string]interface{} {
 				for _, s := range append(append([]string{}, p.Roles...), p.Contexts...) {
 					add(kindPattern, s)
 				}
+			}
+			for _, x := range groupTitles[o.Code][lang] {
+				add(x.kind, x.text)
 			}
 			if tx.Description != "" {
 				x = append(x, both(tx.Description))
@@ -251,7 +362,7 @@ func fill(bi bleve.Index, c *corpus.Corpus, an *analyser) error {
 // wraps bi.
 func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 	ix := &Index{bi: bi, corpus: c, info: CorpusInfo{Version: c.Version, SHA256: c.SHA256()},
-		occs: map[string]*occInfo{}, an: an}
+		occs: map[string]*occInfo{}, an: an, hier: isHierarchical(c), groups: map[string]string{}, model: anzscoModel}
 	words := map[string]int{}
 	ix.wordLangs = map[string]uint8{}
 	// The bleve fields hold every string analysed in both languages;
@@ -269,6 +380,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 			}
 		}
 	}
+	extra := extraTitles(c)
 	var langBit uint8
 	countWords := func(s string) {
 		for _, w := range Words(Fold(s)) {
@@ -280,12 +392,21 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 		o := &c.Occupations[i]
 		oi := &occInfo{occ: o, title: o.Title(), langs: o.Langs(), vocab: map[string]map[string]bool{}, textVocab: map[string]map[string]bool{}}
 		ix.occs[o.Code] = oi
+		oi.unit, oi.minor = groupOf(o, "unit"), groupOf(o, "minor")
+		for _, g := range []corpus.Group{oi.unit, oi.minor} {
+			if g.Code != "" {
+				ix.groups[g.Code] = g.Title
+			}
+		}
 		for _, lang := range o.Langs() {
 			t := o.Text[lang]
 			langBit = langMask(lang)
 			oi.vocab[lang], oi.textVocab[lang] = map[string]bool{}, map[string]bool{}
 			add := func(kind, s string) *entry {
-				e := &entry{code: o.Code, kind: kind, lang: lang, text: s, terms: ix.terms(lang, an.titleText(s))}
+				e := &entry{code: o.Code, kind: kind, lang: lang, text: s, terms: ix.terms(lang, an.titleText(s)), weight: 1}
+				if kind == kindGroup || an.isResidual(s) {
+					e.weight = sharedTitleWeight
+				}
 				if kind != kindPattern {
 					oi.entries = append(oi.entries, e)
 				}
@@ -297,6 +418,9 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 				return e
 			}
 			eachTitle(t, func(kind, s string) { add(kind, s) })
+			for _, x := range extra[o.Code][lang] {
+				add(x.kind, x.text)
+			}
 			for _, p := range t.Patterns {
 				pa := pattern{lang: lang}
 				for _, s := range p.Roles {
@@ -320,6 +444,10 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 	ix.speller = newSpeller(words)
 	ix.searchSize = min(len(c.Occupations), maxSearchSize)
 	ix.maxCandidates = maxCandidates
+	if ix.hier {
+		ix.searchSize = min(len(c.Occupations), maxSearchSizeHier)
+		ix.maxCandidates = maxCandidatesHier
+	}
 	return ix, nil
 }
 

@@ -35,6 +35,13 @@ type Result struct {
 	// Confidence is the calibrated probability that Code is right; when Code
 	// is empty it is the probability that the input lies outside.
 	Confidence float64 `json:"confidence"`
+	// Level says what Code is: LevelOccupation, or in a hierarchical
+	// corpus LevelUnitGroup or LevelMinorGroup when the words support a
+	// group but no one occupation; empty when the input is outside.
+	Level string `json:"level,omitempty"`
+	// Group is the unit group of the occupation coded, or the group the
+	// result backed off to; only in a hierarchical corpus.
+	Group *GroupRef `json:"group,omitempty"`
 	// Matches are the target occupations that matched the input at all,
 	// best first (at most Query.Top); empty when none did.
 	Matches []Match `json:"matches"`
@@ -60,6 +67,13 @@ func (r *Result) RunnerUp() (Match, bool) {
 		return Match{}, false
 	}
 	return r.Matches[1], true
+}
+
+// GroupRef names a group of the classification.
+type GroupRef struct {
+	Level string `json:"level"`
+	Code  string `json:"code"`
+	Title string `json:"title"`
 }
 
 // Match is one ranked target occupation.
@@ -149,13 +163,15 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		Code           *string      `json:"code"`
 		Title          *string      `json:"title"`
 		Confidence     float64      `json:"confidence"`
+		Level          string       `json:"level,omitempty"`
+		Group          *GroupRef    `json:"group,omitempty"`
 		Matches        []Match      `json:"matches"`
 		NearestOutside *Neighbour   `json:"nearest_outside"`
 		Corpus         CorpusInfo   `json:"corpus"`
 		Cleaned        string       `json:"cleaned,omitempty"`
 		Warnings       []string     `json:"warnings,omitempty"`
 		Explanation    *Explanation `json:"explanation,omitempty"`
-	}{Input: r.Input, Confidence: r.Confidence, Matches: r.Matches, NearestOutside: r.NearestOutside,
+	}{Input: r.Input, Confidence: r.Confidence, Level: r.Level, Group: r.Group, Matches: r.Matches, NearestOutside: r.NearestOutside,
 		Corpus: r.Corpus, Cleaned: r.Cleaned, Warnings: r.Warnings, Explanation: r.Explanation}
 	if r.Code != "" {
 		out.Code, out.Title = &r.Code, &r.Title

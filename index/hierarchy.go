@@ -1,0 +1,205 @@
+package index
+
+import (
+	"math"
+	"sort"
+)
+
+// Coding to a hierarchy, as ABS coders do. In a hierarchical corpus (every
+// occupation a target, each with its unit and minor group) the ranked
+// candidates become a probability distribution over occupations; summed
+// over each unit group and each minor group it says how well the words
+// support a group. The result is the occupation when the words decide one,
+// else its unit group, else its minor group, else nothing: "Registered
+// Nurse" fits every registered nurse of unit group 2544 equally well, so it
+// is coded 2544 Registered Nurses.
+
+// Levels of a result.
+const (
+	LevelOccupation = "occupation"
+	LevelUnitGroup  = "unit_group"
+	LevelMinorGroup = "minor_group"
+)
+
+// headMismatchWeight scales the containment of a title whose head word is
+// not the query's: "National Account Manager" is a manager, so the title
+// "Management Accountant", whose words it holds but whose head is
+// accountant, counts for less than a manager's title.
+const headMismatchWeight = 0.75
+
+// sameHead reports whether a title's head term is the query's. The head of
+// an English title is its last word ("Truck Driver"), of a Portuguese one
+// its first ("Motorista de Caminhão"). A one-word title or query has that
+// word as its head.
+func sameHead(title, query []string, lang string) bool {
+	if len(title) == 0 || len(query) == 0 {
+		return true
+	}
+	if lang == "pt" {
+		return title[0] == query[0]
+	}
+	return title[len(title)-1] == query[len(query)-1]
+}
+
+// hierSharpness turns rank-key differences into odds: a candidate whose
+// key is 0.25 below the best one is about e^2 = 7 times less likely.
+const hierSharpness = 8
+
+// hierPool bounds the candidates that share the probability.
+const hierPool = 20
+
+// levelChoice is the decision of a hierarchical corpus.
+type levelChoice struct {
+	level      string // LevelOccupation, LevelUnitGroup, LevelMinorGroup or "" (outside)
+	code       string // the occupation's or group's code
+	confidence float64
+	// probs are the candidates' shares, in candidate order.
+	probs []float64
+	// features of the decision, for --explain and the fit.
+	hf hierFeatures
+}
+
+// hierFeatures are what the confidence models of the levels see: the
+// probability share of the best occupation, unit group and minor group,
+// and the best candidate's containment and coverage.
+type hierFeatures struct {
+	POcc, PUnit, PMinor float64
+	Containment         float64
+	Coverage            float64
+	unit, minor         string
+}
+
+// vector returns the inputs of a level's logistic model.
+func (h hierFeatures) vector(p float64) []float64 {
+	return []float64{logit(p), h.Containment, h.Coverage, h.Containment * h.Coverage}
+}
+
+func logit(p float64) float64 {
+	p = math.Min(math.Max(p, 1e-4), 1-1e-4)
+	return math.Log(p / (1 - p))
+}
+
+// hierFeaturesOf computes the shares of the candidates and the features.
+func (ix *Index) hierFeaturesOf(cands []features) (hierFeatures, []float64) {
+	var h hierFeatures
+	if len(cands) == 0 {
+		return h, nil
+	}
+	n := min(len(cands), hierPool)
+	probs := make([]float64, n)
+	best := rankKey(cands[0])
+	sum := 0.0
+	for i := 0; i < n; i++ {
+		probs[i] = math.Exp(hierSharpness * (rankKey(cands[i]) - best))
+		sum += probs[i]
+	}
+	units, minors := map[string]float64{}, map[string]float64{}
+	for i := range probs {
+		probs[i] /= sum
+		oi := ix.occs[cands[i].code]
+		units[oi.unit.Code] += probs[i]
+		minors[oi.minor.Code] += probs[i]
+	}
+	h.POcc = probs[0]
+	h.unit, h.PUnit = argmax(units)
+	h.minor, h.PMinor = argmax(minors)
+	h.Containment, h.Coverage = cands[0].cont, cands[0].cov
+	return h, probs
+}
+
+// argmax returns the key of the largest value, ties to the smaller key.
+func argmax(m map[string]float64) (string, float64) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	best, bestV := "", -1.0
+	for _, k := range keys {
+		if m[k] > bestV {
+			best, bestV = k, m[k]
+		}
+	}
+	return best, bestV
+}
+
+// chooseLevel picks the most specific level whose calibrated confidence
+// reaches one half.
+func (ix *Index) chooseLevel(cands []features) levelChoice {
+	h, probs := ix.hierFeaturesOf(cands)
+	ch := levelChoice{probs: probs, hf: h}
+	if len(cands) == 0 {
+		ch.confidence = 1
+		return ch
+	}
+	m := ix.model
+	pOcc := m.Occupation.prob(h.vector(h.POcc))
+	pUnit := math.Max(pOcc, m.UnitGroup.prob(h.vector(h.PUnit)))
+	pMinor := math.Max(pUnit, m.MinorGroup.prob(h.vector(h.PMinor)))
+	switch {
+	case pOcc >= 0.5:
+		ch.level, ch.code, ch.confidence = LevelOccupation, cands[0].code, pOcc
+	case pUnit >= 0.5 && h.unit != "":
+		ch.level, ch.code, ch.confidence = LevelUnitGroup, h.unit, pUnit
+	case pMinor >= 0.5 && h.minor != "":
+		ch.level, ch.code, ch.confidence = LevelMinorGroup, h.minor, pMinor
+	default:
+		ch.confidence = 1 - pMinor
+	}
+	return ch
+}
+
+// logistic is one fitted logistic model.
+type logistic struct {
+	Weights []float64
+	Bias    float64
+}
+
+func (l logistic) prob(x []float64) float64 {
+	z := l.Bias
+	for i, v := range x {
+		if i < len(l.Weights) {
+			z += l.Weights[i] * v
+		}
+	}
+	return sigmoid(z)
+}
+
+// hierModel holds the confidence models of the three levels.
+type hierModel struct {
+	Occupation, UnitGroup, MinorGroup logistic
+}
+
+// decideHier turns the candidates of a hierarchical corpus into a Result.
+func (ix *Index) decideHier(cands []features, top int) *Result {
+	ch := ix.chooseLevel(cands)
+	res := &Result{}
+	pOcc := 0.0
+	if len(cands) > 0 {
+		pOcc = ix.model.Occupation.prob(ch.hf.vector(ch.hf.POcc))
+	}
+	for i := range cands {
+		if len(res.Matches) >= top {
+			break
+		}
+		conf := 0.0
+		if i < len(ch.probs) && ch.probs[0] > 0 {
+			conf = pOcc * ch.probs[i] / ch.probs[0]
+		}
+		f := &cands[i]
+		res.Matches = append(res.Matches, Match{Code: f.code, Title: ix.occs[f.code].title, Score: round(f.score), Confidence: round(conf)})
+	}
+	res.Confidence = round(ch.confidence)
+	switch ch.level {
+	case LevelOccupation:
+		oi := ix.occs[ch.code]
+		res.Code, res.Title, res.Level = ch.code, oi.title, LevelOccupation
+		if oi.unit.Code != "" {
+			res.Group = &GroupRef{Level: LevelUnitGroup, Code: oi.unit.Code, Title: oi.unit.Title}
+		}
+	case LevelUnitGroup, LevelMinorGroup:
+		res.Code, res.Title, res.Level = ch.code, ix.groups[ch.code], ch.level
+		res.Group = &GroupRef{Level: ch.level, Code: ch.code, Title: ix.groups[ch.code]}
+	}
+	return res
+}
