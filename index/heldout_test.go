@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -75,17 +74,7 @@ func heldOutIndex(t testing.TB) heldOut {
 				keep = append(keep, ti)
 			}
 		}
-		var x abs.Extra
-		src := filepath.Join("..", "corpus", "sources")
-		if x.Crosswalk, err = os.ReadFile(filepath.Join(src, "anzsco2022_to_isco08.csv")); err != nil {
-			d.heldOutErr = err
-			return
-		}
-		if x.ESCO, err = os.ReadFile(filepath.Join(src, "occupations_en_v1.1.1.csv")); err != nil {
-			d.heldOutErr = err
-			return
-		}
-		c, err := abs.Whole(keep, structure, &x)
+		c, err := abs.Whole(keep, structure)
 		if err != nil {
 			d.heldOutErr = err
 			return

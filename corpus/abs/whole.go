@@ -10,13 +10,6 @@ import (
 // WholeVersion names the release of the built-in whole-ANZSCO corpus.
 const WholeVersion = "anzsco2022-1"
 
-// Extra are the other classifications' titles the whole corpus takes in:
-// the ABS ANZSCO to ISCO-08 correspondence (CSV) and ESCO's English
-// occupations (CSV).
-type Extra struct {
-	Crosswalk, ESCO []byte
-}
-
 // WholeLexicons are the lexicons of the whole-ANZSCO corpus: the general
 // English and Portuguese ones, job-ad noise and the ABS title conventions,
 // and none of any one occupation's domain.
@@ -26,22 +19,12 @@ var WholeLexicons = []string{"en", "pt", "jobads", "abs"}
 // structure: every occupation a target, no contrasts, the general
 // lexicons. It is how the built-in corpus "anzsco" is generated, and how
 // tests build it from a part of the titles.
-func Whole(titles []Title, structure []Occupation, x *Extra) (*corpus.Corpus, error) {
+func Whole(titles []Title, structure []Occupation) (*corpus.Corpus, error) {
 	c, _, err := Build(titles, structure, Options{Targets: AllTargets(), Version: WholeVersion})
 	if err != nil {
 		return nil, err
 	}
 	c.Name = fmt.Sprintf("ANZSCO 2022: all %d occupations, every one a target", len(c.Occupations))
-	if x != nil && x.ESCO != nil {
-		cw, err := ReadCrosswalk(bytes.NewReader(x.Crosswalk), "ANZSCO to ISCO-08 correspondence")
-		if err != nil {
-			return nil, err
-		}
-		if _, _, err := AddESCO(c, bytes.NewReader(x.ESCO), "ESCO occupations", cw); err != nil {
-			return nil, err
-		}
-		c.Source += " English titles from other classifications: " + ESCO + " (\"This service uses the ESCO classification of the European Commission.\"), reached through the ABS ANZSCO 2022 to ISCO-08 correspondence; each such title names its source."
-	}
 	c.Lexicons = append([]string(nil), WholeLexicons...)
 	data, err := c.Marshal()
 	if err != nil {

@@ -28,14 +28,7 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	var x abs.Extra
-	if x.Crosswalk, err = os.ReadFile("sources/anzsco2022_to_isco08.csv"); err != nil {
-		return err
-	}
-	if x.ESCO, err = os.ReadFile("sources/occupations_en_v1.1.1.csv"); err != nil {
-		return err
-	}
-	c, err := abs.Whole(titles, structure, &x)
+	c, err := abs.Whole(titles, structure)
 	if err != nil {
 		return err
 	}
