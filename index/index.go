@@ -442,6 +442,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 		}
 	}
 	ix.speller = newSpeller(words)
+	ix.speller.known = func(w string) bool { return an.known(w) || realWord(w) }
 	ix.searchSize = min(len(c.Occupations), maxSearchSize)
 	ix.maxCandidates = maxCandidates
 	if ix.hier {

@@ -9,7 +9,8 @@ import "sync"
 // instead of a scan of the vocabulary.
 //
 // To keep unrelated words from matching, a word is corrected only when
-//   - it is not itself a corpus word or a stop word,
+//   - it is not itself a corpus word, a word of the lexicons or a real
+//     English or Portuguese word (dictionary.go),
 //   - it has at least minCorrectLen letters (or is a short word missing one
 //     letter of a double, as in "cal" for "call"),
 //   - the correction is one insertion, deletion, substitution or swap of
@@ -20,7 +21,10 @@ import "sync"
 // corpus, so a process that classifies one well-spelt title does not pay
 // for it. A speller is safe for concurrent use.
 type speller struct {
-	freq  map[string]int
+	freq map[string]int
+	// known reports words that are right though the corpus lacks them:
+	// real words of either language and the lexicons' words.
+	known func(string) bool
 	once  sync.Once
 	table map[string][]string
 }
@@ -58,7 +62,7 @@ func deletions(w string) []string {
 // correct returns the corpus word w was meant to be, or "" when w is fine
 // or cannot be corrected safely. w must be folded.
 func (s *speller) correct(w string) string {
-	if _, ok := s.freq[w]; ok || !isASCIIWord(w) {
+	if _, ok := s.freq[w]; ok || !isASCIIWord(w) || (s.known != nil && s.known(w)) {
 		return ""
 	}
 	if len(w) < minCorrectLen {
