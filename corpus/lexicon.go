@@ -32,6 +32,10 @@ import (
 //	                 NAME are alternatives of one rule
 //	[qualifier]      a bracketed title qualifier ("(General)")
 //	[residual]       a word that marks a residual title ("nec")
+//	[agentive LANG]  a suffix of nouns for a person ("er", "ant"): such a
+//	                 word is only made singular, not stemmed, so that
+//	                 accountant and account, manager and management stay
+//	                 apart
 //
 // LANG is a language of Languages or "*" for all of them. Entries are
 // folded (lower case, no accents) by the engine, so they are written
@@ -57,6 +61,8 @@ type Lexicon struct {
 	Noise      []NoiseRule
 	Qualifiers []string
 	Residuals  []string
+	// Agentive suffixes, by language.
+	Agentive map[string][]string
 }
 
 // Rewrite replaces a word by one or more words.
@@ -95,7 +101,7 @@ func LexiconFile(name string) ([]byte, error) {
 // LoadLexicon merges the embedded lexicons of the given names, in order.
 func LoadLexicon(names ...string) (*Lexicon, error) {
 	lx := &Lexicon{Function: map[string][]string{}, Stop: map[string][]string{},
-		Variants: map[string][]Rewrite{}, Canon: map[string][]Rewrite{}}
+		Variants: map[string][]Rewrite{}, Canon: map[string][]Rewrite{}, Agentive: map[string][]string{}}
 	for _, name := range names {
 		data, err := LexiconFile(name)
 		if err != nil {
@@ -170,7 +176,7 @@ func (lx *Lexicon) parse(r *bytes.Reader, file string) error {
 
 func checkSection(kind, arg string) error {
 	switch kind {
-	case "function", "stop", "variant", "canon":
+	case "function", "stop", "variant", "canon", "agentive":
 		if arg != "*" && !knownLanguage(arg) {
 			return fmt.Errorf("[%s %s]: want a language (%s) or *", kind, arg, strings.Join(Languages, ", "))
 		}
@@ -194,6 +200,13 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 		langs = Languages
 	}
 	switch kind {
+	case "agentive":
+		if len(strings.Fields(s)) != 1 {
+			return fmt.Errorf("%q: one suffix per line", s)
+		}
+		for _, l := range langs {
+			lx.Agentive[l] = append(lx.Agentive[l], s)
+		}
 	case "function", "stop":
 		if len(strings.Fields(s)) != 1 {
 			return fmt.Errorf("%q: one word per line", s)

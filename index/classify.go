@@ -78,7 +78,10 @@ type prepared struct {
 	stripped    []Stripped
 	corrections []Correction
 	qterms      map[string][]string
-	lang        string // detected language, or "" when unsure
+	// core are the terms of the query's first part, by language: where a
+	// job title names the occupation.
+	core map[string][]string
+	lang string // detected language, or "" when unsure
 	cands       []features
 }
 
@@ -92,9 +95,10 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	desc, w := sanitize(q.Description, MaxDescriptionBytes, "description")
 	p := &prepared{text: text, desc: desc, warnings: append(warnings, w...)}
 
-	cleaned, stripped := ix.an.cleanTitle(text)
+	segs, stripped := ix.an.cleanSegments(text)
 	p.stripped = stripped
-	words := Words(cleaned)
+	words := Words(strings.Join(segs, " "))
+	firstWords := len(Words(segs[0]))
 	for i, wd := range words {
 		if c := ix.speller.correct(wd); c != "" {
 			p.corrections = append(p.corrections, Correction{From: wd, To: c})
@@ -112,8 +116,10 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	if desc != "" {
 		descLang = ix.detectLanguage(Words(Fold(desc)))
 	}
+	p.core = make(map[string][]string, len(corpus.Languages))
 	for _, lang := range corpus.Languages {
 		p.qterms[lang] = ix.terms(lang, p.qtext)
+		p.core[lang] = ix.terms(lang, strings.Join(words[:firstWords], " "))
 		if desc != "" && (descLang == "" || descLang == lang) {
 			// Only description terms the corpus holds can match; the
 			// first maxDescriptionTerms of them are used.
@@ -133,7 +139,7 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.cands = ix.candidates(scores, p.qterms, dterms, p.lang)
+	p.cands = ix.candidates(scores, p.qterms, dterms, p.lang, p.core)
 	return p, nil
 }
 
@@ -241,7 +247,7 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang string) (map[s
 // When the query's language is known, coverage is measured in that
 // language only, so that an English title is not coded by accident through
 // the Portuguese titles (or the reverse).
-func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang string) []features {
+func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang string, core map[string][]string) []features {
 	codes := make([]string, 0, len(scores))
 	for code := range scores {
 		codes = append(codes, code)
@@ -276,10 +282,27 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				continue
 			}
 			inQ, inD := inQs[lang], inDs[lang]
-			cov, textCov := 0, 0
+			// In a hierarchical corpus the words after the title's first
+			// part ("Truck Driver - Local Deliveries") weigh less.
+			weight := func(string) float64 { return 1 }
+			head := ""
+			if ix.hier {
+				cs := bag(core[lang])
+				head = headOf(cs, lang)
+				weight = func(t string) float64 {
+					if cs.has(t) {
+						return 1
+					}
+					return tailWeight
+				}
+			}
+			var cov, covN float64
+			textCov := 0
 			for _, t := range qt {
+				w := weight(t)
+				covN += w
 				if oi.vocab[lang][t] {
-					cov++
+					cov += w
 				}
 				if oi.textVocab[lang][t] {
 					textCov++
@@ -292,24 +315,27 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 					continue
 				}
 				var m, md int
+				mw := 0.0
 				for _, t := range e.terms {
 					if inQ.has(t) {
 						m++
 						md++
+						mw += weight(t)
 					} else if inD.has(t) {
 						md++
 					}
 				}
 				n := len(e.terms)
-				c := float64(m) / float64(n) * e.weight
-				if ix.hier && !sameHead(e.terms, qt, lang) {
-					c *= headMismatchWeight
+				f := e.weight
+				if ix.hier {
+					f *= headWeight(e.terms, inQ, head, lang)
 				}
+				c := mw / float64(n) * f
 				if bestTitle == "" || c > cont || (c == cont && m > bestM) {
 					cont, bestTitle, bestM = c, e.text, m
 				}
-				if m > 0 && float64(md)/float64(n) > contDesc {
-					contDesc = float64(md) / float64(n)
+				if cd := float64(md) / float64(n) * f; m > 0 && cd > contDesc {
+					contDesc = cd
 				}
 			}
 			for _, p := range oi.patterns {
@@ -348,7 +374,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 					contDesc = c
 				}
 			}
-			fcov := float64(cov) / float64(len(qt))
+			fcov := cov / covN
 			// The language whose titles (and description) explain the query best.
 			if key := math.Max(cont, contDesc) + fcov; key > bestKey {
 				bestKey = key

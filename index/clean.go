@@ -19,6 +19,14 @@ var segmentSep = regexp.MustCompile(`\s[-–—]+\s|\s[-–—]+|[-–—]+\s|[|
 // match that would split a pair of words that a title of the corpus holds
 // ("Contract Administrator") is left in place.
 func (a *analyser) cleanTitle(title string) (string, []Stripped) {
+	segs, stripped := a.cleanSegments(title)
+	return strings.Join(segs, " "), stripped
+}
+
+// cleanSegments is cleanTitle that keeps the parts of the title apart
+// ("Truck Driver - Local Deliveries" has two): the first part is where a
+// job title names the occupation.
+func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 	folded := Fold(title)
 	var stripped []Stripped
 	s := folded
@@ -62,11 +70,10 @@ func (a *analyser) cleanTitle(title string) (string, []Stripped) {
 		}
 		keep = append(keep, seg)
 	}
-	out := strings.Join(keep, " ")
-	if len(Words(out)) == 0 {
-		return folded, nil
+	if len(Words(strings.Join(keep, " "))) == 0 {
+		return []string{folded}, nil
 	}
-	return out, stripped
+	return keep, stripped
 }
 
 // splitsTitle reports whether removing s[i:j] would break a pair of

@@ -21,24 +21,45 @@ const (
 	LevelMinorGroup = "minor_group"
 )
 
-// headMismatchWeight scales the containment of a title whose head word is
-// not the query's: "National Account Manager" is a manager, so the title
-// "Management Accountant", whose words it holds but whose head is
-// accountant, counts for less than a manager's title.
-const headMismatchWeight = 0.75
+// Weights of a title by its head word. "National Account Manager" is a
+// manager: a manager's title whose words it holds counts fully, the title
+// "Management Accountant", whose head (accountant) is in the query but is
+// not the query's head, counts for headMismatchWeight, and a title whose
+// head is not in the query at all ("Automotive Designer" for "Automotive
+// Technician") for headAbsentWeight.
+const (
+	headMismatchWeight = 0.75
+	headAbsentWeight   = 0.5
+)
 
-// sameHead reports whether a title's head term is the query's. The head of
-// an English title is its last word ("Truck Driver"), of a Portuguese one
-// its first ("Motorista de Caminhão"). A one-word title or query has that
-// word as its head.
-func sameHead(title, query []string, lang string) bool {
-	if len(title) == 0 || len(query) == 0 {
-		return true
+// tailWeight is how much a word after the first part of a title counts in
+// a hierarchical corpus: "Lawyer - Family Law" is a lawyer who works in
+// family law, not a family worker.
+const tailWeight = 0.35
+
+// headOf returns the head term of analysed terms: the last of an English
+// title ("Truck Driver"), the first of a Portuguese one ("Motorista de
+// Caminhão").
+func headOf(terms []string, lang string) string {
+	if len(terms) == 0 {
+		return ""
 	}
 	if lang == "pt" {
-		return title[0] == query[0]
+		return terms[0]
 	}
-	return title[len(title)-1] == query[len(query)-1]
+	return terms[len(terms)-1]
+}
+
+// headWeight weighs a title's containment by where its head term is.
+func headWeight(title []string, in termSet, qhead, lang string) float64 {
+	h := headOf(title, lang)
+	switch {
+	case h == "" || h == qhead:
+		return 1
+	case in.has(h):
+		return headMismatchWeight
+	}
+	return headAbsentWeight
 }
 
 // hierSharpness turns rank-key differences into odds: a candidate whose

@@ -47,6 +47,9 @@ type langAnalysis struct {
 	// canon maps a stem to the stem that stands for it.
 	canon map[string]string
 	stem  func(string) string
+	// agentive are suffixes of nouns for a person, which are only made
+	// singular.
+	agentive []string
 }
 
 type noiseRule struct {
@@ -62,7 +65,7 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 		names: lx.Names}
 	for i, lang := range corpus.Languages {
 		la := &langAnalysis{function: map[string]bool{}, stop: map[string]bool{}, variants: map[string][]string{},
-			canon: map[string]string{}, stem: stemmerFor(lang)}
+			canon: map[string]string{}, stem: stemmerFor(lang), agentive: foldAll(lx.Agentive[lang])}
 		for _, w := range lx.Function[lang] {
 			w = Fold(w)
 			la.function[w] = true
@@ -82,7 +85,7 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 			}
 		}
 		for _, rw := range lx.Canon[lang] {
-			from, to := la.stem(Fold(rw.From)), la.stem(Fold(rw.To[0]))
+			from, to := la.stemOnly(Fold(rw.From)), la.stemOnly(Fold(rw.To[0]))
 			la.canon[from] = to
 		}
 	}
@@ -124,11 +127,27 @@ func stemmerFor(lang string) func(string) string {
 
 // stemWord stems one folded word and maps it to its canonical stem.
 func (la *langAnalysis) stemWord(w string) string {
-	s := la.stem(w)
+	s := la.stemOnly(w)
 	if c, ok := la.canon[s]; ok {
 		return c
 	}
 	return s
+}
+
+// stemOnly stems w, or makes a noun for a person singular.
+func (la *langAnalysis) stemOnly(w string) string {
+	if len(la.agentive) > 0 {
+		sg := w
+		if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			sg = w[:len(w)-1]
+		}
+		for _, suf := range la.agentive {
+			if len(sg) > len(suf)+2 && strings.HasSuffix(sg, suf) {
+				return sg
+			}
+		}
+	}
+	return la.stem(w)
 }
 
 // titleVocabulary returns the folded words of every title-like string of c
@@ -262,7 +281,7 @@ func (a *analyser) Fingerprint() string {
 			fmt.Fprintf(h, "%s %s %s\n", lang, w, strings.Join(a.terms(lang, w), " "))
 		}
 		la := a.langs[lang]
-		fmt.Fprintf(h, "%d %d %d %d\n", len(la.function), len(la.stop), len(la.variants), len(la.canon))
+		fmt.Fprintf(h, "%d %d %d %d %v\n", len(la.function), len(la.stop), len(la.variants), len(la.canon), la.agentive)
 	}
 	fmt.Fprintf(h, "%d %d %d %d\n", len(a.noise), len(a.places), len(a.qualifiers), len(a.residuals))
 	return hex.EncodeToString(h.Sum(nil))[:16]

@@ -61,7 +61,7 @@ func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 		return nil, err
 	}
 	var hits []SearchHit
-	for _, f := range ix.candidates(scores, qterms, nil, lang) {
+	for _, f := range ix.candidates(scores, qterms, nil, lang, qterms) {
 		if len(hits) >= n {
 			break
 		}

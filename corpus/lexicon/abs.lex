@@ -11,3 +11,14 @@ nz
 [residual]
 # "Registered Nurses nec": the occupations of a group not named elsewhere
 nec
+
+[agentive en]
+# nouns for the person who does the work keep their identity: an accountant
+# is not an account, a manager not management, a driver not driving
+er
+or
+ant
+ent
+ist
+ian
+eer

@@ -179,3 +179,7 @@ supvr = supervisor
 ops = operations
 qa = quality assurance
 cx = customer experience
+
+[canon en]
+# an activity and the short word for it
+taxation = tax
