@@ -7,8 +7,8 @@ no title may be an ANZSCO title, alternative title or specialisation, a title of
 the default corpus (titles, everyday titles, role x context pattern expansions),
 or a title of the project's other labelled sets (the fitting and development
 sets), compared after lowercasing, dropping accents and punctuation. Rows of the
-5411 set must be labelled 541111, 541112 or NONE, a NONE row naming the nearest
-outside occupation in its note.
+5411 set must be labelled 541111, 541112 or NONE, the note of a NONE row naming
+the nearest outside occupation as its first code.
 
 The ANZSCO titles and codes come from a TSV (code, unit_group, unit_title, title,
 alternative_titles, specialisations) given with --tsv, or else from the ABS
@@ -149,6 +149,7 @@ def main():
         level = collections.Counter()
         major = collections.Counter()
         lang = collections.Counter()
+        labels = collections.Counter()
         ambiguous = 0
         with open(path, encoding="utf-8", newline="") as f:
             rows = list(csv.reader(f))
@@ -193,17 +194,20 @@ def main():
                     errors.append(f"{where}: label {label} outside the scope {sorted(spec['scope'])}; use NONE")
                 if label == "NONE":
                     near = re.findall(r"\b(\d{6})\b", note)
-                    if not near or any(c not in occ for c in near) or any(c in spec["scope"] for c in near):
-                        errors.append(f"{where}: a NONE note must name the nearest outside occupation code")
+                    if not near or near[0] not in occ or near[0] in spec["scope"]:
+                        errors.append(f"{where}: a NONE note must name the nearest outside occupation code first")
             if note.startswith("AMBIGUOUS"):
                 ambiguous += 1
             lang[language] += 1
+            labels[label] += 1
             if a.show:
                 name = occ.get(label) or (label in groups and "unit group") or ""
                 print(f"{label:7} {name[:40]:40} | {title}")
         print(f"{os.path.relpath(path, ROOT)}: {len(rows) - 1} rows; "
               + ", ".join(f"{k} {v}" for k, v in sorted(level.items())) + f"; ambiguous {ambiguous}")
         print("  languages: " + ", ".join(f"{k} {v}" for k, v in sorted(lang.items())))
+        if spec["scope"] is not None:
+            print("  labels: " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
         print("  major groups: " + ", ".join(
             f"{k} {MAJOR.get(k, '')} {v}".replace("  ", " ") for k, v in sorted(major.items())))
     sys.stdout.flush()
