@@ -94,7 +94,14 @@ def read_workbooks(folder):
     """Codes and titles from the ABS index of titles: every string of it counts as a title."""
     strings, nums = read_xlsx_strings(os.path.join(folder, "anzsco-2022-index-of-titles.xlsx"))
     occ = {c: c for c in set(nums + strings) if re.fullmatch(r"\d{6}", c)}
-    return occ, {norm(s) for s in strings if not re.fullmatch(r"\d+", s)}
+    titles = set()
+    for s in strings:
+        if re.fullmatch(r"\d+", s):
+            continue
+        titles.add(norm(s))
+        for part in s.split(" / "):
+            titles.add(norm(re.sub(r"\((Aus|NZ)\)", "", part)))
+    return occ, titles
 
 
 def corpus_titles(path):
