@@ -285,15 +285,17 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 			// In a hierarchical corpus the words after the title's first
 			// part ("Truck Driver - Local Deliveries") weigh less.
 			weight := func(string) float64 { return 1 }
+			idf := weight
 			head := ""
 			if ix.hier {
 				cs := bag(core[lang])
 				head = headOf(cs, lang)
+				idf = ix.idfOf
 				weight = func(t string) float64 {
 					if cs.has(t) {
-						return 1
+						return ix.idfOf(t)
 					}
-					return tailWeight
+					return tailWeight * ix.idfOf(t)
 				}
 			}
 			var cov, covN float64
@@ -314,27 +316,28 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				if e.lang != lang || len(e.terms) == 0 {
 					continue
 				}
-				var m, md int
-				mw := 0.0
+				var m int
+				var mw, mdw, n float64
 				for _, t := range e.terms {
+					w := idf(t)
+					n += w
 					if inQ.has(t) {
 						m++
-						md++
 						mw += weight(t)
+						mdw += w
 					} else if inD.has(t) {
-						md++
+						mdw += w
 					}
 				}
-				n := len(e.terms)
 				f := e.weight
 				if ix.hier {
 					f *= headWeight(e.terms, inQ, head, lang)
 				}
-				c := mw / float64(n) * f
+				c := mw / n * f
 				if bestTitle == "" || c > cont || (c == cont && m > bestM) {
 					cont, bestTitle, bestM = c, e.text, m
 				}
-				if cd := float64(md) / float64(n) * f; m > 0 && cd > contDesc {
+				if cd := mdw / n * f; m > 0 && cd > contDesc {
 					contDesc = cd
 				}
 			}

@@ -224,3 +224,36 @@ func (ix *Index) decideHier(cands []features, top int) *Result {
 	}
 	return res
 }
+
+// idfOf is the inverse document frequency of a term among the
+// occupations' title-like strings: "officer" is in hundreds of titles,
+// "accounts" in a few, so "Accounts Officer" is about accounts first.
+// Terms no title holds weigh as the rarest.
+func (ix *Index) idfOf(t string) float64 {
+	if v, ok := ix.idf[t]; ok {
+		return v
+	}
+	return ix.idfMax
+}
+
+// computeIDF fills ix.idf from the occupations' title vocabularies.
+func (ix *Index) computeIDF() {
+	df := map[string]int{}
+	for _, oi := range ix.occs {
+		seen := map[string]bool{}
+		for _, v := range oi.vocab {
+			for t := range v {
+				if !seen[t] {
+					seen[t] = true
+					df[t]++
+				}
+			}
+		}
+	}
+	n := float64(len(ix.occs))
+	ix.idf = make(map[string]float64, len(df))
+	ix.idfMax = math.Log(1 + n)
+	for t, d := range df {
+		ix.idf[t] = math.Log(1 + n/float64(d))
+	}
+}

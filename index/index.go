@@ -246,6 +246,9 @@ type Index struct {
 	groups map[string]string
 	// model is the confidence model of a hierarchical corpus.
 	model hierModel
+	// idf weighs the terms of a hierarchical corpus; see idfOf.
+	idf    map[string]float64
+	idfMax float64
 	dir   string
 }
 
@@ -448,6 +451,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 	if ix.hier {
 		ix.searchSize = min(len(c.Occupations), maxSearchSizeHier)
 		ix.maxCandidates = maxCandidatesHier
+		ix.computeIDF()
 	}
 	return ix, nil
 }
