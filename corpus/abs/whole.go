@@ -13,7 +13,7 @@ const WholeVersion = "anzsco2022-1"
 // WholeLexicons are the lexicons of the whole-ANZSCO corpus: the general
 // English and Portuguese ones, job-ad noise and the ABS title conventions,
 // and none of any one occupation's domain.
-var WholeLexicons = []string{"en", "pt", "jobads", "abs"}
+var WholeLexicons = []string{"en", "pt", "jobads", "ads-en", "abs"}
 
 // Whole builds the whole-ANZSCO corpus from the workbooks' titles and
 // structure: every occupation a target, no contrasts, the general

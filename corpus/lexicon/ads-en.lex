@@ -1,0 +1,36 @@
+# Lexicon ads-en: abbreviations and slang of English-language job ads in
+# Australia and New Zealand, written out as the ANZSCO titles say them.
+# Sections as in en.lex.
+
+[variant en]
+# nursing and care
+rn = registered nurse
+ain = assistant in nursing
+pca = personal care assistant
+gp = general practitioner
+ot = occupational therapist
+# office and management
+ea = executive assistant
+pa = personal assistant
+ap = accounts payable
+ar = accounts receivable
+bdm = business development manager
+ceo = chief executive officer
+coo = chief operating officer
+cfo = chief financial officer
+admin = administration
+acct = accountant
+# information and communications technology
+it = ict
+dba = database administrator
+# hospitality
+cdp = chef de partie
+# trades, slang
+chippy = carpenter
+sparky = electrician
+brickie = bricklayer
+truckie = truck driver
+wharfie = waterside worker
+tech = technician
+mech = mechanic
+eng = engineer
