@@ -436,3 +436,42 @@ func (o *Occupation) Langs() []string {
 func (c *Corpus) Marshal() ([]byte, error) {
 	return json.MarshalIndent(c, "", "  ")
 }
+
+// GroupInfo describes a group of the classification as a corpus holds it:
+// the groups above it, its title, its occupations and any titles the
+// corpus gives the group itself.
+type GroupInfo struct {
+	Level       string        `json:"level"`
+	Code        string        `json:"code"`
+	Title       string        `json:"title"`
+	Parents     []Group       `json:"parents,omitempty"`
+	Occupations []string      `json:"occupations"`
+	Titles      []GroupTitles `json:"titles,omitempty"`
+}
+
+// Group returns the group (major, sub-major, minor or unit) with the
+// given code, from the hierarchy of the corpus's occupations.
+func (c *Corpus) Group(code string) (*GroupInfo, bool) {
+	var g *GroupInfo
+	for _, o := range c.Occupations {
+		for i, h := range o.Hierarchy {
+			if h.Code != code {
+				continue
+			}
+			if g == nil {
+				g = &GroupInfo{Level: h.Level, Code: h.Code, Title: h.Title, Parents: append([]Group(nil), o.Hierarchy[:i]...)}
+			}
+			g.Occupations = append(g.Occupations, o.Code)
+		}
+	}
+	if g == nil {
+		return nil, false
+	}
+	sort.Strings(g.Occupations)
+	for _, t := range c.Groups {
+		if t.Code == code {
+			g.Titles = append(g.Titles, t)
+		}
+	}
+	return g, true
+}

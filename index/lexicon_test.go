@@ -69,3 +69,23 @@ func TestTitleWordsAreNeverStripped(t *testing.T) {
 		t.Errorf("terms(English Teacher) = %v: the title word english was stopped", got)
 	}
 }
+
+// TestSearchOrderedByScore checks that search lists occupations in the
+// order of the score it shows, and honours n.
+func TestSearchOrderedByScore(t *testing.T) {
+	ix := testIndex(t)
+	for _, q := range []string{"call centre", "team leader", "customer service", "operador"} {
+		hits, err := ix.Search(q, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) > 5 {
+			t.Errorf("Search(%q, 5) returned %d hits", q, len(hits))
+		}
+		for i := 1; i < len(hits); i++ {
+			if hits[i].Score > hits[i-1].Score {
+				t.Errorf("Search(%q): hit %d (%s) scores %.3f above hit %d's %.3f", q, i+1, hits[i].Code, hits[i].Score, i, hits[i-1].Score)
+			}
+		}
+	}
+}

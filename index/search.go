@@ -9,9 +9,12 @@ import (
 // SearchHit is one occupation found by Search, with the titles that matched
 // and the matching words marked.
 type SearchHit struct {
-	Code     string      `json:"code"`
-	Title    string      `json:"title"`
-	Scope    string      `json:"scope"`
+	Code  string `json:"code"`
+	Title string `json:"title"`
+	Scope string `json:"scope"`
+	// Score is the ranking key hits are ordered by: how well a title of
+	// the occupation and the query contain each other, with the bleve
+	// score as a tie-breaker.
 	Score    float64     `json:"score"`
 	Coverage float64     `json:"coverage"`
 	Matched  []Highlight `json:"matched"`
@@ -66,7 +69,7 @@ func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 			break
 		}
 		oi := ix.occs[f.code]
-		h := SearchHit{Code: f.code, Title: oi.title, Scope: string(oi.occ.Scope), Score: round(f.score), Coverage: round(f.cov)}
+		h := SearchHit{Code: f.code, Title: oi.title, Scope: string(oi.occ.Scope), Score: round(rankKey(f)), Coverage: round(f.cov)}
 		for _, e := range oi.entries {
 			q := map[string]bool{}
 			for _, t := range qterms[e.lang] {

@@ -148,6 +148,14 @@ func TestShowSearchIndexVersion(t *testing.T) {
 		{"index missing", []string{"--index", dir + ".nope", "classify", "x"}, ExitError, nil},
 		{"build without out", []string{"index", "build"}, ExitUsage, nil},
 		{"version", []string{"version"}, ExitOK, []string{"anzsco", "default corpus 5411-"}},
+		{"show unit group", []string{"show", "5411"}, ExitOK, []string{"5411 Call or Contact Centre Workers", "a unit group of the classification", "2 occupations in the corpus:", "541112 Call or Contact Centre Operator"}},
+		{"show group json", []string{"show", "--json", "541"}, ExitOK, []string{`"level": "minor"`, `"occupations": [`}},
+		{"scope anzsco classify", []string{"--scope", "anzsco", "classify", "--json", "Registered Nurse"}, ExitOK, []string{`"code":"2544"`, `"level":"unit_group"`, `"title":"Registered Nurses"`}},
+		{"scope anzsco occupation", []string{"--scope", "anzsco", "classify", "--json", "Forklift Driver"}, ExitOK, []string{`"code":"721311"`, `"level":"occupation"`, `"group":{"level":"unit_group","code":"7213"`}},
+		{"scope anzsco show group", []string{"--scope", "anzsco", "show", "2544"}, ExitOK, []string{"2544 Registered Nurses", "254415 Registered Nurse (Critical Care and Emergency)"}},
+		{"scope anzsco index info", []string{"--scope", "anzsco", "index", "info"}, ExitOK, []string{"occupations: 1076, of which 1076 targets (--json lists them)"}},
+		{"scope unknown", []string{"--scope", "nosuch", "classify", "x"}, ExitUsage, nil},
+		{"scope and corpus", []string{"--scope", "anzsco", "--corpus", "x.json", "classify", "x"}, ExitUsage, nil},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runCLI(t, "", tt.args...)

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -108,6 +109,10 @@ func newCmdIndexInfo(f *Factory, runF func(*indexInfoOptions) error) *cobra.Comm
 	return cmd
 }
 
+// maxListedTargets is how many target codes index info prints in its text
+// form; a larger corpus gets a count.
+const maxListedTargets = 20
+
 func indexInfoRun(opts *indexInfoOptions) error {
 	ix, err := opts.Index()
 	if err != nil {
@@ -144,7 +149,11 @@ func indexInfoRun(opts *indexInfoOptions) error {
 	fmt.Fprintf(w, "format:      %d (analyzers %v)\n", info.Format, info.Analyzers)
 	fmt.Fprintf(w, "corpus:      %s (%s)\n", info.Corpus.Version, info.Name)
 	fmt.Fprintf(w, "sha256:      %s\n", info.Corpus.SHA256)
-	fmt.Fprintf(w, "occupations: %d, targets %v\n", info.Occupations, info.Targets)
+	if len(info.Targets) <= maxListedTargets {
+		fmt.Fprintf(w, "occupations: %d, targets %s\n", info.Occupations, strings.Join(info.Targets, " "))
+	} else {
+		fmt.Fprintf(w, "occupations: %d, of which %d targets (--json lists them)\n", info.Occupations, len(info.Targets))
+	}
 	fmt.Fprintf(w, "documents:   %d\n", info.Documents)
 	if info.Manifest != nil {
 		fmt.Fprintf(w, "built:       %s by %s\n", info.Manifest.Built.Format(time.RFC3339), info.Manifest.Tool)

@@ -24,16 +24,20 @@ func newCmdShow(f *Factory, runF func(*showOptions) error) *cobra.Command {
 	opts := &showOptions{IO: f.IO, Index: f.Index}
 	cmd := &cobra.Command{
 		Use:   "show CODE",
-		Short: "Print an occupation's full record",
+		Short: "Print an occupation's or a group's full record",
 		Long: `Show prints the full record of an occupation of the corpus: its titles,
 alternative titles, specialisations and everyday titles, description, tasks,
 skill level, the qualifications for Australia and New Zealand (and the
 experience that may stand in for them), and its correspondences to ISCO-08
-and OSCA. Use --json for the record as stored in the corpus.
+and OSCA. A group code (one to four digits: 5411, 254) prints the group:
+the groups above it and its occupations. Use --json for the record as
+stored in the corpus.
 
 Exit status: 0 found; 1 no occupation has that code; 2 usage error.`,
 		Example: `  anzsco show 541111
-  anzsco show --json 541112`,
+  anzsco show --json 541112
+  anzsco show 5411
+  anzsco --scope anzsco show 2544`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = strings.TrimSpace(args[0])
@@ -57,6 +61,9 @@ func showRun(opts *showOptions) error {
 	}
 	o, err := ix.Lookup(opts.Code)
 	if errors.Is(err, index.ErrNotFound) {
+		if g, ok := ix.Corpus().Group(opts.Code); ok {
+			return showGroup(opts, ix.Corpus(), g)
+		}
 		return &exitError{code: ExitOutside, err: err}
 	}
 	if err != nil {
@@ -72,6 +79,49 @@ func showRun(opts *showOptions) error {
 	}
 	printOccupation(opts.IO.Out, o)
 	return nil
+}
+
+// showGroup prints a group of the classification.
+func showGroup(opts *showOptions, c *corpus.Corpus, g *corpus.GroupInfo) error {
+	if opts.JSON {
+		data, err := json.MarshalIndent(g, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(opts.IO.Out, "%s\n", data)
+		return err
+	}
+	w := opts.IO.Out
+	fmt.Fprintf(w, "%s %s\n", g.Code, g.Title)
+	fmt.Fprintf(w, "  a %s group of the classification, not one occupation\n", g.Level)
+	for _, p := range g.Parents {
+		fmt.Fprintf(w, "  %s group: %s %s\n", p.Level, p.Code, p.Title)
+	}
+	fmt.Fprintf(w, "\n  %s in the corpus:\n", plural(len(g.Occupations), "occupation", "occupations"))
+	for _, code := range g.Occupations {
+		if o, ok := c.Lookup(code); ok {
+			fmt.Fprintf(w, "    %s %s\n", o.Code, o.Title())
+		}
+	}
+	for _, t := range g.Titles {
+		for _, lang := range corpus.Languages {
+			if len(t.Titles[lang]) > 0 {
+				fmt.Fprintf(w, "\n  titles of the group (%s):\n", lang)
+				for _, st := range t.Titles[lang] {
+					fmt.Fprintf(w, "    - %s (%s)\n", st.Title, st.Source)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// plural writes n with the singular or plural noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 func printOccupation(w io.Writer, o *corpus.Occupation) {
@@ -103,6 +153,12 @@ func printOccupation(w io.Writer, o *corpus.Occupation) {
 		list("alternative titles", t.AlternativeTitles)
 		list("specialisations", t.Specialisations)
 		list("everyday titles", t.EverydayTitles)
+		if len(t.SourcedTitles) > 0 {
+			fmt.Fprintf(w, "  titles from other classifications:\n")
+			for _, st := range t.SourcedTitles {
+				fmt.Fprintf(w, "    - %s (%s)\n", st.Title, st.Source)
+			}
+		}
 		if t.Description != "" {
 			fmt.Fprintf(w, "  description: %s\n", t.Description)
 		}
