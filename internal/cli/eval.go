@@ -47,8 +47,10 @@ at which precision reaches 95%.
 
 The file has a header row. The title and label columns are required; a
 description column is used when present; language and note columns are
-optional. A label is a six-digit code, or NONE (or empty) for "outside the
-targets"; a code of an occupation the corpus does not target also counts as
+optional. A label is a six-digit code, a unit group (four digits) or minor
+group (three digits), or NONE (or empty) for "outside the targets"; the
+report adds the unit-group accuracy when a label or a result is a group.
+A code of an occupation the corpus does not target also counts as
 outside, and is reported on standard error. Rows whose note starts with
 AMBIGUOUS are reasonable either way: they are reported apart and left out
 of the figures. "-" reads standard input.
@@ -167,6 +169,18 @@ func evalRun(opts *evalOptions) error {
 	return nil
 }
 
+// hasGroupCodes reports whether a label or a result is a group's code.
+func hasGroupCodes(outs []eval.Outcome) bool {
+	for _, o := range outs {
+		for _, c := range []string{o.Row.Label, o.Got} {
+			if c != eval.None && c != "ERROR" && len(c) < 6 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func ambiguousErrors(r *eval.Report) int {
 	if r.Ambiguous == nil {
 		return 0
@@ -243,6 +257,9 @@ func writeEvalText(w io.Writer, name string, ix *index.Index, rep *eval.Report, 
 		if o, ok := ix.Corpus().Lookup(code); ok {
 			return o.Title()
 		}
+		if g, ok := ix.Corpus().Group(code); ok {
+			return g.Title
+		}
 		switch code {
 		case eval.None:
 			return "outside the targets"
@@ -255,6 +272,9 @@ func writeEvalText(w io.Writer, name string, ix *index.Index, rep *eval.Report, 
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
 	p("anzsco eval %s: %d rows, corpus %s (%d targets)\n", name, len(outs), info.Version, len(ix.Corpus().Targets()))
 	p("\nAccuracy: %d/%d = %.3f", rep.Correct, rep.N, rep.Accuracy)
+	if hasGroupCodes(outs) {
+		p(", unit group %d/%d = %.3f", rep.UnitCorrect, rep.N, rep.UnitAccuracy)
+	}
 	if rep.Ambiguous != nil {
 		p(" (%d ambiguous rows reported apart)", rep.Ambiguous.N)
 	}

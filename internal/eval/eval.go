@@ -142,14 +142,14 @@ func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
 			row.Label = None
 		}
 		if row.Label != None && !codeRE.MatchString(row.Label) {
-			return nil, fmt.Errorf("line %d: column %q: label %q is not a six-digit ANZSCO code, NONE or empty", line, cols.Label, get(li))
+			return nil, fmt.Errorf("line %d: column %q: label %q is not an ANZSCO code (six digits, or a four-digit unit group or three-digit minor group), NONE or empty", line, cols.Label, get(li))
 		}
 		rows = append(rows, row)
 	}
 	return rows, nil
 }
 
-var codeRE = regexp.MustCompile(`^[0-9]{6}$`)
+var codeRE = regexp.MustCompile(`^(?:[0-9]{6}|[0-9]{4}|[0-9]{3})$`)
 
 // csvError names the line (and column) of a CSV syntax error.
 func csvError(err error) error {
@@ -184,9 +184,24 @@ func OutsideLabels(rows []Row, c *corpus.Corpus) map[string]int {
 	for _, code := range c.Targets() {
 		targets[code] = true
 	}
+	// A group label (unit or minor group) is kept when the group holds a
+	// target occupation.
+	isTarget := func(l string) bool {
+		if targets[l] {
+			return true
+		}
+		if g, ok := c.Group(l); ok {
+			for _, code := range g.Occupations {
+				if targets[code] {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	out := map[string]int{}
 	for i := range rows {
-		if l := rows[i].Label; l != None && !targets[l] {
+		if l := rows[i].Label; l != None && !isTarget(l) {
 			out[l]++
 			rows[i].Label = None
 		}
@@ -204,6 +219,19 @@ type Outcome struct {
 
 // Correct reports whether the row was coded to its label.
 func (o Outcome) Correct() bool { return o.Err == nil && o.Got == o.Row.Label }
+
+// UnitCorrect reports whether the row was coded to its label's unit group:
+// the code and the label share their first four digits (an occupation of
+// the right unit group, or the unit group itself), or both are NONE.
+func (o Outcome) UnitCorrect() bool {
+	if o.Err != nil {
+		return false
+	}
+	if o.Got == None || o.Row.Label == None {
+		return o.Got == o.Row.Label
+	}
+	return len(o.Got) >= 4 && len(o.Row.Label) >= 4 && o.Got[:4] == o.Row.Label[:4]
+}
 
 // ClassStats are the figures of one class.
 type ClassStats struct {
@@ -233,20 +261,24 @@ type CoveragePoint struct {
 
 // Report holds the figures for a set of outcomes.
 type Report struct {
-	N           int                       `json:"n"`
-	Correct     int                       `json:"correct"`
-	Accuracy    float64                   `json:"accuracy"`
-	PerClass    map[string]*ClassStats    `json:"per_class"`
-	PerLanguage map[string]*ClassStats    `json:"per_language"`
-	Confusion   map[string]map[string]int `json:"confusion"`
-	ECE         float64                   `json:"ece"`
-	Reliability []Bucket                  `json:"reliability"`
-	Coverage    []CoveragePoint           `json:"coverage_curve"`
-	Threshold95 *float64                  `json:"threshold_at_95_precision"`
-	Coverage95  float64                   `json:"coverage_at_95_precision"`
-	Misses      []Outcome                 `json:"-"`
-	Errors      int                       `json:"errors"`
-	Ambiguous   *Report                   `json:"ambiguous,omitempty"`
+	N        int     `json:"n"`
+	Correct  int     `json:"correct"`
+	Accuracy float64 `json:"accuracy"`
+	// UnitCorrect and UnitAccuracy count the rows coded to the right unit
+	// group (see Outcome.UnitCorrect).
+	UnitCorrect  int                       `json:"unit_correct"`
+	UnitAccuracy float64                   `json:"unit_accuracy"`
+	PerClass     map[string]*ClassStats    `json:"per_class"`
+	PerLanguage  map[string]*ClassStats    `json:"per_language"`
+	Confusion    map[string]map[string]int `json:"confusion"`
+	ECE          float64                   `json:"ece"`
+	Reliability  []Bucket                  `json:"reliability"`
+	Coverage     []CoveragePoint           `json:"coverage_curve"`
+	Threshold95  *float64                  `json:"threshold_at_95_precision"`
+	Coverage95   float64                   `json:"coverage_at_95_precision"`
+	Misses       []Outcome                 `json:"-"`
+	Errors       int                       `json:"errors"`
+	Ambiguous    *Report                   `json:"ambiguous,omitempty"`
 }
 
 // Run classifies every row, one after the other. Errors are recorded per
@@ -351,6 +383,9 @@ func summarise(outs []Outcome) *Report {
 			r.Confusion[o.Row.Label] = map[string]int{}
 		}
 		r.Confusion[o.Row.Label][o.Got]++
+		if o.UnitCorrect() {
+			r.UnitCorrect++
+		}
 		if o.Correct() {
 			r.Correct++
 			cs.Correct++
@@ -361,6 +396,7 @@ func summarise(outs []Outcome) *Report {
 	}
 	if r.N > 0 {
 		r.Accuracy = float64(r.Correct) / float64(r.N)
+		r.UnitAccuracy = float64(r.UnitCorrect) / float64(r.N)
 	}
 	for _, m := range []map[string]*ClassStats{r.PerClass, r.PerLanguage} {
 		for _, cs := range m {
