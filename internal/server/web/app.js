@@ -15,6 +15,8 @@
   const desc = $("#desc");
   const results = $("#results");
   let scopeName = "the target occupations";
+  const MAX_LISTED_TARGETS = 8;
+  const MAX_LISTED_UNITS = 3;
   const occupationCache = new Map();
   let detailSeq = 0;
 
@@ -78,9 +80,15 @@
           if (g.level === "unit") units.add(g.code);
         }
       }
-      if (units.size > 0) scopeName = [...units].join(", ");
-      $("#corpus").textContent = "Corpus " + c.version + ": " + c.name + ". Targets: " +
-        c.targets.map((code) => code + " " + (occupationCache.get(code) || {}).title).join("; ") + ".";
+      // A short scope line: the targets themselves when they are few, a
+      // count when the corpus is the whole classification.
+      if (units.size > 0 && units.size <= MAX_LISTED_UNITS) scopeName = [...units].join(", ");
+      else if (units.size > 0) scopeName = "any occupation";
+      $("#corpus").textContent = c.targets.length <= MAX_LISTED_TARGETS
+        ? "Corpus " + c.version + ": " + c.name + ". Targets: " +
+          c.targets.map((code) => code + " " + (occupationCache.get(code) || {}).title).join("; ") + "."
+        : "Corpus " + c.version + ": " + c.targets.length + " target occupations in " + units.size +
+          " unit groups. " + (c.source || "");
     } catch (e) {
       $("#corpus").textContent = "Could not load the corpus: " + e.message;
     }
@@ -215,9 +223,11 @@
     const nodes = [];
     const verdict = el("div", { class: "verdict", "data-code": res.code || "outside" });
     if (res.code) {
-      verdict.append(
-        el("p", { class: "code-line" }, el("strong", { class: "code" }, res.code), " ", res.title),
-        bar(res.confidence, res.code));
+      const line = el("p", { class: "code-line" }, el("strong", { class: "code" }, res.code), " ", res.title);
+      if (res.level && res.level !== "occupation") {
+        line.append(" (" + res.level.replace("_", " ") + ": the words fit the group, not one occupation)");
+      }
+      verdict.append(line, bar(res.confidence, res.code));
     } else {
       const n = res.nearest_outside;
       const line = el("p", { class: "code-line outside" }, "Outside " + scopeName);
