@@ -32,6 +32,11 @@ import (
 //	                 NAME are alternatives of one rule
 //	[qualifier]      a bracketed title qualifier ("(General)")
 //	[residual]       a word that marks a residual title ("nec")
+//	[context]        a word that says where the work is done only when no
+//	                 other workplace is named ("inbound": a call centre,
+//	                 unless the title names a warehouse)
+//	[workplace]      a workplace (one or more words) that takes away the
+//	                 context words' meaning
 //	[agentive LANG]  a suffix of nouns for a person ("er", "ant"): such a
 //	                 word is only made singular, not stemmed, so that
 //	                 accountant and account, manager and management stay
@@ -63,6 +68,9 @@ type Lexicon struct {
 	Residuals  []string
 	// Agentive suffixes, by language.
 	Agentive map[string][]string
+	// Context words and the workplaces that cancel them.
+	Context    []string
+	Workplaces []string
 }
 
 // Rewrite replaces a word by one or more words.
@@ -184,7 +192,7 @@ func checkSection(kind, arg string) error {
 		if arg == "" || arg == "*" {
 			return fmt.Errorf("[noise]: want a rule name, as in [noise pay]")
 		}
-	case "place", "qualifier", "residual":
+	case "place", "qualifier", "residual", "context", "workplace":
 		if arg != "" {
 			return fmt.Errorf("[%s %s]: this section takes no argument", kind, arg)
 		}
@@ -249,6 +257,13 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 		lx.Qualifiers = append(lx.Qualifiers, s)
 	case "residual":
 		lx.Residuals = append(lx.Residuals, s)
+	case "context":
+		if len(strings.Fields(s)) != 1 {
+			return fmt.Errorf("%q: one word per line", s)
+		}
+		lx.Context = append(lx.Context, s)
+	case "workplace":
+		lx.Workplaces = append(lx.Workplaces, s)
 	}
 	return nil
 }

@@ -105,6 +105,11 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 			words[i] = c
 		}
 	}
+	words, dropped := ix.an.dropContext(words)
+	for _, w := range dropped {
+		p.stripped = append(p.stripped, Stripped{Text: w, Rule: "context of another workplace"})
+	}
+	firstWords = min(firstWords, len(words))
 	p.qtext = strings.Join(words, " ")
 	p.lang = ix.detectLanguage(words)
 

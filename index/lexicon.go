@@ -37,6 +37,9 @@ type analyser struct {
 	titleWords   map[string]bool
 	titleBigrams map[string]bool
 	names        []string
+	// context words count only when no workplace phrase is in the query.
+	context    map[string]bool
+	workplaces map[string]bool
 }
 
 // langAnalysis is the analysis of one language.
@@ -93,6 +96,13 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 		if p = Fold(p); !a.titleWords[p] {
 			a.places[p] = true
 		}
+	}
+	a.context, a.workplaces = map[string]bool{}, map[string]bool{}
+	for _, w := range lx.Context {
+		a.context[Fold(w)] = true
+	}
+	for _, w := range lx.Workplaces {
+		a.workplaces[Fold(w)] = true
 	}
 	for _, q := range lx.Qualifiers {
 		a.qualifiers[Fold(q)] = true
@@ -336,6 +346,35 @@ func (a *analyser) isResidual(s string) bool {
 	for _, w := range Words(Fold(s)) {
 		if a.residuals[w] {
 			return true
+		}
+	}
+	return false
+}
+
+// dropContext removes the context words of folded words when they name
+// another workplace: "Inbound Goods Team Leader" is not a call-centre
+// title. It returns the words kept and those removed.
+func (a *analyser) dropContext(words []string) (kept, dropped []string) {
+	if len(a.context) == 0 || !a.namesWorkplace(words) {
+		return words, nil
+	}
+	for _, w := range words {
+		if a.context[w] {
+			dropped = append(dropped, w)
+		} else {
+			kept = append(kept, w)
+		}
+	}
+	return kept, dropped
+}
+
+// namesWorkplace reports whether the words hold a workplace phrase.
+func (a *analyser) namesWorkplace(words []string) bool {
+	for i := range words {
+		for k := 1; k <= 3 && i+k <= len(words); k++ {
+			if a.workplaces[strings.Join(words[i:i+k], " ")] {
+				return true
+			}
 		}
 	}
 	return false

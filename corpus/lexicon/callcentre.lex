@@ -88,3 +88,43 @@ adviser = operador
 consultant = operador
 representative = operador
 supervision = supervisor
+
+[context]
+# words that make a title a call-centre title only when no other workplace
+# is named: an inbound team leader works in a contact centre, an "Inbound
+# Goods Team Leader" in a warehouse
+inbound
+outbound
+calls
+phones
+receptivo
+ativo
+
+[workplace]
+# other workplaces, English
+warehouse
+distribution centre
+distribution center
+logistics
+freight
+goods
+retail store
+store
+factory
+supply chain
+dock
+docks
+transport
+shipping
+receiving
+inventory
+stock
+# Portuguese
+loja
+armazem
+deposito
+estoque
+fabrica
+logistica
+expedicao
+recebimento

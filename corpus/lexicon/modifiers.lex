@@ -5,6 +5,11 @@
 # name this lexicon. Sections as in en.lex.
 
 [stop en]
+# trainees and apprentices do the work of the occupation
+apprentice
+intern
+cadet
+# the rest
 australian
 based
 chinese
@@ -31,6 +36,10 @@ thai
 work
 
 [stop pt]
+# young apprentices (jovem aprendiz) do the work of the occupation
+jovem
+estagio
+# the rest
 english
 french
 home
