@@ -80,9 +80,9 @@ type prepared struct {
 	qterms      map[string][]string
 	// core are the terms of the query's first part, by language: where a
 	// job title names the occupation.
-	core map[string][]string
-	lang string // detected language, or "" when unsure
-	cands       []features
+	core  map[string][]string
+	lang  string // detected language, or "" when unsure
+	cands []features
 }
 
 // prepare cleans, corrects and analyses a query, searches the index and

@@ -249,7 +249,7 @@ type Index struct {
 	// idf weighs the terms of a hierarchical corpus; see idfOf.
 	idf    map[string]float64
 	idfMax float64
-	dir   string
+	dir    string
 }
 
 // eachTitle calls fn for each title-like string of t with its kind, in

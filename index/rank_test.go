@@ -117,8 +117,63 @@ func checkRanking(t *testing.T, name string, rows []eval.Row, fl floors) {
 	}
 }
 
-// TestRankingLabelled is the ranking regression test on the project's own
-// labelled titles.
+// The labelled titles of the default scope are in two parts. The fit part,
+// testdata/labelled/titles.csv and described.csv, is what the confidence
+// model is fitted on (TestFitCalibration) and what the ranking was
+// developed against. The test part, testdata/labelled/5411-test.csv, was
+// written from job ads, CVs and public lists before the ranking changes it
+// measures, is never fitted on, and holds none of the corpus's titles or
+// pattern expansions (TestTestTitlesAreUnseen): the accuracy and
+// calibration the README reports are asserted on it.
+
+// TestRanking5411TestPart asserts accuracy and calibration on the test
+// part. The floors are just below the figures measured; the targets are
+// higher (strict 0.97, every class 0.95, ECE 0.03).
+func TestRanking5411TestPart(t *testing.T) {
+	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "5411-test.csv"))
+	if len(rows) < 120 {
+		t.Fatalf("only %d test rows", len(rows))
+	}
+	checkRanking(t, "5411 test part", rows, floors{strict: 0.92, perClass: 0.87, portuguese: 0.94, ece: 0.05})
+}
+
+// TestTestTitlesAreUnseen checks that no title of a test part is a title,
+// everyday title or pattern expansion of the corpus it is measured on.
+func TestTestTitlesAreUnseen(t *testing.T) {
+	for _, tc := range []struct{ file, corpus string }{
+		{"5411-test.csv", corpus.DefaultName},
+		{"anzsco-test-en.csv", "anzsco"},
+		{"anzsco-test-pt.csv", "anzsco"},
+	} {
+		c, err := corpus.Builtin(tc.corpus)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		key := func(s string) string { return strings.Join(index.Words(index.Fold(s)), " ") }
+		for _, o := range c.Occupations {
+			for _, tx := range o.Text {
+				for _, s := range append(append(append([]string{tx.Title}, tx.AlternativeTitles...), tx.Specialisations...), tx.EverydayTitles...) {
+					seen[key(s)] = true
+				}
+				for _, p := range tx.Patterns {
+					for _, r := range p.Roles {
+						for _, x := range p.Contexts {
+							seen[key(r+" "+x)], seen[key(x+" "+r)] = true, true
+						}
+					}
+				}
+			}
+		}
+		for _, r := range readRows(t, filepath.Join("..", "testdata", "labelled", tc.file)) {
+			if seen[key(r.Title)] {
+				t.Errorf("%s: test title %q is a title or pattern expansion of corpus %s", tc.file, r.Title, tc.corpus)
+			}
+		}
+	}
+}
+
+// TestRankingLabelled is the ranking regression test on the fit part.
 func TestRankingLabelled(t *testing.T) {
 	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "titles.csv"))
 	if len(rows) < 200 {
@@ -134,10 +189,14 @@ func TestRankingDescribed(t *testing.T) {
 	checkRanking(t, "described", rows, floors{strict: 0.85, perClass: 0.80, portuguese: 0.75})
 }
 
-// TestRankingDev runs the shared development set when it is present.
+// TestRankingDev runs the shared development set beside the repository. In
+// CI (CI=true) the file must be there: the test fails rather than skips.
 func TestRankingDev(t *testing.T) {
 	path := filepath.Join("..", "..", "shared", "eval", "dev.csv")
 	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s not present in CI: %v", path, err)
+		}
 		t.Skipf("%s not present: %v", path, err)
 	}
 	checkRanking(t, "dev", readRows(t, path), floors{strict: 0.95, perClass: 0.90, portuguese: 0.90})
