@@ -182,9 +182,16 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 		res.Cleaned = p.qtext
 	}
 	if q.MinConfidence > 0 && res.Code != "" && res.Confidence < q.MinConfidence {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("best code %s has confidence %.2f, below the minimum %.2f: reported as outside", res.Code, res.Confidence, q.MinConfidence))
-		res.Code, res.Title = "", ""
-		res.Confidence = round(1 - res.Matches[0].Confidence)
+		// Demoted: not coded, but not called outside with the confidence
+		// of the code either. The confidence stays the probability that
+		// the input lies outside the targets.
+		res.Warnings = append(res.Warnings, fmt.Sprintf("best code %s has confidence %.2f, below the minimum %.2f: not coded", res.Code, res.Confidence, q.MinConfidence))
+		res.Demoted = &Match{Code: res.Code, Title: res.Title, Confidence: res.Confidence}
+		if len(res.Matches) > 0 && res.Matches[0].Code == res.Code {
+			res.Demoted.Score = res.Matches[0].Score
+		}
+		res.Code, res.Title, res.Level, res.Group = "", "", "", nil
+		res.Confidence = round(res.pOutside)
 	}
 	if q.Explain {
 		res.Explanation = ix.explain(p.cands, p.qterms, p.stripped, p.corrections, res)
@@ -553,6 +560,7 @@ func (ix *Index) decide(cands []features, top int, hasDesc bool) *Result {
 	if c1 != nil {
 		res.NearestOutside = &Neighbour{Code: c1.code, Title: ix.occs[c1.code].title, Score: round(c1.score)}
 	}
+	res.pOutside = 1 - pIn
 	if t1 != nil && pIn >= 0.5 {
 		res.Code, res.Title, res.Level = t1.code, ix.occs[t1.code].title, LevelOccupation
 		res.Confidence = res.Matches[0].Confidence

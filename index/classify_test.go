@@ -162,9 +162,24 @@ func TestClassifyBadInput(t *testing.T) {
 
 func TestClassifyMinConfidence(t *testing.T) {
 	ix := defaultIndex(t)
+	plain, _ := ix.Classify(index.Query{Text: "Contact Center Supervisor"})
 	r, _ := ix.Classify(index.Query{Text: "Contact Center Supervisor", MinConfidence: 0.999999})
 	if r.Code != "" || len(r.Warnings) == 0 {
-		t.Errorf("MinConfidence 0.999999: code %q warnings %q; want outside with a warning", r.Code, r.Warnings)
+		t.Errorf("MinConfidence 0.999999: code %q warnings %q; want no code and a warning", r.Code, r.Warnings)
+	}
+	// The demoted code is reported as such, and the confidence keeps its
+	// meaning for an uncoded result: the probability of lying outside,
+	// which for a title this clearly inside is small.
+	if r.Demoted == nil || r.Demoted.Code != plain.Code || r.Demoted.Confidence != plain.Confidence {
+		t.Errorf("Demoted = %+v, want the code %s with confidence %.4f", r.Demoted, plain.Code, plain.Confidence)
+	}
+	if r.Confidence > 0.1 {
+		t.Errorf("confidence of the demoted result %.4f: want the small probability that it lies outside", r.Confidence)
+	}
+	// Outside without demotion: no Demoted.
+	o, _ := ix.Classify(index.Query{Text: "Software Engineer", MinConfidence: 0.5})
+	if o.Code != "" || o.Demoted != nil {
+		t.Errorf("Software Engineer: code %q demoted %+v; want outside, nothing demoted", o.Code, o.Demoted)
 	}
 }
 

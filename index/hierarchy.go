@@ -78,6 +78,8 @@ type levelChoice struct {
 	probs []float64
 	// features of the decision, for --explain and the fit.
 	hf hierFeatures
+	// outside is the probability that no level is right.
+	outside float64
 }
 
 // hierFeatures are what the confidence models of the levels see: the
@@ -157,6 +159,7 @@ func (ix *Index) chooseLevel(cands []features) levelChoice {
 	pOcc := m.Occupation.prob(h.vector(h.POcc))
 	pUnit := math.Max(pOcc, m.UnitGroup.prob(h.vector(h.PUnit)))
 	pMinor := math.Max(pUnit, m.MinorGroup.prob(h.vector(h.PMinor)))
+	ch.outside = 1 - pMinor
 	switch {
 	case pOcc >= 0.5:
 		ch.level, ch.code, ch.confidence = LevelOccupation, cands[0].code, pOcc
@@ -211,6 +214,7 @@ func (ix *Index) decideHier(cands []features, top int) *Result {
 		res.Matches = append(res.Matches, Match{Code: f.code, Title: ix.occs[f.code].title, Score: round(f.score), Confidence: round(conf)})
 	}
 	res.Confidence = round(ch.confidence)
+	res.pOutside = ch.outside
 	switch ch.level {
 	case LevelOccupation:
 		oi := ix.occs[ch.code]

@@ -56,6 +56,13 @@ type Result struct {
 	Warnings []string `json:"warnings,omitempty"`
 	// Explanation says how the result was reached (only with Query.Explain).
 	Explanation *Explanation `json:"explanation,omitempty"`
+	// Demoted is the best code when Query.MinConfidence left it uncoded:
+	// Code is then empty and Confidence the probability that the input
+	// lies outside, as for any uncoded result.
+	Demoted *Match `json:"demoted,omitempty"`
+
+	// pOutside is the probability that the input lies outside.
+	pOutside float64
 }
 
 // Outside reports whether the input lies outside the target occupations.
@@ -171,7 +178,8 @@ func (r Result) MarshalJSON() ([]byte, error) {
 		Cleaned        string       `json:"cleaned,omitempty"`
 		Warnings       []string     `json:"warnings,omitempty"`
 		Explanation    *Explanation `json:"explanation,omitempty"`
-	}{Input: r.Input, Confidence: r.Confidence, Level: r.Level, Group: r.Group, Matches: r.Matches, NearestOutside: r.NearestOutside,
+		Demoted        *Match       `json:"demoted,omitempty"`
+	}{Demoted: r.Demoted, Input: r.Input, Confidence: r.Confidence, Level: r.Level, Group: r.Group, Matches: r.Matches, NearestOutside: r.NearestOutside,
 		Corpus: r.Corpus, Cleaned: r.Cleaned, Warnings: r.Warnings, Explanation: r.Explanation}
 	if r.Code != "" {
 		out.Code, out.Title = &r.Code, &r.Title

@@ -87,7 +87,7 @@ lines could not be classified (empty lines), each reported in its own line.`,
 	cmd.Flags().StringVar(&opts.Format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
 	cmd.Flags().IntVar(&opts.Top, "top", index.DefaultTop, "number of ranked matches to report")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show how the result was reached: noise stripped, slips corrected, fields and terms matched")
-	cmd.Flags().Float64Var(&opts.MinConf, "min-confidence", 0, "report a code whose confidence is below `P` as outside")
+	cmd.Flags().Float64Var(&opts.MinConf, "min-confidence", 0, "leave uncoded a code whose confidence is below `P` (reported as demoted)")
 	cmd.Flags().StringVar(&opts.Desc, "description", "", "a job description to weigh in with the title (counts less than the title)")
 	return cmd
 }
@@ -261,6 +261,8 @@ func (p *resultPrinter) table(r *index.Result) error {
 	fmt.Fprintf(w, "%s\n", r.Input)
 	if r.Code != "" {
 		fmt.Fprintf(w, "  code\t%s %s\tconfidence %s\n", r.Code, r.Title, fmtConf(r.Confidence))
+	} else if d := r.Demoted; d != nil {
+		fmt.Fprintf(w, "  code\tnot coded: best %s %s has confidence %s, below the minimum\t\n", d.Code, d.Title, fmtConf(d.Confidence))
 	} else {
 		fmt.Fprintf(w, "  code\toutside the target occupations\tconfidence %s\n", fmtConf(r.Confidence))
 	}
