@@ -12,7 +12,7 @@ import (
 	"sync"
 )
 
-//go:generate go run ./internal/gen -shared ../../../shared/crosswalks -out data/pt-titles.tsv.gz
+//go:generate go run ./internal/gen -shared ../../../shared/crosswalks -abs ../../../shared/abs -out data/pt-titles.tsv.gz
 
 // Attribution is the credit that must accompany the Portuguese titles
 // wherever they are shipped or shown.

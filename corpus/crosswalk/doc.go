@@ -12,7 +12,8 @@
 //     partial match.
 //   - ReadESCOOccupations: ESCO v1.2 occupations in Portuguese (Portugal),
 //     each in one ISCO-08 unit group, with preferred, alternative and hidden
-//     labels.
+//     labels; ReadESCOEnglish: ESCO v1.1.1 occupations in English, the same
+//     occupations by URI.
 //   - ReadESCOGroupNames: ESCO's Portuguese names of the ISCO-08 groups.
 //   - ReadCBO: Brazil's CBO 2002 occupations and synonyms (ISO-8859-1).
 //   - ReadCBOToISCO88: the Ministry's table from CBO 2002 to ISCO-88, which
@@ -24,7 +25,9 @@
 //     the official ESCO to CPP 2010 mapping, which also names 664 of them.
 //
 // LoadSources reads them all from the layout of the shared crosswalks
-// directory (the Files constants).
+// directory (the Files constants). The English titles of the ABS index of
+// titles (alternative titles and specialisations) come from its workbook,
+// which the generator reads with package abs into Sources.ANZSCOTitles.
 //
 // # From a label to an ANZSCO target
 //
@@ -64,6 +67,18 @@
 //     minor groups, instead, would leave 443 of the 1,075 occupations
 //     without any Portuguese title.
 //
+// One refinement narrows ESCO labels: when an ESCO occupation's English
+// preferred label is an English title (principal, alternative or
+// specialisation) of some but not all of the ANZSCO occupations of its
+// ISCO-08 group, its labels go to those occupations only (ESCO "carpenter"
+// in ISCO-08 7115 is 331212 Carpenter, not the carpenters, joiners, boat
+// builders and home improvement installers that 7115 spans), and so does a
+// CPP 2010 profession that the mapping matches exactly (skos:exactMatch)
+// with that ESCO occupation. English alternative labels are not used: they
+// reach too far ("chief financial officer" is one of bank treasurer's).
+// This sends 280 ESCO occupations and 62 CPP professions to narrower
+// targets.
+//
 // 121617 Wine Grape Grower has no ISCO-08 row in the ABS table, so no label
 // names it; the titles of its unit group 1216 Horticultural Crop Growers
 // (from ISCO-08 6113, 6112 and others) are the ones that reach it.
@@ -92,10 +107,12 @@
 // PTTitle.Source says where a title comes from and how it got there:
 //
 //	ESCO 1.2 preferred label, ISCO-08 8332
+//	ESCO 1.2 preferred label, ISCO-08 7115; its English label 'carpenter' is a title of ANZSCO 331212
 //	ESCO 1.2 alternative label of 'motorista de camião', ISCO-08 8332
 //	ESCO 1.2 hidden label of 'diretor técnico', ISCO-08 2654
 //	ESCO name of ISCO-08 unit group 8332
 //	CPP 2010 profession 8332.0, ISCO-08 8332
+//	CPP 2010 profession 2341.0, ISCO-08 2341; the same as ESCO 'professor do ensino básico'; its English label 'primary school teacher' is a title of ANZSCO 241213
 //	CBO 2002 occupation 7825-10, via ISCO-88 8324 → ISCO-08 8332
 //	CBO 2002 synonym of 7825-10, via ISCO-88 8324 → ISCO-08 8332
 //	CBO 2002 synonym of 7825-05, via its family 7825, ISCO-88 8324 → ISCO-08 8332
@@ -107,16 +124,16 @@
 // # The embedded data
 //
 // The command in internal/gen (go generate in this directory) derives the
-// titles from the shared crosswalks and writes data/pt-titles.tsv.gz, a
-// gzipped TSV with the header "target, text, variant, source", sorted by
-// target and folded text, with no name or time in the gzip header, so the
-// same sources give the same bytes; a test fails when it is out of date.
-// Titles reads it; the product needs no crosswalk file at build or run
-// time. From the crosswalks as they stand: 30,366 titles (297 KB gzipped,
-// 3.3 MB plain), 14,642 of them on an occupation, 8,591 on a unit group and
-// 7,133 on a minor group; of the 1,075 occupations of the ABS table, 302
-// have titles of their own, 471 more through their unit group and the last
-// 302 through their minor group.
+// titles from the shared crosswalks and the ABS index of titles and writes
+// data/pt-titles.tsv.gz, a gzipped TSV with the header "target, text,
+// variant, source", sorted by target and folded text, with no name or time
+// in the gzip header, so the same sources give the same bytes; a test fails
+// when it is out of date. Titles reads it; the product needs no crosswalk
+// file at build or run time. From the sources as they stand: 30,011 titles
+// (300 KB gzipped, 3.2 MB plain), 15,187 of them on an occupation, 8,043 on
+// a unit group and 6,781 on a minor group; of the 1,075 occupations of the
+// ABS table, 488 have titles of their own, 355 more through their unit
+// group and the last 232 through their minor group.
 //
 // The data must carry Attribution wherever it is shipped or shown.
 //

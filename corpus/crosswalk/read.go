@@ -41,6 +41,14 @@ type ESCOOccupation struct {
 	Hidden    []string
 }
 
+// ESCOEnglish is one ESCO occupation with its English labels.
+type ESCOEnglish struct {
+	URI       string
+	ISCO08    string
+	Preferred string
+	Alt       []string
+}
+
 // CBOEntry is a CBO 2002 occupation or synonym: the six-digit occupation
 // code and a title.
 type CBOEntry struct {
@@ -252,6 +260,38 @@ func ReadESCOOccupations(r io.Reader, name string) ([]ESCOOccupation, error) {
 		}
 		if o.Preferred == "" {
 			return nil, fmt.Errorf("%s:%d: %w: empty preferredLabel", name, rec.line, ErrFormat)
+		}
+		occs = append(occs, o)
+	}
+	return occs, nil
+}
+
+// ReadESCOEnglish reads ESCO occupations in English in CSV with the
+// columns ORIGINURI, ISCOGROUPCODE, PREFERREDLABEL and ALTLABELS.
+func ReadESCOEnglish(r io.Reader, name string) ([]ESCOEnglish, error) {
+	data, err := utf8Text(r, name)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := csvRecords(data, name, ',')
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("%s: %w: the file is empty", name, ErrFormat)
+	}
+	col, err := columns(recs[0], name, "ORIGINURI", "ISCOGROUPCODE", "PREFERREDLABEL", "ALTLABELS")
+	if err != nil {
+		return nil, err
+	}
+	var occs []ESCOEnglish
+	for _, rec := range recs[1:] {
+		o := ESCOEnglish{URI: field(rec, col[0]), ISCO08: field(rec, col[1]), Preferred: field(rec, col[2]), Alt: lines(field(rec, col[3]))}
+		if !digits4.MatchString(o.ISCO08) {
+			return nil, fmt.Errorf("%s:%d: %w: ISCOGROUPCODE %q is not four digits", name, rec.line, ErrFormat, o.ISCO08)
+		}
+		if o.URI == "" || o.Preferred == "" {
+			return nil, fmt.Errorf("%s:%d: %w: empty ORIGINURI or PREFERREDLABEL", name, rec.line, ErrFormat)
 		}
 		occs = append(occs, o)
 	}

@@ -42,6 +42,19 @@ func TestReadESCOOccupations(t *testing.T) {
 	}
 }
 
+func TestReadESCOEnglish(t *testing.T) {
+	in := "ORIGINURI,ID,ISCOGROUPCODE,CODE,PREFERREDLABEL,ALTLABELS\n" +
+		"http://e/1,k1,2654,2654.1.7,technical director,\"technical and operations director\nhead of technical\"\n"
+	got, err := ReadESCOEnglish(strings.NewReader(in), "en.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []ESCOEnglish{{URI: "http://e/1", ISCO08: "2654", Preferred: "technical director", Alt: []string{"technical and operations director", "head of technical"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadESCOEnglish = %+v, want %+v", got, want)
+	}
+}
+
 func TestReadESCOGroupNames(t *testing.T) {
 	labels := "C1_pt\tCondutores de veículos pesados\nC2_pt\tMotoristas de veículos pesados de mercadorias\nC3_pt\tcondutor\n"
 	concepts := "C1_pt\thttp://data.europa.eu/esco/isco/C833\nC2_pt\thttp://data.europa.eu/esco/isco/C8332\nC3_pt\thttp://data.europa.eu/esco/occupation/x\n"
@@ -128,9 +141,10 @@ func TestReadCPP(t *testing.T) {
 // line and the problem.
 func TestReadErrors(t *testing.T) {
 	read := map[string]func(string) error{
-		"abs":  func(s string) error { _, err := ReadANZSCOToISCO08(strings.NewReader(s), "t.csv"); return err },
-		"esco": func(s string) error { _, err := ReadESCOOccupations(strings.NewReader(s), "t.csv"); return err },
-		"cbo":  func(s string) error { _, err := ReadCBO(strings.NewReader(s), "t.csv"); return err },
+		"abs":    func(s string) error { _, err := ReadANZSCOToISCO08(strings.NewReader(s), "t.csv"); return err },
+		"esco":   func(s string) error { _, err := ReadESCOOccupations(strings.NewReader(s), "t.csv"); return err },
+		"escoEN": func(s string) error { _, err := ReadESCOEnglish(strings.NewReader(s), "t.csv"); return err },
+		"cbo":    func(s string) error { _, err := ReadCBO(strings.NewReader(s), "t.csv"); return err },
 		"cbo88": func(s string) error {
 			_, _, err := ReadCBOToISCO88(strings.NewReader(s), "t.csv")
 			return err
@@ -155,6 +169,8 @@ func TestReadErrors(t *testing.T) {
 		{"abs", absHead + "733111,\"Truck, Driver,8332,p,x\n", `t.csv:2: bad crosswalk file: extraneous or missing " in quoted-field`},
 		{"abs", absHead + "733111,Caf\xe9,8332,p,x\n", "t.csv:2: bad crosswalk file: not UTF-8"},
 		{"esco", "conceptUri,iscoGroup,preferredLabel,altLabels,hiddenLabels,code\nu,83,x,,,c\n", `t.csv:2: bad crosswalk file: iscoGroup "83" is not four digits`},
+		{"escoEN", "ORIGINURI,ISCOGROUPCODE,PREFERREDLABEL\n", `t.csv:1: bad crosswalk file: no column "ALTLABELS" in the header`},
+		{"escoEN", "ORIGINURI,ISCOGROUPCODE,PREFERREDLABEL,ALTLABELS\nu,2654,,\n", "t.csv:2: bad crosswalk file: empty ORIGINURI or PREFERREDLABEL"},
 		{"cbo", "codigo,titulo\n", "t.csv:1: bad crosswalk file: want the header CODIGO;TITULO"},
 		{"cbo", "CODIGO;TITULO\n78251;Motorista\n", `t.csv:2: bad crosswalk file: CBO code "78251" is not six digits`},
 		{"cbo", "CODIGO;TITULO\n782510\n", "t.csv:2: bad crosswalk file: want CODIGO;TITULO"},

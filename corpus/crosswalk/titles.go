@@ -57,8 +57,13 @@ const MaxMinorGroups = 8
 // Sources holds the parsed crosswalk files. LoadSources reads them from the
 // layout of the shared crosswalks directory; tests build them by hand.
 type Sources struct {
-	Correspondence []ISCORow         // ABS ANZSCO 2022 → ISCO-08
-	ESCO           []ESCOOccupation  // ESCO v1.2 occupations in Portuguese
+	Correspondence []ISCORow        // ABS ANZSCO 2022 → ISCO-08
+	ESCO           []ESCOOccupation // ESCO v1.2 occupations in Portuguese
+	ESCOEnglish    []ESCOEnglish    // ESCO v1.1.1 occupations in English
+	// ANZSCOTitles holds English titles of ANZSCO occupations beyond the
+	// principal titles of Correspondence, which are always used: the
+	// alternative titles and specialisations of the ABS index of titles.
+	ANZSCOTitles   map[string][]string
 	ESCOGroups     map[string]string // ISCO-08 code → ESCO Portuguese name
 	CBOOccupations []CBOEntry        // CBO 2002 occupations
 	CBOSynonyms    []CBOEntry        // CBO 2002 synonyms
@@ -74,6 +79,7 @@ type Sources struct {
 const (
 	FileCorrespondence = "abs/anzsco2022_to_isco08.csv"
 	FileESCO           = "esco/occupations_pt_v1.2.csv"
+	FileESCOEnglish    = "esco/occupations_en_v1.1.1.csv"
 	FileESCOLabels     = "esco/labels_pt_v1.0.3.tsv"
 	FileESCOConcepts   = "esco/labels_pt_v1.0.3_concepts.tsv"
 	FileCBOOccupations = "cbo/CBO2002 - Ocupacao.csv"
@@ -86,12 +92,14 @@ const (
 
 // Files lists every file LoadSources reads.
 var Files = []string{
-	FileCorrespondence, FileESCO, FileESCOLabels, FileESCOConcepts,
+	FileCorrespondence, FileESCO, FileESCOEnglish, FileESCOLabels, FileESCOConcepts,
 	FileCBOOccupations, FileCBOSynonyms, FileCBOToISCO88, FileISCO88To08,
 	FileCPP, FileCPPMapping,
 }
 
 // LoadSources reads every source file from dir, laid out as Files says.
+// It leaves ANZSCOTitles empty: the index of titles is a workbook, which
+// the caller reads (see internal/gen).
 func LoadSources(dir string) (Sources, error) {
 	var s Sources
 	open := func(rel string, read func(f *os.File, name string) error) error {
@@ -108,6 +116,7 @@ func LoadSources(dir string) (Sources, error) {
 	}{
 		{FileCorrespondence, func(f *os.File, n string) (err error) { s.Correspondence, err = ReadANZSCOToISCO08(f, n); return }},
 		{FileESCO, func(f *os.File, n string) (err error) { s.ESCO, err = ReadESCOOccupations(f, n); return }},
+		{FileESCOEnglish, func(f *os.File, n string) (err error) { s.ESCOEnglish, err = ReadESCOEnglish(f, n); return }},
 		{FileESCOLabels, func(f *os.File, n string) error {
 			return open(FileESCOConcepts, func(c *os.File, cn string) (err error) {
 				s.ESCOGroups, err = ReadESCOGroupNames(f, n, c, cn)
@@ -162,6 +171,11 @@ type Stats struct {
 	// NotSpelling counts ESCO hidden labels dropped because they are not
 	// an older spelling of one of their occupation's labels.
 	NotSpelling int
+	// Pinned counts ESCO occupations whose English preferred label is an ANZSCO
+	// title of some of the occupations of their ISCO-08 group, and which go
+	// to those occupations only; PinnedCPP counts CPP 2010 professions that
+	// follow the ESCO occupation they match exactly.
+	Pinned, PinnedCPP int
 	// CBOFamily counts CBO labels placed through their family's ISCO-88
 	// group, their own occupation being absent from the conversion table.
 	CBOFamily int
@@ -197,24 +211,40 @@ func PortugueseTitles(src Sources) ([]PTTitle, Stats, error) {
 		stats:   Stats{Labels: map[string]int{}, Titles: map[string]int{}, Levels: map[int]int{}},
 	}
 
+	pins := pinESCO(src, b.anzsco)
+	b.stats.Pinned = len(pins)
+
 	// Sources in order of precedence: when two give the same title to the
 	// same target, the first one's wording and provenance are kept.
 	for _, o := range src.ESCO {
-		pref := SplitLabel(o.Preferred)
-		name := o.Preferred
-		if len(pref) > 0 {
-			name = strings.ToLower(pref[0])
+		occs, why := b.occs(o.ISCO08), ""
+		if p, ok := pins[o.URI]; ok {
+			occs, why = p.occs, p.why
 		}
-		b.add("ESCO preferred label", o.Preferred, Portugal, []string{o.ISCO08},
-			fmt.Sprintf("ESCO 1.2 preferred label, ISCO-08 %s", o.ISCO08))
+		name := escoName(o)
+		b.add("ESCO preferred label", o.Preferred, Portugal, occs,
+			fmt.Sprintf("ESCO 1.2 preferred label, ISCO-08 %s%s", o.ISCO08, why))
 		for _, l := range o.Alt {
-			b.add("ESCO alternative label", l, Portugal, []string{o.ISCO08},
-				fmt.Sprintf("ESCO 1.2 alternative label of '%s', ISCO-08 %s", name, o.ISCO08))
+			b.add("ESCO alternative label", l, Portugal, occs,
+				fmt.Sprintf("ESCO 1.2 alternative label of '%s', ISCO-08 %s%s", name, o.ISCO08, why))
 		}
 	}
+	exact := exactESCO(src.CPPMapping)
+	escoByURI := map[string]ESCOOccupation{}
+	for _, o := range src.ESCO {
+		escoByURI[o.URI] = o
+	}
 	for _, p := range cppProfessions(src.CPP, src.CPPMapping) {
-		b.add("CPP 2010 profession", p.Title, Portugal, []string{p.ISCO08},
-			fmt.Sprintf("CPP 2010 profession %s, ISCO-08 %s", p.Code, p.ISCO08))
+		occs, why := b.occs(p.ISCO08), ""
+		if uri, ok := exact[p.Code]; ok {
+			if pin, ok := pins[uri]; ok && escoByURI[uri].ISCO08 == p.ISCO08 {
+				occs = pin.occs
+				why = fmt.Sprintf("; the same as ESCO '%s'%s", escoName(escoByURI[uri]), pin.why)
+				b.stats.PinnedCPP++
+			}
+		}
+		b.add("CPP 2010 profession", p.Title, Portugal, occs,
+			fmt.Sprintf("CPP 2010 profession %s, ISCO-08 %s%s", p.Code, p.ISCO08, why))
 	}
 	groups := make([]string, 0, len(src.ESCOGroups))
 	for code := range src.ESCOGroups {
@@ -224,7 +254,7 @@ func PortugueseTitles(src Sources) ([]PTTitle, Stats, error) {
 	}
 	sort.Strings(groups)
 	for _, code := range groups {
-		b.add("ESCO ISCO-08 group name", src.ESCOGroups[code], Portugal, []string{code},
+		b.add("ESCO ISCO-08 group name", src.ESCOGroups[code], Portugal, b.occs(code),
 			fmt.Sprintf("ESCO name of ISCO-08 unit group %s", code))
 	}
 	cbo := newCBOPath(src.CBOToISCO88, src.ISCO88To08)
@@ -245,23 +275,24 @@ func PortugueseTitles(src Sources) ([]PTTitle, Stats, error) {
 			if family {
 				b.stats.CBOFamily++
 			}
-			b.add(set.kind, e.Title, Brazil, isco08,
+			b.add(set.kind, e.Title, Brazil, b.occs(isco08...),
 				fmt.Sprintf("CBO 2002 %s %s-%s, %s", set.word, e.Code[:4], e.Code[4:], via))
 		}
 	}
 	for _, o := range src.ESCO {
-		name := o.Preferred
-		if pref := SplitLabel(o.Preferred); len(pref) > 0 {
-			name = strings.ToLower(pref[0])
+		occs, why := b.occs(o.ISCO08), ""
+		if p, ok := pins[o.URI]; ok {
+			occs, why = p.occs, p.why
 		}
+		name := escoName(o)
 		for _, l := range o.Hidden {
 			if !olderSpelling(l, o) {
 				b.stats.Labels["ESCO hidden label"]++
 				b.stats.NotSpelling++
 				continue
 			}
-			b.add("ESCO hidden label", l, Portugal, []string{o.ISCO08},
-				fmt.Sprintf("ESCO 1.2 hidden label of '%s', ISCO-08 %s", name, o.ISCO08))
+			b.add("ESCO hidden label", l, Portugal, occs,
+				fmt.Sprintf("ESCO 1.2 hidden label of '%s', ISCO-08 %s%s", name, o.ISCO08, why))
 		}
 	}
 
@@ -323,14 +354,19 @@ func dropMute(s string) string {
 	return b.String()
 }
 
-// add splits a label into titles and gives them to the targets of the
-// ISCO-08 groups.
-func (b *builder) add(kind, label, variant string, isco08 []string, source string) {
-	b.stats.Labels[kind]++
-	var occs []string
+// occs returns the ANZSCO occupations of ISCO-08 groups.
+func (b *builder) occs(isco08 ...string) []string {
+	var out []string
 	for _, g := range isco08 {
-		occs = append(occs, b.anzsco[g]...)
+		out = append(out, b.anzsco[g]...)
 	}
+	return out
+}
+
+// add splits a label into titles and gives them to the targets of the
+// ANZSCO occupations occs.
+func (b *builder) add(kind, label, variant string, occs []string, source string) {
+	b.stats.Labels[kind]++
 	if len(occs) == 0 {
 		b.stats.NoANZSCO++
 		return
@@ -545,4 +581,104 @@ func (p *cboPath) path(code string) (isco08 []string, via string, family bool) {
 		via = fmt.Sprintf("via its family %s, ISCO-88 %s → ISCO-08 %s", code[:4], g, strings.Join(isco08, ", "))
 	}
 	return isco08, via, family
+}
+
+// escoName is how provenance names an ESCO occupation: its first preferred
+// title, in lower case.
+func escoName(o ESCOOccupation) string {
+	if pref := SplitLabel(o.Preferred); len(pref) > 0 {
+		return strings.ToLower(pref[0])
+	}
+	return strings.ToLower(o.Preferred)
+}
+
+// pin sends an ESCO occupation to some of the ANZSCO occupations of its
+// ISCO-08 group.
+type pin struct {
+	occs []string
+	why  string // provenance to add
+}
+
+// pinESCO finds the ESCO occupations whose English preferred label is an
+// English title (principal, alternative or specialisation) of some, not
+// all, of the ANZSCO occupations of their ISCO-08 group: ESCO "technical
+// director" in ISCO-08 2654 is ANZSCO 212317 Technical Director, not the
+// whole of minor group 212. Alternative labels are not used: they reach
+// too far ("chief financial officer" is an alternative label of bank
+// treasurer, "stage manager" one of audio production technician). English
+// text is compared in lower case with "(Aus)" and "(NZ)" and everything but
+// letters removed.
+func pinESCO(src Sources, anzsco map[string][]string) map[string]pin {
+	titles := map[string]map[string]bool{} // occupation → normalised English titles
+	addTitle := func(code, t string) {
+		for _, part := range strings.Split(t, " / ") {
+			if n := normEnglish(part); n != "" {
+				if titles[code] == nil {
+					titles[code] = map[string]bool{}
+				}
+				titles[code][n] = true
+			}
+		}
+	}
+	for _, r := range src.Correspondence {
+		addTitle(r.ANZSCO, r.ANZSCOTitle)
+	}
+	for code, list := range src.ANZSCOTitles {
+		for _, t := range list {
+			addTitle(code, t)
+		}
+	}
+	pins := map[string]pin{}
+	for _, e := range src.ESCOEnglish {
+		group := anzsco[e.ISCO08]
+		if len(group) < 2 {
+			continue
+		}
+		var match []string
+		label := ""
+		for _, occ := range group {
+			if titles[occ][normEnglish(e.Preferred)] {
+				match = append(match, occ)
+				label = e.Preferred
+			}
+		}
+		if len(match) == 0 || len(match) == len(group) {
+			continue
+		}
+		sort.Strings(match)
+		pins[e.URI] = pin{match, fmt.Sprintf("; its English label '%s' is a title of ANZSCO %s", label, strings.Join(match, ", "))}
+	}
+	return pins
+}
+
+// normEnglish lower-cases an English title and keeps only its letters,
+// without a country marker.
+func normEnglish(s string) string {
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "(aus)", " "), "(nz)", " ")
+	s = strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' {
+			return r
+		}
+		return ' '
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// exactESCO maps each CPP 2010 profession that the mapping matches
+// exactly (skos:exactMatch) with one ESCO occupation to that occupation.
+func exactESCO(mapping []CPPMapping) map[string]string {
+	uris := map[string][]string{}
+	for _, m := range mapping {
+		if m.Relation == "skos:exactMatch" {
+			uris[m.CPPCode] = appendNew(uris[m.CPPCode], m.ESCOURI)
+		}
+	}
+	out := map[string]string{}
+	for code, list := range uris {
+		if len(list) == 1 {
+			out[code] = list[0]
+		}
+	}
+	return out
 }

@@ -115,8 +115,8 @@ func TestNearest(t *testing.T) {
 func smallSources() Sources {
 	return Sources{
 		Correspondence: []ISCORow{
-			{ANZSCO: "733111", ISCO08: "8332", Partial: true},
-			{ANZSCO: "733112", ISCO08: "8332", Partial: true},
+			{ANZSCO: "733111", ANZSCOTitle: "Truck Driver (General)", ISCO08: "8332", Partial: true},
+			{ANZSCO: "733112", ANZSCOTitle: "Aircraft Refueller", ISCO08: "8332", Partial: true},
 			{ANZSCO: "254111", ISCO08: "2222"},
 			{ANZSCO: "254411", ISCO08: "2221", Partial: true},
 			{ANZSCO: "254311", ISCO08: "2221", Partial: true},
@@ -127,9 +127,16 @@ func smallSources() Sources {
 		ESCO: []ESCOOccupation{
 			{URI: "u1", ISCO08: "8332", Preferred: "Motorista de camião/Motorista de camião",
 				Alt: []string{"camionista", "Motorista de pesados (m/f)", "Operador"}, Hidden: []string{"Camionista", "Canalizador"}},
+			{URI: "u4", ISCO08: "8332", Preferred: "Motorista de reabastecimento"},
 			{URI: "u3", ISCO08: "2654", Preferred: "Diretor técnico/Diretora técnica", Hidden: []string{"Director técnico"}},
 			{URI: "u2", ISCO08: "2222", Preferred: "Parteira/Parteiro", Alt: []string{"Enfermeiro"}},
 		},
+		ESCOEnglish: []ESCOEnglish{
+			{URI: "u1", ISCO08: "8332", Preferred: "Truck driver", Alt: []string{"lorry driver"}},
+			// Alternative labels do not count: no narrower target.
+			{URI: "u4", ISCO08: "8332", Preferred: "fuel tanker driver", Alt: []string{"truck driver"}},
+		},
+		ANZSCOTitles:   map[string][]string{"733111": {"Truck Driver", "Heavy Truck Driver (Aus)"}},
 		ESCOGroups:     map[string]string{"8332": "Motoristas de veículos pesados de mercadorias", "833": "Condutores de veículos pesados"},
 		CBOOccupations: []CBOEntry{{"782510", "Motorista de caminhão"}, {"223505", "Enfermeiro"}, {"999999", "Desconhecido"}},
 		CBOSynonyms:    []CBOEntry{{"782510", "Motorista de camião"}, {"782515", "Caminhoneiro"}, {"612305", "Criador de gado"}},
@@ -139,8 +146,11 @@ func smallSources() Sources {
 			{"2230", "1342", true}, {"2230", "2221", true},
 			{"6121", "6121", true},
 		},
-		CPP:        []CPPProfession{{"8332.0", "8332", "Motorista de veículos pesados de mercadorias"}, {"2221.1", "2221", "Enfermeiro de cuidados gerais"}},
-		CPPMapping: []CPPMapping{{ESCOURI: "u2", CPPCode: "2221.1", CPPTitle: "Enfermeiro de cuidados gerais", Relation: "skos:broadMatch"}},
+		CPP: []CPPProfession{{"8332.0", "8332", "Motorista de veículos pesados de mercadorias"}, {"2221.1", "2221", "Enfermeiro de cuidados gerais"}},
+		CPPMapping: []CPPMapping{
+			{ESCOURI: "u2", CPPCode: "2221.1", CPPTitle: "Enfermeiro de cuidados gerais", Relation: "skos:broadMatch"},
+			{ESCOURI: "u1", CPPCode: "8332.0", CPPTitle: "Motorista de veículos pesados de mercadorias", Relation: "skos:exactMatch"},
+		},
 	}
 }
 
@@ -165,26 +175,30 @@ func TestPortugueseTitles(t *testing.T) {
 254111	Parteiro	pt-PT	ESCO 1.2 preferred label, ISCO-08 2222
 363211	Criador de gado	pt-BR	CBO 2002 synonym of 6123-05, via its family 6123, ISCO-88 6121 → ISCO-08 6121
 7331	Caminhoneiro	pt-BR	CBO 2002 synonym of 7825-15, via its family 7825, ISCO-88 8324 → ISCO-08 8332
-7331	camionista	pt-PT	ESCO 1.2 alternative label of 'motorista de camião', ISCO-08 8332
-7331	Motorista de camião		ESCO 1.2 preferred label, ISCO-08 8332
+7331	Motorista de camião	pt-BR	CBO 2002 synonym of 7825-10, via ISCO-88 8324 → ISCO-08 8332
 7331	Motorista de caminhão	pt-BR	CBO 2002 occupation 7825-10, via ISCO-88 8324 → ISCO-08 8332
-7331	Motorista de pesados	pt-PT	ESCO 1.2 alternative label of 'motorista de camião', ISCO-08 8332
-7331	Motorista de veículos pesados de mercadorias	pt-PT	CPP 2010 profession 8332.0, ISCO-08 8332
+7331	Motorista de reabastecimento	pt-PT	ESCO 1.2 preferred label, ISCO-08 8332
 7331	Motoristas de veículos pesados de mercadorias	pt-PT	ESCO name of ISCO-08 unit group 8332
+733111	camionista	pt-PT	ESCO 1.2 alternative label of 'motorista de camião', ISCO-08 8332; its English label 'Truck driver' is a title of ANZSCO 733111
+733111	Motorista de camião	pt-PT	ESCO 1.2 preferred label, ISCO-08 8332; its English label 'Truck driver' is a title of ANZSCO 733111
+733111	Motorista de pesados	pt-PT	ESCO 1.2 alternative label of 'motorista de camião', ISCO-08 8332; its English label 'Truck driver' is a title of ANZSCO 733111
+733111	Motorista de veículos pesados de mercadorias	pt-PT	CPP 2010 profession 8332.0, ISCO-08 8332; the same as ESCO 'motorista de camião'; its English label 'Truck driver' is a title of ANZSCO 733111
 `
 	if b.String() != want {
 		t.Errorf("PortugueseTitles:\n%s\nwant:\n%s", b.String(), want)
 	}
-	// "Operador" alone is generic; the hidden "Camionista" and the CBO
-	// synonym "Motorista de camião" are duplicates (the latter makes the
-	// title common to both variants); "Desconhecido" (999999) has no ISCO-88
-	// code, nor has its family; "Criador de gado" goes to two minor groups;
-	// the hidden "Canalizador" is not a spelling of a truck driver's label.
-	if st.Generic != 1 || st.Duplicates != 2 || st.NoISCO08 != 1 || st.CBOFamily != 2 || st.Spread != 1 || st.NotSpelling != 1 {
-		t.Errorf("stats = %+v, want 1 generic, 2 duplicates, 1 without ISCO-08, 2 via family, 1 spread, 1 hidden label not a spelling", st)
+	// "Operador" alone is generic; the hidden "Camionista" is a duplicate;
+	// "Desconhecido" (999999) has no ISCO-88 code, nor has its family;
+	// "Criador de gado" goes to two minor groups; the hidden "Canalizador"
+	// is not a spelling of a truck driver's label. The ESCO truck driver
+	// goes to 733111 alone, its English label being an ANZSCO title of it,
+	// and the CPP profession that matches it exactly follows it.
+	if st.Generic != 1 || st.Duplicates != 1 || st.NoISCO08 != 1 || st.CBOFamily != 2 || st.Spread != 1 || st.NotSpelling != 1 ||
+		st.Pinned != 1 || st.PinnedCPP != 1 {
+		t.Errorf("stats = %+v, want 1 generic, 1 duplicate, 1 without ISCO-08, 2 via family, 1 spread, 1 hidden label not a spelling, 1 ESCO and 1 CPP pinned", st)
 	}
-	if st.Levels[6] != 8 || st.Levels[4] != 7 || st.Levels[3] != 2 {
-		t.Errorf("levels = %v, want 8 occupation, 7 unit group, 2 minor group titles", st.Levels)
+	if st.Levels[6] != 12 || st.Levels[4] != 5 || st.Levels[3] != 2 {
+		t.Errorf("levels = %v, want 12 occupation, 5 unit group, 2 minor group titles", st.Levels)
 	}
 }
 

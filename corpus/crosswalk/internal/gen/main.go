@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/anzsco/anzsco/corpus/abs"
+	"github.com/anzsco/anzsco/corpus/abs/abstest"
 	"github.com/anzsco/anzsco/corpus/crosswalk"
 )
 
@@ -23,10 +25,14 @@ func main() {
 
 func run() error {
 	shared := flag.String("shared", "../../../shared/crosswalks", "the shared crosswalks directory")
+	absDir := flag.String("abs", "../../../shared/abs", "the directory of the ABS workbooks (the index of titles)")
 	out := flag.String("out", "data/pt-titles.tsv.gz", "the file to write")
 	flag.Parse()
 	src, err := crosswalk.LoadSources(*shared)
 	if err != nil {
+		return err
+	}
+	if src.ANZSCOTitles, err = ANZSCOTitles(filepath.Join(*absDir, abstest.TitlesFile)); err != nil {
 		return err
 	}
 	titles, st, err := crosswalk.PortugueseTitles(src)
@@ -57,11 +63,31 @@ func run() error {
 	printCounts("labels read", st.Labels)
 	printCounts("titles kept", st.Titles)
 	fmt.Printf("targets: occupation %d, unit group %d, minor group %d titles\n", st.Levels[6], st.Levels[4], st.Levels[3])
+	fmt.Printf("ESCO occupations sent to the ANZSCO occupations their English label names: %d; CPP 2010 professions following them: %d\n", st.Pinned, st.PinnedCPP)
 	fmt.Printf("dropped: generic %d, duplicate %d, no ISCO-08 %d, no ANZSCO %d, over %d minor groups %d, hidden labels not a spelling %d; spread over minor groups %d; CBO via family %d; CBO conversion rows without ISCO-88 %d\n",
 		st.Generic, st.Duplicates, st.NoISCO08, st.NoANZSCO, crosswalk.MaxMinorGroups, st.TooWide, st.NotSpelling, st.Spread, st.CBOFamily, src.CBOSkipped)
 	fmt.Printf("coverage of %d occupations: own %d, unit group %d, minor group %d, none %d %v\n",
 		len(occs), cov.Occupation, cov.UnitGroup, cov.MinorGroup, len(cov.Missing), cov.Missing)
 	return nil
+}
+
+// ANZSCOTitles reads the English titles of every occupation from the ABS
+// index of titles.
+func ANZSCOTitles(path string) (map[string][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	titles, err := abs.ReadTitles(f, path)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string][]string{}
+	for _, t := range titles {
+		m[t.Code] = append(m[t.Code], t.Text)
+	}
+	return m, nil
 }
 
 func printCounts(what string, m map[string]int) {
