@@ -440,7 +440,7 @@ func appendNew(list []string, s string) []string {
 func Targets(occs []string) []string {
 	byMinor := map[string][]string{}
 	for _, o := range occs {
-		if len(o) == 6 {
+		if digits6.MatchString(o) {
 			byMinor[o[:3]] = appendNew(byMinor[o[:3]], o)
 		}
 	}
@@ -478,6 +478,9 @@ func cppProfessions(list []CPPProfession, mapping []CPPMapping) []CPPProfession 
 	var out []CPPProfession
 	seen := map[string]bool{}
 	for _, m := range mapping {
+		if !cppCodeRE.MatchString(m.CPPCode) {
+			continue
+		}
 		key := m.CPPCode + "\x00" + m.CPPTitle
 		if seen[key] {
 			continue
@@ -530,6 +533,9 @@ func newCBOPath(links map[string]string, rows []ISCO88Row) *cboPath {
 	p := &cboPath{links: links, family: map[string]string{}, to08: map[string][]string{}}
 	fam := map[string]map[string]bool{}
 	for code, g := range links {
+		if !digits6.MatchString(code) {
+			continue
+		}
 		if fam[code[:4]] == nil {
 			fam[code[:4]] = map[string]bool{}
 		}
@@ -565,6 +571,9 @@ func newCBOPath(links map[string]string, rows []ISCO88Row) *cboPath {
 // path returns the ISCO-08 groups of a CBO occupation, the path in words,
 // and whether it went through the occupation's family.
 func (p *cboPath) path(code string) (isco08 []string, via string, family bool) {
+	if !digits6.MatchString(code) {
+		return nil, "", false
+	}
 	g, ok := p.links[code]
 	if !ok {
 		if g, ok = p.family[code[:4]]; !ok {
