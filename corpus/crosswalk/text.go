@@ -55,9 +55,7 @@ var genderEnding = regexp.MustCompile(`(\pL+)\((a|o|as|os)\)`)
 // técnico/Diretora técnica" is two titles, "Operador(a)" is "Operador" and
 // "Operadora", "Motorista (m/f)" is "Motorista". Slashes that do not join
 // two titles ("Manicure/pedicure" is one title; "Técnico de TI/TIC" too)
-// are kept: a slash splits the label where the text after it starts with
-// the first four letters of the label's first word, or starts with a
-// capital letter and has at least two words.
+// are kept; see startsTitle for where a slash splits.
 func SplitLabel(label string) []string {
 	label = genderMarker.ReplaceAllString(label, "")
 	var out []string
@@ -118,9 +116,15 @@ func splitSlash(label string) []string {
 	first := strings.Fields(parts[0])
 	out := []string{parts[0]}
 	for _, p := range parts[1:] {
-		if startsTitle(p, first) {
+		words := strings.Fields(p)
+		switch {
+		case len(words) == 1 && len(first) > 1 && sameStem(Fold(words[0]), Fold(first[0])):
+			// "Modelador de metais ornamentais/Modeladora": the other
+			// gender of the first word, the rest understood.
+			out = append(out, words[0]+" "+strings.Join(first[1:], " "))
+		case startsTitle(p, first):
 			out = append(out, p)
-		} else {
+		default:
 			out[len(out)-1] += "/" + p
 		}
 	}
@@ -130,30 +134,31 @@ func splitSlash(label string) []string {
 // startsTitle says whether p, the text after a slash, begins a new title of
 // a label whose text before the first slash is the words first. It does
 // when it starts with a capital letter and has two words or more ("Auxiliar
-// de cozinha/Ajudante de cozinha"), or when it has as many words as first
-// and its first word differs from first's only in the ending ("redator
-// médico/redatora médica", "maestro/maestrina").
+// de cozinha/Ajudante de cozinha"), or is one capitalised word after
+// another ("Monge/Freira"), or when it has as many words as first
+// and its first word starts as first's does ("redator médico/redatora
+// médica", "maestro/maestrina").
 func startsTitle(p string, first []string) bool {
 	words := strings.Fields(p)
 	if len(words) == 0 || len(first) == 0 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(words[0])
+	r0, _ := utf8.DecodeRuneInString(first[0])
 	// An acronym ("TIC", "RH") does not start a title.
-	if unicode.IsUpper(r) && len(words) >= 2 && strings.ToUpper(words[0]) != words[0] {
+	capital := unicode.IsUpper(r) && strings.ToUpper(words[0]) != words[0]
+	if capital && (len(words) >= 2 || len(first) == 1 && unicode.IsUpper(r0)) {
 		return true
 	}
 	return len(words) == len(first) && sameStem(Fold(words[0]), Fold(first[0]))
 }
 
-// sameStem says whether two words differ only in their last two letters
-// (or less), keeping at least three letters in common.
+// sameStem says whether two words start with the same four letters (the
+// whole word, if three letters long): the masculine and feminine forms of
+// a title ("maestro", "maestrina"; "nadador-salvador", "nadadora-salvadora").
 func sameStem(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
-	n := min(len(ra), len(rb)) - 2
-	if n < 3 {
-		n = min(len(ra), len(rb))
-	}
+	n := min(len(ra), len(rb), 4)
 	if n < 3 {
 		return false
 	}
