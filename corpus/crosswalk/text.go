@@ -40,7 +40,7 @@ func Fold(s string) string {
 func clean(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "( ", "("), " )", ")")
-	return strings.Trim(s, " ,;:/-–")
+	return strings.Trim(s, " ,;:/-–.")
 }
 
 // genderMarker is a parenthesised note that a post is open to any gender:

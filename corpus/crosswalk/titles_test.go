@@ -33,6 +33,7 @@ func TestSplitLabel(t *testing.T) {
 		{"Médico patologista clínico / medicina laboratorial", []string{"Médico patologista clínico / medicina laboratorial"}},
 		{"Diretor de importação/exportação de flores/Diretora de importação/exportação de flores",
 			[]string{"Diretor de importação/exportação de flores", "Diretora de importação/exportação de flores"}},
+		{"Labirinteira bordadeira, a mão.", []string{"Labirinteira bordadeira, a mão"}},
 		{"  ", nil},
 	}
 	for _, tt := range tests {
