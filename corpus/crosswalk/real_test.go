@@ -157,6 +157,15 @@ func TestEmbeddedChains(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkChains(t, titles)
+	gen, err := Generic()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range titles {
+		if gen.Match(tt.Text) {
+			t.Errorf("embedded title %q of %s matches data/pt-generic.txt: regenerate the data", tt.Text, tt.Target)
+		}
+	}
 }
 
 func checkChains(t *testing.T, titles []PTTitle) {

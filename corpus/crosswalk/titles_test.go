@@ -266,11 +266,12 @@ func TestCoverageOf(t *testing.T) {
 }
 
 func TestGenericPatterns(t *testing.T) {
-	p, err := ReadPatterns(strings.NewReader("# roles\nGerente\noutros *\n"), "g.txt")
+	p, err := ReadPatterns(strings.NewReader("# roles\nGerente\noutros *\n* n.e\n"), "g.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for s, want := range map[string]bool{"gerente": true, "GERENTE": true, "Gerente de loja": false, "Outros oficiais do Exército": true, "outros": false} {
+	for s, want := range map[string]bool{"gerente": true, "GERENTE": true, "Gerente de loja": false, "Outros oficiais do Exército": true, "outros": false,
+		"Director de outros serviços, n.e": true, "Director de serviços": false} {
 		if got := p.Match(s); got != want {
 			t.Errorf("Match(%q) = %v, want %v", s, got, want)
 		}
