@@ -51,7 +51,7 @@
 // The ISCO-08 groups lead to ANZSCO occupations through the ABS table,
 // read backwards. Where a group has non-partial rows, only their
 // occupations count, being wholly in the group; where all its rows are
-// partial, all count. (In the 2022 table no group mixes the two: 1,173 rows
+// partial, all count. (In the 2022 table no group mixes the two: 1,197 rows
 // are partial, 143 are not.) The label then goes to a target (Targets):
 //
 //   - one occupation: that occupation;
@@ -129,9 +129,9 @@
 // variant, source", sorted by target and folded text, with no name or time
 // in the gzip header, so the same sources give the same bytes; a test fails
 // when it is out of date. Titles reads it; the product needs no crosswalk
-// file at build or run time. From the sources as they stand: 30,000 titles
-// (300 KB gzipped, 3.2 MB plain), 15,181 of them on an occupation, 8,040 on
-// a unit group and 6,779 on a minor group; of the 1,075 occupations of the
+// file at build or run time. From the sources as they stand: 29,970 titles
+// (299 KB gzipped, 3.2 MB plain), 15,163 of them on an occupation, 8,034 on
+// a unit group and 6,773 on a minor group; of the 1,075 occupations of the
 // ABS table, 488 have titles of their own, 355 more through their unit
 // group and the last 232 through their minor group.
 //

@@ -283,3 +283,17 @@ func TestGenericPatterns(t *testing.T) {
 		t.Errorf("embedded generic list: %v", err)
 	}
 }
+
+func TestOrigin(t *testing.T) {
+	for source, want := range map[string]string{
+		"CBO 2002 synonym of 7825-10, via ISCO-88 8324 → ISCO-08 8332": "CBO 2002",
+		"ESCO 1.2 preferred label, ISCO-08 8332":                       "ESCO",
+		"ESCO name of ISCO-08 unit group 8332":                         "ESCO",
+		"CPP 2010 profession 8332.0, ISCO-08 8332":                     "CPP 2010",
+		"hand-written": "",
+	} {
+		if got := (PTTitle{Source: source}).Origin(); got != want {
+			t.Errorf("Origin(%q) = %q, want %q", source, got, want)
+		}
+	}
+}
