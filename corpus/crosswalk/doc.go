@@ -61,11 +61,16 @@
 //     registered nurses);
 //   - occupations in several minor groups: each minor group's share gets a
 //     target by the rules above (6121 Livestock and dairy producers →
-//     livestock farmers 1213, senior farm workers 3632, track rider 361116,
-//     shearer 363311), up to MaxMinorGroups minor groups; a label that
-//     reaches more is dropped. Dropping every label whose occupations span
-//     minor groups, instead, would leave 443 of the 1,075 occupations
-//     without any Portuguese title.
+//     livestock farmers 1213, track rider 361116, and minor group 363 for
+//     senior farm workers and shearers), up to MaxMinorGroups minor groups;
+//     a label that reaches more is dropped. Dropping every label whose
+//     occupations span minor groups, instead, would leave 443 of the 1,075
+//     occupations without any Portuguese title. Such a title is ambiguous
+//     between its targets, and its provenance says so ("; shared with
+//     ANZSCO 1213, 363"); a target that is one occupation of such a split
+//     is no surer than the others (ISCO-08 3341 Office supervisors gives
+//     "Chefe de escritório" to 512 Office and Practice Managers and to
+//     541111 Call or Contact Centre Team Leader alike).
 //
 // One refinement narrows ESCO labels: when an ESCO occupation's English
 // preferred label is an English title (principal, alternative or
@@ -116,6 +121,7 @@
 //	CBO 2002 occupation 7825-10, via ISCO-88 8324 → ISCO-08 8332
 //	CBO 2002 synonym of 7825-10, via ISCO-88 8324 → ISCO-08 8332
 //	CBO 2002 synonym of 7825-05, via its family 7825, ISCO-88 8324 → ISCO-08 8332
+//	CPP 2010 profession 3341.1, ISCO-08 3341; shared with ANZSCO 512
 //
 // PTTitle.Variant is "pt-BR" for a title from CBO 2002, "pt-PT" for one
 // from ESCO or CPP 2010 (both written in Portugal), and "" when sources of
@@ -130,7 +136,7 @@
 // in the gzip header, so the same sources give the same bytes; a test fails
 // when it is out of date. Titles reads it; the product needs no crosswalk
 // file at build or run time. From the sources as they stand: 29,970 titles
-// (299 KB gzipped, 3.2 MB plain), 15,163 of them on an occupation, 8,034 on
+// (311 KB gzipped, 3.8 MB plain), 15,163 of them on an occupation, 8,034 on
 // a unit group and 6,773 on a minor group; of the 1,075 occupations of the
 // ABS table, 488 have titles of their own, 355 more through their unit
 // group and the last 232 through their minor group.

@@ -394,12 +394,27 @@ func (b *builder) add(kind, label, variant string, occs []string, source string)
 				}
 				continue
 			}
+			src := source
+			if len(targets) > 1 {
+				src += "; shared with ANZSCO " + strings.Join(others(targets, t), ", ")
+			}
 			b.index[key] = len(b.titles)
-			b.titles = append(b.titles, PTTitle{Text: text, Target: t, Source: source, Variant: variant})
+			b.titles = append(b.titles, PTTitle{Text: text, Target: t, Source: src, Variant: variant})
 			b.stats.Titles[kind]++
 			b.stats.Levels[len(t)]++
 		}
 	}
+}
+
+// others returns list without s.
+func others(list []string, s string) []string {
+	out := make([]string, 0, len(list)-1)
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // anzscoByISCO inverts the ABS table: for each ISCO-08 unit group, the

@@ -168,7 +168,7 @@ func TestPortugueseTitles(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `target	text	variant	source
-121312	Criador de gado	pt-BR	CBO 2002 synonym of 6123-05, via its family 6123, ISCO-88 6121 → ISCO-08 6121
+121312	Criador de gado	pt-BR	CBO 2002 synonym of 6123-05, via its family 6123, ISCO-88 6121 → ISCO-08 6121; shared with ANZSCO 363211
 212111	Director técnico	pt-PT	ESCO 1.2 hidden label of 'diretor técnico', ISCO-08 2654
 212111	Diretor técnico	pt-PT	ESCO 1.2 preferred label, ISCO-08 2654
 212111	Diretora técnica	pt-PT	ESCO 1.2 preferred label, ISCO-08 2654
@@ -177,7 +177,7 @@ func TestPortugueseTitles(t *testing.T) {
 254111	Enfermeiro	pt-PT	ESCO 1.2 alternative label of 'parteira', ISCO-08 2222
 254111	Parteira	pt-PT	ESCO 1.2 preferred label, ISCO-08 2222
 254111	Parteiro	pt-PT	ESCO 1.2 preferred label, ISCO-08 2222
-363211	Criador de gado	pt-BR	CBO 2002 synonym of 6123-05, via its family 6123, ISCO-88 6121 → ISCO-08 6121
+363211	Criador de gado	pt-BR	CBO 2002 synonym of 6123-05, via its family 6123, ISCO-88 6121 → ISCO-08 6121; shared with ANZSCO 121312
 7331	Caminhoneiro	pt-BR	CBO 2002 synonym of 7825-15, via its family 7825, ISCO-88 8324 → ISCO-08 8332
 7331	Motorista de camião	pt-BR	CBO 2002 synonym of 7825-10, via ISCO-88 8324 → ISCO-08 8332
 7331	Motorista de caminhão	pt-BR	CBO 2002 occupation 7825-10, via ISCO-88 8324 → ISCO-08 8332
