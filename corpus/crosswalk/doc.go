@@ -23,6 +23,9 @@
 //   - ReadCPPProfessions and ReadCPPMapping: Portugal's CPP 2010 professions
 //     (the first four digits of a CPP code are its ISCO-08 unit group) and
 //     the official ESCO to CPP 2010 mapping, which also names 664 of them.
+//     A profession takes its title from the mapping where the mapping names
+//     it (the list has a few wrong titles: it calls 5223.0 "Vendedor
+//     ambulante de produtos alimentares"), from the list otherwise.
 //
 // LoadSources reads them all from the layout of the shared crosswalks
 // directory (the Files constants). The English titles of the ABS index of
@@ -101,11 +104,11 @@
 // ("Oftlamologista") and words that name other occupations ("Psicólogo"
 // under médico especialista); only those that are one of the occupation's
 // labels in the spelling from before the 1990 agreement are kept (50 of
-// 109). Titles are deduplicated per target on their
-// folded form (Fold: lower case, no accents, single spaces); the first
-// source in this order keeps its wording and provenance: ESCO preferred
-// and alternative labels, CPP 2010 professions, ESCO group names, CBO
-// occupations, CBO synonyms, ESCO hidden labels.
+// 109). Titles are deduplicated per target on their folded form (Fold:
+// lower case, no accents, single spaces); the first source in this order
+// keeps its wording and provenance: ESCO preferred and alternative labels,
+// CPP 2010 professions, ESCO group names, CBO occupations, CBO synonyms,
+// ESCO hidden labels.
 //
 // # Provenance and variant
 //
@@ -139,7 +142,9 @@
 // (311 KB gzipped, 3.8 MB plain), 15,163 of them on an occupation, 8,034 on
 // a unit group and 6,773 on a minor group; of the 1,075 occupations of the
 // ABS table, 488 have titles of their own, 355 more through their unit
-// group and the last 232 through their minor group.
+// group and the last 232 through their minor group. 10,887 titles are
+// shared with no other target, and 365 occupations have such titles of
+// their own.
 //
 // The data must carry Attribution wherever it is shipped or shown.
 //
