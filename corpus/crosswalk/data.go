@@ -1,0 +1,181 @@
+package crosswalk
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ./internal/gen -shared ../../../shared/crosswalks -abs ../../../shared/abs -out data/pt-titles.tsv.gz
+
+// Attribution is the credit that must accompany the Portuguese titles
+// wherever they are shipped or shown.
+const Attribution = `Portuguese titles derived from:
+- ANZSCO and its correspondence to ISCO-08: © Commonwealth of Australia (Australian Bureau of Statistics), CC BY 4.0.
+- ESCO: This service uses the ESCO classification of the European Commission (reuse under Commission Decision 2011/833/EU).
+- CBO 2002: Classificação Brasileira de Ocupações, Ministério do Trabalho e Emprego (Brazil), public data.
+- CPP 2010: Classificação Portuguesa das Profissões 2010, © INE Portugal (reproduction allowed with attribution, not for commercial purposes).
+- ISCO-88 to ISCO-08 correspondence: © International Labour Organization.`
+
+// tsvHeader is the first line of the titles file.
+const tsvHeader = "target\ttext\tvariant\tsource"
+
+// MaxTitles bounds the number of lines ReadTSV accepts.
+const MaxTitles = 1 << 20
+
+// WriteTSV writes titles as tab-separated lines under a header: target,
+// text, variant, source. The lines are written in the order given.
+func WriteTSV(w io.Writer, titles []PTTitle) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, tsvHeader)
+	for _, t := range titles {
+		fields := []string{t.Target, t.Text, t.Variant, t.Source}
+		for _, f := range fields {
+			if strings.ContainsAny(f, "\t\n\r") {
+				return fmt.Errorf("crosswalk: title %q of %s: a field holds a tab or a line break", t.Text, t.Target)
+			}
+		}
+		fmt.Fprintln(bw, strings.Join(fields, "\t"))
+	}
+	return bw.Flush()
+}
+
+// ReadTSV reads titles written by WriteTSV.
+func ReadTSV(r io.Reader, name string) ([]PTTitle, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 1<<16)
+	var out []PTTitle
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if n == 1 {
+			if line != tsvHeader {
+				return nil, fmt.Errorf("%s:1: %w: want the header %q", name, ErrFormat, tsvHeader)
+			}
+			continue
+		}
+		if n > MaxTitles {
+			return nil, fmt.Errorf("%s:%d: %w: more than %d titles", name, n, ErrFormat, MaxTitles)
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return nil, fmt.Errorf("%s:%d: %w: %d fields, want 4 (target, text, variant, source)", name, n, ErrFormat, len(f))
+		}
+		t := PTTitle{Target: f[0], Text: f[1], Variant: f[2], Source: f[3]}
+		switch {
+		case !validTarget(t.Target):
+			return nil, fmt.Errorf("%s:%d: %w: target %q is not a 3-, 4- or 6-digit ANZSCO code", name, n, ErrFormat, t.Target)
+		case t.Text == "":
+			return nil, fmt.Errorf("%s:%d: %w: empty text", name, n, ErrFormat)
+		case t.Variant != "" && t.Variant != Brazil && t.Variant != Portugal:
+			return nil, fmt.Errorf("%s:%d: %w: variant %q, want pt-BR, pt-PT or nothing", name, n, ErrFormat, t.Variant)
+		case t.Source == "":
+			return nil, fmt.Errorf("%s:%d: %w: empty source", name, n, ErrFormat)
+		}
+		out = append(out, t)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: %w: no titles", name, ErrFormat)
+	}
+	return out, nil
+}
+
+func validTarget(s string) bool {
+	if len(s) != 3 && len(s) != 4 && len(s) != 6 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// WriteGzipTSV writes titles as WriteTSV does, gzipped with no name and no
+// time in the header, so the same titles always give the same bytes.
+func WriteGzipTSV(w io.Writer, titles []PTTitle) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if err := WriteTSV(zw, titles); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+//go:embed data/pt-titles.tsv.gz
+var titlesGz []byte
+
+var (
+	titlesOnce sync.Once
+	titles     []PTTitle
+	titlesErr  error
+)
+
+// Titles returns the Portuguese titles derived from the crosswalks, as
+// generated into data/pt-titles.tsv.gz, sorted by target. The slice is
+// shared: callers must not change it. Titles is safe for concurrent use.
+func Titles() ([]PTTitle, error) {
+	titlesOnce.Do(func() {
+		zr, err := gzip.NewReader(bytes.NewReader(titlesGz))
+		if err != nil {
+			titlesErr = fmt.Errorf("crosswalk: data/pt-titles.tsv.gz: %w", err)
+			return
+		}
+		titles, titlesErr = ReadTSV(zr, "data/pt-titles.tsv.gz")
+	})
+	return titles, titlesErr
+}
+
+// ByTarget groups titles by target.
+func ByTarget(titles []PTTitle) map[string][]PTTitle {
+	m := map[string][]PTTitle{}
+	for _, t := range titles {
+		m[t.Target] = append(m[t.Target], t)
+	}
+	return m
+}
+
+// Coverage says at which level ANZSCO occupations have Portuguese titles.
+type Coverage struct {
+	Occupation int      // occupations with a title of their own
+	UnitGroup  int      // others whose unit group has a title
+	MinorGroup int      // others whose minor group has a title
+	Missing    []string // occupations with none of these, sorted
+}
+
+// CoverageOf counts, for each occupation code, the most specific level at
+// which titles reach it.
+func CoverageOf(titles []PTTitle, occupations []string) Coverage {
+	has := map[string]bool{}
+	for _, t := range titles {
+		has[t.Target] = true
+	}
+	var c Coverage
+	for _, o := range occupations {
+		switch {
+		case len(o) != 6:
+			c.Missing = append(c.Missing, o)
+		case has[o]:
+			c.Occupation++
+		case has[o[:4]]:
+			c.UnitGroup++
+		case has[o[:3]]:
+			c.MinorGroup++
+		default:
+			c.Missing = append(c.Missing, o)
+		}
+	}
+	sort.Strings(c.Missing)
+	return c
+}

@@ -1,0 +1,103 @@
+// Command gen derives the Portuguese titles of ANZSCO occupations from the
+// shared crosswalks and writes them, gzipped, for the crosswalk package to
+// embed. Run it with go generate in corpus/crosswalk.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/anzsco/anzsco/corpus/abs"
+	"github.com/anzsco/anzsco/corpus/abs/abstest"
+	"github.com/anzsco/anzsco/corpus/crosswalk"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	shared := flag.String("shared", "../../../shared/crosswalks", "the shared crosswalks directory")
+	absDir := flag.String("abs", "../../../shared/abs", "the directory of the ABS workbooks (the index of titles)")
+	out := flag.String("out", "data/pt-titles.tsv.gz", "the file to write")
+	flag.Parse()
+	src, err := crosswalk.LoadSources(*shared)
+	if err != nil {
+		return err
+	}
+	if src.ANZSCOTitles, err = ANZSCOTitles(filepath.Join(*absDir, abstest.TitlesFile)); err != nil {
+		return err
+	}
+	titles, st, err := crosswalk.PortugueseTitles(src)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := crosswalk.WriteGzipTSV(&buf, titles); err != nil {
+		return err
+	}
+	tmp := *out + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, *out); err != nil {
+		return err
+	}
+	var occs []string
+	seen := map[string]bool{}
+	for _, r := range src.Correspondence {
+		if !seen[r.ANZSCO] {
+			seen[r.ANZSCO] = true
+			occs = append(occs, r.ANZSCO)
+		}
+	}
+	cov := crosswalk.CoverageOf(titles, occs)
+	fmt.Printf("%s: %d titles, %d bytes\n", filepath.Base(*out), len(titles), buf.Len())
+	printCounts("labels read", st.Labels)
+	printCounts("titles kept", st.Titles)
+	fmt.Printf("targets: occupation %d, unit group %d, minor group %d titles\n", st.Levels[6], st.Levels[4], st.Levels[3])
+	fmt.Printf("ESCO occupations sent to the ANZSCO occupations their English label names: %d; CPP 2010 professions following them: %d\n", st.Pinned, st.PinnedCPP)
+	fmt.Printf("dropped: generic %d, duplicate %d, no ISCO-08 %d, no ANZSCO %d, over %d minor groups %d, hidden labels not a spelling %d; spread over minor groups %d; CBO via family %d; CBO conversion rows without ISCO-88 %d\n",
+		st.Generic, st.Duplicates, st.NoISCO08, st.NoANZSCO, crosswalk.MaxMinorGroups, st.TooWide, st.NotSpelling, st.Spread, st.CBOFamily, src.CBOSkipped)
+	fmt.Printf("coverage of %d occupations: own %d, unit group %d, minor group %d, none %d %v\n",
+		len(occs), cov.Occupation, cov.UnitGroup, cov.MinorGroup, len(cov.Missing), cov.Missing)
+	return nil
+}
+
+// ANZSCOTitles reads the English titles of every occupation from the ABS
+// index of titles.
+func ANZSCOTitles(path string) (map[string][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	titles, err := abs.ReadTitles(f, path)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string][]string{}
+	for _, t := range titles {
+		m[t.Code] = append(m[t.Code], t.Text)
+	}
+	return m, nil
+}
+
+func printCounts(what string, m map[string]int) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fmt.Printf("%s:\n", what)
+	for _, k := range keys {
+		fmt.Printf("  %-26s %6d\n", k, m[k])
+	}
+}
