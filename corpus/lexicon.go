@@ -133,7 +133,7 @@ func (c *Corpus) Lexicon() (*Lexicon, error) {
 	return LoadLexicon(names...)
 }
 
-var sectionRE = regexp.MustCompile(`^\[([a-z]+)(?:\s+([a-z*]+))?\]$`)
+var sectionRE = regexp.MustCompile(`^\[([a-z]+)(?:\s+([a-z*-]+))?\]$`)
 
 // parse reads one lexicon file into lx.
 func (lx *Lexicon) parse(r *bytes.Reader, file string) error {

@@ -248,7 +248,14 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang string) (map[s
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
 	for _, h := range sr.Hits {
-		scores[h.ID] = h.Score
+		if g, ok := strings.CutPrefix(h.ID, groupDocPrefix); ok {
+			// A group's titles speak for each of its occupations.
+			for _, code := range ix.groupMembers[g] {
+				scores[code] += h.Score
+			}
+			continue
+		}
+		scores[h.ID] += h.Score
 	}
 	return scores, nil
 }
@@ -290,7 +297,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 		bestKey := -1.0
 		for _, lang := range oi.langs {
 			qt := qterms[lang]
-			if len(qt) == 0 || (qlang != "" && lang != qlang && oi.occ.Text[qlang] != nil) {
+			if len(qt) == 0 || (qlang != "" && lang != qlang && oi.vocab[qlang] != nil) {
 				continue
 			}
 			inQ, inD := inQs[lang], inDs[lang]
@@ -302,12 +309,12 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 			if ix.hier {
 				cs := bag(core[lang])
 				head = headOf(cs, lang)
-				idf = ix.idfOf
+				idf = func(t string) float64 { return ix.idfOf(lang, t) }
 				weight = func(t string) float64 {
 					if cs.has(t) {
-						return ix.idfOf(t)
+						return ix.idfOf(lang, t)
 					}
-					return tailWeight * ix.idfOf(t)
+					return tailWeight * ix.idfOf(lang, t)
 				}
 			}
 			var cov, covN float64
@@ -315,7 +322,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 			for _, t := range qt {
 				w := weight(t)
 				covN += w
-				if oi.vocab[lang][t] {
+				if oi.vocab[lang][t] || ix.inGroupVocab(oi, lang, t) {
 					cov += w
 				}
 				if oi.textVocab[lang][t] {
@@ -324,7 +331,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 			}
 			var cont, contDesc float64
 			bestTitle, bestM := "", 0
-			for _, e := range oi.entries {
+			for _, e := range ix.entriesOf(oi) {
 				if e.lang != lang || len(e.terms) == 0 {
 					continue
 				}

@@ -12,6 +12,7 @@ import (
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/corpus/abs"
 	"github.com/anzsco/anzsco/corpus/abs/abstest"
+	"github.com/anzsco/anzsco/corpus/crosswalk"
 )
 
 // The held-out evaluation of the whole ANZSCO. The ABS index of titles
@@ -74,7 +75,12 @@ func heldOutIndex(t testing.TB) heldOut {
 				keep = append(keep, ti)
 			}
 		}
-		c, err := abs.Whole(keep, structure)
+		pt, err := crosswalk.Titles()
+		if err != nil {
+			d.heldOutErr = err
+			return
+		}
+		c, err := abs.Whole(keep, structure, crosswalk.Extra(pt), "")
 		if err != nil {
 			d.heldOutErr = err
 			return

@@ -3,6 +3,8 @@ package index
 import (
 	"math"
 	"sort"
+
+	"github.com/anzsco/anzsco/corpus"
 )
 
 // Coding to a hierarchy, as ABS coders do. In a hierarchical corpus (every
@@ -230,34 +232,57 @@ func (ix *Index) decideHier(cands []features, top int) *Result {
 }
 
 // idfOf is the inverse document frequency of a term among the
-// occupations' title-like strings: "officer" is in hundreds of titles,
-// "accounts" in a few, so "Accounts Officer" is about accounts first.
-// Terms no title holds weigh as the rarest.
-func (ix *Index) idfOf(t string) float64 {
-	if v, ok := ix.idf[t]; ok {
+// occupations' title-like strings of one language: "officer" is in
+// hundreds of titles, "accounts" in a few, so "Accounts Officer" is about
+// accounts first. Terms no title holds weigh as the rarest.
+func (ix *Index) idfOf(lang, t string) float64 {
+	if v, ok := ix.idf[lang][t]; ok {
 		return v
 	}
 	return ix.idfMax
 }
 
-// computeIDF fills ix.idf from the occupations' title vocabularies.
+// computeIDF fills ix.idf from the occupations' title vocabularies, with
+// the titles of their groups, language by language.
 func (ix *Index) computeIDF() {
-	df := map[string]int{}
-	for _, oi := range ix.occs {
-		seen := map[string]bool{}
-		for _, v := range oi.vocab {
-			for t := range v {
-				if !seen[t] {
-					seen[t] = true
-					df[t]++
+	n := float64(len(ix.occs))
+	ix.idfMax = math.Log(1 + n)
+	ix.idf = map[string]map[string]float64{}
+	for _, lang := range corpus.Languages {
+		df := map[string]int{}
+		for _, oi := range ix.occs {
+			seen := map[string]bool{}
+			for _, v := range []map[string]bool{oi.vocab[lang], ix.groupVocab[oi.unit.Code][lang], ix.groupVocab[oi.minor.Code][lang]} {
+				for t := range v {
+					if !seen[t] {
+						seen[t] = true
+						df[t]++
+					}
 				}
 			}
 		}
+		ix.idf[lang] = make(map[string]float64, len(df))
+		for t, d := range df {
+			ix.idf[lang][t] = math.Log(1 + n/float64(d))
+		}
 	}
-	n := float64(len(ix.occs))
-	ix.idf = make(map[string]float64, len(df))
-	ix.idfMax = math.Log(1 + n)
-	for t, d := range df {
-		ix.idf[t] = math.Log(1 + n/float64(d))
+}
+
+// entriesOf returns an occupation's own title entries followed by those of
+// its unit and minor group.
+func (ix *Index) entriesOf(oi *occInfo) []*entry {
+	u, m := ix.groupEntries[oi.unit.Code], ix.groupEntries[oi.minor.Code]
+	if len(u)+len(m) == 0 {
+		return oi.entries
 	}
+	out := make([]*entry, 0, len(oi.entries)+len(u)+len(m))
+	out = append(out, oi.entries...)
+	out = append(out, u...)
+	return append(out, m...)
+}
+
+// inGroupVocab reports whether a title of the occupation's unit or minor
+// group holds the term.
+func (ix *Index) inGroupVocab(oi *occInfo, lang, t string) bool {
+	return ix.groupVocab[oi.unit.Code][lang][t] || ix.groupVocab[oi.minor.Code][lang][t]
 }

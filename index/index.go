@@ -3,6 +3,7 @@ package index
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -107,26 +108,12 @@ const (
 )
 
 // extraTitle is a title of an occupation besides its own text: a title
-// from another classification, or one of its group.
+// from another classification.
 type extraTitle struct{ kind, text string }
 
 // extraTitles returns, by occupation code and language, the sourced
-// titles of each occupation and, in a hierarchical corpus, the titles of
-// its unit group and the corpus's group titles of its unit and minor
-// group.
+// titles of each occupation.
 func extraTitles(c *corpus.Corpus) map[string]map[string][]extraTitle {
-	hier := isHierarchical(c)
-	byGroup := map[string]map[string][]string{}
-	for _, g := range c.Groups {
-		if byGroup[g.Code] == nil {
-			byGroup[g.Code] = map[string][]string{}
-		}
-		for lang, ts := range g.Titles {
-			for _, t := range ts {
-				byGroup[g.Code][lang] = append(byGroup[g.Code][lang], t.Title)
-			}
-		}
-	}
 	out := map[string]map[string][]extraTitle{}
 	for i := range c.Occupations {
 		o := &c.Occupations[i]
@@ -136,22 +123,65 @@ func extraTitles(c *corpus.Corpus) map[string]map[string][]extraTitle {
 				m[lang] = append(m[lang], extraTitle{kindSourced, st.Title})
 			}
 		}
-		if hier {
-			unit, minor := groupOf(o, "unit"), groupOf(o, "minor")
-			if unit.Title != "" {
-				m["en"] = append(m["en"], extraTitle{kindGroup, unit.Title})
-			}
-			for _, code := range []string{unit.Code, minor.Code} {
-				for lang, ts := range byGroup[code] {
-					for _, t := range ts {
-						m[lang] = append(m[lang], extraTitle{kindGroup, t})
-					}
-				}
-			}
-		}
 		out[o.Code] = m
 	}
 	return out
+}
+
+// groupDocPrefix starts the bleve ID of a group's document.
+const groupDocPrefix = "g:"
+
+// groupTitles returns, in a hierarchical corpus, the titles of each unit
+// and minor group by code and language: a unit group's own title, and the
+// titles the corpus gives the group. Each group is one bleve document; a
+// query that matches it matches every occupation of the group.
+func groupTitles(c *corpus.Corpus) map[string]map[string][]string {
+	out := map[string]map[string][]string{}
+	if !isHierarchical(c) {
+		return out
+	}
+	add := func(code, lang, title string) {
+		if out[code] == nil {
+			out[code] = map[string][]string{}
+		}
+		out[code][lang] = append(out[code][lang], title)
+	}
+	seen := map[string]bool{}
+	for i := range c.Occupations {
+		if u := groupOf(&c.Occupations[i], "unit"); u.Title != "" && !seen[u.Code] {
+			seen[u.Code] = true
+			add(u.Code, "en", u.Title)
+		}
+	}
+	for _, g := range c.Groups {
+		for _, lang := range corpus.Languages {
+			for _, t := range g.Titles[lang] {
+				add(g.Code, lang, t.Title)
+			}
+		}
+	}
+	return out
+}
+
+// langsOf returns the languages an occupation has text, extra titles or
+// group titles in, in corpus.Languages order.
+func langsOf(o *corpus.Occupation, extra map[string][]extraTitle, groups map[string]map[string][]string) []string {
+	var out []string
+	for _, l := range corpus.Languages {
+		if o.Text[l] != nil || len(extra[l]) > 0 || len(groups[groupOf(o, "unit").Code][l]) > 0 || len(groups[groupOf(o, "minor").Code][l]) > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// textOf returns the occupation's text in lang, or an empty text when it
+// has only extra titles in that language.
+func textOf(o *corpus.Occupation, lang string) *corpus.Text {
+	if t := o.Text[lang]; t != nil {
+		return t
+	}
+	return &corpus.Text{}
 }
 
 // isHierarchical reports whether c codes to its hierarchy: every
@@ -246,8 +276,14 @@ type Index struct {
 	groups map[string]string
 	// model is the confidence model of a hierarchical corpus.
 	model hierModel
+	// groupEntries are the analysed titles of each group with titles, by
+	// group code; groupVocab their terms by language; groupMembers the
+	// occupations of each such group.
+	groupEntries map[string][]*entry
+	groupVocab   map[string]map[string]map[string]bool
+	groupMembers map[string][]string
 	// idf weighs the terms of a hierarchical corpus; see idfOf.
-	idf    map[string]float64
+	idf    map[string]map[string]float64
 	idfMax float64
 	dir    string
 }
@@ -256,7 +292,9 @@ type Index struct {
 // decreasing weight: title, alternative titles, specialisations, everyday
 // titles. Patterns are handled apart.
 func eachTitle(t *corpus.Text, fn func(kind, s string)) {
-	fn(kindTitle, t.Title)
+	if t.Title != "" {
+		fn(kindTitle, t.Title)
+	}
 	for _, s := range t.AlternativeTitles {
 		fn(kindAlt, s)
 	}
@@ -272,7 +310,7 @@ func eachTitle(t *corpus.Text, fn func(kind, s string)) {
 // each string analysed in every language, its terms joined by spaces.
 func docs(c *corpus.Corpus, an *analyser) map[string]map[string]interface{} {
 	out := make(map[string]map[string]interface{}, len(c.Occupations))
-	groupTitles := extraTitles(c)
+	extra := extraTitles(c)
 	cache := map[string]string{}
 	both := func(s string) string {
 		if v, ok := cache[s]; ok {
@@ -294,15 +332,15 @@ func docs(c *corpus.Corpus, an *analyser) map[string]map[string]interface{} {
 				t = append(t, v)
 			}
 		}
-		for _, lang := range o.Langs() {
-			tx := o.Text[lang]
+		for _, lang := range langsOf(&o, extra[o.Code], nil) {
+			tx := textOf(&o, lang)
 			eachTitle(tx, add)
 			for _, p := range tx.Patterns {
 				for _, s := range append(append([]string{}, p.Roles...), p.Contexts...) {
 					add(kindPattern, s)
 				}
 			}
-			for _, x := range groupTitles[o.Code][lang] {
+			for _, x := range extra[o.Code][lang] {
 				add(x.kind, x.text)
 			}
 			if tx.Description != "" {
@@ -314,8 +352,21 @@ func docs(c *corpus.Corpus, an *analyser) map[string]map[string]interface{} {
 		}
 		out[o.Code] = map[string]interface{}{"code": o.Code, "scope": string(o.Scope), titleField: t, textField: x}
 	}
+	for code, byLang := range groupTitles(c) {
+		var t []string
+		for _, lang := range corpus.Languages {
+			for _, s := range byLang[lang] {
+				t = append(t, both(s))
+			}
+		}
+		out[groupDocPrefix+code] = map[string]interface{}{"code": code, "scope": "group", titleField: t}
+	}
 	return out
 }
+
+// docCount is the number of bleve documents of c: one per occupation and
+// one per group with titles.
+func docCount(c *corpus.Corpus) int { return len(c.Occupations) + len(groupTitles(c)) }
 
 // Build indexes c in memory.
 func Build(c *corpus.Corpus) (*Index, error) {
@@ -384,6 +435,17 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 		}
 	}
 	extra := extraTitles(c)
+	gts := groupTitles(c)
+	analysed := map[string][]string{}
+	termsOf := func(lang, s string) []string {
+		k := lang + "\x00" + s
+		if ts, ok := analysed[k]; ok {
+			return ts
+		}
+		ts := ix.terms(lang, an.titleText(s))
+		analysed[k] = ts
+		return ts
+	}
 	var langBit uint8
 	countWords := func(s string) {
 		for _, w := range Words(Fold(s)) {
@@ -401,12 +463,13 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 				ix.groups[g.Code] = g.Title
 			}
 		}
-		for _, lang := range o.Langs() {
-			t := o.Text[lang]
+		oi.langs = langsOf(o, extra[o.Code], gts)
+		for _, lang := range oi.langs {
+			t := textOf(o, lang)
 			langBit = langMask(lang)
 			oi.vocab[lang], oi.textVocab[lang] = map[string]bool{}, map[string]bool{}
 			add := func(kind, s string) *entry {
-				e := &entry{code: o.Code, kind: kind, lang: lang, text: s, terms: ix.terms(lang, an.titleText(s)), weight: 1}
+				e := &entry{code: o.Code, kind: kind, lang: lang, text: s, terms: termsOf(lang, s), weight: 1}
 				if kind == kindGroup || an.isResidual(s) {
 					e.weight = sharedTitleWeight
 				}
@@ -443,6 +506,37 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 				countWords(s)
 			}
 		}
+	}
+	ix.groupEntries = map[string][]*entry{}
+	ix.groupVocab = map[string]map[string]map[string]bool{}
+	ix.groupMembers = map[string][]string{}
+	for code, byLang := range gts {
+		ix.groupVocab[code] = map[string]map[string]bool{}
+		for _, lang := range corpus.Languages {
+			langBit = langMask(lang)
+			for _, s := range byLang[lang] {
+				e := &entry{code: code, kind: kindGroup, lang: lang, text: s, terms: termsOf(lang, s), weight: sharedTitleWeight}
+				ix.groupEntries[code] = append(ix.groupEntries[code], e)
+				if ix.groupVocab[code][lang] == nil {
+					ix.groupVocab[code][lang] = map[string]bool{}
+				}
+				for _, t := range e.terms {
+					ix.groupVocab[code][lang][t] = true
+				}
+				index(s, lang, e.terms, inTitles)
+				countWords(s)
+			}
+		}
+	}
+	for code, oi := range ix.occs {
+		for _, g := range []string{oi.unit.Code, oi.minor.Code} {
+			if gts[g] != nil {
+				ix.groupMembers[g] = append(ix.groupMembers[g], code)
+			}
+		}
+	}
+	for _, m := range ix.groupMembers {
+		sort.Strings(m)
 	}
 	ix.speller = newSpeller(words)
 	ix.speller.known = func(w string) bool { return an.known(w) || realWord(w) }

@@ -213,9 +213,9 @@ func Open(dir string) (ix *Index, err error) {
 	// One document per occupation: fewer means bleve skipped a damaged
 	// segment.
 	n, err := bi.DocCount()
-	if err != nil || n != uint64(len(c.Occupations)) {
+	if err != nil || n != uint64(docCount(c)) {
 		bi.Close()
-		return nil, fmt.Errorf("index %s: %w: the bleve index holds %d of the corpus's %d occupations (rebuild with 'anzsco index build --out %s')", dir, ErrCorrupt, n, len(c.Occupations), dir)
+		return nil, fmt.Errorf("index %s: %w: the bleve index holds %d of the corpus's %d documents (rebuild with 'anzsco index build --out %s')", dir, ErrCorrupt, n, docCount(c), dir)
 	}
 	ix, err = newIndex(bi, c, an)
 	if err != nil {

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/anzsco/anzsco/corpus/abs"
 )
 
 //go:generate go run ./internal/gen -shared ../../../shared/crosswalks -abs ../../../shared/abs -out data/pt-titles.tsv.gz
@@ -178,4 +180,18 @@ func CoverageOf(titles []PTTitle, occupations []string) Coverage {
 	}
 	sort.Strings(c.Missing)
 	return c
+}
+
+// Extra returns titles in the form the whole-ANZSCO corpus takes them
+// (abs.Whole), each source saying its variant of Portuguese.
+func Extra(titles []PTTitle) []abs.ExtraTitle {
+	out := make([]abs.ExtraTitle, len(titles))
+	for i, t := range titles {
+		source := t.Source
+		if t.Variant != "" {
+			source += " (" + t.Variant + ")"
+		}
+		out[i] = abs.ExtraTitle{Target: t.Target, Lang: "pt", Text: t.Text, Source: source}
+	}
+	return out
 }

@@ -263,7 +263,6 @@ odivelas
 seixal
 barreiro
 algarve
-madeira
 acores
 portugal
 grande lisboa

@@ -36,6 +36,8 @@ thai
 work
 
 [stop pt]
+bilingue
+turno
 # young apprentices (jovem aprendiz) do the work of the occupation
 jovem
 estagio
@@ -46,6 +48,7 @@ home
 senior
 
 [place]
+madeira
 area
 ba
 nz

@@ -55,7 +55,6 @@ to
 with
 on
 # languages a person speaks
-bilingue
 bilingual
 fluente
 ingles
@@ -85,7 +84,6 @@ periodo
 integral
 part
 full
-turno
 noturno
 diurno
 vaga
@@ -125,8 +123,75 @@ facturacao = faturacao
 accao = acao
 direccao = direcao
 optimizacao = otimizacao
-contato = contacto
-contatos = contactos
 # abbreviations
 ti = tecnologia informacao
 tic = tecnologia informacao comunicacao
+# Brazilian and European words for the same thing: the European form is
+# written as the Brazilian one
+# line: the Brazilian form, " | ", the European form. Only true
+# equivalents: words that one country uses where the other uses the second
+# word, with the same meaning in job titles and ads ("gerente" and "gestor"
+# are not such a pair: both countries use both). Forms that differ only in
+# accents ("eletrônico", "eletrónico") are left out, since text is compared
+# without accents. A line "[group]" starts a group; '#' starts a comment.
+# A form may appear only once on its side.
+# spelling
+# The same word, spelled as each country writes it.
+contacto = contato
+contactos = contatos
+rececao = recepcao
+rececionista = recepcionista
+registo = registro
+planeamento = planejamento
+planeador = planejador
+# spelling before 1990
+# European spellings from before the 1990 agreement, still common in
+# Portuguese ads and in older labels; the first form is the Brazilian and
+# the current European one.
+director = diretor
+directora = diretora
+arquitecto = arquiteto
+arquitectura = arquitetura
+inspector = inspetor
+projecto = projeto
+projectos = projetos
+electricista = eletricista
+electrotecnico = eletrotecnico
+electrico = eletrico
+actor = ator
+actriz = atriz
+tractor = trator
+tractorista = tratorista
+optico = otico
+actuario = atuario
+# transport
+autocarro = onibus
+camiao = caminhao
+camioes = caminhoes
+camionista = caminhoneiro
+comboio = trem
+portagem = pedagio
+empilhador = empilhadeira
+grua = guindaste
+estafeta = motoboy
+# trades and services
+canalizador = encanador
+talhante = acougueiro
+talho = acougue
+pasteleiro = confeiteiro
+pastelaria = confeitaria
+gelataria = sorveteria
+ama = baba
+betao = concreto
+ginasio = academia
+ementa = cardapio
+# office and professions
+contabilista = contador
+notario = tabeliao
+utilizador = usuario
+utilizadores = usuarios
+ficheiro = arquivo
+aplicacao = aplicativo
+telemovel = celular
+gestao = gerenciamento
+faturacao = faturamento

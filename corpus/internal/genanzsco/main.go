@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/anzsco/anzsco/corpus/abs"
+	"github.com/anzsco/anzsco/corpus/crosswalk"
 )
 
 func main() {
@@ -28,7 +29,11 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	c, err := abs.Whole(titles, structure)
+	pt, err := crosswalk.Titles()
+	if err != nil {
+		return err
+	}
+	c, err := abs.Whole(titles, structure, crosswalk.Extra(pt), "Portuguese titles: "+crosswalk.Attribution)
 	if err != nil {
 		return err
 	}
