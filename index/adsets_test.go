@@ -63,8 +63,9 @@ func adScore(code, label string) (exact, unit bool) {
 }
 
 // naiveCodes is the baseline: bleve's default (English) analyzer over each
-// occupation's titles, the top hit or nothing.
-func naiveCodes(t testing.TB, c *corpus.Corpus, titles []string) []string {
+// occupation's titles in one language (its own and those from other
+// classifications), the top hit or nothing.
+func naiveCodes(t testing.TB, c *corpus.Corpus, lang string, titles []string) []string {
 	t.Helper()
 	bi, err := bleve.NewMemOnly(bleve.NewIndexMapping())
 	if err != nil {
@@ -74,7 +75,12 @@ func naiveCodes(t testing.TB, c *corpus.Corpus, titles []string) []string {
 	b := bi.NewBatch()
 	for _, o := range c.Occupations {
 		var ts []string
-		eachTitle(o.Text["en"], func(_, s string) { ts = append(ts, s) })
+		if tx := o.Text[lang]; tx != nil {
+			eachTitle(tx, func(_, s string) { ts = append(ts, s) })
+			for _, st := range tx.SourcedTitles {
+				ts = append(ts, st.Title)
+			}
+		}
 		if err := b.Index(o.Code, map[string]any{"titles": strings.Join(ts, " | ")}); err != nil {
 			t.Fatal(err)
 		}
@@ -95,11 +101,11 @@ func naiveCodes(t testing.TB, c *corpus.Corpus, titles []string) []string {
 	return out
 }
 
-// TestJobAdsANZSCO codes the test half of the labelled job-ad titles with
-// the built-in whole-ANZSCO corpus and, in the same run, with the naive
-// baseline, and asserts regression floors on the coder's accuracy. The
-// baseline's figures are printed beside them: on these titles the coder
-// does not yet beat it (README "Whole ANZSCO").
+// TestJobAdsANZSCO codes the test half of the labelled job-ad titles, in
+// English and in Portuguese, with the built-in whole-ANZSCO corpus and,
+// in the same run, with the naive baseline, and asserts regression floors
+// on the coder's accuracy. The baseline's figures are printed beside them
+// (README "Whole ANZSCO").
 func TestJobAdsANZSCO(t *testing.T) {
 	c, err := corpus.Builtin("anzsco")
 	if err != nil {
@@ -110,39 +116,47 @@ func TestJobAdsANZSCO(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	rows := adRows(t, "anzsco-test-en.csv", false)
-	if len(rows) < 150 {
-		t.Fatalf("only %d test rows", len(rows))
-	}
-	titles := make([]string, len(rows))
-	for i, r := range rows {
-		titles[i] = r.title
-	}
-	naive := naiveCodes(t, c, titles)
-	var exact, unit, nExact, nUnit int
-	for i, r := range rows {
-		res, err := ix.Classify(Query{Text: r.title})
-		if err != nil {
-			t.Fatalf("Classify(%q): %v", r.title, err)
+	for _, set := range []struct {
+		file, lang        string
+		unitFloor, exactF float64
+	}{
+		{"anzsco-test-en.csv", "en", jobAdsUnitFloor, jobAdsExactFloor},
+		{"anzsco-test-pt.csv", "pt", jobAdsUnitFloorPT, jobAdsExactFloorPT},
+	} {
+		rows := adRows(t, set.file, false)
+		if len(rows) < 100 {
+			t.Fatalf("%s: only %d test rows", set.file, len(rows))
 		}
-		e, u := adScore(res.Code, r.label)
-		exact += b2i(e)
-		unit += b2i(u)
-		ne, nu := adScore(naive[i], r.label)
-		nExact += b2i(ne)
-		nUnit += b2i(nu)
-		if !e && os.Getenv("ANZSCO_SHOW_MISSES") != "" {
-			t.Logf("MISS %-55q want %-6s got %-6s %q (%s %.2f)", r.title, r.label, res.Code, res.Title, res.Level, res.Confidence)
+		titles := make([]string, len(rows))
+		for i, r := range rows {
+			titles[i] = r.title
 		}
-	}
-	n := float64(len(rows))
-	t.Logf("job-ad titles (test half, %d rows): exact %.3f, unit group %.3f; naive bleve: exact %.3f, unit group %.3f",
-		len(rows), float64(exact)/n, float64(unit)/n, float64(nExact)/n, float64(nUnit)/n)
-	if got := float64(unit) / n; got < jobAdsUnitFloor {
-		t.Errorf("unit-group accuracy %.3f, want >= %.2f", got, jobAdsUnitFloor)
-	}
-	if got := float64(exact) / n; got < jobAdsExactFloor {
-		t.Errorf("exact accuracy %.3f, want >= %.2f", got, jobAdsExactFloor)
+		naive := naiveCodes(t, c, set.lang, titles)
+		var exact, unit, nExact, nUnit int
+		for i, r := range rows {
+			res, err := ix.Classify(Query{Text: r.title})
+			if err != nil {
+				t.Fatalf("Classify(%q): %v", r.title, err)
+			}
+			e, u := adScore(res.Code, r.label)
+			exact += b2i(e)
+			unit += b2i(u)
+			ne, nu := adScore(naive[i], r.label)
+			nExact += b2i(ne)
+			nUnit += b2i(nu)
+			if !e && os.Getenv("ANZSCO_SHOW_MISSES") != "" {
+				t.Logf("MISS %-55q want %-6s got %-6s %q (%s %.2f)", r.title, r.label, res.Code, res.Title, res.Level, res.Confidence)
+			}
+		}
+		n := float64(len(rows))
+		t.Logf("%s (test half, %d rows): exact %.3f, unit group %.3f; naive bleve: exact %.3f, unit group %.3f",
+			set.file, len(rows), float64(exact)/n, float64(unit)/n, float64(nExact)/n, float64(nUnit)/n)
+		if got := float64(unit) / n; got < set.unitFloor {
+			t.Errorf("%s: unit-group accuracy %.3f, want >= %.2f", set.file, got, set.unitFloor)
+		}
+		if got := float64(exact) / n; got < set.exactF {
+			t.Errorf("%s: exact accuracy %.3f, want >= %.2f", set.file, got, set.exactF)
+		}
 	}
 }
 
@@ -150,6 +164,8 @@ func TestJobAdsANZSCO(t *testing.T) {
 // (README "Accuracy"), below the targets still to reach (unit group 0.85,
 // exact 0.70).
 const (
-	jobAdsUnitFloor  = 0.62
-	jobAdsExactFloor = 0.49
+	jobAdsUnitFloor    = 0.61
+	jobAdsExactFloor   = 0.51
+	jobAdsUnitFloorPT  = 0.25
+	jobAdsExactFloorPT = 0.16
 )
