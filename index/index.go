@@ -378,11 +378,14 @@ func Build(c *corpus.Corpus) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: creating in-memory index: %w", err)
 	}
-	if err := fill(bi, c, an); err != nil {
-		bi.Close()
-		return nil, err
-	}
+	// Filling bleve and analysing the corpus for ranking are independent:
+	// they run side by side.
+	filled := make(chan error, 1)
+	go func() { filled <- fill(bi, c, an) }()
 	ix, err := newIndex(bi, c, an)
+	if ferr := <-filled; ferr != nil {
+		err = ferr
+	}
 	if err != nil {
 		bi.Close()
 		return nil, err
