@@ -131,11 +131,16 @@ const (
 	namedDate = `\b` + monthNames + `\.?(?:(?:\s*[/\-.,]\s*|\s+de\s+|\s+of\s+|\s+)\d{4}|\s*/\s*'?\d{2}|\s*'\d{2})\b`
 	// "03/2016", "3.2016", "01/03/2016" (day first).
 	numericDate = `\b(?:\d{1,2}[/.\-])?\d{1,2}[/.\-](?:19|20)\d{2}\b`
-	yearDate    = `\b(?:19[5-9]\d|20\d{2})\b`
-	anyDate     = `(?:` + namedDate + `|` + numericDate + `|` + yearDate + `)`
+	// "2021-03", ISO 8601; "2011-12" is read so only when a range of such
+	// dates needs it, else it is the years 2011 to 2012.
+	isoDate  = `\b(?:19[5-9]\d|20\d{2})-(?:0[1-9]|1[0-2])\b`
+	yearDate = `\b(?:19[5-9]\d|20\d{2})\b`
+	anyDate  = `(?:` + namedDate + `|` + numericDate + `|` + isoDate + `|` + yearDate + `)`
 	// "Present", "atual", "até o momento", "to date", "até hoje".
-	present  = `(?:(?:ate|to|till|until)\s+)?(?:(?:o|a|os|the)\s+)?(?:present(?:e)?|current(?:ly)?|now|today|date|ongoing|atual(?:mente)?|actual(?:mente)?|atualidade|actualidade|hoje|agora|momento|dias\s+(?:de\s+)?hoje|dias\s+atuais|data\s+atual|em\s+andamento|em\s+curso)\b`
-	rangeSep = `(?:\s*(?:-+>?|~|>)\s*|\s+(?:to|a|ate|until|till|through|thru|ao)\s+)`
+	present = `(?:(?:ate|to|till|until)\s+)?(?:(?:o|a|os|the)\s+)?(?:present(?:e)?|current(?:ly)?|now|today|date|ongoing|atual(?:mente)?|actual(?:mente)?|atualidade|actualidade|hoje|agora|momento|dias\s+(?:de\s+)?hoje|dias\s+atuais|data\s+atual|em\s+andamento|em\s+curso)\b`
+	// A separator, or the label of the end date of a Brazilian form:
+	// "Admissão: 02/2019 – Saída: 11/2022".
+	rangeSep = `(?:\s*(?:-+\s*)?(?:saida|demissao|desligamento|termino|fim|end)\s*:\s*|\s*(?:-+>?|~|>)\s*|\s+(?:to|a|ate|until|till|through|thru|ao)\s+)`
 )
 
 var (
@@ -148,6 +153,7 @@ var (
 	danglingRE  = regexp.MustCompile(`(` + anyDate + `)\s*(?:-+|~)\s*$`)
 	namedDateRE = regexp.MustCompile(`^` + monthNames + `\.?(?:\s*[/\-.,]\s*|\s+de\s+|\s+of\s+|\s*'|\s*/\s*'|\s+|)(\d{2,4})$`)
 	numDateRE   = regexp.MustCompile(`^(?:(\d{1,2})[/.\-])?(\d{1,2})[/.\-](\d{4})$`)
+	isoDateRE   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
 )
 
 var monthByPrefix = map[string]time.Month{
@@ -194,6 +200,14 @@ func parseDate(s string, ref Month) (date, bool) {
 				mon = d
 			}
 		}
+		if mon < 1 || mon > 12 {
+			return date{}, false
+		}
+		return date{m: Month{y, time.Month(mon)}}, true
+	}
+	if m := isoDateRE.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mon, _ := strconv.Atoi(m[2])
 		if mon < 1 || mon > 12 {
 			return date{}, false
 		}

@@ -21,8 +21,8 @@ func TestHeadings(t *testing.T) {
 		{"Experiência", 1},
 		{"**Experiências Profissionais**", 1},
 		{"Career History", 1},
-		{"Education", 2},
-		{"FORMAÇÃO ACADÊMICA", 2},
+		{"Education", 3},
+		{"FORMAÇÃO ACADÊMICA", 3},
 		{"Skills & Abilities", 0},
 		{"Skills and abilities", 2},
 		{"Idiomas", 2},
@@ -76,18 +76,27 @@ func TestTitleAndEmployer(t *testing.T) {
 		{[]string{"Call Centre Operator", "Telstra"}, "Call Centre Operator", "Telstra"},
 		{[]string{"Atento Brasil S.A.", "Operadora de Telemarketing"}, "Operadora de Telemarketing", "Atento Brasil S.A."},
 		{[]string{"Customer Service Agent at Acme Energy"}, "Customer Service Agent", "Acme Energy"},
-		{[]string{"Operador de Telemarketing - Receptivo - Atento"}, "Operador de Telemarketing Receptivo", "Atento"},
+		{[]string{"Operador de Telemarketing - Receptivo - Atento"}, "Operador de Telemarketing - Receptivo", "Atento"},
+		{[]string{"Team Leader – Apoio ao Cliente (Inbound)", "Teleperformance Portugal"}, "Team Leader – Apoio ao Cliente (Inbound)", "Teleperformance Portugal"},
+		{[]string{"Contact Centre Team Leader", "Northwind Utilities, Brisbane"}, "Contact Centre Team Leader", "Northwind Utilities"},
+		{[]string{"Northwind Utilities", "Contact Centre Team Leader"}, "Contact Centre Team Leader", "Northwind Utilities"},
+		{[]string{"Customer Service Officer (maternity cover)", "Acme Contact Centre Pty Ltd"}, "Customer Service Officer (maternity cover)", "Acme Contact Centre Pty Ltd"},
 		{[]string{"Telemarketer", "Outbound Direct Pty Ltd, Perth"}, "Telemarketer", "Outbound Direct Pty Ltd"},
 		{[]string{"Empresa: AeC", "Cargo: Supervisor de Atendimento"}, "Supervisor de Atendimento", "AeC"},
 		{[]string{"Warehouse Supervisor — Coles Distribution Centre, Eastern Creek"}, "Warehouse Supervisor", "Coles Distribution Centre"},
 		{[]string{"Barista"}, "Barista", ""},
 		{[]string{"Sydney NSW"}, "", ""},
-		{nil, "", ""},
 	}
+	ix := realIndex(t)
 	for _, tt := range tests {
-		title, employer := titleAndEmployer(tt.texts)
+		// The texts are the lines above a position's dates.
+		text := "Experience\n" + strings.Join(append(tt.texts, "Jan 2020 – Dec 2021"), "\n")
+		var title, employer string
+		if found := FindPositions(text, testRef, ix); len(found) == 1 {
+			title, employer = found[0].Title, found[0].Employer
+		}
 		if title != tt.title || employer != tt.employer {
-			t.Errorf("titleAndEmployer(%q) = %q, %q, want %q, %q", tt.texts, title, employer, tt.title, tt.employer)
+			t.Errorf("FindPositions(%q) = %q, %q, want %q, %q", tt.texts, title, employer, tt.title, tt.employer)
 		}
 	}
 }
@@ -205,7 +214,7 @@ Team Leader, Acme
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, f := range FindPositions(tt.text, testRef) {
+		for _, f := range FindPositions(tt.text, testRef, realIndex(t)) {
 			got = append(got, fmt.Sprintf("%s | %s | %s..%s | %d", f.Title, f.Employer, f.Range.Start, f.Range.End, len(f.Description)))
 		}
 		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
