@@ -17,7 +17,7 @@ var lexiconFS embed.FS
 type lexiconSet struct {
 	experienceHeadings, educationHeadings, otherHeadings map[string]bool
 	labels                                               map[string]string // folded label -> kind
-	employerMarkers, qualifiers, employmentTypes         map[string]bool
+	legalForms, orgWords, qualifiers, employmentTypes    map[string]bool
 	places, stateCodes                                   map[string]bool
 	education                                            []string // first words of qualifications
 }
@@ -42,7 +42,8 @@ func loadLexicon() (*lexiconSet, error) {
 		{"headings-experience.txt", &l.experienceHeadings},
 		{"headings-education.txt", &l.educationHeadings},
 		{"headings-other.txt", &l.otherHeadings},
-		{"employer-markers.txt", &l.employerMarkers},
+		{"legal-forms.txt", &l.legalForms},
+		{"organisation-words.txt", &l.orgWords},
 		{"qualifiers.txt", &l.qualifiers},
 		{"employment-types.txt", &l.employmentTypes},
 		{"places.txt", &l.places},

@@ -159,12 +159,40 @@ func formFields(s string) []field {
 			continue
 		}
 		if len(out) == 0 {
+			if f, ok := labelPrefix(c); ok {
+				out = append(out, f)
+				continue
+			}
 			return nil
 		}
 		last := &out[len(out)-1]
 		last.value = strings.TrimSpace(last.value + " " + c)
 	}
 	return out
+}
+
+// maxLabelWords bounds the words of a label ("Name and address of
+// employer" has five, "Principais actividades e responsabilidades" four).
+const maxLabelWords = 8
+
+// labelPrefix reads a label followed by its value after a plain space, as
+// a PDF writes a label beside its value: "Occupation or position held
+// Team Leader". A label of one word qualifies only a date ("Dates
+// 01/06/2020 – Present"): "Data Entry Operator" is a title.
+func labelPrefix(s string) (field, bool) {
+	words := strings.Fields(s)
+	for k := min(len(words)-1, maxLabelWords); k >= 1; k-- {
+		kind, ok := lex.labels[foldKey(strings.Join(words[:k], " "))]
+		if !ok {
+			continue
+		}
+		value := strings.Join(words[k:], " ")
+		if k == 1 && (kind != "dates" && kind != "start" && kind != "end" || !strings.ContainsAny(value[:1], "0123456789[(")) {
+			return field{}, false
+		}
+		return field{kind, value}, true
+	}
+	return field{}, false
 }
 
 // durationRE matches the length of a position that CVs write beside its
@@ -409,6 +437,14 @@ func findInForm(lines []line, sp span, ref Month, titles TitleScorer) []Found {
 				if rec.dates != "" || rec.start != "" {
 					flush()
 				}
+				if _, ok := FindRange(f.value, ref); !ok && i+1 < sp.to && lines[i+1].fields == nil && !lines[i+1].blank {
+					// A range wrapped over two lines: "04/2021 até o" and
+					// "momento".
+					if _, ok := FindRange(f.value+" "+lines[i+1].text, ref); ok {
+						f.value += " " + lines[i+1].text
+						i++
+					}
+				}
 				if _, ok := FindRange(f.value, ref); ok || f.kind == "dates" {
 					rec.dates = f.value
 				} else {
@@ -535,15 +571,15 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 	}
 	// The section's vote: where do titles sit when a position's parts
 	// tell? That place decides for the positions whose parts do not.
-	votes := map[string]int{}
+	votes := map[string]float64{}
 	perAnchor := make([][]part, len(anchors))
 	for k, a := range anchors {
 		perAnchor[k] = anchorParts(lines, a, titles)
 		if best, ok := clearTitle(perAnchor[k]); ok {
-			votes[perAnchor[k][best].slot]++
+			votes[perAnchor[k][best].slot] += voteWeight(perAnchor[k], best)
 		}
 	}
-	slot, slotVotes := "", 0
+	slot, slotVotes := "", 0.0
 	for s, n := range votes {
 		if n > slotVotes || n == slotVotes && s < slot {
 			slot, slotVotes = s, n
@@ -688,7 +724,9 @@ func isHeaderLine(l line) bool {
 		return false
 	}
 	words := strings.Fields(t)
-	if len(words) > maxHeaderWords {
+	if len(words) > maxHeaderWords || startsLower(t) {
+		// Titles and employers start with a capital; a line in lower
+		// case carries on the line above.
 		return false
 	}
 	return !sentenceLike(words)
@@ -722,6 +760,7 @@ type part struct {
 	qual     bool    // a qualifier of the title ("Inbound", "Receptivo")
 	label    string  // "title" or "employer" when a form label says so
 	sepDash  bool    // the separator before the part is a dash, which may sit inside a title
+	sepComma bool    // the separator before the part is a comma
 	slot     string  // where it sits: "a2", "a1" above, "r" beside, "b1" below the dates, and its index on the line
 	group    string  // the line's slot
 	from, to int     // byte offsets in the line's text
@@ -736,7 +775,7 @@ var partSep = regexp.MustCompile(`\s*(?:\t+|\s{3,}|\s[|·•–—-]+\s|[|·•]
 // splitParts splits s into trimmed parts with their offsets.
 func splitParts(s string) []part {
 	var out []part
-	pos, dash := 0, false
+	pos, dash, comma := 0, false, false
 	emit := func(from, to int) {
 		seg := s[from:to]
 		t := trimBrackets(strings.TrimSpace(strings.Trim(seg, " \t-–—|,:;·•")))
@@ -747,12 +786,13 @@ func splitParts(s string) []part {
 		if off < 0 {
 			off = 0
 		}
-		out = append(out, part{text: t, from: from + off, to: from + off + len(t), src: s, sepDash: dash})
+		out = append(out, part{text: t, from: from + off, to: from + off + len(t), src: s, sepDash: dash, sepComma: comma})
 	}
 	for _, loc := range partSep.FindAllStringIndex(s, -1) {
 		emit(pos, loc[0])
 		pos = loc[1]
 		dash = strings.Trim(s[loc[0]:loc[1]], " -–—") == ""
+		comma = strings.TrimSpace(s[loc[0]:loc[1]]) == ","
 	}
 	emit(pos, len(s))
 	return out
@@ -776,7 +816,6 @@ func headerParts(s string, n int, titles TitleScorer) []part {
 		}
 		p.line = n
 		p.qual = lex.qualifiers[key]
-		p.employer = hasEmployerMarker(p.text)
 		if titles != nil {
 			scored := stripBrackets(p.text)
 			if strings.TrimSpace(scored) == "" {
@@ -784,6 +823,7 @@ func headerParts(s string, n int, titles TitleScorer) []part {
 			}
 			p.share = titles.TitleWordShare(scored)
 		}
+		p.employer = hasEmployerMarker(p.text, p.share)
 		out = append(out, p)
 	}
 	return out
@@ -842,11 +882,21 @@ func trimBrackets(p string) string {
 	}
 }
 
-// hasEmployerMarker reports whether p has a word that marks an
-// organisation's name ("Pty Ltd", "S.A.", "Banco", "Hospital").
-func hasEmployerMarker(p string) bool {
-	for _, w := range strings.Fields(foldKey(strings.NewReplacer("S.A.", "sa", "S/A", "sa", "Lda.", "lda", "Ltda.", "ltda").Replace(p))) {
-		if lex.employerMarkers[w] {
+// ofWords are the words after which a kind of organisation is part of a
+// title ("Assistente de Loja", "Head of Bank Operations").
+var ofWords = map[string]bool{"de": true, "da": true, "do": true, "das": true, "dos": true, "of": true}
+
+// hasEmployerMarker reports whether p names an organisation: a legal form
+// ("Pty Ltd", "S.A.", "Lda.") anywhere, or a kind of organisation
+// ("Banco", "Hospital", "Lojas") when p does not read like a title (share
+// below one half) and the word does not follow "de" or "of".
+func hasEmployerMarker(p string, share float64) bool {
+	words := strings.Fields(foldKey(strings.NewReplacer("S.A.", "sa", "S/A", "sa", "Lda.", "lda", "Ltda.", "ltda").Replace(p)))
+	for i, w := range words {
+		if lex.legalForms[w] {
+			return true
+		}
+		if lex.orgWords[w] && share < 0.5 && (i == 0 || !ofWords[words[i-1]]) {
 			return true
 		}
 	}
@@ -872,14 +922,60 @@ func isPlace(p string) bool {
 
 // isPlaceLine reports whether every part of s is a place ("Brisbane,
 // Queensland, Australia").
+//
+// A town the list does not hold passes as a place when it comes first and
+// two or more places follow it ("Maitland, New South Wales, Australia"), as
+// LinkedIn writes locations, unless it names an organisation.
 func isPlaceLine(s string) bool {
 	ps := splitParts(s)
-	for _, p := range ps {
-		if !isPlace(p.text) && !lex.employmentTypes[foldKey(p.text)] {
+	unknown, places := -1, 0
+	for i, p := range ps {
+		switch {
+		case isPlace(p.text):
+			places++
+		case lex.employmentTypes[foldKey(p.text)]:
+		case unknown < 0 && i == 0:
+			unknown = i
+		default:
 			return false
 		}
 	}
+	if unknown >= 0 {
+		return places >= 2 && !hasEmployerMarker(ps[0].text, 0) && len(strings.Fields(ps[0].text)) <= 3
+	}
 	return len(ps) > 0
+}
+
+// voteWeight is how surely a position's parts place its title: the lead
+// of the title over the next part, and more when the other parts name an
+// organisation.
+func voteWeight(parts []part, best int) float64 {
+	w, next := 1.0, -1.0
+	for i, p := range parts {
+		if i == best || p.qual {
+			continue
+		}
+		next = max(next, titleness(p))
+		if p.employer {
+			w = 1.5
+		}
+	}
+	if next < -0.5 {
+		return w
+	}
+	return w * (titleness(parts[best]) - next)
+}
+
+// slotLead is the lead that the section's layout gives the part where
+// its other positions have their titles: more than a title word in three
+// ("Eureka Aged Care"), less than half the words.
+const slotLead = 0.4
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // minTitleLead is how much more the best part must read like a title than
@@ -945,20 +1041,22 @@ func titleAndEmployer(parts []part, slot string) (title, employer string, ev Evi
 	if labelled >= 0 {
 		return parts[labelled].text, employer, Evidence{TitleLine: parts[labelled].line, EmployerLine: ev.EmployerLine}
 	}
-	if !ok {
+	if !ok || slot != "" && parts[best].slot != slot {
+		// The section's layout weighs in: the part in the slot where the
+		// section's other positions have their titles gets a lead.
 		best = -1
 		for i, p := range parts {
-			if p.slot == slot && !p.qual {
-				best = i
-				break
+			if p.qual {
+				continue
 			}
-		}
-		if best < 0 {
-			for i, p := range parts {
-				if !p.qual && !p.employer {
-					best = i
-					break
+			lead := func(p part) float64 {
+				if p.slot == slot && !p.employer {
+					return titleness(p) + slotLead
 				}
+				return titleness(p)
+			}
+			if best < 0 || lead(p) > lead(parts[best]) {
+				best = i
 			}
 		}
 		if best < 0 {
@@ -968,14 +1066,25 @@ func titleAndEmployer(parts []part, slot string) (title, employer string, ev Evi
 	t := parts[best]
 	// Extend the title over its neighbours on the same line.
 	lo, hi := best, best
-	// Only a dash joins: pipes, commas and tabs separate fields.
+	// A dash joins a part of title words to the title; a comma does too
+	// when another line names the employer ("Team Leader, Inbound
+	// Customer Care" over "Acme — Sydney"); pipes and tabs separate
+	// fields.
+	otherLine := false
+	for _, p := range parts {
+		if p.group != t.group && !p.qual {
+			otherLine = true
+		}
+	}
 	joinable := func(p part) bool {
 		return p.group == t.group && (p.qual || p.share >= 1 && !p.employer && p.label == "")
 	}
-	for lo > 0 && parts[lo].sepDash && joinable(parts[lo-1]) && !parts[lo-1].qual {
+	// sepJoins: the separator before p may sit inside a title.
+	sepJoins := func(p part) bool { return p.sepDash || otherLine && p.sepComma }
+	for lo > 0 && sepJoins(parts[lo]) && joinable(parts[lo-1]) && !parts[lo-1].qual {
 		lo--
 	}
-	for hi+1 < len(parts) && parts[hi+1].sepDash && joinable(parts[hi+1]) {
+	for hi+1 < len(parts) && sepJoins(parts[hi+1]) && joinable(parts[hi+1]) {
 		hi++
 	}
 	title = t.src[parts[lo].from:parts[hi].to]
@@ -1020,7 +1129,16 @@ func employerLike(s string, titles TitleScorer) bool {
 	if len(parts) == 0 {
 		return false
 	}
-	if isPlace(parts[0].text) || hasEmployerMarker(s) {
+	share := 0.0
+	if titles != nil {
+		share = titles.TitleWordShare(s)
+	}
+	if isPlaceLine(s) {
+		// A place alone names no employer: the title's line or the
+		// company over the roles does.
+		return false
+	}
+	if isPlace(parts[0].text) || hasEmployerMarker(s, share) {
 		return true
 	}
 	for _, p := range parts[1:] {
@@ -1028,7 +1146,7 @@ func employerLike(s string, titles TitleScorer) bool {
 			return true
 		}
 	}
-	if titles != nil && titles.TitleWordShare(s) >= 0.5 {
+	if share >= 0.5 {
 		return false
 	}
 	words := strings.Fields(s)
