@@ -29,6 +29,9 @@ type cvOptions struct {
 	AsOf    string
 	Now     time.Time
 	MinConf float64
+	// Explain adds, for each position, the lines its title, employer and
+	// dates were read from.
+	Explain bool
 }
 
 func newCmdCV(f *Factory, runF func(*cvOptions) error) *cobra.Command {
@@ -51,7 +54,10 @@ today). A year without a month ("2017 – 2019") is read as the middle of that
 year and the position is marked approximate.
 
 Output is a table and the verdict on a terminal, TSV when piped, and one JSON
-object with --json (fields are added, never renamed).
+object with --json (fields are added, never renamed). --explain adds, after
+the positions, how each was read: the layout, and the lines of the
+extracted text that gave its title, employer and dates (on standard error
+with --json).
 
 Exit status: 0 the CV shows experience in a target occupation; 1 it shows
 none (every position outside, or no dated position found); 2 usage error;
@@ -92,6 +98,7 @@ layer, corrupt, not a CV format).`,
 	cmd.Flags().StringVar(&opts.Format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the `DATE` (YYYY-MM or YYYY-MM-DD) that \"Present\" stands for (default: today)")
 	cmd.Flags().Float64Var(&opts.MinConf, "min-confidence", 0, "report a position whose confidence is below `P` as outside")
+	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the lines each position's title, employer and dates were read from")
 	return cmd
 }
 
@@ -163,8 +170,43 @@ func cvRun(opts *cvOptions) error {
 			return err
 		}
 	}
+	if opts.Explain {
+		w := opts.IO.Out
+		if opts.Format == "json" {
+			w = opts.IO.ErrOut
+		} else {
+			fmt.Fprintln(w)
+		}
+		if err := printCVEvidence(w, rep); err != nil {
+			return err
+		}
+	}
 	if rep.Code == "" {
 		return silentExit(ExitOutside)
+	}
+	return nil
+}
+
+// printCVEvidence writes, for each position, one line saying how it was
+// read: "line 12 (title first): title from line 11 (title words 1.00),
+// employer from line 12, dates on line 12".
+func printCVEvidence(w io.Writer, rep *cv.Report) error {
+	for i, p := range rep.Positions {
+		ev := p.Evidence
+		title := "no title"
+		if ev.TitleLine > 0 {
+			title = fmt.Sprintf("title from line %d (title words %.2f)", ev.TitleLine, ev.TitleShare)
+		}
+		employer := "no employer"
+		switch {
+		case ev.EmployerLine > 0 && ev.SharedEmployer:
+			employer = fmt.Sprintf("employer from line %d, over several roles", ev.EmployerLine)
+		case ev.EmployerLine > 0:
+			employer = fmt.Sprintf("employer from line %d", ev.EmployerLine)
+		}
+		if _, err := fmt.Fprintf(w, "position %d, %s: %s, %s, dates on line %d\n", i+1, ev.Layout, title, employer, ev.DatesLine); err != nil {
+			return err
+		}
 	}
 	return nil
 }
