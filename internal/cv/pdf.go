@@ -527,7 +527,12 @@ func splitColumns(runs []textRun) (top, left, right []textRun, ok bool) {
 			// table of dates and titles has the rows of its second column
 			// together under each date.
 			paired := leftRows - leftAlone
-			if leftAlone < minColumnLines || rightAlone < minColumnLines || turns < minColumnTurns || leftAlone+rightAlone < paired {
+			byLayout := leftAlone >= minColumnLines && rightAlone >= minColumnLines && turns >= minColumnTurns && leftAlone+rightAlone >= paired
+			// The order of the content stream tells too: a writer sets a
+			// column, a text frame, at a time, but a table or a line of
+			// label and value row by row.
+			byStream := leftRows >= minColumnLines && rightRows >= minColumnLines && leftAlone+rightAlone > 0 && streamSwitches(body, gx) <= maxStreamSwitches
+			if !byLayout && !byStream {
 				continue
 			}
 			for _, r := range rows[:skip] {
@@ -544,6 +549,33 @@ func splitColumns(runs []textRun) (top, left, right []textRun, ok bool) {
 		}
 	}
 	return nil, nil, nil, false
+}
+
+// maxStreamSwitches: a page written column by column crosses from one
+// column to the other a few times in its content stream (a header, a
+// sidebar, the main text, a footer); a table crosses at every row.
+const maxStreamSwitches = 4
+
+// streamSwitches counts how often the runs, in the order of the content
+// stream, cross the gutter at gx.
+func streamSwitches(runs []textRun, gx float64) int {
+	runs = append([]textRun(nil), runs...)
+	sort.Slice(runs, func(i, j int) bool { return runs[i].order < runs[j].order })
+	n, prev := 0, 0
+	for _, r := range runs {
+		if strings.TrimSpace(r.text) == "" {
+			continue
+		}
+		side := 1
+		if r.end <= gx {
+			side = -1
+		}
+		if prev != 0 && side != prev {
+			n++
+		}
+		prev = side
+	}
+	return n
 }
 
 // gutters returns the middles of the vertical gaps, at least minGutter
