@@ -544,3 +544,51 @@ func TestAnalyzeMaxPositions(t *testing.T) {
 		t.Errorf("AnalyzeText(%d positions) = %d positions, warnings %q; want %d and %q", MaxPositions+50, len(rep.Positions), rep.Warnings, MaxPositions, want)
 	}
 }
+
+// TestDOCXTable checks that a table row reads as lines whose cells sit
+// side by side: the dates cell beside the first line of the title cell,
+// the title cell's further paragraphs below it.
+func TestDOCXTable(t *testing.T) {
+	text := "Experience\n2018 – 2022\tTeam Leader\n\tNorthwind, Brisbane\n\t• Coached 12 agents\nDates\t01/06/2020 – Present\nAfter the table"
+	doc, err := Extract(context.Background(), makeDOCXWith(t, text, true), "cv.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Experience\n2018 – 2022\tTeam Leader\n\tNorthwind, Brisbane\n\t• Coached 12 agents\nDates\t01/06/2020 – Present\nAfter the table\n"
+	if doc.Text != want {
+		t.Errorf("Extract(docx with a table) = %q, want %q", doc.Text, want)
+	}
+}
+
+// TestPDFColumns checks that a sidebar set beside the main text comes out
+// column by column, and that labels beside their values, dates at the
+// right margin and dates in a left column stay on their lines.
+func TestPDFColumns(t *testing.T) {
+	sidebar := "SKILLS\nCall monitoring\nCoaching\nRostering\nGenesys Cloud\nSalesforce\n\nEXPERIENCE\nTeam Leader\nNorthwind Utilities, Brisbane\nMar 2021 – Present\n- Lead a team of 16 consultants\n- Weekly coaching sessions\n- Intraday rosters\n- Quality scoring of calls\n"
+	doc, err := Extract(context.Background(), makePDF(t, sidebar, pdfOptions{layout: "sidebar", sidebar: []string{"SKILLS"}}), "cv.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Call monitoring\nCoaching\nRostering\nGenesys Cloud\nSalesforce", "EXPERIENCE\nTeam Leader\nNorthwind Utilities, Brisbane\nMar 2021 – Present\n"} {
+		if !strings.Contains(doc.Text, want) {
+			t.Errorf("Extract(sidebar pdf) = %q, want it to contain %q", doc.Text, want)
+		}
+	}
+	for _, tt := range []struct {
+		layout, text string
+	}{
+		{"labels", "Work experience\nDates\t01/06/2020 – Present\nOccupation or position held\tContact Centre Supervisor\nName and address of employer\tEastbank Direct\nDates\t01/03/2016 – 31/05/2020\nOccupation or position held\tCustomer Service Operator\n"},
+		{"columns", "Work history\n2021 – 2024\tTeam Leader\n\tNorthwind Utilities\n\tCoaching\n2018 – 2021\tOperator\n\tAcme Energy\n\tInbound calls\n2015 – 2018\tBarista\n\tCafe Uno\n"},
+		{"", "Experience\nTeam Leader\tMar 2021 – Present\nNorthwind\nOperator\tJan 2018 – Feb 2021\nAcme\nBarista\tJan 2015 – Dec 2017\nCafe Uno\n"},
+	} {
+		doc, err := Extract(context.Background(), makePDF(t, tt.text, pdfOptions{layout: tt.layout}), "cv.pdf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ln := range strings.Split(strings.TrimSpace(tt.text), "\n") {
+			if l, r, ok := strings.Cut(ln, "\t"); ok && l != "" && !strings.Contains(doc.Text, l+"\t"+r) && !strings.Contains(doc.Text, l+" "+r) {
+				t.Errorf("Extract(%s pdf) = %q, want the line %q kept whole", tt.layout, doc.Text, ln)
+			}
+		}
+	}
+}

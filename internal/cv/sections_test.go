@@ -210,6 +210,48 @@ Mar 2019 – Present
 		{"undated positions are not found", `Experience
 Team Leader, Acme
 - Coached agents`, nil},
+		{"title line, then employer and place beside the dates", `Experience
+Contact Centre Team Leader
+Northwind Utilities, Brisbane | March 2021 - Present
+Supervisora de Atendimento
+Central Sul Serviços, Porto Alegre | jan/2021 - atual`,
+			[]string{"Contact Centre Team Leader | Northwind Utilities | 2021-03..2026-06 | 0", "Supervisora de Atendimento | Central Sul Serviços | 2021-01..2026-06 | 0"}},
+		{"employer — place, dates", `Experience
+Customer Service Operator
+Northwind Utilities — Brisbane, March 2021 – Present
+- Inbound calls`,
+			[]string{"Customer Service Operator | Northwind Utilities | 2021-03..2026-06 | 1"}},
+		{"education entries with dates are not positions", `Experience
+Licenciatura em Gestão (2011 – 2015)
+Certificate III in Customer Engagement, 2016 – 2017
+Call Centre Operator, Acme
+2017 – 2019`,
+			[]string{"Call Centre Operator | Acme | 2017-07..2019-06 | 0"}},
+		{"a skills section full of call-centre words is not a position", `Jane Doe
+Key skills
+Call centre team leader skills: coaching, call monitoring, rostering 2019 – 2024
+Inbound and outbound calls, Genesys, Avaya
+Employment
+Barista, Cafe Uno
+2016 – 2019`,
+			[]string{"Barista | Cafe Uno | 2016-07..2019-06 | 0"}},
+		{"a bracketed note does not empty the title", `Experience
+Customer Service Officer (maternity cover)
+Acme Contact Centre Pty Ltd | 2019 – 2020
+(Contract) Call Centre Operator | Acme | Jan 2021 – Mar 2021`,
+			[]string{"Customer Service Officer (maternity cover) | Acme Contact Centre Pty Ltd | 2019-07..2020-06 | 0", "(Contract) Call Centre Operator | Acme | 2021-01..2021-03 | 0"}},
+		{"several roles under one company", `Experience
+Northwind Utilities
+6 yrs 2 mos
+Contact Centre Team Leader
+Jan 2020 - Present · 6 yrs 6 mos
+Brisbane, Queensland, Australia
+Customer Service Consultant
+Nov 2018 - Dec 2019 · 1 yr 2 mos
+Acme Energy
+Receptionist
+Jan 2016 - Oct 2018`,
+			[]string{"Contact Centre Team Leader | Northwind Utilities | 2020-01..2026-06 | 0", "Customer Service Consultant | Northwind Utilities | 2018-11..2019-12 | 0", "Receptionist | Acme Energy | 2016-01..2018-10 | 0"}},
 		{"empty", ``, nil},
 	}
 	for _, tt := range tests {
