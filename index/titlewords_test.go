@@ -24,3 +24,26 @@ func TestTitleWordShare(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleHead checks that a line ending (English) or starting
+// (Portuguese) with the head word of a title of the corpus reads as one.
+func TestTitleHead(t *testing.T) {
+	ix := testIndex(t)
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Contact Centre Team Leader", true},
+		{"Call Centre Operator (Inbound)", true},
+		{"Operadora de Telemarketing Receptivo", true},
+		{"Acme Contact Centre", false},
+		{"Northwind Utilities", false},
+		{"2019 – 2021", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := ix.TitleHead(tt.in); got != tt.want {
+			t.Errorf("TitleHead(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
