@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/corpus/abs"
+	"github.com/anzsco/anzsco/corpus/abs/abstest"
 	"github.com/anzsco/anzsco/index"
 )
 
@@ -171,7 +173,7 @@ func sameText(a, b string) bool {
 	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
-func abs(n int) int {
+func absInt(n int) int {
 	if n < 0 {
 		return -n
 	}
@@ -184,7 +186,7 @@ func monthsApart(a, b string) int {
 	if errA != nil || errB != nil {
 		return 1 << 20
 	}
-	return abs((ma.Year()*12 + int(ma.Month())) - (mb.Year()*12 + int(mb.Month())))
+	return absInt((ma.Year()*12 + int(ma.Month())) - (mb.Year()*12 + int(mb.Month())))
 }
 
 // TestFixtures reads every CV fixture as text, DOCX and PDF with the real
@@ -334,7 +336,7 @@ func scoreReport(file string, rep *Report, want wantReport, misses *[]string) sc
 			}
 			s.correct++
 		}
-		if monthsApart(p.Start, w.Start) <= 1 && monthsApart(p.End, w.End) <= 1 && abs(p.Months-w.Months) <= 1 {
+		if monthsApart(p.Start, w.Start) <= 1 && monthsApart(p.End, w.End) <= 1 && absInt(p.Months-w.Months) <= 1 {
 			s.months++
 		} else {
 			*misses = append(*misses, fmt.Sprintf("miss %s: position %d %q = %s..%s (%d months), want %s..%s (%d months)", file, i+1, w.Title, p.Start, p.End, p.Months, w.Start, w.End, w.Months))
@@ -590,5 +592,57 @@ func TestPDFColumns(t *testing.T) {
 				t.Errorf("Extract(%s pdf) = %q, want the line %q kept whole", tt.layout, doc.Text, ln)
 			}
 		}
+	}
+}
+
+// TestFixturesWholeANZSCO reads every CV fixture with an index of the
+// whole ANZSCO (built from the published workbooks when ../shared/abs
+// holds them), whose title vocabulary is a hundred times the default's,
+// and checks that the positions are still read right: title, employer
+// and dates. Codes are not compared: every occupation is a target there.
+func TestFixturesWholeANZSCO(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole ANZSCO")
+	}
+	dir := abstest.FindShared()
+	if dir == "" {
+		t.Skip("no ABS workbooks in shared/abs")
+	}
+	titles, occs, err := abstest.ReadShared(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := abs.Build(titles, occs, abs.Options{Targets: abs.AllTargets(), Base: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	want, read := 0, 0
+	for _, fx := range loadFixtures(t) {
+		found := FindPositions(string(fx.text), testRef, ix)
+		want += len(fx.want.Positions)
+		for i, w := range fx.want.Positions {
+			if i < len(found) && sameText(found[i].Title, w.Title) && sameText(found[i].Employer, w.Employer) && found[i].Range.Start.String() == w.Start {
+				read++
+				continue
+			}
+			got := "nothing"
+			if i < len(found) {
+				got = fmt.Sprintf("%q at %q from %s", found[i].Title, found[i].Employer, found[i].Range.Start)
+			}
+			t.Logf("whole ANZSCO: %s position %d = %s, want %q at %q from %s", fx.name, i+1, got, w.Title, w.Employer, w.Start)
+		}
+	}
+	t.Logf("whole ANZSCO (%d occupations): %d of %d positions read right (%.3f)", len(c.Occupations), read, want, ratio(read, want))
+	if ratio(read, want) < minPositionScore {
+		t.Errorf("whole ANZSCO: %d of %d positions read right, want at least %.2f", read, want, minPositionScore)
 	}
 }

@@ -252,11 +252,29 @@ func experienceSpans(lines []line) []span {
 	return spans
 }
 
-// TitleScorer says how much a piece of text reads like a job title, from 0
-// (not at all) to 1 (every word is a title word). *index.Index is one,
-// backed by the title vocabulary of its corpus.
+// TitleScorer says how much a piece of text reads like a job title, from
+// the title vocabulary of a corpus. *index.Index is one.
 type TitleScorer interface {
+	// TitleWordShare is the share of the words of s, from 0 to 1, that
+	// the corpus uses in titles.
 	TitleWordShare(s string) float64
+	// TitleHead reports whether s ends (English) or starts (Portuguese)
+	// with a word that heads a title of the corpus ("Manager",
+	// "Operadora").
+	TitleHead(s string) bool
+}
+
+// titleScore is how much s reads like a job title, from 0 to 1: half for
+// its share of title words, half for a head word of a title at the end
+// where titles have it. With the whole ANZSCO most words are title words
+// somewhere ("Harvey Lane Furniture"); few names end with a head word.
+// It also returns the share alone.
+func titleScore(titles TitleScorer, s string) (score, share float64) {
+	if titles == nil {
+		return 0, 0
+	}
+	share = titles.TitleWordShare(s)
+	return share/2 + b2f(titles.TitleHead(s))/2, share
 }
 
 // Found is a position as the CV writes it.
@@ -284,9 +302,9 @@ type Evidence struct {
 	TitleLine    int `json:"title_line"`
 	EmployerLine int `json:"employer_line"`
 	DatesLine    int `json:"dates_line"`
-	// TitleShare is how much the title reads like a job title (see
-	// TitleScorer).
-	TitleShare float64 `json:"title_share"`
+	// TitleScore is how much the title reads like a job title, from 0
+	// to 1 (see TitleScorer).
+	TitleScore float64 `json:"title_score"`
 	// SharedEmployer is true when the employer heads several roles
 	// (a company over its roles, as LinkedIn writes them).
 	SharedEmployer bool `json:"shared_employer"`
@@ -404,7 +422,7 @@ func findInForm(lines []line, sp span, ref Month, titles TitleScorer) []Found {
 			}
 			rec.ev.Layout = "form"
 			if titles != nil {
-				rec.ev.TitleShare = titles.TitleWordShare(rec.title)
+				rec.ev.TitleScore, _ = titleScore(titles, rec.title)
 			}
 			out = append(out, Found{Title: rec.title, Employer: emp, Range: r, Description: rec.desc, Line: rec.ev.DatesLine, Evidence: rec.ev})
 		}
@@ -526,7 +544,12 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 		}
 		// Above: up to two header lines, contiguous with the anchor,
 		// unless the line itself holds a title and an employer.
-		restHasTitle := len(a.rest) >= 2 && bestShare(a.rest) >= 0.5
+		// (A line above that reads more like a title than any part of the
+		// dates line is taken all the same.)
+		restHasTitle := len(a.rest) >= 2 && bestScore(a.rest) >= 0.5
+		if restHasTitle && candidate(a.i-1) && bestScore(headerParts(lines[a.i-1].text, 0, titles)) > bestScore(a.rest) {
+			restHasTitle = false
+		}
 		if !datesFirst && !restHasTitle {
 			for i := a.i - 1; i >= a.i-2 && candidate(i); i-- {
 				a.above = append([]int{i}, a.above...)
@@ -615,7 +638,7 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 			group = -1
 		}
 		if titles != nil && title != "" {
-			ev.TitleShare = titles.TitleWordShare(title)
+			ev.TitleScore, _ = titleScore(titles, title)
 		}
 		// Description: from after the anchor to the next position's first
 		// line.
@@ -676,7 +699,7 @@ func anchorParts(lines []line, a *anchor, titles TitleScorer) []part {
 			}
 			p := part{text: f.value, src: f.value, to: len(f.value), line: l.n, label: f.kind}
 			if titles != nil {
-				p.share = titles.TitleWordShare(f.value)
+				p.score, p.share = titleScore(titles, f.value)
 			}
 			ps = append(ps, p)
 		}
@@ -755,7 +778,8 @@ func sentenceLike(words []string) bool {
 type part struct {
 	text     string
 	line     int     // line number
-	share    float64 // how much it reads like a title
+	score    float64 // how much it reads like a title (titleScore)
+	share    float64 // its share of title words
 	employer bool    // it has a word that marks an organisation
 	qual     bool    // a qualifier of the title ("Inbound", "Receptivo")
 	label    string  // "title" or "employer" when a form label says so
@@ -821,9 +845,9 @@ func headerParts(s string, n int, titles TitleScorer) []part {
 			if strings.TrimSpace(scored) == "" {
 				scored = p.text
 			}
-			p.share = titles.TitleWordShare(scored)
+			p.score, p.share = titleScore(titles, scored)
 		}
-		p.employer = hasEmployerMarker(p.text, p.share)
+		p.employer = hasEmployerMarker(p.text, p.score)
 		out = append(out, p)
 	}
 	return out
@@ -843,10 +867,10 @@ func joinParts(ps []part) string {
 	return b.String()
 }
 
-func bestShare(ps []part) float64 {
+func bestScore(ps []part) float64 {
 	best := 0.0
 	for _, p := range ps {
-		best = max(best, p.share)
+		best = max(best, p.score)
 	}
 	return best
 }
@@ -988,9 +1012,9 @@ const employerPenalty = 0.6
 
 func titleness(p part) float64 {
 	if p.employer {
-		return p.share - employerPenalty
+		return p.score - employerPenalty
 	}
-	return p.share
+	return p.score
 }
 
 // clearTitle returns the part that reads clearly more like a title than
@@ -1012,7 +1036,7 @@ func clearTitle(parts []part) (int, bool) {
 		return -1, false
 	}
 	if second < 0 {
-		return best, len(parts) > 0 && (parts[best].share > 0 || !parts[best].employer)
+		return best, len(parts) > 0 && (parts[best].score > 0 || !parts[best].employer)
 	}
 	return best, titleness(parts[best])-titleness(parts[second]) >= minTitleLead
 }
@@ -1129,16 +1153,13 @@ func employerLike(s string, titles TitleScorer) bool {
 	if len(parts) == 0 {
 		return false
 	}
-	share := 0.0
-	if titles != nil {
-		share = titles.TitleWordShare(s)
-	}
+	score, _ := titleScore(titles, s)
 	if isPlaceLine(s) {
 		// A place alone names no employer: the title's line or the
 		// company over the roles does.
 		return false
 	}
-	if isPlace(parts[0].text) || hasEmployerMarker(s, share) {
+	if isPlace(parts[0].text) || hasEmployerMarker(s, score) {
 		return true
 	}
 	for _, p := range parts[1:] {
@@ -1146,7 +1167,7 @@ func employerLike(s string, titles TitleScorer) bool {
 			return true
 		}
 	}
-	if share >= 0.5 {
+	if score >= 0.5 {
 		return false
 	}
 	words := strings.Fields(s)
