@@ -195,7 +195,7 @@ func printCVEvidence(w io.Writer, rep *cv.Report) error {
 		ev := p.Evidence
 		title := "no title"
 		if ev.TitleLine > 0 {
-			title = fmt.Sprintf("title from line %d (title words %.2f)", ev.TitleLine, ev.TitleShare)
+			title = fmt.Sprintf("title from line %d (title score %.2f)", ev.TitleLine, ev.TitleScore)
 		}
 		employer := "no employer"
 		switch {
@@ -249,7 +249,7 @@ func printCVTable(w io.Writer, rep *cv.Report) error {
 		fmt.Fprintln(w, "Verdict: no position is coded to a target occupation")
 	}
 	c := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, code := range sortedCodes(rep.MonthsByCode) {
+	for _, code := range shownCodes(rep) {
 		need, ok := rep.RequiredMonths[code]
 		line := fmt.Sprintf("  %s\t%d months", code, rep.MonthsByCode[code])
 		if ok {
@@ -276,7 +276,7 @@ func printCVTSV(w io.Writer, rep *cv.Report) error {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "code\tmonths\trequired_months\texperience_meets\tverdict")
-	for _, code := range sortedCodes(rep.MonthsByCode) {
+	for _, code := range shownCodes(rep) {
 		req, meets := "", ""
 		if n, ok := rep.RequiredMonths[code]; ok {
 			req, meets = fmt.Sprint(n), fmt.Sprint(rep.ExperienceMeets[code])
@@ -289,4 +289,16 @@ func printCVTSV(w io.Writer, rep *cv.Report) error {
 	return nil
 }
 
-func sortedCodes(m map[string]int) []string { return slices.Sorted(maps.Keys(m)) }
+// shownCodes are the target codes the table and TSV list: those the CV
+// shows months in and those with an experience requirement. With a corpus
+// whose targets are the whole ANZSCO, the others, all at 0 months, are
+// left to --json.
+func shownCodes(rep *cv.Report) []string {
+	var out []string
+	for _, code := range slices.Sorted(maps.Keys(rep.MonthsByCode)) {
+		if _, required := rep.RequiredMonths[code]; rep.MonthsByCode[code] > 0 || required {
+			out = append(out, code)
+		}
+	}
+	return out
+}
