@@ -17,6 +17,7 @@ var lexiconFS embed.FS
 type lexiconSet struct {
 	experienceHeadings, educationHeadings, otherHeadings map[string]bool
 	labels                                               map[string]string // folded label -> kind
+	labelFirst                                           map[string]bool   // first words of the labels
 	legalForms, orgWords, qualifiers, employmentTypes    map[string]bool
 	places, stateCodes                                   map[string]bool
 	education                                            []string // first words of qualifications
@@ -34,7 +35,7 @@ func mustLexicon() *lexiconSet {
 }
 
 func loadLexicon() (*lexiconSet, error) {
-	l := &lexiconSet{labels: map[string]string{}}
+	l := &lexiconSet{labels: map[string]string{}, labelFirst: map[string]bool{}}
 	sets := []struct {
 		file string
 		dst  *map[string]bool
@@ -81,7 +82,10 @@ func loadLexicon() (*lexiconSet, error) {
 		if !ok {
 			return nil, fmt.Errorf("cv: lexicon/labels.txt:%d: want KIND<TAB>label, KIND one of title, employer, dates, start, end, other", i+1)
 		}
-		l.labels[headingKey(label)] = kind
+		key := headingKey(label)
+		l.labels[key] = kind
+		first, _, _ := strings.Cut(key, " ")
+		l.labelFirst[first] = true
 	}
 	return l, nil
 }

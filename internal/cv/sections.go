@@ -181,6 +181,9 @@ const maxLabelWords = 8
 // 01/06/2020 – Present"): "Data Entry Operator" is a title.
 func labelPrefix(s string) (field, bool) {
 	words := strings.Fields(s)
+	if len(words) < 2 || !lex.labelFirst[foldKey(words[0])] {
+		return field{}, false
+	}
 	for k := min(len(words)-1, maxLabelWords); k >= 1; k-- {
 		kind, ok := lex.labels[foldKey(strings.Join(words[:k], " "))]
 		if !ok {
