@@ -232,9 +232,9 @@ func TestFixtures(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-58s %5s %9s %7s %7s %8s\n", "CV fixtures", "CVs", "positions", "prec", "recall", "months")
+	fmt.Fprintf(&b, "%-66s %5s %9s %7s %7s %8s\n", "CV fixtures", "CVs", "positions", "prec", "recall", "months")
 	line := func(name string, s *score) {
-		fmt.Fprintf(&b, "%-58s %5d %9d %7.3f %7.3f %8.3f  verdict %d/%d", name, s.cvs, s.want,
+		fmt.Fprintf(&b, "%-66s %5d %9d %7.3f %7.3f %8.3f  verdict %d/%d", name, s.cvs, s.want,
 			ratio(s.correct, s.got), ratio(s.correct, s.want), ratio(s.months, s.want), s.verdicts, s.cvs-s.known)
 		if s.known > 0 {
 			fmt.Fprintf(&b, " (%d apart: known ranking issue)", s.known)
