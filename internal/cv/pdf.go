@@ -461,6 +461,10 @@ func writeLines(out *strings.Builder, runs []textRun) {
 // minGutter is the narrowest gap between two columns, in points.
 const minGutter = 6
 
+// maxGutters bounds the gaps tried as the gutter of a page, widest first,
+// so that a page of scattered strings costs no more than a CV's.
+const maxGutters = 4
+
 // minColumnLines: a column has at least this many lines of its own.
 const minColumnLines = 3
 
@@ -579,7 +583,7 @@ func streamSwitches(runs []textRun, gx float64) int {
 }
 
 // gutters returns the middles of the vertical gaps, at least minGutter
-// wide, that no run with text crosses, widest first.
+// wide, that no run with text crosses, widest first, at most maxGutters.
 func gutters(runs []textRun) []float64 {
 	type iv struct{ a, b float64 }
 	var ivs []iv
@@ -603,6 +607,7 @@ func gutters(runs []textRun) []float64 {
 		reach = math.Max(reach, v.b)
 	}
 	sort.Slice(gaps, func(i, j int) bool { return gaps[i].width > gaps[j].width })
+	gaps = gaps[:min(len(gaps), maxGutters)]
 	out := make([]float64, len(gaps))
 	for i, g := range gaps {
 		out[i] = g.mid
