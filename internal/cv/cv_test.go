@@ -18,6 +18,7 @@ import (
 	"github.com/anzsco/anzsco/corpus/abs"
 	"github.com/anzsco/anzsco/corpus/abs/abstest"
 	"github.com/anzsco/anzsco/index"
+	"github.com/go-pdf/fpdf"
 )
 
 // fixtureDir holds the CV fixtures: NAME.txt is the CV, NAME.want.json what
@@ -644,5 +645,43 @@ func TestFixturesWholeANZSCO(t *testing.T) {
 	t.Logf("whole ANZSCO (%d occupations): %d of %d positions read right (%.3f)", len(c.Occupations), read, want, ratio(read, want))
 	if ratio(read, want) < minPositionScore {
 		t.Errorf("whole ANZSCO: %d of %d positions read right, want at least %.2f", read, want, minPositionScore)
+	}
+}
+
+// TestPDFColumnsUnderBanner checks that a name set across the page above
+// two columns does not keep the columns from being read one by one.
+func TestPDFColumnsUnderBanner(t *testing.T) {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.AddPage()
+	p.SetFont("Helvetica", "B", 16)
+	p.SetXY(12, 12)
+	p.CellFormat(186, 8, "Rebecca Nguyen  -  Contact Centre Team Leader  -  Toowoomba QLD", "", 0, "L", false, 0, "")
+	side := []string{"SKILLS", "Coaching", "Call monitoring", "Rostering", "Genesys Cloud", "", "LANGUAGES", "English", "Vietnamese"}
+	main := []string{"EXPERIENCE", "Contact Centre Team Leader", "Northwind Utilities, Brisbane | March 2021 - Present", "Lead a team of 16 consultants on billing calls.",
+		"Customer Service Consultant", "Northwind Utilities, Brisbane | February 2018 - February 2021", "Answered 70 inbound calls a day."}
+	for i, s := range side {
+		p.SetFont("Helvetica", "", 9)
+		p.SetXY(12, 30+float64(i)*4.4)
+		p.CellFormat(50, 4.4, s, "", 0, "L", false, 0, "")
+	}
+	for i, s := range main {
+		p.SetFont("Helvetica", "", 10)
+		p.SetXY(70, 30+float64(i)*5.2)
+		p.CellFormat(128, 5.2, s, "", 0, "L", false, 0, "")
+	}
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Extract(context.Background(), buf.Bytes(), "cv.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Join(main[:4], "\n"); !strings.Contains(doc.Text, want) {
+		t.Errorf("Extract(banner and columns) = %q, want it to contain %q", doc.Text, want)
+	}
+	found := FindPositions(doc.Text, testRef, realIndex(t))
+	if len(found) != 2 || found[0].Title != "Contact Centre Team Leader" || found[0].Employer != "Northwind Utilities" {
+		t.Errorf("FindPositions(banner and columns) = %+v, want the team leader at Northwind first of two", found)
 	}
 }
