@@ -539,6 +539,7 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 	// beside or above its dates, titles come first; else dates come first
 	// and titles follow them.
 	datesFirst := len(anchors[0].rest) == 0 && !candidate(anchors[0].i-1)
+	titleBelow := false // the section writes its titles below the employer and dates
 	for k, a := range anchors {
 		used[a.i] = true
 		end := sp.to
@@ -586,6 +587,14 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 			// Title above or beside the dates, employer below.
 			a.below = append(a.below, a.i+1)
 			used[a.i+1] = true
+		case len(a.above) == 0 && len(a.rest) > 0 && below(a.i+1) && !lines[a.i+1].bullet &&
+			(titleBelow || bestScore(headerParts(lines[a.i+1].text, 0, titles)) > bestScore(a.rest)):
+			// Employer beside the dates, title below ("ACME, Sydney |
+			// 2019 – 2021" over "Team Leader"): the line below reads more
+			// like a title, or did in the section's positions before.
+			a.below = append(a.below, a.i+1)
+			used[a.i+1] = true
+			titleBelow = true
 		}
 		if a.layout == "" {
 			if len(a.above) > 0 {
@@ -784,6 +793,7 @@ type part struct {
 	score    float64 // how much it reads like a title (titleScore)
 	share    float64 // its share of title words
 	employer bool    // it has a word that marks an organisation
+	legal    bool    // that word is a legal form ("Pty Ltd"), which no title has
 	qual     bool    // a qualifier of the title ("Inbound", "Receptivo")
 	label    string  // "title" or "employer" when a form label says so
 	sepDash  bool    // the separator before the part is a dash, which may sit inside a title
@@ -851,6 +861,7 @@ func headerParts(s string, n int, titles TitleScorer) []part {
 			p.score, p.share = titleScore(titles, scored)
 		}
 		p.employer = hasEmployerMarker(p.text, p.score)
+		p.legal = hasLegalForm(p.text)
 		out = append(out, p)
 	}
 	return out
@@ -924,6 +935,16 @@ func hasEmployerMarker(p string, share float64) bool {
 			return true
 		}
 		if lex.orgWords[w] && share < 0.5 && (i == 0 || !ofWords[words[i-1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLegalForm reports whether p has a legal form ("Pty Ltd", "S.A.").
+func hasLegalForm(p string) bool {
+	for _, w := range strings.Fields(foldKey(strings.NewReplacer("S.A.", "sa", "S/A", "sa", "Lda.", "lda", "Ltda.", "ltda").Replace(p))) {
+		if lex.legalForms[w] {
 			return true
 		}
 	}
@@ -1007,15 +1028,23 @@ func b2f(b bool) float64 {
 
 // minTitleLead is how much more the best part must read like a title than
 // the next for the position's parts to decide alone.
-const minTitleLead = 0.15
+const minTitleLead = 0.25
 
-// employerPenalty lowers the title score of a part that names an
-// organisation ("Acme Contact Centre Pty Ltd").
-const employerPenalty = 0.6
+// employerPenalty lowers the title score of a part with a legal form
+// ("Acme Contact Centre Pty Ltd"), orgPenalty that of one with a kind of
+// organisation ("Ballarat Base Hospital"), which some titles have too
+// ("Bank Teller").
+const (
+	employerPenalty = 0.6
+	orgPenalty      = 0.3
+)
 
 func titleness(p part) float64 {
-	if p.employer {
+	switch {
+	case p.legal:
 		return p.score - employerPenalty
+	case p.employer:
+		return p.score - orgPenalty
 	}
 	return p.score
 }
@@ -1077,7 +1106,7 @@ func titleAndEmployer(parts []part, slot string) (title, employer string, ev Evi
 				continue
 			}
 			lead := func(p part) float64 {
-				if p.slot == slot && !p.employer {
+				if p.slot == slot && !p.legal {
 					return titleness(p) + slotLead
 				}
 				return titleness(p)
@@ -1088,6 +1117,16 @@ func titleAndEmployer(parts []part, slot string) (title, employer string, ev Evi
 		}
 		if best < 0 {
 			best = 0
+		}
+	}
+	if !ok && slot == "" {
+		// Nothing tells: the first part that names no organisation, as
+		// most CVs put the title first.
+		for i, p := range parts {
+			if !p.qual && !p.employer {
+				best = i
+				break
+			}
 		}
 	}
 	t := parts[best]
