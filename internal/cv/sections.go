@@ -533,6 +533,14 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 		if i < sp.from || i >= sp.to || used[i] || isAnchor[i] {
 			return false
 		}
+		if l := lines[i]; l.bullet && i+1 < sp.to && isAnchor[i+1] && (i == sp.from || lines[i-1].blank || lines[i-1].heading != 0) {
+			// A bullet that opens a block right above a position's
+			// dates names it ("• Teleperformance CRM S.A." over
+			// "Supervisora – 04/2023 a atual"); a description's
+			// bullets follow other lines.
+			l.bullet = false
+			return isHeaderLine(l)
+		}
 		return isHeaderLine(lines[i])
 	}
 	// The first position shows the layout of the section: with a title
@@ -842,8 +850,22 @@ func headerParts(s string, n int, titles TitleScorer) []part {
 	s = durationRE.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
 	var out []part
 	for _, p := range splitParts(s) {
+		if m := trailingNote.FindStringSubmatchIndex(p.text); m != nil && isPlace(p.text[m[2]:m[3]]) {
+			// "Teleperformance CRM S.A. (São Paulo/SP)": the place in
+			// brackets goes.
+			p.text = strings.TrimSpace(p.text[:m[0]])
+			p.to = p.from + len(p.text)
+		}
 		key := foldKey(p.text)
 		if isPlace(p.text) || lex.employmentTypes[key] || key == "" {
+			continue
+		}
+		if onlyLegalForm(p.text) {
+			// "Limpezas Costa do Sol, Lda.": the legal form marks the
+			// name before it.
+			if len(out) > 0 {
+				out[len(out)-1].employer, out[len(out)-1].legal = true, true
+			}
 			continue
 		}
 		if m := labelRE.FindStringSubmatch(p.text); m != nil {
@@ -866,6 +888,9 @@ func headerParts(s string, n int, titles TitleScorer) []part {
 	}
 	return out
 }
+
+// trailingNote matches a bracketed note at the end of a part.
+var trailingNote = regexp.MustCompile(`\s*\(([^()]*)\)$`)
 
 var bracketed = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
 
@@ -949,6 +974,18 @@ func hasLegalForm(p string) bool {
 		}
 	}
 	return false
+}
+
+// onlyLegalForm reports whether p is a legal form and nothing else
+// ("Lda.", "Pty Ltd", "S.A.").
+func onlyLegalForm(p string) bool {
+	words := strings.Fields(foldKey(strings.NewReplacer("S.A.", "sa", "S/A", "sa").Replace(p)))
+	for _, w := range words {
+		if !lex.legalForms[w] {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // stateRE matches a place written with its state: "Sydney NSW 2000",
