@@ -3,6 +3,7 @@ package cv
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -138,15 +139,14 @@ const (
 	anyDate  = `(?:` + namedDate + `|` + numericDate + `|` + isoDate + `|` + yearDate + `)`
 	// "Present", "atual", "até o momento", "to date", "até hoje".
 	present = `(?:(?:ate|to|till|until)\s+)?(?:(?:o|a|os|the)\s+)?(?:present(?:e)?|current(?:ly)?|now|today|date|ongoing|atual(?:mente)?|actual(?:mente)?|atualidade|actualidade|hoje|agora|momento|dias\s+(?:de\s+)?hoje|dias\s+atuais|data\s+atual|em\s+andamento|em\s+curso)\b`
-	// A separator, or the label of the end date of a Brazilian form:
-	// "Admissão: 02/2019 – Saída: 11/2022".
-	rangeSep = `(?:\s*(?:-+\s*)?(?:saida|demissao|desligamento|termino|fim|end)\s*:\s*|\s*(?:-+>?|~|>)\s*|\s+(?:to|a|ate|until|till|through|thru|ao)\s+)`
+	// A separator between two dates.
+	rangeSep = `(?:\s*(?:-+>?|~|>)\s*|\s+(?:to|a|ate|until|till|through|thru|ao)\s+)`
 )
 
 var (
 	// rangeRE: a start date, a separator, an end date, "present" or a
 	// two-digit end year ("2015-17").
-	rangeRE = regexp.MustCompile(`(?:\b(?:from|de|desde|between|entre)\s+)?(` + anyDate + `)` + rangeSep + `(` + anyDate + `|` + present + `|\d{2}\b)`)
+	rangeRE = regexp.MustCompile(`(?:\b(?:from|de|desde|between|entre)\s+)?(` + anyDate + `)(?:` + endLabelSep() + `|` + rangeSep + `)(` + anyDate + `|` + present + `|\d{2}\b)`)
 	// openRE: "desde 2020", "since March 2020", "a partir de 2020", or a
 	// start date followed by a dash and nothing else.
 	openRE      = regexp.MustCompile(`\b(?:desde|since|from|a\s+partir\s+de|starting)\s+(?:(?:o|a|de|em)\s+)?(` + anyDate + `)`)
@@ -155,6 +155,20 @@ var (
 	numDateRE   = regexp.MustCompile(`^(?:(\d{1,2})[/.\-])?(\d{1,2})[/.\-](\d{4})$`)
 	isoDateRE   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
 )
+
+// endLabelSep matches the label of an end date that stands between the
+// dates of a form ("Admissão: 02/2019 – Saída: 11/2022"), from the "end"
+// labels of lexicon/labels.txt.
+func endLabelSep() string {
+	var alts []string
+	for label, kind := range lex.labels {
+		if kind == "end" {
+			alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(label), " ", `\s+`))
+		}
+	}
+	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) || len(alts[i]) == len(alts[j]) && alts[i] < alts[j] })
+	return `\s*(?:-+\s*)?(?:` + strings.Join(alts, "|") + `)\s*:\s*`
+}
 
 var monthByPrefix = map[string]time.Month{
 	"jan": time.January, "feb": time.February, "fev": time.February, "mar": time.March,

@@ -20,7 +20,8 @@ type lexiconSet struct {
 	labelFirst                                           map[string]bool   // first words of the labels
 	legalForms, orgWords, qualifiers, employmentTypes    map[string]bool
 	places, stateCodes                                   map[string]bool
-	education                                            []string // first words of qualifications
+	ofWords                                              map[string]bool // words after which a kind of organisation is part of a title
+	education                                            []string        // first words of qualifications
 }
 
 var lex = mustLexicon()
@@ -49,6 +50,7 @@ func loadLexicon() (*lexiconSet, error) {
 		{"employment-types.txt", &l.employmentTypes},
 		{"places.txt", &l.places},
 		{"state-codes.txt", &l.stateCodes},
+		{"of-words.txt", &l.ofWords},
 	}
 	for _, s := range sets {
 		entries, err := lexiconLines(s.file)

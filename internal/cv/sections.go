@@ -945,10 +945,6 @@ func trimBrackets(p string) string {
 	}
 }
 
-// ofWords are the words after which a kind of organisation is part of a
-// title ("Assistente de Loja", "Head of Bank Operations").
-var ofWords = map[string]bool{"de": true, "da": true, "do": true, "das": true, "dos": true, "of": true}
-
 // hasEmployerMarker reports whether p names an organisation: a legal form
 // ("Pty Ltd", "S.A.", "Lda.") anywhere, or a kind of organisation
 // ("Banco", "Hospital", "Lojas") when p does not read like a title (share
@@ -959,7 +955,7 @@ func hasEmployerMarker(p string, share float64) bool {
 		if lex.legalForms[w] {
 			return true
 		}
-		if lex.orgWords[w] && share < 0.5 && (i == 0 || !ofWords[words[i-1]]) {
+		if lex.orgWords[w] && share < 0.5 && (i == 0 || !lex.ofWords[words[i-1]]) {
 			return true
 		}
 	}
