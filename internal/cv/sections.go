@@ -403,12 +403,21 @@ func findInForm(lines []line, sp span, ref Month, titles TitleScorer) []Found {
 		ev                                 Evidence
 		desc                               []string
 		open                               bool
+		// header is the first unlabelled line of the record when it may
+		// hold a title, -1 else: a form that labels the employer and the
+		// dates but not the title ("Empresa: …", "Operador de
+		// Telemarketing", "Período: …").
+		header int
 	}
 	var out []Found
-	var rec record
+	rec := record{header: -1}
 	flush := func() {
 		if !rec.open {
 			return
+		}
+		if rec.title == "" && rec.header >= 0 {
+			rec.title, rec.ev.TitleLine = lines[rec.header].text, lines[rec.header].n
+			rec.desc = rec.desc[1:]
 		}
 		dates := rec.dates
 		if dates == "" && rec.start != "" {
@@ -429,7 +438,7 @@ func findInForm(lines []line, sp span, ref Month, titles TitleScorer) []Found {
 			}
 			out = append(out, Found{Title: rec.title, Employer: emp, Range: r, Description: rec.desc, Line: rec.ev.DatesLine, Evidence: rec.ev})
 		}
-		rec = record{}
+		rec = record{header: -1}
 	}
 	for i := sp.from; i < sp.to; i++ {
 		l := lines[i]
@@ -438,6 +447,9 @@ func findInForm(lines []line, sp span, ref Month, titles TitleScorer) []Found {
 		}
 		if l.fields == nil {
 			if rec.open {
+				if len(rec.desc) == 0 && rec.title == "" && isHeaderLine(l) {
+					rec.header = i
+				}
 				rec.desc = append(rec.desc, l.text)
 			}
 			continue

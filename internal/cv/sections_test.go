@@ -252,6 +252,12 @@ Acme Energy
 Receptionist
 Jan 2016 - Oct 2018`,
 			[]string{"Contact Centre Team Leader | Northwind Utilities | 2020-01..2026-06 | 0", "Customer Service Consultant | Northwind Utilities | 2018-11..2019-12 | 0", "Receptionist | Acme Energy | 2016-01..2018-10 | 0"}},
+		{"a form without a title label", `Experiência Profissional
+Empresa: Atento Brasil S.A.
+Operadora de Telemarketing Receptivo
+Período: 04/2017 a 08/2020
+Atendimento a clientes de cartão de crédito.`,
+			[]string{"Operadora de Telemarketing Receptivo | Atento Brasil S.A. | 2017-04..2020-08 | 1"}},
 		{"empty", ``, nil},
 	}
 	for _, tt := range tests {
