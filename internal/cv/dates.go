@@ -166,7 +166,9 @@ func endLabelSep() string {
 			alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(label), " ", `\s+`))
 		}
 	}
-	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) || len(alts[i]) == len(alts[j]) && alts[i] < alts[j] })
+	sort.Slice(alts, func(i, j int) bool {
+		return len(alts[i]) > len(alts[j]) || len(alts[i]) == len(alts[j]) && alts[i] < alts[j]
+	})
 	return `\s*(?:-+\s*)?(?:` + strings.Join(alts, "|") + `)\s*:\s*`
 }
 
