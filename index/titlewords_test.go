@@ -1,6 +1,9 @@
 package index
 
-import "testing"
+import (
+	"sync"
+	"testing"
+)
 
 // TestTitleWordShare checks that titles of the corpus read as titles and
 // employers and places do not.
@@ -44,6 +47,27 @@ func TestTitleHead(t *testing.T) {
 	for _, tt := range tests {
 		if got := ix.TitleHead(tt.in); got != tt.want {
 			t.Errorf("TitleHead(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestTitleHeadConcurrent checks that the head words, computed on first
+// use, are safe to ask for from many goroutines at once.
+func TestTitleHeadConcurrent(t *testing.T) {
+	ix := testIndex(t)
+	var wg sync.WaitGroup
+	got := make([]bool, 8)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i] = ix.TitleHead("Call Centre Team Leader") && ix.TitleWordShare("Team Leader") == 1
+		}()
+	}
+	wg.Wait()
+	for i, ok := range got {
+		if !ok {
+			t.Errorf("goroutine %d: TitleHead or TitleWordShare of a team leader title wrong under concurrency", i)
 		}
 	}
 }
