@@ -575,7 +575,13 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 			restHasTitle = false
 		}
 		if !datesFirst && !restHasTitle {
-			for i := a.i - 1; i >= a.i-2 && candidate(i); i-- {
+			// A line that only names a place ("Melbourne, VIC") is
+			// passed over.
+			for i := a.i - 1; i >= a.i-3 && len(a.above) < 2 && candidate(i); i-- {
+				if isPlaceLine(lines[i].text) {
+					used[i] = true
+					continue
+				}
 				a.above = append([]int{i}, a.above...)
 			}
 		}
@@ -584,9 +590,16 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 		}
 		below := func(i int) bool {
 			// When titles come first, a line below belongs to this
-			// position unless the next position's dates follow it
-			// directly (it is that position's title).
-			return i < end && candidate(i) && (datesFirst || !(i+1 < sp.to && isAnchor[i+1]))
+			// position unless it opens the next position's header: the
+			// next dates follow it directly, or after one more header
+			// line ("Acme Energy", "Receptionist", "Jan 2016 – Oct 2018").
+			if i >= end || !candidate(i) {
+				return false
+			}
+			if datesFirst || k+1 == len(anchors) {
+				return true
+			}
+			return end-i > 2 || end-i == 2 && !candidate(i+1)
 		}
 		switch {
 		case len(a.above) == 0 && len(a.rest) == 0:
@@ -1020,6 +1033,9 @@ func isPlace(p string) bool {
 // two or more places follow it ("Maitland, New South Wales, Australia"), as
 // LinkedIn writes locations, unless it names an organisation.
 func isPlaceLine(s string) bool {
+	if isPlace(s) {
+		return true
+	}
 	ps := splitParts(s)
 	unknown, places := -1, 0
 	for i, p := range ps {
