@@ -616,8 +616,13 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 				used[i] = true
 			}
 			a.layout = "dates first"
-		case len(a.above)+btoi(len(a.rest) > 0) == 1 && below(a.i+1) && employerLike(lines[a.i+1].text, titles):
-			// Title above or beside the dates, employer below.
+		case len(a.above)+btoi(len(a.rest) > 0) == 1 && below(a.i+1) && employerLike(lines[a.i+1].text, titles),
+			len(a.above) == 0 && len(a.rest) == 1 && k+1 < len(anchors) && end == a.i+2 && len(anchors[k+1].rest) == 1 &&
+				candidate(a.i+1) && employerLike(lines[a.i+1].text, titles):
+			// Title above or beside the dates, employer below; also
+			// when the next position's title and dates follow at once
+			// ("Officer<TAB>2022 – Present", "Tasmanian Water",
+			// "Kitchen Hand<TAB>2019 – 2022").
 			a.below = append(a.below, a.i+1)
 			used[a.i+1] = true
 		case len(a.above) == 0 && len(a.rest) > 0 && below(a.i+1) && !lines[a.i+1].bullet &&

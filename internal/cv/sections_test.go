@@ -258,6 +258,12 @@ Operadora de Telemarketing Receptivo
 Período: 04/2017 a 08/2020
 Atendimento a clientes de cartão de crédito.`,
 			[]string{"Operadora de Telemarketing Receptivo | Atento Brasil S.A. | 2017-04..2020-08 | 1"}},
+		{"title and dates on one line, employer below, no descriptions", `Experience
+Contact Centre Officer	Aug 2022 – Present
+Tasmanian Water
+Kitchen Hand	Nov 2019 – Jul 2022
+The Salamanca Bakehouse`,
+			[]string{"Contact Centre Officer | Tasmanian Water | 2022-08..2026-06 | 0", "Kitchen Hand | The Salamanca Bakehouse | 2019-11..2022-07 | 0"}},
 		{"empty", ``, nil},
 	}
 	for _, tt := range tests {
