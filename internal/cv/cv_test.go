@@ -583,6 +583,8 @@ func TestPDFColumns(t *testing.T) {
 		{"labels", "Work experience\nDates\t01/06/2020 – Present\nOccupation or position held\tContact Centre Supervisor\nName and address of employer\tEastbank Direct\nDates\t01/03/2016 – 31/05/2020\nOccupation or position held\tCustomer Service Operator\n"},
 		{"columns", "Work history\n2021 – 2024\tTeam Leader\n\tNorthwind Utilities\n\tCoaching\n2018 – 2021\tOperator\n\tAcme Energy\n\tInbound calls\n2015 – 2018\tBarista\n\tCafe Uno\n"},
 		{"", "Experience\nTeam Leader\tMar 2021 – Present\nNorthwind\nOperator\tJan 2018 – Feb 2021\nAcme\nBarista\tJan 2015 – Dec 2017\nCafe Uno\n"},
+		{"", "Experience\nTeam Leader\tMar 2021 – Present\nNorthwind\nOperator\tJan 2018 – Feb 2021\nAcme\n"},
+		{"", "Jane Citizen\nExperience\nTeam Leader\tMar 2021 – Present\n- Coached agents\n- Rosters\nOperator\tJan 2018 – Feb 2021\n- Calls\nReferences on request\n"},
 	} {
 		doc, err := Extract(context.Background(), makePDF(t, tt.text, pdfOptions{layout: tt.layout}), "cv.pdf")
 		if err != nil {

@@ -535,7 +535,8 @@ func splitColumns(runs []textRun) (top, left, right []textRun, ok bool) {
 			// The order of the content stream tells too: a writer sets a
 			// column, a text frame, at a time, but a table or a line of
 			// label and value row by row.
-			byStream := leftRows >= minColumnLines && rightRows >= minColumnLines && leftAlone+rightAlone > 0 && streamSwitches(body, gx) <= maxStreamSwitches
+			byStream := leftRows >= minColumnLines && rightRows >= minColumnLines && leftAlone > 0 && rightAlone > 0 &&
+				streamSwitches(body, gx) <= maxStreamSwitches
 			if !byLayout && !byStream {
 				continue
 			}
