@@ -73,9 +73,11 @@
 //
 // Elsewhere each line with a date range (see FindRange) anchors a
 // position. Its title and employer are in the rest of that line and in
-// the short header lines right above it (up to two) or, when the section
-// writes its dates first, right below it; a title beside or above the
-// dates may have its employer on the line below. A header line is split
+// the short header lines right above it (up to two; a line naming only a
+// place is passed over, and a bullet that opens a block counts) or, when
+// the section writes its dates first, right below it; a title beside or
+// above the dates may have its employer on the line below, and an
+// employer beside the dates its title there. A header line is split
 // into parts at " | ", " — ", " - ", ", ", " at ", "@", tabs and runs of
 // spaces; places ("Brisbane", "Porto Alegre/RS", "Maitland, New South
 // Wales, Australia"), kinds of employment ("Full-time", "CLT") and lengths

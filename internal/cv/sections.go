@@ -334,10 +334,12 @@ const maxBulletRestWords = 8
 // Sections of labelled fields (Europass, Brazilian forms) are read field
 // by field. Elsewhere every line with a date range anchors a position.
 // Its title and employer are in the rest of that line and in the short
-// non-bullet lines right above it or, when the section writes dates
-// first, right below it. The part that reads most like a title is the
-// title; when the parts of a position do not tell, the place where the
-// other positions of the section have their title does.
+// header lines right above it (a line naming only a place is passed
+// over) or, when the section writes dates first, right below it; a line
+// below may name the employer, or the title when the employer sits beside
+// the dates. The part that reads clearly more like a title is the title;
+// when the parts of a position do not tell, the place where the other
+// positions of the section have their title does, else the first part.
 //
 // It returns at most MaxPositions+1 positions: more than MaxPositions says
 // that the text has more positions than Analyze classifies.
