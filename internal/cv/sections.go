@@ -30,6 +30,9 @@ type line struct {
 	// yrs 2 mos", "Full-time · 3 years"): under a company, it heads
 	// several roles there.
 	duration bool
+	// md is the level of a Markdown heading ("### Team Leader" is 3), 0
+	// for other lines.
+	md int
 }
 
 // field is one labelled field of a form line.
@@ -85,6 +88,7 @@ func splitLines(text string) []line {
 		if strings.HasPrefix(s, "#") {
 			t := strings.TrimLeft(s, "#")
 			if t == "" || t[0] == ' ' {
+				l.md = len(s) - len(t)
 				s, mdHeading = strings.TrimSpace(t), true
 			}
 		}
@@ -171,6 +175,30 @@ func formFields(s string) []field {
 	return out
 }
 
+// trailingLabel matches a label at the end of a text: "… (Período: ".
+var trailingLabel = regexp.MustCompile(`([\p{L} ]{2,45}):\s*$`)
+
+// trimDateLabel removes the label of the dates that follow before
+// ("Auxiliar de Cozinha – Restaurante (Período: " loses "Período:").
+func trimDateLabel(before string) string {
+	m := trailingLabel.FindStringSubmatchIndex(before)
+	if m == nil {
+		return before
+	}
+	label := strings.TrimSpace(before[m[2]:m[3]])
+	// The label is the last words before the colon: try the longest that
+	// the lexicon knows.
+	words := strings.Fields(label)
+	for k := range words {
+		switch lex.labels[foldKey(strings.Join(words[k:], " "))] {
+		case "dates", "start":
+			cut := m[2] + strings.LastIndex(before[m[2]:m[3]], words[k])
+			return before[:cut]
+		}
+	}
+	return before
+}
+
 // maxLabelWords bounds the words of a label ("Name and address of
 // employer" has five, "Principais actividades e responsabilidades" four).
 const maxLabelWords = 8
@@ -235,13 +263,18 @@ func experienceSpans(lines []line) []span {
 	if !hasExp {
 		start = 0
 	}
+	expLevel := 0 // Markdown level of the open experience heading
 	for i, l := range lines {
 		switch {
 		case l.heading == headingExperience:
 			if start >= 0 && start < i {
 				spans = append(spans, span{start, i})
 			}
-			start = i + 1
+			start, expLevel = i+1, l.md
+		case l.heading == headingOther && l.md > 0 && expLevel > 0 && l.md > expLevel && start >= 0:
+			// "### Team Leader — Acme" under "## Experience": a position's
+			// header, not a section.
+			lines[i].heading = headingNone
 		case l.heading != headingNone:
 			if start >= 0 && start < i {
 				spans = append(spans, span{start, i})
@@ -522,7 +555,7 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 		if !ok {
 			continue
 		}
-		restText := l.text[:r.From] + " | " + l.text[r.To:]
+		restText := trimDateLabel(l.text[:r.From]) + " | " + l.text[r.To:]
 		rest := headerParts(restText, 0, titles)
 		if l.bullet && len(strings.Fields(joinParts(rest))) > maxBulletRestWords && len(rest) < 3 {
 			// A dated sentence in a description, not a position.
