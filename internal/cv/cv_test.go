@@ -148,9 +148,21 @@ func (fx fixture) render(t testing.TB) map[string][]byte {
 	r := fx.want.Render
 	return map[string][]byte{
 		fx.name + ".txt":  fx.text,
-		fx.name + ".docx": makeDOCXWith(t, string(fx.text), r.DOCX == "table"),
+		fx.name + ".docx": fx.docx(t),
 		fx.name + ".pdf":  makePDF(t, string(fx.text), pdfOptions{layout: r.PDF, sidebar: r.Sidebar}),
 	}
+}
+
+// docx renders the fixture as DOCX: paragraphs, tables of dates and
+// titles ("table") or a layout table with a sidebar cell ("sidebar").
+func (fx fixture) docx(t testing.TB) []byte {
+	switch r := fx.want.Render; r.DOCX {
+	case "sidebar":
+		return makeDOCXSidebar(t, string(fx.text), r.Sidebar)
+	case "table":
+		return makeDOCXWith(t, string(fx.text), true)
+	}
+	return makeDOCX(t, string(fx.text))
 }
 
 // score counts what a format got right over the fixtures.
@@ -685,5 +697,18 @@ func TestPDFColumnsUnderBanner(t *testing.T) {
 	found := FindPositions(doc.Text, testRef, realIndex(t))
 	if len(found) != 2 || found[0].Title != "Contact Centre Team Leader" || found[0].Employer != "Northwind Utilities" {
 		t.Errorf("FindPositions(banner and columns) = %+v, want the team leader at Northwind first of two", found)
+	}
+}
+
+// TestDOCXLayoutTable checks that a page laid out with a table, a sidebar
+// cell beside a main cell, is read cell by cell.
+func TestDOCXLayoutTable(t *testing.T) {
+	text := "SKILLS\nCoaching\nRostering\n\nEXPERIENCE\nTeam Leader\nNorthwind Utilities\nMar 2021 – Present\n"
+	doc, err := Extract(context.Background(), makeDOCXSidebar(t, text, []string{"SKILLS"}), "cv.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "EXPERIENCE\nTeam Leader\nNorthwind Utilities\nMar 2021 – Present\n"; !strings.Contains(doc.Text, want) || !strings.Contains(doc.Text, "SKILLS\nCoaching\nRostering\n") {
+		t.Errorf("Extract(docx laid out with a table) = %q, want the sidebar and %q whole", doc.Text, want)
 	}
 }

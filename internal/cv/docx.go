@@ -83,10 +83,28 @@ type tableRow struct {
 // lines writes the row as lines: the first lines of every cell side by
 // side, separated by tabs, then the second lines, and so on, as a row
 // reads ("01/06/2020 – Present<TAB>Team Leader", then "<TAB>Northwind").
+// A row where two or more cells hold several lines is a page laid out
+// with a table (a sidebar beside the main text): its cells are written
+// one after the other.
 func (r *tableRow) lines() []string {
-	n := 0
+	n, long := 0, 0
 	for _, c := range r.cells {
 		n = max(n, len(c))
+		if nonBlank(c) > 1 {
+			long++
+		}
+	}
+	if long >= 2 {
+		var out []string
+		for _, c := range r.cells {
+			for _, l := range c {
+				if strings.TrimSpace(l) != "" {
+					out = append(out, l)
+				}
+			}
+			out = append(out, "")
+		}
+		return out
 	}
 	out := make([]string, 0, n)
 	for k := 0; k < n; k++ {
@@ -104,6 +122,16 @@ func (r *tableRow) lines() []string {
 		}
 	}
 	return out
+}
+
+func nonBlank(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // maxTableDepth bounds nested tables; deeper rows are read as paragraphs

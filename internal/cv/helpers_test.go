@@ -18,6 +18,34 @@ import (
 // as Word writes them, without the marker.
 func makeDOCX(t testing.TB, text string) []byte { return makeDOCXWith(t, text, false) }
 
+// makeDOCXSidebar writes text as a DOCX laid out with a table of one row:
+// the blocks under the sidebar headings (to the next blank line) in the
+// first cell, the rest in the second, as many CV templates do.
+func makeDOCXSidebar(t testing.TB, text string, headings []string) []byte {
+	t.Helper()
+	isHeading := map[string]bool{}
+	for _, h := range headings {
+		isHeading[h] = true
+	}
+	var side, main strings.Builder
+	inSide := false
+	for _, ln := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		if isHeading[strings.TrimSpace(ln)] {
+			inSide = true
+		}
+		if inSide {
+			docxParagraph(&side, ln)
+		} else {
+			docxParagraph(&main, ln)
+		}
+		if strings.TrimSpace(ln) == "" {
+			inSide = false
+		}
+	}
+	body := `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tr><w:tc>` + side.String() + `</w:tc><w:tc>` + main.String() + `</w:tc></w:tr></w:tbl>`
+	return docxWithBody(t, body)
+}
+
 // makeDOCXWith is makeDOCX; with table, runs of lines that hold a tab
 // become a table (w:tbl) of two columns, as CVs set dates beside titles
 // and Europass sets labels beside values: "A<TAB>B" starts a row, a line
@@ -74,9 +102,15 @@ func makeDOCXWith(t testing.TB, text string, table bool) []byte {
 		endRow()
 		body.WriteString("</w:tbl>")
 	}
+	return docxWithBody(t, body.String())
+}
+
+// docxWithBody wraps the content of w:body in a minimal DOCX.
+func docxWithBody(t testing.TB, body string) []byte {
+	t.Helper()
 	doc := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>` +
-		body.String() + `<w:sectPr/></w:body></w:document>`
+		body + `<w:sectPr/></w:body></w:document>`
 	return zipFiles(t, map[string]string{
 		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
 		"_rels/.rels":         `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
