@@ -330,8 +330,9 @@ type Found struct {
 // Evidence is what a position was read from.
 type Evidence struct {
 	// Layout names how the position's lines were read: "form" (labelled
-	// fields), "one line" (title and employer beside the dates), "title
-	// first" (above the dates), "dates first" (title below the dates).
+	// fields), "one line" (title beside the dates), "title first" (above
+	// the dates), "dates first" (title below the dates), "title below"
+	// (employer beside the dates, title below them).
 	Layout string `json:"layout"`
 	// TitleLine, EmployerLine and DatesLine are 1-based line numbers of
 	// the extracted text, 0 when the CV gives none.
@@ -602,9 +603,8 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 			end = anchors[k+1].i
 		}
 		// Above: up to two header lines, contiguous with the anchor,
-		// unless the line itself holds a title and an employer.
-		// (A line above that reads more like a title than any part of the
-		// dates line is taken all the same.)
+		// unless the line itself holds a title and an employer and the
+		// line above reads less like a title than they do.
 		restHasTitle := len(a.rest) >= 2 && bestScore(a.rest) >= 0.5
 		if restHasTitle && candidate(a.i-1) && bestScore(headerParts(lines[a.i-1].text, 0, titles)) > bestScore(a.rest) {
 			restHasTitle = false
@@ -668,6 +668,7 @@ func findInSpan(lines []line, sp span, ref Month, titles TitleScorer, limit int)
 			a.below = append(a.below, a.i+1)
 			used[a.i+1] = true
 			titleBelow = true
+			a.layout = "title below"
 		}
 		if a.layout == "" {
 			if len(a.above) > 0 {
