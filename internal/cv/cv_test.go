@@ -663,8 +663,16 @@ func TestFixturesWholeANZSCO(t *testing.T) {
 }
 
 // TestPDFColumnsUnderBanner checks that a name set across the page above
-// two columns does not keep the columns from being read one by one.
+// two columns does not keep the columns from being read one by one,
+// whether the content stream writes one column and then the other or
+// both line by line.
 func TestPDFColumnsUnderBanner(t *testing.T) {
+	for _, interleaved := range []bool{false, true} {
+		testPDFColumnsUnderBanner(t, interleaved)
+	}
+}
+
+func testPDFColumnsUnderBanner(t *testing.T, interleaved bool) {
 	p := fpdf.New("P", "mm", "A4", "")
 	p.AddPage()
 	p.SetFont("Helvetica", "B", 16)
@@ -673,15 +681,28 @@ func TestPDFColumnsUnderBanner(t *testing.T) {
 	side := []string{"SKILLS", "Coaching", "Call monitoring", "Rostering", "Genesys Cloud", "", "LANGUAGES", "English", "Vietnamese"}
 	main := []string{"EXPERIENCE", "Contact Centre Team Leader", "Northwind Utilities, Brisbane | March 2021 - Present", "Lead a team of 16 consultants on billing calls.",
 		"Customer Service Consultant", "Northwind Utilities, Brisbane | February 2018 - February 2021", "Answered 70 inbound calls a day."}
-	for i, s := range side {
+	writeSide := func(i int) {
 		p.SetFont("Helvetica", "", 9)
 		p.SetXY(12, 30+float64(i)*4.4)
-		p.CellFormat(50, 4.4, s, "", 0, "L", false, 0, "")
+		p.CellFormat(50, 4.4, side[i], "", 0, "L", false, 0, "")
 	}
-	for i, s := range main {
+	writeMain := func(i int) {
 		p.SetFont("Helvetica", "", 10)
 		p.SetXY(70, 30+float64(i)*5.2)
-		p.CellFormat(128, 5.2, s, "", 0, "L", false, 0, "")
+		p.CellFormat(128, 5.2, main[i], "", 0, "L", false, 0, "")
+	}
+	for i := 0; i < max(len(side), len(main)); i++ {
+		if i < len(side) {
+			writeSide(i)
+		}
+		if interleaved && i < len(main) {
+			writeMain(i)
+		}
+	}
+	for i := range main {
+		if !interleaved {
+			writeMain(i)
+		}
 	}
 	var buf bytes.Buffer
 	if err := p.Output(&buf); err != nil {
@@ -692,11 +713,11 @@ func TestPDFColumnsUnderBanner(t *testing.T) {
 		t.Fatal(err)
 	}
 	if want := strings.Join(main[:4], "\n"); !strings.Contains(doc.Text, want) {
-		t.Errorf("Extract(banner and columns) = %q, want it to contain %q", doc.Text, want)
+		t.Errorf("Extract(banner and columns, interleaved %v) = %q, want it to contain %q", interleaved, doc.Text, want)
 	}
 	found := FindPositions(doc.Text, testRef, realIndex(t))
 	if len(found) != 2 || found[0].Title != "Contact Centre Team Leader" || found[0].Employer != "Northwind Utilities" {
-		t.Errorf("FindPositions(banner and columns) = %+v, want the team leader at Northwind first of two", found)
+		t.Errorf("FindPositions(banner and columns, interleaved %v) = %+v, want the team leader at Northwind first of two", interleaved, found)
 	}
 }
 

@@ -489,17 +489,24 @@ func splitColumns(runs []textRun) (top, left, right []textRun, ok bool) {
 		for _, gx := range gutters(body) {
 			leftRows, rightRows, leftAlone, rightAlone, turns := 0, 0, 0, 0, 0
 			prev := 0 // side of the last row with text on one side only
+			// deltas are the differences between the baselines of the
+			// two sides of the rows with text on both.
+			var deltas []float64
 			for _, r := range rows[skip:] {
 				var l, rt bool
+				var yl, yr float64
 				for _, x := range r.runs {
 					if strings.TrimSpace(x.text) == "" {
 						continue
 					}
 					if x.end <= gx {
-						l = true
+						l, yl = true, x.y
 					} else {
-						rt = true
+						rt, yr = true, x.y
 					}
+				}
+				if l && rt {
+					deltas = append(deltas, yl-yr)
 				}
 				side := 0
 				if l {
@@ -537,7 +544,13 @@ func splitColumns(runs []textRun) (top, left, right []textRun, ok bool) {
 			// label and value row by row.
 			byStream := leftRows >= minColumnLines && rightRows >= minColumnLines && leftAlone > 0 && rightAlone > 0 &&
 				streamSwitches(body, gx) <= maxStreamSwitches
-			if !byLayout && !byStream {
+			// And the baselines: where two columns set with their own
+			// spacing meet on a row, their baselines differ, by more on
+			// some rows than on others; a table's cells, even in two
+			// fonts, differ by the same amount on every row.
+			byBaselines := leftRows >= minColumnLines && rightRows >= minColumnLines && leftAlone > 0 && rightAlone > 0 &&
+				chanceBaselines(deltas)
+			if !byLayout && !byStream && !byBaselines {
 				continue
 			}
 			for _, r := range rows[:skip] {
@@ -554,6 +567,31 @@ func splitColumns(runs []textRun) (top, left, right []textRun, ok bool) {
 		}
 	}
 	return nil, nil, nil, false
+}
+
+// Baselines that meet by chance: they differ by more than minBaselineGap
+// points on two rows in three, and the differences spread over more than
+// minBaselineSpread points.
+const (
+	minBaselineGap    = 0.5
+	minBaselineSpread = 1.0
+)
+
+// chanceBaselines reports whether the baselines of rows with text in both
+// columns met by chance (see minBaselineGap).
+func chanceBaselines(deltas []float64) bool {
+	if len(deltas) < 2 {
+		return false
+	}
+	apart := 0
+	lo, hi := deltas[0], deltas[0]
+	for _, d := range deltas {
+		if math.Abs(d) > minBaselineGap {
+			apart++
+		}
+		lo, hi = math.Min(lo, d), math.Max(hi, d)
+	}
+	return 3*apart >= 2*len(deltas) && hi-lo > minBaselineSpread
 }
 
 // maxStreamSwitches: a page written column by column crosses from one
