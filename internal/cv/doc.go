@@ -21,10 +21,11 @@
 // columns (a sidebar beside the main text) is read column by column: the
 // columns are split at a vertical gutter that no string crosses (below at
 // most three lines across the page) when the content stream writes one
-// column and then the other, or when, reading down the page, lines of one
-// column and of the other alternate and most have no text beside them. A
-// label beside its value, a date beside its title or at the right margin
-// stays on its line. Text inside form XObjects is not read. Encrypted
+// column and then the other, when, reading down the page, lines of one
+// column and of the other alternate and most have no text beside them, or
+// when the baselines of the two sides meet only by chance (they differ,
+// and by varying amounts). A label beside its value, a date beside its
+// title or at the right margin stays on its line. Text inside form XObjects is not read. Encrypted
 // PDFs that open with the empty password are read; others are refused. A
 // PDF with pages but no text is a scan: ErrNoTextLayer. The library panics
 // on some malformed files: every call runs under recover.
