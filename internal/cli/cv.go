@@ -29,6 +29,9 @@ type cvOptions struct {
 	AsOf    string
 	Now     time.Time
 	MinConf float64
+	// Explain adds, for each position, the lines its title, employer and
+	// dates were read from.
+	Explain bool
 }
 
 func newCmdCV(f *Factory, runF func(*cvOptions) error) *cobra.Command {
@@ -51,7 +54,10 @@ today). A year without a month ("2017 – 2019") is read as the middle of that
 year and the position is marked approximate.
 
 Output is a table and the verdict on a terminal, TSV when piped, and one JSON
-object with --json (fields are added, never renamed).
+object with --json (fields are added, never renamed). --explain adds, after
+the positions, how each was read: the layout, and the lines of the
+extracted text that gave its title, employer and dates (on standard error
+with --json).
 
 Exit status: 0 the CV shows experience in a target occupation; 1 it shows
 none (every position outside, or no dated position found); 2 usage error;
@@ -92,6 +98,7 @@ layer, corrupt, not a CV format).`,
 	cmd.Flags().StringVar(&opts.Format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the `DATE` (YYYY-MM or YYYY-MM-DD) that \"Present\" stands for (default: today)")
 	cmd.Flags().Float64Var(&opts.MinConf, "min-confidence", 0, "report a position whose confidence is below `P` as outside")
+	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the lines each position's title, employer and dates were read from")
 	return cmd
 }
 
@@ -163,8 +170,43 @@ func cvRun(opts *cvOptions) error {
 			return err
 		}
 	}
+	if opts.Explain {
+		w := opts.IO.Out
+		if opts.Format == "json" {
+			w = opts.IO.ErrOut
+		} else {
+			fmt.Fprintln(w)
+		}
+		if err := printCVEvidence(w, rep); err != nil {
+			return err
+		}
+	}
 	if rep.Code == "" {
 		return silentExit(ExitOutside)
+	}
+	return nil
+}
+
+// printCVEvidence writes, for each position, one line saying how it was
+// read: "line 12 (title first): title from line 11 (title words 1.00),
+// employer from line 12, dates on line 12".
+func printCVEvidence(w io.Writer, rep *cv.Report) error {
+	for i, p := range rep.Positions {
+		ev := p.Evidence
+		title := "no title"
+		if ev.TitleLine > 0 {
+			title = fmt.Sprintf("title from line %d (title score %.2f)", ev.TitleLine, ev.TitleScore)
+		}
+		employer := "no employer"
+		switch {
+		case ev.EmployerLine > 0 && ev.SharedEmployer:
+			employer = fmt.Sprintf("employer from line %d, over several roles", ev.EmployerLine)
+		case ev.EmployerLine > 0:
+			employer = fmt.Sprintf("employer from line %d", ev.EmployerLine)
+		}
+		if _, err := fmt.Fprintf(w, "position %d, %s: %s, %s, dates on line %d\n", i+1, ev.Layout, title, employer, ev.DatesLine); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -207,7 +249,7 @@ func printCVTable(w io.Writer, rep *cv.Report) error {
 		fmt.Fprintln(w, "Verdict: no position is coded to a target occupation")
 	}
 	c := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, code := range sortedCodes(rep.MonthsByCode) {
+	for _, code := range shownCodes(rep) {
 		need, ok := rep.RequiredMonths[code]
 		line := fmt.Sprintf("  %s\t%d months", code, rep.MonthsByCode[code])
 		if ok {
@@ -234,7 +276,7 @@ func printCVTSV(w io.Writer, rep *cv.Report) error {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "code\tmonths\trequired_months\texperience_meets\tverdict")
-	for _, code := range sortedCodes(rep.MonthsByCode) {
+	for _, code := range shownCodes(rep) {
 		req, meets := "", ""
 		if n, ok := rep.RequiredMonths[code]; ok {
 			req, meets = fmt.Sprint(n), fmt.Sprint(rep.ExperienceMeets[code])
@@ -247,4 +289,16 @@ func printCVTSV(w io.Writer, rep *cv.Report) error {
 	return nil
 }
 
-func sortedCodes(m map[string]int) []string { return slices.Sorted(maps.Keys(m)) }
+// shownCodes are the target codes the table and TSV list: those the CV
+// shows months in and those with an experience requirement. With a corpus
+// whose targets are the whole ANZSCO, the others, all at 0 months, are
+// left to --json.
+func shownCodes(rep *cv.Report) []string {
+	var out []string
+	for _, code := range slices.Sorted(maps.Keys(rep.MonthsByCode)) {
+		if _, required := rep.RequiredMonths[code]; rep.MonthsByCode[code] > 0 || required {
+			out = append(out, code)
+		}
+	}
+	return out
+}

@@ -23,6 +23,7 @@ func TestNewCmdCV(t *testing.T) {
 		{name: "as-of month", args: []string{"--as-of", "2025-12", "cv.txt"}, want: cvOptions{Path: "cv.txt", Format: "tsv", AsOf: "2025-12", Now: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)}},
 		{name: "as-of day", args: []string{"--as-of", "2025-12-24", "cv.txt"}, want: cvOptions{Path: "cv.txt", Format: "tsv", AsOf: "2025-12-24", Now: time.Date(2025, 12, 24, 0, 0, 0, 0, time.UTC)}},
 		{name: "format", args: []string{"--format", "table", "--min-confidence", "0.5", "cv.txt"}, want: cvOptions{Path: "cv.txt", Format: "table", MinConf: 0.5}},
+		{name: "explain", args: []string{"--explain", "cv.txt"}, want: cvOptions{Path: "cv.txt", Format: "tsv", Explain: true}},
 		{name: "no file", args: nil, wantCode: ExitUsage},
 		{name: "two files", args: []string{"a.pdf", "b.pdf"}, wantCode: ExitUsage},
 		{name: "bad as-of", args: []string{"--as-of", "12/2025", "cv.txt"}, wantCode: ExitUsage},
@@ -57,7 +58,7 @@ func TestNewCmdCV(t *testing.T) {
 			}
 			g := *got
 			if g.Path != tt.want.Path || g.Format != tt.want.Format || g.JSON != tt.want.JSON || g.AsOf != tt.want.AsOf ||
-				!g.Now.Equal(tt.want.Now) || g.MinConf != tt.want.MinConf {
+				!g.Now.Equal(tt.want.Now) || g.MinConf != tt.want.MinConf || g.Explain != tt.want.Explain {
 				t.Errorf("cv %v = %+v, want %+v", tt.args, g, tt.want)
 			}
 		})
@@ -101,6 +102,10 @@ func TestCVRun(t *testing.T) {
 				"541111\t0\t36\tfalse\tfalse", "541112\t36\t12\ttrue\ttrue"}},
 		{name: "stdin, json", args: []string{"--json", "--as-of", "2026-06", "-"}, stdin: string(operator), wantCode: ExitOK,
 			wantOut: []string{`"source":"stdin"`, `"code":"541112"`, `"months_by_code":{"541111":0,"541112":36}`, `"experience_meets":{"541111":false,"541112":true}`}},
+		{name: "explain", args: []string{"--explain", "--as-of", "2026-06", cvFixture(t, "en-title-employer-city.txt")}, tty: true, wantCode: ExitOK,
+			wantOut: []string{"2021-03  present  64      541111", "Contact Centre Team Leader   Northwind Utilities",
+				"position 1, title first: title from line 9 (title score 1.00), employer from line 10, dates on line 10",
+				"position 3, title first: title from line 20 (title score 0.00), employer from line 21, dates on line 21"}},
 		{name: "unrelated jobs exit 1", args: []string{"--as-of", "2026-06", cvFixture(t, "en-unrelated.txt")}, wantCode: ExitOutside,
 			wantOut: []string{"\tWarehouse Supervisor\t"}},
 		{name: "no positions warns", args: []string{"-"}, stdin: "Jane Doe\nI answer phones.\n", wantCode: ExitOutside,

@@ -92,6 +92,9 @@ type Position struct {
 	NearestOutside *index.Neighbour `json:"nearest_outside"`
 	// Line is the line of the extracted text that holds the dates.
 	Line int `json:"line"`
+	// Evidence says which lines gave the title, the employer and the
+	// dates (`anzsco cv --explain`); it is not part of the JSON.
+	Evidence Evidence `json:"-"`
 
 	start, end Month
 }
@@ -210,7 +213,10 @@ func AnalyzeText(ctx context.Context, doc *Document, name string, c index.Classi
 		return nil, errors.New("cv: no classifier")
 	}
 	corp := c.Corpus()
-	found := FindPositions(doc.Text, ref)
+	// The classifier's corpus says which part of a position reads like a
+	// job title, when it can.
+	titles, _ := c.(TitleScorer)
+	found := FindPositions(doc.Text, ref, titles)
 	if len(found) > MaxPositions {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("more than %d dated positions found: classified only the first %d", MaxPositions, MaxPositions))
 		found = found[:MaxPositions]
@@ -221,7 +227,7 @@ func AnalyzeText(ctx context.Context, doc *Document, name string, c index.Classi
 		}
 		p := Position{Title: f.Title, Employer: f.Employer, Start: f.Range.Start.String(), End: f.Range.End.String(),
 			Months: f.Range.Months(), Current: f.Range.Current, Approximate: f.Range.Approximate, Line: f.Line,
-			start: f.Range.Start, end: f.Range.End}
+			Evidence: f.Evidence, start: f.Range.Start, end: f.Range.End}
 		if strings.TrimSpace(p.Title) == "" {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf("line %d: dates %s to %s without a title: not classified", f.Line, p.Start, p.End))
 			rep.Positions = append(rep.Positions, p)

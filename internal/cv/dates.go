@@ -3,6 +3,7 @@ package cv
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -131,24 +132,45 @@ const (
 	namedDate = `\b` + monthNames + `\.?(?:(?:\s*[/\-.,]\s*|\s+de\s+|\s+of\s+|\s+)\d{4}|\s*/\s*'?\d{2}|\s*'\d{2})\b`
 	// "03/2016", "3.2016", "01/03/2016" (day first).
 	numericDate = `\b(?:\d{1,2}[/.\-])?\d{1,2}[/.\-](?:19|20)\d{2}\b`
-	yearDate    = `\b(?:19[5-9]\d|20\d{2})\b`
-	anyDate     = `(?:` + namedDate + `|` + numericDate + `|` + yearDate + `)`
+	// "2021-03", ISO 8601; "2011-12" is read so only when a range of such
+	// dates needs it, else it is the years 2011 to 2012.
+	isoDate  = `\b(?:19[5-9]\d|20\d{2})-(?:0[1-9]|1[0-2])\b`
+	yearDate = `\b(?:19[5-9]\d|20\d{2})\b`
+	anyDate  = `(?:` + namedDate + `|` + numericDate + `|` + isoDate + `|` + yearDate + `)`
 	// "Present", "atual", "até o momento", "to date", "até hoje".
-	present  = `(?:(?:ate|to|till|until)\s+)?(?:(?:o|a|os|the)\s+)?(?:present(?:e)?|current(?:ly)?|now|today|date|ongoing|atual(?:mente)?|actual(?:mente)?|atualidade|actualidade|hoje|agora|momento|dias\s+(?:de\s+)?hoje|dias\s+atuais|data\s+atual|em\s+andamento|em\s+curso)\b`
+	present = `(?:(?:ate|to|till|until)\s+)?(?:(?:o|a|os|the)\s+)?(?:present(?:e)?|current(?:ly)?|now|today|date|ongoing|atual(?:mente)?|actual(?:mente)?|atualidade|actualidade|hoje|agora|momento|dias\s+(?:de\s+)?hoje|dias\s+atuais|data\s+atual|em\s+andamento|em\s+curso)\b`
+	// A separator between two dates.
 	rangeSep = `(?:\s*(?:-+>?|~|>)\s*|\s+(?:to|a|ate|until|till|through|thru|ao)\s+)`
 )
 
 var (
 	// rangeRE: a start date, a separator, an end date, "present" or a
 	// two-digit end year ("2015-17").
-	rangeRE = regexp.MustCompile(`(?:\b(?:from|de|desde|between|entre)\s+)?(` + anyDate + `)` + rangeSep + `(` + anyDate + `|` + present + `|\d{2}\b)`)
+	rangeRE = regexp.MustCompile(`(?:\b(?:from|de|desde|between|entre)\s+)?(` + anyDate + `)(?:` + endLabelSep() + `|` + rangeSep + `)(` + anyDate + `|` + present + `|\d{2}\b)`)
 	// openRE: "desde 2020", "since March 2020", "a partir de 2020", or a
 	// start date followed by a dash and nothing else.
 	openRE      = regexp.MustCompile(`\b(?:desde|since|from|a\s+partir\s+de|starting)\s+(?:(?:o|a|de|em)\s+)?(` + anyDate + `)`)
 	danglingRE  = regexp.MustCompile(`(` + anyDate + `)\s*(?:-+|~)\s*$`)
 	namedDateRE = regexp.MustCompile(`^` + monthNames + `\.?(?:\s*[/\-.,]\s*|\s+de\s+|\s+of\s+|\s*'|\s*/\s*'|\s+|)(\d{2,4})$`)
 	numDateRE   = regexp.MustCompile(`^(?:(\d{1,2})[/.\-])?(\d{1,2})[/.\-](\d{4})$`)
+	isoDateRE   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
 )
+
+// endLabelSep matches the label of an end date that stands between the
+// dates of a form ("Admissão: 02/2019 – Saída: 11/2022"), from the "end"
+// labels of lexicon/labels.txt.
+func endLabelSep() string {
+	var alts []string
+	for label, kind := range lex.labels {
+		if kind == "end" {
+			alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(label), " ", `\s+`))
+		}
+	}
+	sort.Slice(alts, func(i, j int) bool {
+		return len(alts[i]) > len(alts[j]) || len(alts[i]) == len(alts[j]) && alts[i] < alts[j]
+	})
+	return `\s*(?:-+\s*)?(?:` + strings.Join(alts, "|") + `)\s*:\s*`
+}
 
 var monthByPrefix = map[string]time.Month{
 	"jan": time.January, "feb": time.February, "fev": time.February, "mar": time.March,
@@ -194,6 +216,14 @@ func parseDate(s string, ref Month) (date, bool) {
 				mon = d
 			}
 		}
+		if mon < 1 || mon > 12 {
+			return date{}, false
+		}
+		return date{m: Month{y, time.Month(mon)}}, true
+	}
+	if m := isoDateRE.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mon, _ := strconv.Atoi(m[2])
 		if mon < 1 || mon > 12 {
 			return date{}, false
 		}

@@ -17,8 +17,15 @@
 // interprets each page's content stream itself (text matrix, line matrix,
 // CTM, font widths) to place every string, groups strings on one baseline
 // into a line, left to right, writes a tab for a wide gap (a date at the
-// right margin) and a blank line for a wide vertical gap. Text inside form
-// XObjects is not read; two-column layouts come out interleaved. Encrypted
+// right margin) and a blank line for a wide vertical gap. A page in
+// columns (a sidebar beside the main text) is read column by column: the
+// columns are split at a vertical gutter that no string crosses (below at
+// most three lines across the page) when the content stream writes one
+// column and then the other, when, reading down the page, lines of one
+// column and of the other alternate and most have no text beside them, or
+// when the baselines of the two sides meet only by chance (they differ,
+// and by varying amounts). A label beside its value, a date beside its
+// title or at the right margin stays on its line. Text inside form XObjects is not read. Encrypted
 // PDFs that open with the empty password are read; others are refused. A
 // PDF with pages but no text is a scan: ErrNoTextLayer. The library panics
 // on some malformed files: every call runs under recover.
@@ -26,7 +33,10 @@
 // DOCX text comes from word/document.xml through archive/zip and
 // encoding/xml: a line per w:p, w:t text, w:tab as a tab, w:br as a line
 // break; list paragraphs (w:numPr or a List style) become bullet lines;
-// mc:Fallback copies are skipped.
+// mc:Fallback copies are skipped. A table row (w:tr) becomes lines whose
+// cells are separated by tabs: the first paragraphs of its cells side by
+// side, then the second ones ("2018 – 2022<TAB>Team Leader", then
+// "<TAB>Northwind, Brisbane"), as the row reads.
 //
 // # Limits
 //
@@ -48,23 +58,54 @@
 //
 // Sections are found by their headings in English and Portuguese
 // ("Experience", "Work history", "Employment", "Professional experience",
-// "Experiência profissional", "Histórico profissional", ...). Only
-// experience sections are searched; without any, the whole text is, less
-// the sections under other known headings (education, courses, skills...),
-// whose dates are not work.
+// "Experiência profissional", "Histórico profissional", "Percurso
+// profissional", ...). Only experience sections are searched; without any,
+// the whole text is, less the sections under other known headings
+// (education, courses, skills...), whose dates are not work. The headings,
+// form labels, legal forms, kinds of organisation, places and kinds of
+// employment the reader knows are data: lexicon/*.txt.
 //
-// Each line with a date range (see FindRange) anchors a position. Its title
-// and employer are the rest of that line and, when the section puts titles
-// first, the short non-bullet lines right above it, or, when it puts dates
-// first, the lines right below. A header line is split into parts at " | ",
-// " — ", " - ", ", ", " at ", "@" and tabs; the part that reads most like a
-// job title (a title word such as "leader", "operator", "operador",
-// "atendente" at its end or start) is the title, a part beside it or on
-// another line (legal forms and known employers count for it) the employer;
-// places ("Sydney NSW", "São Paulo - SP") are dropped and qualifiers
-// ("Receptivo", "Inbound") rejoin the title. Labelled lines ("Cargo:",
-// "Empresa:", "Período:") say which is which. The lines from there to the
-// next position are its description.
+// A section of labelled fields (old Europass: "Dates", "Occupation or
+// position held", "Name and address of employer"; its Portuguese forms;
+// Brazilian forms: "Empresa:", "Cargo:", "Período:", "Admissão: … Saída:
+// …"), with the label and value after a colon, a tab, a table cell or a
+// plain space, is read field by field: a position ends where a field it
+// already has comes again.
+//
+// Elsewhere each line with a date range (see FindRange) anchors a
+// position. Its title and employer are in the rest of that line and in
+// the short header lines right above it (up to two; a line naming only a
+// place is passed over, and a bullet that opens a block counts) or, when
+// the section writes its dates first, right below it; a title beside or
+// above the dates may have its employer on the line below, and an
+// employer beside the dates its title there. A header line is split
+// into parts at " | ", " — ", " - ", ", ", " at ", "@", tabs and runs of
+// spaces; places ("Brisbane", "Porto Alegre/RS", "Maitland, New South
+// Wales, Australia"), kinds of employment ("Full-time", "CLT") and lengths
+// of time ("· 4 yrs 11 mos") are dropped.
+//
+// Which part is the title is not decided from a list of title words: the
+// classifier's corpus says (TitleScorer, which *index.Index implements)
+// how much each part reads like a title: half for its share of words the
+// corpus uses in titles, half for ending (English) or starting
+// (Portuguese) with a word that heads a title. A legal form ("Pty Ltd",
+// "S.A.", "Lda.") marks an employer; a kind of organisation ("Banco",
+// "Hospital") does too in a part that does not read like a title. The
+// part that reads clearly more like a title than the others is the title;
+// the place where a section's positions have such titles (the line above
+// the dates, the first part beside them...) gives the others a lead, so
+// one layout is read alike through a section. Parts beside the title made
+// of title words only ("Apoio ao Cliente (Inbound)") or qualifiers
+// ("Receptivo") stay in it: "Team Leader – Apoio ao Cliente (Inbound)" is
+// one title. The employer is the part marked as one, else a part beside
+// the title on its line, else on another line. A company over several
+// roles (a line above a length of time, as LinkedIn writes it) is the
+// employer of those roles that name none. Entries whose title starts with
+// a qualification ("Licenciatura", "Certificate III") are not positions.
+// The lines from there to the next position are its description.
+//
+// Each position carries its Evidence: the layout it was read in and the
+// lines that gave its title, employer and dates (`anzsco cv --explain`).
 //
 // # Dates
 //
@@ -72,7 +113,8 @@
 // "2017-2019", "2015–17", "jan/2018 - atual", "03/2016 a 12/2018",
 // "01/03/2016 a 31/12/2018" (day first), "desde 2020", "since 2021",
 // "2019 – até o momento", "fev. 2015 – dez. 2016", "março de 2019 até
-// hoje". Present, current, to date, atual, actual, presente, hoje and the
+// hoje", "de 2019 a 2022", "Aug '18 – Present", "2021-03 – 2024-06" (ISO)
+// and "02/2019 – Saída: 11/2022". Present, current, to date, atual, actual, presente, hoje and the
 // like end at the reference month (Options.Now). A range counts its
 // calendar months, first and last included. A year without a month is read
 // as the middle of that year (July for a start, June for an end) and the

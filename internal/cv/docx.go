@@ -74,13 +74,88 @@ func extractDOCX(ctx context.Context, data []byte) (*Document, error) {
 	return doc, nil
 }
 
-// docxText turns document.xml into lines of text.
+// tableRow is a table row being read: its cells, each a list of lines.
+type tableRow struct {
+	cells [][]string
+	cell  []string
+}
+
+// lines writes the row as lines: the first lines of every cell side by
+// side, separated by tabs, then the second lines, and so on, as a row
+// reads ("01/06/2020 – Present<TAB>Team Leader", then "<TAB>Northwind").
+// A row where two or more cells hold several lines is a page laid out
+// with a table (a sidebar beside the main text): its cells are written
+// one after the other.
+func (r *tableRow) lines() []string {
+	n, long := 0, 0
+	for _, c := range r.cells {
+		n = max(n, len(c))
+		if nonBlank(c) > 1 {
+			long++
+		}
+	}
+	if long >= 2 {
+		var out []string
+		for _, c := range r.cells {
+			for _, l := range c {
+				if strings.TrimSpace(l) != "" {
+					out = append(out, l)
+				}
+			}
+			out = append(out, "")
+		}
+		return out
+	}
+	out := make([]string, 0, n)
+	for k := 0; k < n; k++ {
+		var b strings.Builder
+		for i, c := range r.cells {
+			if i > 0 {
+				b.WriteByte('\t')
+			}
+			if k < len(c) {
+				b.WriteString(strings.ReplaceAll(c[k], "\n", " "))
+			}
+		}
+		if strings.TrimSpace(b.String()) != "" {
+			out = append(out, strings.TrimRight(b.String(), "\t"))
+		}
+	}
+	return out
+}
+
+func nonBlank(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// maxTableDepth bounds nested tables; deeper rows are read as paragraphs
+// of the cell around them.
+const maxTableDepth = 8
+
+// docxText turns document.xml into lines of text. A table row becomes
+// lines whose cells are separated by tabs (see tableRow.lines).
 func docxText(ctx context.Context, r io.Reader) (string, error) {
 	d := xml.NewDecoder(r)
 	var out, para strings.Builder
 	inText, fallback, inPPr := 0, 0, 0
 	listPara := false
 	tokens := 0
+	var rows []*tableRow // the open rows, outermost first
+	trDepth := 0
+	emit := func(line string) {
+		if n := len(rows); n > 0 {
+			rows[n-1].cell = append(rows[n-1].cell, line)
+			return
+		}
+		out.WriteString(line)
+		out.WriteByte('\n')
+	}
 	flush := func() {
 		line := para.String()
 		para.Reset()
@@ -88,8 +163,7 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 			line = "• " + strings.TrimLeft(line, " \t")
 		}
 		listPara = false
-		out.WriteString(line)
-		out.WriteByte('\n')
+		emit(line)
 	}
 	for {
 		tok, err := d.Token()
@@ -117,6 +191,10 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 				continue
 			}
 			switch t.Name.Local {
+			case "tr":
+				if trDepth++; trDepth <= maxTableDepth {
+					rows = append(rows, &tableRow{})
+				}
 			case "t":
 				inText++
 			case "tab":
@@ -151,6 +229,20 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 				continue
 			}
 			switch t.Name.Local {
+			case "tc":
+				if n := len(rows); n > 0 {
+					rows[n-1].cells = append(rows[n-1].cells, rows[n-1].cell)
+					rows[n-1].cell = nil
+				}
+			case "tr":
+				trDepth--
+				if n := len(rows); n > 0 && trDepth < maxTableDepth {
+					row := rows[n-1]
+					rows = rows[:n-1]
+					for _, l := range row.lines() {
+						emit(l)
+					}
+				}
 			case "t":
 				inText--
 			case "pPr":
@@ -166,6 +258,15 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 	}
 	if para.Len() > 0 {
 		flush()
+	}
+	for len(rows) > 0 {
+		// A row left open by a truncated document.
+		row := rows[len(rows)-1]
+		rows = rows[:len(rows)-1]
+		row.cells = append(row.cells, row.cell)
+		for _, l := range row.lines() {
+			emit(l)
+		}
 	}
 	return out.String(), nil
 }

@@ -56,7 +56,7 @@ func FuzzFindPositions(f *testing.F) {
 	}
 	f.Add("Experience\nTeam Leader, Acme\nMar 2019 – Present\n- Coached agents")
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, p := range FindPositions(text, testRef) {
+		for _, p := range FindPositions(text, testRef, nil) {
 			if p.Range.Months() < 1 || p.Range.End.Before(p.Range.Start) {
 				t.Fatalf("FindPositions: position %q has range %v..%v", p.Title, p.Range.Start, p.Range.End)
 			}

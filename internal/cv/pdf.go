@@ -439,42 +439,263 @@ func pageRuns(ctx context.Context, p pdf.Page, budget *pdfBudget) (runs []textRu
 	return runs, nil
 }
 
-// writeLines groups a page's runs into lines, top to bottom, and writes
-// them. Runs on one baseline (within half a font size) form a line, ordered
-// left to right; a gap wider than a fifth of the font size is a space, one
-// wider than two ems a tab. A gap between lines wider than 1.7 line heights
-// is a blank line.
+// writeLines writes a page's runs as lines, top to bottom. A page set in
+// columns (a sidebar beside the main text, each column its own text
+// objects) is written column by column, so that their lines do not
+// interleave: the lines above the columns first, then the left column,
+// then the right.
 func writeLines(out *strings.Builder, runs []textRun) {
 	if len(runs) == 0 {
 		return
 	}
+	if top, left, right, ok := splitColumns(runs); ok {
+		writeRows(out, top)
+		writeRows(out, left)
+		out.WriteByte('\n')
+		writeRows(out, right)
+		return
+	}
+	writeRows(out, runs)
+}
+
+// minGutter is the narrowest gap between two columns, in points.
+const minGutter = 6
+
+// maxGutters bounds the gaps tried as the gutter of a page, widest first,
+// so that a page of scattered strings costs no more than a CV's.
+const maxGutters = 4
+
+// minColumnLines: a column has at least this many lines of its own.
+const minColumnLines = 3
+
+// minColumnTurns: reading down a page in columns, the side of the rows
+// with text on one side only changes at least this often.
+const minColumnTurns = 4
+
+// splitColumns looks for a vertical gutter that no run crosses, below at
+// most a few lines at the top of the page (a name across the page), with
+// text on both sides. The page is in columns when most lines on each side
+// have no text beside them on the other side: a sidebar and a main column
+// set with their own line spacing. A label beside its value, a date beside
+// its title or at the right margin always has its partner on the same
+// baseline, and stays one line.
+func splitColumns(runs []textRun) (top, left, right []textRun, ok bool) {
+	rows := groupRows(runs)
+	for skip := 0; skip <= 3 && skip < len(rows); skip++ {
+		var body []textRun
+		for _, r := range rows[skip:] {
+			body = append(body, r.runs...)
+		}
+		for _, gx := range gutters(body) {
+			leftRows, rightRows, leftAlone, rightAlone, turns := 0, 0, 0, 0, 0
+			prev := 0 // side of the last row with text on one side only
+			// deltas are the differences between the baselines of the
+			// two sides of the rows with text on both.
+			var deltas []float64
+			for _, r := range rows[skip:] {
+				var l, rt bool
+				var yl, yr float64
+				for _, x := range r.runs {
+					if strings.TrimSpace(x.text) == "" {
+						continue
+					}
+					if x.end <= gx {
+						l, yl = true, x.y
+					} else {
+						rt, yr = true, x.y
+					}
+				}
+				if l && rt {
+					deltas = append(deltas, yl-yr)
+				}
+				side := 0
+				if l {
+					leftRows++
+					if !rt {
+						leftAlone++
+						side = -1
+					}
+				}
+				if rt {
+					rightRows++
+					if !l {
+						rightAlone++
+						side = 1
+					}
+				}
+				if side != 0 {
+					if prev != 0 && side != prev {
+						turns++
+					}
+					prev = side
+				}
+			}
+			// Columns run side by side: reading down the page, rows of
+			// one column and of the other alternate again and again, and
+			// most rows have text on one side only (where both have, the
+			// baselines met by chance). A label beside its value, or a
+			// date beside its title, has its partner on every row; a
+			// table of dates and titles has the rows of its second column
+			// together under each date.
+			paired := leftRows - leftAlone
+			byLayout := leftAlone >= minColumnLines && rightAlone >= minColumnLines && turns >= minColumnTurns && leftAlone+rightAlone >= paired
+			// The order of the content stream tells too: a writer sets a
+			// column, a text frame, at a time, but a table or a line of
+			// label and value row by row.
+			byStream := leftRows >= minColumnLines && rightRows >= minColumnLines && leftAlone > 0 && rightAlone > 0 &&
+				streamSwitches(body, gx) <= maxStreamSwitches
+			// And the baselines: where two columns set with their own
+			// spacing meet on a row, their baselines differ, by more on
+			// some rows than on others; a table's cells, even in two
+			// fonts, differ by the same amount on every row.
+			byBaselines := leftRows >= minColumnLines && rightRows >= minColumnLines && leftAlone > 0 && rightAlone > 0 &&
+				chanceBaselines(deltas)
+			if !byLayout && !byStream && !byBaselines {
+				continue
+			}
+			for _, r := range rows[:skip] {
+				top = append(top, r.runs...)
+			}
+			for _, x := range body {
+				if x.end <= gx {
+					left = append(left, x)
+				} else {
+					right = append(right, x)
+				}
+			}
+			return top, left, right, true
+		}
+	}
+	return nil, nil, nil, false
+}
+
+// Baselines that meet by chance: they differ by more than minBaselineGap
+// points on two rows in three, and the differences spread over more than
+// minBaselineSpread points.
+const (
+	minBaselineGap    = 0.5
+	minBaselineSpread = 1.0
+)
+
+// chanceBaselines reports whether the baselines of rows with text in both
+// columns met by chance (see minBaselineGap).
+func chanceBaselines(deltas []float64) bool {
+	if len(deltas) < 2 {
+		return false
+	}
+	apart := 0
+	lo, hi := deltas[0], deltas[0]
+	for _, d := range deltas {
+		if math.Abs(d) > minBaselineGap {
+			apart++
+		}
+		lo, hi = math.Min(lo, d), math.Max(hi, d)
+	}
+	return 3*apart >= 2*len(deltas) && hi-lo > minBaselineSpread
+}
+
+// maxStreamSwitches: a page written column by column crosses from one
+// column to the other a few times in its content stream (a header, a
+// sidebar, the main text, a footer); a table crosses at every row.
+const maxStreamSwitches = 4
+
+// streamSwitches counts how often the runs, in the order of the content
+// stream, cross the gutter at gx.
+func streamSwitches(runs []textRun, gx float64) int {
+	runs = append([]textRun(nil), runs...)
+	sort.Slice(runs, func(i, j int) bool { return runs[i].order < runs[j].order })
+	n, prev := 0, 0
+	for _, r := range runs {
+		if strings.TrimSpace(r.text) == "" {
+			continue
+		}
+		side := 1
+		if r.end <= gx {
+			side = -1
+		}
+		if prev != 0 && side != prev {
+			n++
+		}
+		prev = side
+	}
+	return n
+}
+
+// gutters returns the middles of the vertical gaps, at least minGutter
+// wide, that no run with text crosses, widest first, at most maxGutters.
+func gutters(runs []textRun) []float64 {
+	type iv struct{ a, b float64 }
+	var ivs []iv
+	for _, r := range runs {
+		if strings.TrimSpace(r.text) == "" {
+			continue
+		}
+		ivs = append(ivs, iv{r.x, math.Max(r.end, r.x)})
+	}
+	if len(ivs) < 2 {
+		return nil
+	}
+	sort.Slice(ivs, func(i, j int) bool { return ivs[i].a < ivs[j].a })
+	type gap struct{ mid, width float64 }
+	var gaps []gap
+	reach := ivs[0].b
+	for _, v := range ivs[1:] {
+		if v.a-reach >= minGutter {
+			gaps = append(gaps, gap{(v.a + reach) / 2, v.a - reach})
+		}
+		reach = math.Max(reach, v.b)
+	}
+	sort.Slice(gaps, func(i, j int) bool { return gaps[i].width > gaps[j].width })
+	gaps = gaps[:min(len(gaps), maxGutters)]
+	out := make([]float64, len(gaps))
+	for i, g := range gaps {
+		out[i] = g.mid
+	}
+	return out
+}
+
+// row is the runs on one baseline.
+type row struct {
+	y, size float64
+	runs    []textRun
+}
+
+// groupRows groups runs into rows, top to bottom: runs on one baseline
+// (within half a font size) form a row.
+func groupRows(runs []textRun) []*row {
+	runs = append([]textRun(nil), runs...)
 	sort.SliceStable(runs, func(i, j int) bool {
 		if math.Abs(runs[i].y-runs[j].y) > 0.01 {
 			return runs[i].y > runs[j].y
 		}
 		return runs[i].order < runs[j].order
 	})
-	type line struct {
-		y, size float64
-		runs    []textRun
-	}
-	var lines []*line
+	var rows []*row
 	for _, r := range runs {
-		if strings.TrimSpace(r.text) == "" && len(lines) > 0 {
-			// Spaces carry no position worth a line of their own.
-			last := lines[len(lines)-1]
+		if strings.TrimSpace(r.text) == "" && len(rows) > 0 {
+			// Spaces carry no position worth a row of their own.
+			last := rows[len(rows)-1]
 			if math.Abs(last.y-r.y) <= math.Max(last.size, r.size)/2 {
 				last.runs = append(last.runs, r)
 			}
 			continue
 		}
-		if n := len(lines); n > 0 && math.Abs(lines[n-1].y-r.y) <= math.Max(lines[n-1].size, r.size)/2 {
-			lines[n-1].runs = append(lines[n-1].runs, r)
-			lines[n-1].size = math.Max(lines[n-1].size, r.size)
+		if n := len(rows); n > 0 && math.Abs(rows[n-1].y-r.y) <= math.Max(rows[n-1].size, r.size)/2 {
+			rows[n-1].runs = append(rows[n-1].runs, r)
+			rows[n-1].size = math.Max(rows[n-1].size, r.size)
 			continue
 		}
-		lines = append(lines, &line{y: r.y, size: r.size, runs: []textRun{r}})
+		rows = append(rows, &row{y: r.y, size: r.size, runs: []textRun{r}})
 	}
+	return rows
+}
+
+// writeRows writes runs as lines, top to bottom: runs on one baseline
+// ordered left to right; a gap wider than a fifth of the font size is a
+// space, one wider than two ems a tab. A gap between lines wider than 1.7
+// line heights is a blank line.
+func writeRows(out *strings.Builder, runs []textRun) {
+	lines := groupRows(runs)
 	for i, l := range lines {
 		if i > 0 {
 			gap := lines[i-1].y - l.y

@@ -21,8 +21,8 @@ func TestHeadings(t *testing.T) {
 		{"Experiência", 1},
 		{"**Experiências Profissionais**", 1},
 		{"Career History", 1},
-		{"Education", 2},
-		{"FORMAÇÃO ACADÊMICA", 2},
+		{"Education", 3},
+		{"FORMAÇÃO ACADÊMICA", 3},
 		{"Skills & Abilities", 0},
 		{"Skills and abilities", 2},
 		{"Idiomas", 2},
@@ -76,18 +76,27 @@ func TestTitleAndEmployer(t *testing.T) {
 		{[]string{"Call Centre Operator", "Telstra"}, "Call Centre Operator", "Telstra"},
 		{[]string{"Atento Brasil S.A.", "Operadora de Telemarketing"}, "Operadora de Telemarketing", "Atento Brasil S.A."},
 		{[]string{"Customer Service Agent at Acme Energy"}, "Customer Service Agent", "Acme Energy"},
-		{[]string{"Operador de Telemarketing - Receptivo - Atento"}, "Operador de Telemarketing Receptivo", "Atento"},
+		{[]string{"Operador de Telemarketing - Receptivo - Atento"}, "Operador de Telemarketing - Receptivo", "Atento"},
+		{[]string{"Team Leader – Apoio ao Cliente (Inbound)", "Teleperformance Portugal"}, "Team Leader – Apoio ao Cliente (Inbound)", "Teleperformance Portugal"},
+		{[]string{"Contact Centre Team Leader", "Northwind Utilities, Brisbane"}, "Contact Centre Team Leader", "Northwind Utilities"},
+		{[]string{"Northwind Utilities", "Contact Centre Team Leader"}, "Contact Centre Team Leader", "Northwind Utilities"},
+		{[]string{"Customer Service Officer (maternity cover)", "Acme Contact Centre Pty Ltd"}, "Customer Service Officer (maternity cover)", "Acme Contact Centre Pty Ltd"},
 		{[]string{"Telemarketer", "Outbound Direct Pty Ltd, Perth"}, "Telemarketer", "Outbound Direct Pty Ltd"},
 		{[]string{"Empresa: AeC", "Cargo: Supervisor de Atendimento"}, "Supervisor de Atendimento", "AeC"},
 		{[]string{"Warehouse Supervisor — Coles Distribution Centre, Eastern Creek"}, "Warehouse Supervisor", "Coles Distribution Centre"},
 		{[]string{"Barista"}, "Barista", ""},
 		{[]string{"Sydney NSW"}, "", ""},
-		{nil, "", ""},
 	}
+	ix := realIndex(t)
 	for _, tt := range tests {
-		title, employer := titleAndEmployer(tt.texts)
+		// The texts are the lines above a position's dates.
+		text := "Experience\n" + strings.Join(append(tt.texts, "Jan 2020 – Dec 2021"), "\n")
+		var title, employer string
+		if found := FindPositions(text, testRef, ix); len(found) == 1 {
+			title, employer = found[0].Title, found[0].Employer
+		}
 		if title != tt.title || employer != tt.employer {
-			t.Errorf("titleAndEmployer(%q) = %q, %q, want %q, %q", tt.texts, title, employer, tt.title, tt.employer)
+			t.Errorf("FindPositions(%q) = %q, %q, want %q, %q", tt.texts, title, employer, tt.title, tt.employer)
 		}
 	}
 }
@@ -201,11 +210,65 @@ Mar 2019 – Present
 		{"undated positions are not found", `Experience
 Team Leader, Acme
 - Coached agents`, nil},
+		{"title line, then employer and place beside the dates", `Experience
+Contact Centre Team Leader
+Northwind Utilities, Brisbane | March 2021 - Present
+Supervisora de Atendimento
+Central Sul Serviços, Porto Alegre | jan/2021 - atual`,
+			[]string{"Contact Centre Team Leader | Northwind Utilities | 2021-03..2026-06 | 0", "Supervisora de Atendimento | Central Sul Serviços | 2021-01..2026-06 | 0"}},
+		{"employer — place, dates", `Experience
+Customer Service Operator
+Northwind Utilities — Brisbane, March 2021 – Present
+- Inbound calls`,
+			[]string{"Customer Service Operator | Northwind Utilities | 2021-03..2026-06 | 1"}},
+		{"education entries with dates are not positions", `Experience
+Licenciatura em Gestão (2011 – 2015)
+Certificate III in Customer Engagement, 2016 – 2017
+Call Centre Operator, Acme
+2017 – 2019`,
+			[]string{"Call Centre Operator | Acme | 2017-07..2019-06 | 0"}},
+		{"a skills section full of call-centre words is not a position", `Jane Doe
+Key skills
+Call centre team leader skills: coaching, call monitoring, rostering 2019 – 2024
+Inbound and outbound calls, Genesys, Avaya
+Employment
+Barista, Cafe Uno
+2016 – 2019`,
+			[]string{"Barista | Cafe Uno | 2016-07..2019-06 | 0"}},
+		{"a bracketed note does not empty the title", `Experience
+Customer Service Officer (maternity cover)
+Acme Contact Centre Pty Ltd | 2019 – 2020
+(Contract) Call Centre Operator | Acme | Jan 2021 – Mar 2021`,
+			[]string{"Customer Service Officer (maternity cover) | Acme Contact Centre Pty Ltd | 2019-07..2020-06 | 0", "(Contract) Call Centre Operator | Acme | 2021-01..2021-03 | 0"}},
+		{"several roles under one company", `Experience
+Northwind Utilities
+6 yrs 2 mos
+Contact Centre Team Leader
+Jan 2020 - Present · 6 yrs 6 mos
+Brisbane, Queensland, Australia
+Customer Service Consultant
+Nov 2018 - Dec 2019 · 1 yr 2 mos
+Acme Energy
+Receptionist
+Jan 2016 - Oct 2018`,
+			[]string{"Contact Centre Team Leader | Northwind Utilities | 2020-01..2026-06 | 0", "Customer Service Consultant | Northwind Utilities | 2018-11..2019-12 | 0", "Receptionist | Acme Energy | 2016-01..2018-10 | 0"}},
+		{"a form without a title label", `Experiência Profissional
+Empresa: Atento Brasil S.A.
+Operadora de Telemarketing Receptivo
+Período: 04/2017 a 08/2020
+Atendimento a clientes de cartão de crédito.`,
+			[]string{"Operadora de Telemarketing Receptivo | Atento Brasil S.A. | 2017-04..2020-08 | 1"}},
+		{"title and dates on one line, employer below, no descriptions", `Experience
+Contact Centre Officer	Aug 2022 – Present
+Tasmanian Water
+Kitchen Hand	Nov 2019 – Jul 2022
+The Salamanca Bakehouse`,
+			[]string{"Contact Centre Officer | Tasmanian Water | 2022-08..2026-06 | 0", "Kitchen Hand | The Salamanca Bakehouse | 2019-11..2022-07 | 0"}},
 		{"empty", ``, nil},
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, f := range FindPositions(tt.text, testRef) {
+		for _, f := range FindPositions(tt.text, testRef, realIndex(t)) {
 			got = append(got, fmt.Sprintf("%s | %s | %s..%s | %d", f.Title, f.Employer, f.Range.Start, f.Range.End, len(f.Description)))
 		}
 		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
