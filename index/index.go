@@ -282,6 +282,8 @@ type Index struct {
 	groupEntries map[string][]*entry
 	groupVocab   map[string]map[string]map[string]bool
 	groupMembers map[string][]string
+	// heads are the terms that head a title, for readers of CVs (TitleHead).
+	heads titleHeadSet
 	// idf weighs the terms of a hierarchical corpus; see idfOf.
 	idf    map[string]map[string]float64
 	idfMax float64

@@ -1,12 +1,16 @@
 package index
 
 import (
-	"runtime"
 	"sync"
-	"weak"
 
 	"github.com/anzsco/anzsco/corpus"
 )
+
+// titleHeadSet is an index's head words, computed on first use.
+type titleHeadSet struct {
+	once  sync.Once
+	heads map[string]uint8 // analysed term -> bit i for corpus.Languages[i]
+}
 
 // TitleWordShare returns the share, from 0 to 1, of the words of s that
 // the corpus uses in its occupations' title-like strings (titles,
@@ -80,27 +84,12 @@ func (ix *Index) TitleHead(s string) bool {
 	return false
 }
 
-// titleHeadSets holds each index's head words, computed on first use,
-// by a weak pointer to the index: an index that is no longer used is
-// collected and its entry removed.
-var titleHeadSets sync.Map // weak.Pointer[Index] -> *titleHeadSet
-
-type titleHeadSet struct {
-	once  sync.Once
-	heads map[string]uint8 // analysed term -> bit i for corpus.Languages[i]
-}
-
 // titleHeads returns the analysed terms that head a title-like string of
 // the corpus (titles, alternative titles, specialisations, everyday titles
 // and pattern roles): the last term of an English one, the first of a
 // Portuguese one.
 func (ix *Index) titleHeads() map[string]uint8 {
-	key := weak.Make(ix)
-	v, loaded := titleHeadSets.LoadOrStore(key, &titleHeadSet{})
-	if !loaded {
-		runtime.AddCleanup(ix, func(k weak.Pointer[Index]) { titleHeadSets.Delete(k) }, key)
-	}
-	set := v.(*titleHeadSet)
+	set := &ix.heads
 	set.once.Do(func() {
 		set.heads = map[string]uint8{}
 		for i := range ix.corpus.Occupations {

@@ -15,8 +15,6 @@ import (
 	"time"
 
 	"github.com/anzsco/anzsco/corpus"
-	"github.com/anzsco/anzsco/corpus/abs"
-	"github.com/anzsco/anzsco/corpus/abs/abstest"
 	"github.com/anzsco/anzsco/index"
 	"github.com/go-pdf/fpdf"
 )
@@ -611,27 +609,15 @@ func TestPDFColumns(t *testing.T) {
 }
 
 // TestFixturesWholeANZSCO reads every CV fixture with an index of the
-// whole ANZSCO (built from the published workbooks when ../shared/abs
-// holds them), whose title vocabulary is a hundred times the default's,
-// and checks that the positions are still read right: title, employer
-// and dates. Codes are not compared: every occupation is a target there.
+// built-in whole ANZSCO, whose title vocabulary is a hundred times the
+// default's, and checks that the positions are still read right: title,
+// employer and dates. Codes are not compared: every occupation is a
+// target there.
 func TestFixturesWholeANZSCO(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the whole ANZSCO")
 	}
-	dir := abstest.FindShared()
-	if dir == "" {
-		t.Skip("no ABS workbooks in shared/abs")
-	}
-	titles, occs, err := abstest.ReadShared(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, err := corpus.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, _, err := abs.Build(titles, occs, abs.Options{Targets: abs.AllTargets(), Base: base})
+	c, err := corpus.Builtin("anzsco")
 	if err != nil {
 		t.Fatal(err)
 	}
