@@ -36,7 +36,7 @@ func TestFitCalibration(t *testing.T) {
 			continue
 		}
 		t1, t2, c1, hasDesc := ix.decisionInputs(Query{Text: title, Description: desc})
-		xin = append(xin, inScopeFeatures(t1, c1, hasDesc))
+		xin = append(xin, inScopeFeatures(t1, c1, hasDesc).vector())
 		yin = append(yin, b2f(label != "NONE"))
 		if label != "NONE" && t1 != nil {
 			xtop = append(xtop, []float64{topFeature(t1, t2)})

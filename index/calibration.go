@@ -4,7 +4,7 @@ package index
 // best candidates into probabilities:
 //
 //   - P(in scope): the input belongs to some target occupation. Features
-//     (inScopeFeatures): the best target's containment, its coverage,
+//     (InScope, in the order of its vector): the best target's containment, its coverage,
 //     whether a whole title of it is in the query, its description
 //     coverage, the containment a description adds, then the best
 //     contrast's containment, coverage and whole-title indicator, whether

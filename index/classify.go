@@ -544,7 +544,7 @@ func (ix *Index) decide(cands []features, top int, hasDesc bool) *Result {
 	t1, t2, c1 := ix.leaders(cands)
 	pIn := inScopeProbability(t1, c1, hasDesc)
 	pTop := topProbability(t1, t2)
-	res := &Result{}
+	res := &Result{probs: map[string]float64{"in_scope": round(pIn), "top_given_in_scope": round(pTop)}}
 	// Matches: the targets that matched at all, in rank order.
 	rank := 0
 	for i := range cands {
@@ -581,32 +581,53 @@ func round(x float64) float64 { return math.Round(x*10000) / 10000 }
 
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
-// inScopeFeatures returns the feature vector of the in-scope model; see
+// InScope are the named inputs of the in-scope model (calibration.go):
+// what it sees of the best target and the best contrast.
+type InScope struct {
+	TargetContainment     float64 // share of the target's best title in the query
+	TargetCoverage        float64 // share of the query in the target's titles
+	TargetWholeTitle      float64 // 1 when a whole title of the target is in the query
+	TargetTextCoverage    float64 // share of the query in its description and tasks
+	TargetDescriptionGain float64 // containment a description adds to the target's
+	ContrastContainment   float64
+	ContrastCoverage      float64
+	ContrastWholeTitle    float64
+	ContrastRanksAbove    float64 // 1 when the contrast ranks above the target
+	ContrastDescGain      float64 // containment a description adds to the contrast's
+	TargetContXCov        float64 // containment times coverage: coverage alone is weak
+}
+
+// vector returns the features in the order of inWeights.
+func (f InScope) vector() []float64 {
+	return []float64{f.TargetContainment, f.TargetCoverage, f.TargetWholeTitle, f.TargetTextCoverage,
+		f.TargetDescriptionGain, f.ContrastContainment, f.ContrastCoverage, f.ContrastWholeTitle,
+		f.ContrastRanksAbove, f.ContrastDescGain, f.TargetContXCov}
+}
+
+// inScopeFeatures returns the inputs of the in-scope model; see
 // calibration.go for the weights and how they were fitted.
-func inScopeFeatures(t, c *features, hasDesc bool) []float64 {
-	var x [numInFeatures]float64
+func inScopeFeatures(t, c *features, hasDesc bool) InScope {
+	var f InScope
 	if t != nil {
-		x[0] = t.cont
-		x[1] = t.cov
-		x[2] = b2f(t.cont >= 1)
-		x[3] = t.textCov
+		f.TargetContainment, f.TargetCoverage = t.cont, t.cov
+		f.TargetWholeTitle = b2f(t.cont >= 1)
+		f.TargetTextCoverage = t.textCov
 		if hasDesc {
-			x[4] = t.contDesc - t.cont
+			f.TargetDescriptionGain = t.contDesc - t.cont
 		}
-		x[10] = t.cont * t.cov
+		f.TargetContXCov = t.cont * t.cov
 	}
 	if c != nil {
-		x[5] = c.cont
-		x[6] = c.cov
-		x[7] = b2f(c.cont >= 1)
+		f.ContrastContainment, f.ContrastCoverage = c.cont, c.cov
+		f.ContrastWholeTitle = b2f(c.cont >= 1)
 		if hasDesc {
-			x[9] = c.contDesc - c.cont
+			f.ContrastDescGain = c.contDesc - c.cont
 		}
 	}
 	if t != nil && c != nil {
-		x[8] = b2f(rankKey(*c) > rankKey(*t))
+		f.ContrastRanksAbove = b2f(rankKey(*c) > rankKey(*t))
 	}
-	return x[:]
+	return f
 }
 
 func b2f(b bool) float64 {
@@ -620,7 +641,7 @@ func inScopeProbability(t, c *features, hasDesc bool) float64 {
 	if t == nil {
 		return sigmoid(inBias)
 	}
-	x := inScopeFeatures(t, c, hasDesc)
+	x := inScopeFeatures(t, c, hasDesc).vector()
 	z := inBias
 	for i, v := range x {
 		z += inWeights[i] * v
@@ -645,7 +666,7 @@ func topProbability(t1, t2 *features) float64 {
 
 // explain builds the Explanation of a result.
 func (ix *Index) explain(cands []features, qterms map[string][]string, stripped []Stripped, corr []Correction, res *Result) *Explanation {
-	ex := &Explanation{Stripped: stripped, Corrected: corr}
+	ex := &Explanation{Stripped: stripped, Corrected: corr, Probabilities: res.probs}
 	seen := map[string]bool{}
 	for _, lang := range corpus.Languages {
 		for _, t := range qterms[lang] {

@@ -80,8 +80,10 @@ type levelChoice struct {
 	probs []float64
 	// features of the decision, for --explain and the fit.
 	hf hierFeatures
-	// outside is the probability that no level is right.
+	// outside is the probability that no level is right; levels the
+	// calibrated probability of each level.
 	outside float64
+	levels  map[string]float64
 }
 
 // hierFeatures are what the confidence models of the levels see: the
@@ -162,6 +164,7 @@ func (ix *Index) chooseLevel(cands []features) levelChoice {
 	pUnit := math.Max(pOcc, m.UnitGroup.prob(h.vector(h.PUnit)))
 	pMinor := math.Max(pUnit, m.MinorGroup.prob(h.vector(h.PMinor)))
 	ch.outside = 1 - pMinor
+	ch.levels = map[string]float64{LevelOccupation: round(pOcc), LevelUnitGroup: round(pUnit), LevelMinorGroup: round(pMinor)}
 	switch {
 	case pOcc >= 0.5:
 		ch.level, ch.code, ch.confidence = LevelOccupation, cands[0].code, pOcc
@@ -216,7 +219,7 @@ func (ix *Index) decideHier(cands []features, top int) *Result {
 		res.Matches = append(res.Matches, Match{Code: f.code, Title: ix.occs[f.code].title, Score: round(f.score), Confidence: round(conf)})
 	}
 	res.Confidence = round(ch.confidence)
-	res.pOutside = ch.outside
+	res.pOutside, res.probs = ch.outside, ch.levels
 	switch ch.level {
 	case LevelOccupation:
 		oi := ix.occs[ch.code]

@@ -61,8 +61,10 @@ type Result struct {
 	// lies outside, as for any uncoded result.
 	Demoted *Match `json:"demoted,omitempty"`
 
-	// pOutside is the probability that the input lies outside.
+	// pOutside is the probability that the input lies outside; probs the
+	// confidence model's outputs, for the explanation.
 	pOutside float64
+	probs    map[string]float64
 }
 
 // Outside reports whether the input lies outside the target occupations.
@@ -119,6 +121,10 @@ type Explanation struct {
 	Candidates []Candidate `json:"candidates"`
 	// Decision says in words why the code (or outside) was chosen.
 	Decision string `json:"decision"`
+	// Probabilities are the confidence model's outputs: in a corpus with
+	// contrasts P(in scope) and P(top | in scope); in a hierarchical
+	// corpus the calibrated probability of each level.
+	Probabilities map[string]float64 `json:"probabilities,omitempty"`
 }
 
 // Stripped is one piece of noise removed from a title.

@@ -295,6 +295,15 @@ func (p *resultPrinter) table(r *index.Result) error {
 			fmt.Fprintf(out, "  corrected   %s -> %s\n", c.From, c.To)
 		}
 		fmt.Fprintf(out, "  terms       %s\n", strings.Join(ex.Terms, " "))
+		if len(ex.Probabilities) > 0 {
+			var ps []string
+			for _, k := range []string{"in_scope", "top_given_in_scope", index.LevelOccupation, index.LevelUnitGroup, index.LevelMinorGroup} {
+				if v, ok := ex.Probabilities[k]; ok {
+					ps = append(ps, fmt.Sprintf("P(%s) %.2f", k, v))
+				}
+			}
+			fmt.Fprintf(out, "  model       %s\n", strings.Join(ps, ", "))
+		}
 		for i, c := range ex.Candidates {
 			if i == 4 {
 				fmt.Fprintf(out, "  ... %d more candidates (use --json for all)\n", len(ex.Candidates)-4)
