@@ -63,6 +63,9 @@ type features struct {
 	code      string
 	score     float64 // bleve score: best title document + description documents
 	cont      float64 // containment of the best title in the query
+	// exact is true when one of the occupation's own titles has exactly
+	// the query's terms (a hierarchical corpus ranks such a title first).
+	exact bool
 	contDesc  float64 // the same, counting description terms as present too
 	cov       float64 // share of query terms in the title-like fields
 	textCov   float64 // share of query terms in the description and tasks
@@ -331,6 +334,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 			}
 			var cont, contDesc float64
 			bestTitle, bestM := "", 0
+			exactHere := false
 			for _, e := range ix.entriesOf(oi) {
 				if e.lang != lang || len(e.terms) == 0 {
 					continue
@@ -355,6 +359,9 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				c := mw / n * f
 				if bestTitle == "" || c > cont || (c == cont && m > bestM) {
 					cont, bestTitle, bestM = c, e.text, m
+				}
+				if ix.hier && e.kind != kindGroup && m == len(e.terms) && m == len(qt) {
+					exactHere = true
 				}
 				if cd := mdw / n * f; m > 0 && cd > contDesc {
 					contDesc = cd
@@ -397,6 +404,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				}
 			}
 			fcov := cov / covN
+			f.exact = f.exact || exactHere
 			// The language whose titles (and description) explain the query best.
 			if key := math.Max(cont, contDesc) + fcov; key > bestKey {
 				bestKey = key
@@ -511,8 +519,19 @@ func newTermSet(ts []string) termSet {
 // rankKey orders candidates: how well a title of the occupation matches
 // the query first, the bleve score to break ties.
 func rankKey(f features) float64 {
-	return f.contDesc + f.cov + rankScoreWeight*math.Log1p(f.score)
+	k := f.contDesc + f.cov + rankScoreWeight*math.Log1p(f.score)
+	if f.exact {
+		k += exactTitleBonus
+	}
+	return k
 }
+
+// exactTitleBonus ranks first, in a hierarchical corpus, an occupation one
+// of whose own titles is exactly the query: as an ABS coder who finds the
+// title in the index of titles codes it without weighing the others
+// ("Painter (Visual Arts)" is 211411, not the trades painter whose title
+// it also contains).
+const exactTitleBonus = 0.5
 
 // rankScoreWeight keeps the bleve score a tie-breaker: log1p of scores in
 // this index stays below about 3, so it moves the key by at most 0.3.
