@@ -203,3 +203,42 @@ func TestRankingDev(t *testing.T) {
 }
 
 var _ = fmt.Sprintf
+
+// slip returns title with one typing slip in its longest word of six
+// letters or more: two neighbouring letters swapped, chosen by the
+// title's length so the variants are fixed. A title with no such word is
+// returned as it is.
+func slip(title string) string {
+	words := strings.Fields(title)
+	best := -1
+	for i, w := range words {
+		if len(w) >= 6 && strings.IndexFunc(w, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) < 0 && (best < 0 || len(w) > len(words[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return title
+	}
+	w := []byte(words[best])
+	k := 1 + len(title)%(len(w)-2)
+	w[k], w[k+1] = w[k+1], w[k]
+	words[best] = string(w)
+	return strings.Join(words, " ")
+}
+
+// TestRanking5411TypingSlips classifies the test part with one typing slip
+// in each title that has a word of six ASCII letters or more.
+func TestRanking5411TypingSlips(t *testing.T) {
+	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "5411-test.csv"))
+	var slipped []eval.Row
+	for _, r := range rows {
+		if s := slip(r.Title); s != r.Title {
+			r.Title = s
+			slipped = append(slipped, r)
+		}
+	}
+	if len(slipped) < 60 {
+		t.Fatalf("only %d slipped titles", len(slipped))
+	}
+	checkRanking(t, "5411 test part with typing slips", slipped, floors{strict: 0.90, perClass: 0.84, portuguese: 0.93})
+}
