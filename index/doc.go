@@ -5,34 +5,56 @@
 //
 // # Analysis
 //
-// Three analyzers are registered under versioned names, since a persisted
-// index stores them in its mapping: AnalyzerEN (fold case and accents,
-// spelling variants and abbreviations, English Snowball stemming with
-// github.com/kljensen/snowball, canonical role terms), AnalyzerPT (the
-// same with Portuguese folding and the Snowball Portuguese stemmer), and
-// AnalyzerBilingual, the union of both, which the bleve fields use.
+// The index analyses every string itself (lexicon.go, analysis.go): fold
+// case, accents and typographic punctuation, split into words, rewrite
+// variants and abbreviations, drop function and stop words, numbers and
+// single letters, stem (English with github.com/kljensen/snowball,
+// Portuguese with the Snowball Portuguese stemmer) and map stems to their
+// canonical stem. Every word list comes from the lexicons the corpus names
+// (package corpus, corpus/lexicon/*.lex); the engine protects the words
+// of the corpus's titles from stop words, places and noise patterns. bleve
+// indexes the resulting terms with the one registered analyzer,
+// TermsAnalyzer, which only splits them; a persisted index records a
+// fingerprint of the analysis (the lexicons and the terms of a fixed word
+// list) and is refused when it differs. The speller (speller.go) corrects
+// one-letter slips against the corpus's words, never a real English or
+// Portuguese word (dictionary.go) or a lexicon word.
 //
 // # Documents and fields
 //
 // One document per occupation, with the keyword fields "code" and "scope"
 // and two text fields: "t" holds the title-like strings of every language
 // (title indexed 4 times, alternative titles 3, specialisations and
-// everyday titles 2, pattern roles and contexts 1: term frequency carries
-// the field boost), "x" the description and tasks, searched at textBoost.
-// A query is a disjunction of one term query per distinct term and field.
+// everyday titles 2, pattern roles and contexts and titles from other
+// classifications 1: term frequency carries the field boost), "x" the
+// description and tasks, searched at textBoost. In a hierarchical corpus
+// each unit or minor group with titles of its own is one more document,
+// "g:CODE", whose hits count for each of its occupations. A query is a
+// disjunction of one term query per distinct term and field.
 //
 // # Ranking and confidence
 //
-// For the best-scoring occupations (maxCandidates) the ranking computes,
-// in the query's detected language, the coverage (share of query terms in
-// the occupation's title-like strings) and the containment (share of the
+// For the best-scoring occupations the ranking computes, in the query's
+// detected language, the coverage (share of query terms in the
+// occupation's title-like strings) and the containment (share of the
 // best-matching title's terms in the query; for a pattern, the share of
 // its role times the square of the share of its context). Candidates are
 // ordered by containment plus coverage, the bleve score breaking ties.
-// Two logistic models (calibration.go) give P(inside the targets) and
-// P(best target | inside); a query is coded when P(inside) >= 0.5, and the
-// confidence of a code is their product. The constants are fitted on
-// testdata/labelled with TestFitCalibration -fit.
+//
+// A corpus with contrast occupations (the 5411 default) uses two logistic
+// models (calibration.go): P(inside the targets) from the named features
+// of InScope, and P(best target | inside) from the margin over the
+// runner-up; a query is coded when P(inside) >= 0.5, and the confidence of
+// a code is their product. They are fitted on the fit part of the labelled
+// titles with TestFitCalibration -fit.
+//
+// A hierarchical corpus (every occupation a target, with its groups: the
+// whole ANZSCO) weighs terms by their inverse document frequency among the
+// titles, the words after the title's first part at tailWeight and a title
+// by where its head word is, ranks an exact title first, and codes to the
+// occupation, its unit group or its minor group, whichever level's fitted
+// model (hierarchy.go, calibration_anzsco.go, TestFitANZSCO -fit) first
+// reaches one half.
 //
 // # Concurrency
 //
