@@ -60,12 +60,12 @@ func sanitize(s string, max int, what string) (string, []string) {
 
 // features are what the decision uses about one candidate occupation.
 type features struct {
-	code      string
-	score     float64 // bleve score: best title document + description documents
-	cont      float64 // containment of the best title in the query
+	code  string
+	score float64 // bleve score: best title document + description documents
+	cont  float64 // containment of the best title in the query
 	// exact is true when one of the occupation's own titles has exactly
 	// the query's terms (a hierarchical corpus ranks such a title first).
-	exact bool
+	exact     bool
 	contDesc  float64 // the same, counting description terms as present too
 	cov       float64 // share of query terms in the title-like fields
 	textCov   float64 // share of query terms in the description and tasks
