@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -19,6 +20,31 @@ import (
 // titles, and the test half, on which accuracy is asserted.
 
 type adRow struct{ title, label, note string }
+
+var (
+	builtinMu  sync.Mutex
+	builtinIxs = map[string]*Index{}
+)
+
+// builtinIndex builds the index of a built-in corpus once per test binary.
+func builtinIndex(t testing.TB, name string) *Index {
+	t.Helper()
+	builtinMu.Lock()
+	defer builtinMu.Unlock()
+	if ix := builtinIxs[name]; ix != nil {
+		return ix
+	}
+	c, err := corpus.Builtin(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtinIxs[name] = ix
+	return ix
+}
 
 // adRows reads a labelled file and returns its fit or its test half.
 func adRows(t testing.TB, name string, fitHalf bool) []adRow {
@@ -107,15 +133,8 @@ func naiveCodes(t testing.TB, c *corpus.Corpus, lang string, titles []string) []
 // on the coder's accuracy. The baseline's figures are printed beside them
 // (README "Whole ANZSCO").
 func TestJobAdsANZSCO(t *testing.T) {
-	c, err := corpus.Builtin("anzsco")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := builtinIndex(t, "anzsco")
+	c := ix.Corpus()
 	for _, set := range []struct {
 		file, lang        string
 		unitFloor, exactF float64

@@ -31,15 +31,7 @@ func TestRankingGoldens(t *testing.T) {
 		{corpus.DefaultName, "queries-5411.txt", []string{"titles.csv", "5411-test.csv"}},
 		{"anzsco", "queries-anzsco.txt", []string{"anzsco-test-en.csv", "anzsco-test-pt.csv"}},
 	} {
-		c, err := corpus.Builtin(tc.corpus)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ix, err := Build(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ix.Close()
+		ix := builtinIndex(t, tc.corpus)
 		qpath := filepath.Join("..", "testdata", "ranking", tc.queries)
 		data, err := os.ReadFile(qpath)
 		if err != nil {

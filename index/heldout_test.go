@@ -9,7 +9,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/corpus/abs"
 	"github.com/anzsco/anzsco/corpus/abs/abstest"
 	"github.com/anzsco/anzsco/corpus/crosswalk"
@@ -215,15 +214,7 @@ func TestFitANZSCO(t *testing.T) {
 		add(h.ix, ti.Text, ti.Code)
 	}
 	nABS := len(xo)
-	c, err := corpus.Builtin("anzsco")
-	if err != nil {
-		t.Fatal(err)
-	}
-	full, err := Build(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer full.Close()
+	full := builtinIndex(t, "anzsco")
 	for _, name := range []string{"anzsco-test-en.csv", "anzsco-test-pt.csv"} {
 		for _, r := range adRows(t, name, true) {
 			add(full, r.title, r.label)
