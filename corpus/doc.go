@@ -7,7 +7,7 @@
 // A corpus file is one JSON object:
 //
 //	{
-//	  "version": "5411-2026.11.1",          // names this release of the corpus
+//	  "version": "5411-2026.12.1",          // names this release of the corpus
 //	  "name": "...",                         // a short description
 //	  "source": "...",                       // credit for codes and titles
 //	  "lexicons": ["en", "pt", "jobads"],    // embedded lexicons (lexicon/*.lex) to analyse with
