@@ -160,6 +160,12 @@ func badInputs(t *testing.T) []badInput {
 			code: ExitError, stderr: "cv.docx: corrupt file: not a readable DOCX", rows: -1},
 		{name: "cv binary", args: []string{"cv", "-"}, stdin: "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00",
 			code: ExitError, stderr: "unsupported format", rows: -1},
+		{name: "cv PDF with a huge xref subsection", args: []string{"cv", "{dir}/cv.pdf"}, files: map[string][]byte{"cv.pdf": cvtest.HugeXrefPDF(2_000_000_000)},
+			code: ExitError, stderr: "cv.pdf: this file is too complex to read: reading it needs more than 256 MiB of memory", rows: -1},
+		{name: "cv PDF object stream holding itself", args: []string{"cv", "{dir}/cv.pdf"}, files: map[string][]byte{"cv.pdf": cvtest.SelfStreamPDF()},
+			code: ExitError, stderr: "cv.pdf: this file is too complex to read: its structure is nested too deep", rows: -1},
+		{name: "cv DOCX nested deep", args: []string{"cv", "{dir}/cv.docx"}, files: map[string][]byte{"cv.docx": cvtest.DeepDOCX(t, 100_000)},
+			code: ExitError, stderr: "cv.docx: this file is too complex to read: word/document.xml nests elements more than 256 deep", rows: -1},
 		{name: "cv without positions", args: []string{"cv", "--json", "-"}, stdin: "Hello\nI like cats\n",
 			code: ExitOutside, rows: -1, stdout: `"positions":[]`},
 
