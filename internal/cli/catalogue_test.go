@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
@@ -130,6 +131,11 @@ func badInputs(t *testing.T) []badInput {
 			code: ExitOK, rows: 1, stdout: `"code":"541111"`},
 		{name: "corpus missing", args: []string{"--corpus", "{dir}/nope.json", "classify", title}, code: ExitError, stderr: "nope.json: no such file or directory", rows: -1},
 		{name: "corpus and index", args: []string{"--corpus", "{dir}/c.json", "--index", "{dir}", "classify", title}, code: ExitUsage, stderr: "--index and --corpus cannot be used together", rows: -1},
+
+		// ABS workbooks
+		{name: "import-abs workbook that unpacks too far", args: []string{"corpus", "import-abs", "--index-of-titles", "{dir}/t.xlsx", "--out", "{dir}/c.json"},
+			files: map[string][]byte{"t.xlsx": zipOfZeros(t, "xl/worksheets/sheet1.xml", 40<<20)},
+			code:  ExitError, stderr: `t.xlsx: part "xl/worksheets/sheet1.xml" unpacks to 40 MiB, over the limit of 32 MiB`, rows: -1},
 
 		// persisted indexes
 		{name: "index missing", args: []string{"--index", "{dir}/nope.idx", "classify", title}, code: ExitError, stderr: "nope.idx: no such directory", rows: -1},
@@ -315,6 +321,21 @@ func truncatedGzip(t *testing.T, n int) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()[:buf.Len()/2]
+}
+
+// zipOfZeros is a zip archive of one part of n zero bytes.
+func zipOfZeros(t *testing.T, name string, n int) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(make([]byte, n))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // encryptedPDF is a PDF protected by a user password (RC4, revision 2).
