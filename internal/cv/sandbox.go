@@ -150,6 +150,7 @@ func runSandbox(ctx context.Context, format string, data []byte, lim SandboxLimi
 	// One thread of work, and only the first line of a fatal error.
 	cmd.Env = []string{"GOMAXPROCS=1", "GOTRACEBACK=none", readerEnv + "=1"}
 	cmd.WaitDelay = time.Second
+	cmd.SysProcAttr = readerAttr()
 	err = cmd.Run()
 	run := &sandboxRun{ExitCode: -1}
 	if ps := cmd.ProcessState; ps != nil {

@@ -1,0 +1,9 @@
+//go:build !linux
+
+package cv
+
+import "syscall"
+
+// readerAttr: a reader outlives a parent killed here only until its own
+// CPU limit, or until it finds its standard input closed.
+func readerAttr() *syscall.SysProcAttr { return nil }
