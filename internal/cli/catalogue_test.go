@@ -109,6 +109,10 @@ func badInputs(t *testing.T) []badInput {
 		{name: "batch truncated gzip", args: []string{"batch", "--output-format", "jsonl", "{dir}/ads.csv.gz"}, files: map[string][]byte{"ads.csv.gz": truncatedGzip(t, 2000)},
 			code: ExitError, stderr: "unexpected end of gzip data: the file is truncated", rows: -1, stdout: `{"row":1,"id":"1","input":"Call centre agent 0"`},
 		{name: "batch blank column flag", args: []string{"batch", "--column", " ", "-"}, stdin: "title\n" + title + "\n", code: ExitUsage, stderr: "--column must name the title column", rows: -1},
+		{name: "batch workers past a few per CPU", args: []string{"batch", "--workers", "100000", "-"}, stdin: "title\n" + title + "\n", code: ExitUsage, stderr: "--workers 100000: want 0 (one per CPU) to", rows: -1},
+		{name: "batch cache past the machine", args: []string{"batch", "--cache-mb", "1000000", "-"}, stdin: "title\n" + title + "\n", code: ExitUsage, stderr: "--cache-mb 1000000: want 0 to 4096 MiB", rows: -1},
+		{name: "serve body limit past the machine", args: []string{"serve", "--max-body", "1099511627776"}, code: ExitUsage, stderr: "--max-body 1099511627776: want 1 to 268435456 bytes", rows: -1},
+		{name: "serve endless timeout", args: []string{"serve", "--body-timeout", "1000h"}, code: ExitUsage, stderr: "--body-timeout 1000h0m0s: want a positive duration up to 1h0m0s", rows: -1},
 		{name: "batch missing file", args: []string{"batch", "{dir}/nope.csv"}, code: ExitError, stderr: "nope.csv: no such file or directory", rows: -1},
 		{name: "batch directory", args: []string{"batch", "{dir}"}, code: ExitError, stderr: "is a directory, want a file", rows: -1},
 
@@ -127,6 +131,10 @@ func badInputs(t *testing.T) []badInput {
 			code: ExitError, stderr: "c.json: invalid corpus: line 1: invalid character", rows: -1},
 		{name: "corpus UTF-16", args: []string{"--corpus", "{dir}/c.json", "classify", title}, files: map[string][]byte{"c.json": utf16LE(string(smallCorpus(occ)))},
 			code: ExitError, stderr: "c.json: invalid corpus: the file is UTF-16", rows: -1},
+		{name: "corpus of too many occupations", args: []string{"--corpus", "{dir}/c.json", "classify", title}, files: map[string][]byte{"c.json": manyOccupationsCorpus(corpus.MaxOccupations + 1)},
+			code: ExitError, stderr: "c.json: invalid corpus: 20001 occupations, more than the 20000 allowed", rows: -1},
+		{name: "corpus title too long", args: []string{"--corpus", "{dir}/c.json", "classify", title}, files: map[string][]byte{"c.json": smallCorpus(`{"code":"541111","scope":"target","text":{"en":{"title":"` + strings.Repeat("Team Leader ", 30) + `"}}}`)},
+			code: ExitError, stderr: `occupation 541111: field "text.en.title": item 1 is 360 bytes long, more than the 256 allowed for a title`, rows: -1},
 		{name: "corpus with a UTF-8 BOM", args: []string{"--corpus", "{dir}/c.json", "classify", "--json", "Team Leader"}, files: map[string][]byte{"c.json": append([]byte("\ufeff"), smallCorpus(occ)...)},
 			code: ExitOK, rows: 1, stdout: `"code":"541111"`},
 		{name: "corpus missing", args: []string{"--corpus", "{dir}/nope.json", "classify", title}, code: ExitError, stderr: "nope.json: no such file or directory", rows: -1},
@@ -325,6 +333,20 @@ func truncatedGzip(t *testing.T, n int) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()[:buf.Len()/2]
+}
+
+// manyOccupationsCorpus is a corpus file of n occupations.
+func manyOccupationsCorpus(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"version":"t","name":"t","occupations":[`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"code":"%06d","scope":"target","text":{"en":{"title":"Occupation %d"}}}`, 100000+i, i)
+	}
+	b.WriteString("]}")
+	return b.Bytes()
 }
 
 // zipOfZeros is a zip archive of one part of n zero bytes.
