@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -97,7 +98,19 @@ func FuzzExtractText(f *testing.F) {
 	})
 }
 
+// fuzzLimits makes the document reader give up sooner while fuzzing:
+// mutated hostile seeds (an object stream claiming more objects, a larger
+// cross-reference section) reach the limits, and at the default five
+// seconds of CPU each they would leave no time for other inputs.
+func fuzzLimits(f *testing.F) {
+	saved := DefaultSandboxLimits
+	DefaultSandboxLimits.CPU = time.Second
+	DefaultSandboxLimits.Wall = 5 * time.Second
+	f.Cleanup(func() { DefaultSandboxLimits = saved })
+}
+
 func FuzzExtractDOCX(f *testing.F) {
+	fuzzLimits(f)
 	texts := fixtureTexts(f)
 	if len(texts) > 3 {
 		texts = texts[:3]
@@ -116,6 +129,7 @@ func FuzzExtractDOCX(f *testing.F) {
 }
 
 func FuzzExtractPDF(f *testing.F) {
+	fuzzLimits(f)
 	texts := fixtureTexts(f)
 	if len(texts) > 2 {
 		texts = texts[:2]
