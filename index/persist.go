@@ -459,4 +459,3 @@ func open(dir string) (ix *Index, gen string, err error) {
 	ix.dir = dir
 	return ix, gen, nil
 }
-
