@@ -168,7 +168,8 @@ func runSandbox(ctx context.Context, format string, data []byte, lim SandboxLimi
 	case stdout.over:
 		run.Limit = "output"
 		return nil, run, fmt.Errorf("%w: it gives more than %s of text", ErrTooComplex, mib(lim.Output))
-	case strings.Contains(msg, "out of memory") || strings.Contains(msg, "cannot allocate memory"):
+	case strings.Contains(msg, "out of memory") || strings.Contains(msg, "cannot allocate memory") ||
+		strings.Contains(msg, "failed to allocate"): // the last from the race detector's runtime
 		run.Limit = "memory"
 		return nil, run, fmt.Errorf("%w: reading it needs more than %s of memory", ErrTooComplex, mib(lim.Memory))
 	case strings.Contains(msg, "stack exceeds") || strings.Contains(msg, "stack overflow"):
