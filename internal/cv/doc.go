@@ -45,7 +45,9 @@
 // second later) and a goroutine stack of 16 MiB. The parent kills it
 // after 20 s of wall-clock time, or when the caller's context ends, and
 // reads at most 16 MiB of its answer: a JSON Document, or an error with
-// its kind. A reader stopped by any limit is ErrTooComplex ("this file is
+// its kind. At most max(2, GOMAXPROCS) readers run at once; a document
+// waits for one as long as its context allows, so many uploads at once
+// cannot multiply the memory limit past what the machine holds. A reader stopped by any limit is ErrTooComplex ("this file is
 // too complex to read"); the caller goes on. See DefaultSandboxLimits.
 //
 // Why a process and not PDFium under WebAssembly (go-pdfium on wazero,

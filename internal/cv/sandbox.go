@@ -9,10 +9,12 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -124,6 +126,16 @@ func readInProcess(ctx context.Context, format string, data []byte) (*Document, 
 
 var executable = sync.OnceValues(os.Executable)
 
+// readerSlots bounds the readers running at once, so that many uploads
+// at the same moment cannot multiply the memory limit past what the
+// machine holds: at most max(2, GOMAXPROCS) readers of 256 MiB each. A
+// document waits for a slot as long as its context allows.
+var readerSlots = make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+
+// readersRunning and readersPeak count the readers running and the most
+// that ran at once, for tests.
+var readersRunning, readersPeak atomic.Int64
+
 // runSandbox starts this program as the reader of data, under lim, and
 // returns the document it read. A reader stopped by a limit is
 // ErrTooComplex; ctx ending kills it and returns ctx's error.
@@ -132,12 +144,24 @@ func runSandbox(ctx context.Context, format string, data []byte, lim SandboxLimi
 		// This is a reader process that did not take the reader's path
 		// (a program that does not hand SandboxArg to RunSandbox): it must
 		// not start readers of its own, without end.
-		return nil, nil, fmt.Errorf("starting the document reader: this program does not run as one (it must hand %q to cv.RunSandbox)", SandboxArg)
+		return nil, &sandboxRun{ExitCode: -1}, fmt.Errorf("starting the document reader: this program does not run as one (it must hand %q to cv.RunSandbox)", SandboxArg)
 	}
 	exe, err := executable()
 	if err != nil {
-		return nil, nil, fmt.Errorf("starting the document reader: %w", err)
+		return nil, &sandboxRun{ExitCode: -1}, fmt.Errorf("starting the document reader: %w", err)
 	}
+	select {
+	case readerSlots <- struct{}{}:
+		defer func() { <-readerSlots }()
+	case <-ctx.Done():
+		return nil, &sandboxRun{ExitCode: -1}, ctx.Err()
+	}
+	for n := readersRunning.Add(1); ; {
+		if peak := readersPeak.Load(); n <= peak || readersPeak.CompareAndSwap(peak, n) {
+			break
+		}
+	}
+	defer readersRunning.Add(-1)
 	wctx, cancel := context.WithTimeout(ctx, lim.Wall)
 	defer cancel()
 	cpuSecs := max(1, int64((lim.CPU+time.Second-1)/time.Second))

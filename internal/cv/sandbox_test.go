@@ -159,3 +159,27 @@ func TestDOCXStructureLimits(t *testing.T) {
 		t.Errorf("extractDOCX(%d deep) = %v, want it read", maxXMLDepth-8, err)
 	}
 }
+
+// TestSandboxReadersBounded starts more readers at once than there are
+// slots: no more than the slots run at the same time, and every one
+// finishes.
+func TestSandboxReadersBounded(t *testing.T) {
+	lim := SandboxLimits{Memory: 64 << 20, CPU: time.Second, Wall: 300 * time.Millisecond, Stack: 1 << 20, Output: 1 << 20}
+	readersPeak.Store(0)
+	n := cap(readerSlots) + 2
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			_, _, err := runSandbox(context.Background(), "test-sleep", nil, lim)
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; !errors.Is(err, ErrTooComplex) {
+			t.Errorf("sleeping reader = %v, want ErrTooComplex (its wall-clock limit)", err)
+		}
+	}
+	if peak := readersPeak.Load(); peak > int64(cap(readerSlots)) {
+		t.Errorf("%d readers ran at once, more than the %d slots", peak, cap(readerSlots))
+	}
+}
