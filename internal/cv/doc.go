@@ -56,11 +56,11 @@
 // module is about 5 MB and its bindings as much again; it bounds the DOCX
 // reader and any future reader the same way, not only PDFs; and its cost
 // is one process start per document. Measured on a shared two-core
-// machine: the reader starts and reads a one-page CV in 60-90 ms wall
-// (about 30 ms of it the package initialisation of the binary), peak
-// 23 MiB; a three-page PDF takes 60-85 ms through the reader against 2 ms
-// in the caller (BenchmarkExtractPDF3Pages, ...InProcess), small beside
-// an upload. wazero must compile PDFium's module first (over a second,
+// machine (load 8): the reader starts and reads a one-page CV with
+// 50-80 ms of CPU time, 80-200 ms wall (about 30 ms of it the package
+// initialisation of the binary), peak 23 MiB; a three-page PDF takes
+// 48-85 ms through the reader against 2 ms in the caller
+// (BenchmarkExtractPDF3Pages, ...InProcess), small beside an upload. wazero must compile PDFium's module first (over a second,
 // once per process, or a compilation cache on disk), and the text layer
 // would come from a second PDF parser with its own layout, where
 // positions here come from the same interpreter the CV-layout code uses.
