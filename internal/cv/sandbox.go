@@ -124,7 +124,7 @@ func readInProcess(ctx context.Context, format string, data []byte) (*Document, 
 	return extractDOCX(ctx, data)
 }
 
-var executable = sync.OnceValues(os.Executable)
+var executable = sync.OnceValues(selfExecutable)
 
 // readerSlots bounds the readers running at once, so that many uploads
 // at the same moment cannot multiply the memory limit past what the

@@ -7,3 +7,8 @@ import "syscall"
 func readerAttr() *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 }
+
+// selfExecutable is the program's own image: /proc/self/exe runs the
+// binary this process runs even if the file at its path has since been
+// replaced by another version (an upgrade under a running server).
+func selfExecutable() (string, error) { return "/proc/self/exe", nil }

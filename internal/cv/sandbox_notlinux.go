@@ -2,8 +2,14 @@
 
 package cv
 
-import "syscall"
+import (
+	"os"
+	"syscall"
+)
 
 // readerAttr: a reader outlives a parent killed here only until its own
 // CPU limit, or until it finds its standard input closed.
 func readerAttr() *syscall.SysProcAttr { return nil }
+
+// selfExecutable is the program's own file.
+func selfExecutable() (string, error) { return os.Executable() }
