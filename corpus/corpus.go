@@ -33,6 +33,42 @@ var Languages = []string{"en", "pt"}
 // MaxFileSize bounds the size of a corpus file that Load accepts.
 const MaxFileSize = 64 << 20
 
+// Limits on a corpus, so that a corpus file cannot make an index that
+// outgrows the machine. All 1,076 ANZSCO occupations with a few thousand
+// titles per language are far inside them (the import of the published
+// workbooks, 1,076 occupations and 3,459 titles, at most 31 to an
+// occupation, classifies a first title in 0.26 s with a peak RSS of
+// 53 MB). Building an index takes about
+// 150 KB of memory at its peak per occupation of 21 titles and a 500-byte
+// description: 1,000 such occupations build in 2.3 s with a peak RSS of
+// 250 MB, 4,000 in 10 s with 620 MB, and 20,000, the limit, in 97 s with
+// 3.0 GB (two shared cores); a corpus of 100,000 is refused.
+const (
+	// MaxOccupations bounds the occupations of a corpus: ANZSCO has 1,076,
+	// and with its neighbours in other classifications a corpus has a few
+	// thousand.
+	MaxOccupations = 20_000
+	// MaxTitles bounds an occupation's titles in one language: its title,
+	// alternative titles, specialisations and everyday titles. The ABS
+	// index of titles lists a few dozen for the largest occupations.
+	MaxTitles = 1_000
+	// MaxPatternTitles bounds the titles an occupation's patterns stand
+	// for in one language (roles × contexts, summed over its patterns);
+	// the default corpus's largest stands for about 340.
+	MaxPatternTitles = 5_000
+	// MaxCorpusTitles bounds the titles of the whole corpus, every
+	// language and pattern counted: 20,000 occupations of 21 titles, the
+	// largest corpus measured, have 420,000.
+	MaxCorpusTitles = 500_000
+	// MaxTitleBytes bounds a title, role or context; the longest ANZSCO
+	// title has under 100 bytes.
+	MaxTitleBytes = 256
+	// MaxGroupTitles bounds a group's titles in one language.
+	MaxGroupTitles = 5_000
+	// MaxTextBytes bounds a description, a task and a qualification.
+	MaxTextBytes = 16 << 10
+)
+
 // ErrInvalid is wrapped by every validation error.
 var ErrInvalid = errors.New("invalid corpus")
 
@@ -270,6 +306,10 @@ func (c *Corpus) Validate() error {
 			return fmt.Errorf("field \"lexicons\": %w", err)
 		}
 	}
+	if len(c.Occupations) > MaxOccupations {
+		return fmt.Errorf("%w: %d occupations, more than the %d allowed", ErrInvalid, len(c.Occupations), MaxOccupations)
+	}
+	corpusTitles := 0
 	c.byCode = make(map[string]int, len(c.Occupations))
 	targets := 0
 	for i := range c.Occupations {
@@ -313,6 +353,10 @@ func (c *Corpus) Validate() error {
 			if t == nil || strings.TrimSpace(t.Title) == "" {
 				return fail("text."+lang+".title", "empty title")
 			}
+			if err := t.checkSizes(func(field, format string, args ...any) error { return fail("text."+lang+"."+field, format, args...) }); err != nil {
+				return err
+			}
+			corpusTitles += 1 + len(t.AlternativeTitles) + len(t.Specialisations) + len(t.EverydayTitles) + len(t.SourcedTitles) + t.patternTitles()
 			for _, list := range []struct {
 				name  string
 				items []string
@@ -364,12 +408,79 @@ func (c *Corpus) Validate() error {
 			if !knownLanguage(lang) {
 				return fmt.Errorf("%s: unknown language %q", where, lang)
 			}
+			if len(ts) > MaxGroupTitles {
+				return fmt.Errorf("%s: %d titles in %s, more than the %d allowed", where, len(ts), lang, MaxGroupTitles)
+			}
+			corpusTitles += len(ts)
 			for k, t := range ts {
 				if strings.TrimSpace(t.Title) == "" {
 					return fmt.Errorf("%s: title %d in %s is empty", where, k+1, lang)
 				}
+				if len(t.Title) > MaxTitleBytes {
+					return fmt.Errorf("%s: title %d in %s is %d bytes long, more than the %d allowed", where, k+1, lang, len(t.Title), MaxTitleBytes)
+				}
 			}
 		}
+	}
+	if corpusTitles > MaxCorpusTitles {
+		return fmt.Errorf("%w: %d titles in all (patterns expanded), more than the %d allowed", ErrInvalid, corpusTitles, MaxCorpusTitles)
+	}
+	return nil
+}
+
+// patternTitles counts the titles t's patterns stand for.
+func (t *Text) patternTitles() int {
+	n := 0
+	for _, p := range t.Patterns {
+		n += len(p.Roles) * len(p.Contexts)
+	}
+	return n
+}
+
+// checkSizes checks the counts and lengths of t against the limits;
+// fail reports a problem in a field of t.
+func (t *Text) checkSizes(fail func(field, format string, args ...any) error) error {
+	if n := 1 + len(t.AlternativeTitles) + len(t.Specialisations) + len(t.EverydayTitles); n > MaxTitles {
+		return fail("alternative_titles", "%d titles with the title, specialisations and everyday titles, more than the %d allowed", n, MaxTitles)
+	}
+	if n := len(t.SourcedTitles); n > MaxTitles {
+		return fail("sourced_titles", "%d titles, more than the %d allowed", n, MaxTitles)
+	}
+	for k, st := range t.SourcedTitles {
+		if strings.TrimSpace(st.Title) == "" || len(st.Title) > MaxTitleBytes {
+			return fail("sourced_titles", "item %d is empty or longer than %d bytes", k+1, MaxTitleBytes)
+		}
+	}
+	if n := t.patternTitles(); n > MaxPatternTitles {
+		return fail("patterns", "the patterns stand for %d titles, more than the %d allowed", n, MaxPatternTitles)
+	}
+	titleLists := []struct {
+		name  string
+		items []string
+	}{{"title", []string{t.Title}}, {"alternative_titles", t.AlternativeTitles}, {"specialisations", t.Specialisations}, {"everyday_titles", t.EverydayTitles}}
+	for k, p := range t.Patterns {
+		titleLists = append(titleLists, struct {
+			name  string
+			items []string
+		}{fmt.Sprintf("patterns[%d]", k), append(append([]string{}, p.Roles...), p.Contexts...)})
+	}
+	for _, list := range titleLists {
+		for k, s := range list.items {
+			if len(s) > MaxTitleBytes {
+				return fail(list.name, "item %d is %d bytes long, more than the %d allowed for a title", k+1, len(s), MaxTitleBytes)
+			}
+		}
+	}
+	if len(t.Description) > MaxTextBytes {
+		return fail("description", "%d bytes long, more than the %d allowed", len(t.Description), MaxTextBytes)
+	}
+	for k, s := range t.Tasks {
+		if len(s) > MaxTextBytes {
+			return fail("tasks", "item %d is %d bytes long, more than the %d allowed", k+1, len(s), MaxTextBytes)
+		}
+	}
+	if q := t.Qualifications; q != nil && max(len(q.AU), len(q.NZ)) > MaxTextBytes {
+		return fail("qualifications", "%d bytes long, more than the %d allowed", max(len(q.AU), len(q.NZ)), MaxTextBytes)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,6 +77,19 @@ func TestLoadErrors(t *testing.T) {
 		{"no target", occ(`{"code":"541111","scope":"contrast","text":{"en":{"title":"x"}}}`), `no occupation has scope "target"`},
 		{"skill level", occ(`{"code":"541111","scope":"target","skill_level":9,"text":{"en":{"title":"x"}}}`), `field "skill_level"`},
 		{"trailing data", occ(good) + `{}`, "data after the top-level object"},
+		{"too many occupations", occ(manyOccupations(MaxOccupations + 1)), "20001 occupations, more than the 20000 allowed"},
+		{"too many titles", occ(`{"code":"541111","scope":"target","text":{"pt":{"title":"x","everyday_titles":[` + quotedList("t", MaxTitles) + `]}}}`),
+			`field "text.pt.alternative_titles": 1001 titles with the title, specialisations and everyday titles, more than the 1000 allowed`},
+		{"long title", occ(`{"code":"541111","scope":"target","text":{"en":{"title":"` + strings.Repeat("x", MaxTitleBytes+1) + `"}}}`),
+			`field "text.en.title": item 1 is 257 bytes long, more than the 256 allowed for a title`},
+		{"long alternative", occ(`{"code":"541111","scope":"target","text":{"en":{"title":"x","alternative_titles":["a","` + strings.Repeat("x", 1000) + `"]}}}`),
+			`field "text.en.alternative_titles": item 2 is 1000 bytes long`},
+		{"long description", occ(`{"code":"541111","scope":"target","text":{"en":{"title":"x","description":"` + strings.Repeat("x ", MaxTextBytes) + `"}}}`),
+			`field "text.en.description": 32768 bytes long, more than the 16384 allowed`},
+		{"long task", occ(`{"code":"541111","scope":"target","text":{"en":{"title":"x","tasks":["a","` + strings.Repeat("x", MaxTextBytes+1) + `"]}}}`),
+			`field "text.en.tasks": item 2 is 16385 bytes long`},
+		{"patterns that stand for too many titles", occ(`{"code":"541111","scope":"target","text":{"en":{"title":"x","patterns":[{"roles":[` + quotedList("r", 100) + `],"contexts":[` + quotedList("c", 51) + `]}]}}}`),
+			`field "text.en.patterns": the patterns stand for 5100 titles, more than the 5000 allowed`},
 	}
 	for _, tt := range tests {
 		_, err := Load(strings.NewReader(tt.in), "my.json")
@@ -89,6 +103,63 @@ func TestLoadErrors(t *testing.T) {
 		if strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: error spans lines: %q", tt.name, err)
 		}
+	}
+}
+
+// manyOccupations is n distinct occupations in JSON, the first a target.
+func manyOccupations(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		scope := "contrast"
+		if i == 0 {
+			scope = "target"
+		}
+		fmt.Fprintf(&b, `{"code":"%06d","scope":%q,"text":{"en":{"title":"Occupation %d"}}}`, 100000+i, scope, i)
+	}
+	return b.String()
+}
+
+// quotedList is n JSON strings prefix1, prefix2, ...
+func quotedList(prefix string, n int) string {
+	items := make([]string, n)
+	for i := range items {
+		items[i] = fmt.Sprintf("%q", fmt.Sprint(prefix, i+1))
+	}
+	return strings.Join(items, ",")
+}
+
+// TestScaleLimits checks the bounds on a whole corpus: 100,000
+// occupations are refused, as are 20,000 with more titles in all than
+// the limit; a corpus the size of ANZSCO with 200 titles per occupation
+// per language is inside every limit.
+func TestScaleLimits(t *testing.T) {
+	occupations := func(n, titles int) *Corpus {
+		c := &Corpus{Version: "scale"}
+		alts := make([]string, titles-1)
+		for k := range alts {
+			alts[k] = fmt.Sprint("Alternative title ", k)
+		}
+		for i := 0; i < n; i++ {
+			scope := Contrast
+			if i == 0 {
+				scope = Target
+			}
+			c.Occupations = append(c.Occupations, Occupation{Code: fmt.Sprintf("%06d", 100000+i), Scope: scope,
+				Text: map[string]*Text{"en": {Title: "Title", AlternativeTitles: alts}, "pt": {Title: "Título", AlternativeTitles: alts}}})
+		}
+		return c
+	}
+	if err := occupations(100_000, 1).Validate(); err == nil || !strings.Contains(err.Error(), "100000 occupations, more than the 20000 allowed") {
+		t.Errorf("Validate(100,000 occupations) = %v, want it refused", err)
+	}
+	if err := occupations(MaxOccupations, 20).Validate(); err == nil || !strings.Contains(err.Error(), "800000 titles in all (patterns expanded), more than the 500000 allowed") {
+		t.Errorf("Validate(20,000 occupations of 20 titles in two languages) = %v, want it refused for its titles", err)
+	}
+	if err := occupations(1076, 200).Validate(); err != nil {
+		t.Errorf("Validate(1,076 occupations of 200 titles in two languages) = %v, want it valid", err)
 	}
 }
 

@@ -71,7 +71,7 @@ echo "|---|---:|---:|---:|---:|---:|"
 "$work/genads" -rows "$described" -words 150 > "$work/described.csv"
 measure "titles" "$titles_small" "$work/titles-small.csv"
 measure "titles" "$titles" "$work/titles.csv"
-measure "titles, --cache 0" "$titles" "$work/titles.csv" --cache 0
+measure "titles, --cache-mb 0" "$titles" "$work/titles.csv" --cache-mb 0
 gzip -1 -k "$work/titles.csv"
 measure "titles, gzip, JSONL out" "$titles" "$work/titles.csv.gz" --output-format jsonl
 measure "described (150 words)" "$described_small" "$work/described-small.csv" --text-column description

@@ -1,6 +1,7 @@
 package abs_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"reflect"
@@ -65,6 +66,34 @@ func structureBook(t testing.TB, occs []abstest.Occupation) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// withPart returns the workbook with one more part of n zero bytes,
+// which deflates to a few KiB.
+func withPart(t *testing.T, data []byte, name string, n int) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := zw.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(make([]byte, n)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // edit opens a workbook, applies change and returns the saved result.
@@ -359,6 +388,14 @@ func TestReadErrors(t *testing.T) {
 		{"bad group code", true, edit(t, goodStructure, setCell("Table 5", "D14", 14923)),
 			[]string{`row 14 column D (Unit Group)`, `"14923" is not a 4-digit unit group code`}},
 		{"index of titles as structure", true, good, []string{`no sheet "Table 5"`}},
+		{"part that unpacks too far", false, withPart(t, good, "xl/media/image1.png", 40<<20),
+			[]string{"titles.xlsx", `part "xl/media/image1.png" unpacks to 40 MiB, over the limit of 32 MiB`}},
+		{"workbook that unpacks too far", false, withPart(t, withPart(t, withPart(t, good, "xl/media/a.bin", 30<<20), "xl/media/b.bin", 30<<20), "xl/media/c.bin", 30<<20),
+			[]string{"titles.xlsx", "unpacks to more than 64 MiB"}},
+		{"sheet over the row limit", false, edit(t, good, setCell("Table 2", "A300000", "x")),
+			[]string{`sheet "Table 2"`, "more than 200000 rows, the limit"}},
+		{"sheet dimension over the cell limit", false, edit(t, good, func(f *excelize.File) error { return f.SetSheetDimension("Table 2", "A1:Z100000") }),
+			[]string{`sheet "Table 2"`, "dimension A1:Z100000 is 100000 rows and 2600000 cells, over the limits"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

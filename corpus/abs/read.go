@@ -20,10 +20,22 @@ import (
 const MaxFileSize = 32 << 20
 
 // maxUnzipped bounds the unpacked size of a workbook and of one of its XML
-// parts, so a small zip cannot expand into gigabytes.
+// parts, so a small zip cannot expand into gigabytes: the published
+// workbooks unpack to about 2 MiB, their largest sheet to 1 MiB. The sizes
+// in the zip directory are checked before anything is unpacked, and the
+// zip reader refuses a part that unpacks to more than its header says.
 const (
-	maxUnzipped    = 512 << 20
-	maxUnzippedXML = 128 << 20
+	maxUnzipped    = 64 << 20
+	maxUnzippedXML = 32 << 20
+)
+
+// maxSheetRows and maxSheetCells bound the table read from one sheet: the
+// published index of titles has about 20,000 rows of 4 cells. A sheet
+// whose dimension claims more is refused before it is read, and reading
+// stops at the bound whatever the dimension said.
+const (
+	maxSheetRows  = 200_000
+	maxSheetCells = 2_000_000
 )
 
 // headerSearchRows is how many rows at the top of a sheet are searched for
@@ -298,6 +310,9 @@ func openWorkbook(r io.Reader, where string) (f *excelize.File, err error) {
 	if !bytes.HasPrefix(data, []byte("PK")) {
 		return nil, fmt.Errorf("%s: not an Excel workbook (.xlsx): it does not start as a zip archive does", where)
 	}
+	if err := checkUnzipped(data, where); err != nil {
+		return nil, err
+	}
 	defer recoverInto(&err, where)
 	f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzippedXML})
 	if err != nil {
@@ -307,6 +322,26 @@ func openWorkbook(r io.Reader, where string) (f *excelize.File, err error) {
 		return nil, fmt.Errorf("%s: opening the workbook: %w", where, oneLine(err))
 	}
 	return f, nil
+}
+
+// checkUnzipped refuses a workbook whose zip directory says it unpacks to
+// more than maxUnzipped, or one of its XML parts to more than
+// maxUnzippedXML, before any part is unpacked.
+func checkUnzipped(data []byte, where string) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("%s: not a readable Excel workbook (.xlsx): %w", where, oneLine(err))
+	}
+	var total uint64
+	for _, f := range zr.File {
+		if f.UncompressedSize64 > maxUnzippedXML {
+			return fmt.Errorf("%s: part %q unpacks to %d MiB, over the limit of %d MiB (the published workbooks unpack to about 2 MiB)", where, f.Name, f.UncompressedSize64>>20, maxUnzippedXML>>20)
+		}
+		if total += f.UncompressedSize64; total > maxUnzipped {
+			return fmt.Errorf("%s: the workbook unpacks to more than %d MiB, the limit (the published workbooks unpack to about 2 MiB)", where, maxUnzipped>>20)
+		}
+	}
+	return nil
 }
 
 // recoverInto turns a panic of the workbook library on a damaged file into
@@ -359,16 +394,28 @@ func pickSheet(f *excelize.File, where string, names ...string) (string, error) 
 // readSheet returns the raw cell values of every row of sheet, cleaned of
 // surplus white space; empty rows are kept so that indexes match row numbers.
 func readSheet(f *excelize.File, sheet string) ([][]string, error) {
+	if dim, err := f.GetSheetDimension(sheet); err == nil && dim != "" {
+		if rows, cells, ok := dimensionSize(dim); ok && (rows > maxSheetRows || cells > maxSheetCells) {
+			return nil, fmt.Errorf("its dimension %s is %d rows and %d cells, over the limits of %d rows and %d cells", dim, rows, cells, maxSheetRows, maxSheetCells)
+		}
+	}
 	it, err := f.Rows(sheet)
 	if err != nil {
 		return nil, err
 	}
 	defer it.Close()
 	var rows [][]string
+	total := 0
 	for it.Next() {
+		if len(rows) == maxSheetRows {
+			return nil, fmt.Errorf("more than %d rows, the limit", maxSheetRows)
+		}
 		cells, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, fmt.Errorf("row %d: %w", len(rows)+1, err)
+		}
+		if total += len(cells); total > maxSheetCells {
+			return nil, fmt.Errorf("row %d: more than %d cells, the limit", len(rows)+1, maxSheetCells)
 		}
 		for i, c := range cells {
 			cells[i] = clean(c)
@@ -379,6 +426,21 @@ func readSheet(f *excelize.File, sheet string) ([][]string, error) {
 		return nil, err
 	}
 	return rows, nil
+}
+
+// dimensionSize returns the rows and cells of a range such as "A1:H20000".
+func dimensionSize(ref string) (rows, cells int, ok bool) {
+	from, to, found := strings.Cut(ref, ":")
+	if !found {
+		return 1, 1, true
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(from)
+	c2, r2, err2 := excelize.CellNameToCoordinates(to)
+	if err1 != nil || err2 != nil || c2 < c1 || r2 < r1 {
+		return 0, 0, false
+	}
+	rows = r2 - r1 + 1
+	return rows, rows * (c2 - c1 + 1), true
 }
 
 // header is the header row (or rows) of a sheet.

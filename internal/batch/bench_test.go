@@ -74,7 +74,7 @@ func benchBatch(b *testing.B, c index.Classifier, words int, opt Options) {
 // BenchmarkBatchTitles maps title-only rows with the default index.
 func BenchmarkBatchTitles(b *testing.B) {
 	ix := defaultIndex(b)
-	b.Run("cache", func(b *testing.B) { benchBatch(b, ix, 0, Options{Cache: DefaultCache}) })
+	b.Run("cache", func(b *testing.B) { benchBatch(b, ix, 0, Options{CacheBytes: DefaultCacheBytes}) })
 	b.Run("nocache", func(b *testing.B) { benchBatch(b, ix, 0, Options{}) })
 }
 
@@ -82,7 +82,7 @@ func BenchmarkBatchTitles(b *testing.B) {
 // with the default index.
 func BenchmarkBatchDescribed(b *testing.B) {
 	ix := defaultIndex(b)
-	benchBatch(b, ix, 150, Options{Cache: DefaultCache})
+	benchBatch(b, ix, 150, Options{CacheBytes: DefaultCacheBytes})
 }
 
 // BenchmarkPipelineOverhead measures the pipeline alone: reading, the

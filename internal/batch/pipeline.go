@@ -30,20 +30,23 @@ type Options struct {
 	Format Format
 	// Keep writes every input column with each row.
 	Keep bool
-	// Cache is how many results are remembered, so that a title (and
-	// description) seen again is not classified again; 0 remembers none.
-	Cache int
+	// CacheBytes bounds the memory of the results remembered, so that a
+	// title (and description) seen again is not classified again; 0
+	// remembers none. It is a bound in bytes, not in results: a result's
+	// size grows with its title, and a title may be up to 1 MiB.
+	CacheBytes int64
 	// Written, if set, is incremented for every row written (for a
 	// progress meter in another goroutine).
 	Written *atomic.Int64
 }
 
-// DefaultCache is the cache size the command line uses. A result of the
-// default corpus takes about 350 bytes, so 20,000 take some 7 MB; on
-// synthetic ads with a realistic spread of titles (internal/batch/adgen)
-// they answer about 60% of a million title-only rows, against 41% for 2,000
-// and 70% for 50,000.
-const DefaultCache = 20000
+// DefaultCacheBytes is the cache budget the command line uses. A result
+// of the default corpus is counted as about 900 bytes (its title twice,
+// its encoding and a fixed 512 for the rest), so 16 MiB hold some 18,000;
+// on synthetic ads with a realistic spread of titles
+// (internal/batch/adgen) 20,000 results answer about 60% of a million
+// title-only rows, against 41% for 2,000 and 70% for 50,000.
+const DefaultCacheBytes = 16 << 20
 
 // Stats count the rows of a run.
 type Stats struct {
@@ -141,8 +144,8 @@ func Run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Op
 		columns = rd.Columns()
 	}
 	var cache *resultCache
-	if opt.Cache > 0 {
-		cache = newResultCache(opt.Cache)
+	if opt.CacheBytes > 0 {
+		cache = newResultCache(opt.CacheBytes)
 	}
 	encs := make([]encoder, workers)
 	for i := range encs {
@@ -326,20 +329,33 @@ func (wk *worker) classify(rec *Record) (r *result, err error) {
 	return r, nil
 }
 
-// resultCache remembers recent results, up to max entries: two generations
-// of max/2, the older dropped whole when the newer fills, so that titles in
-// use stay and the rest age out. Safe for concurrent use; the results it
-// holds must not be modified.
+// resultCache remembers recent results, up to a budget of bytes: two
+// generations of half the budget each, the older dropped whole when the
+// newer fills, so that titles in use stay and the rest age out. Safe for
+// concurrent use; the results it holds must not be modified.
 type resultCache struct {
 	mu       sync.Mutex
-	half     int
+	half     int64 // bytes a generation may hold
+	curBytes int64
 	cur, old map[string]*result
 	seed     maphash.Seed
 }
 
-func newResultCache(size int) *resultCache {
-	half := max(1, size/2)
-	return &resultCache{half: half, cur: make(map[string]*result, half), seed: maphash.MakeSeed()}
+// resultOverhead is what a cached result is counted beyond its key, its
+// input and its encoding: the matches and the map entry.
+const resultOverhead = 512
+
+func newResultCache(budget int64) *resultCache {
+	return &resultCache{half: max(1, budget/2), cur: map[string]*result{}, seed: maphash.MakeSeed()}
+}
+
+// cost is what an entry is counted in the budget.
+func cost(key string, r *result) int64 {
+	n := int64(len(key) + len(r.json) + resultOverhead)
+	if r.res != nil {
+		n += int64(len(r.res.Input))
+	}
+	return n
 }
 
 // key is the cache key of a query: the title, and a 64-bit hash of the
@@ -372,8 +388,15 @@ func (c *resultCache) add(title string, r *result) {
 }
 
 func (c *resultCache) addLocked(title string, r *result) {
-	if len(c.cur) >= c.half {
-		c.old, c.cur = c.cur, make(map[string]*result, c.half)
+	n := cost(title, r)
+	if n > c.half {
+		return // larger than a generation: not worth keeping
+	}
+	if c.curBytes+n > c.half {
+		c.old, c.cur, c.curBytes = c.cur, make(map[string]*result, len(c.cur)), 0
+	}
+	if _, ok := c.cur[title]; !ok {
+		c.curBytes += n
 	}
 	c.cur[title] = r
 }

@@ -218,7 +218,7 @@ func TestRunPanicIsARowError(t *testing.T) {
 }
 
 func TestRunUnencodableResultIsARowError(t *testing.T) {
-	out, st, err := runBatch(t, "title\nnot-a-number leader\nTeam leader\n", ReadOptions{}, Options{Format: JSONL, Cache: 10}, &fake{})
+	out, st, err := runBatch(t, "title\nnot-a-number leader\nTeam leader\n", ReadOptions{}, Options{Format: JSONL, CacheBytes: 10 << 10}, &fake{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +269,7 @@ func TestRunCacheGivesTheSameOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := &fake{}
-	cached, _, err := runBatch(t, b.String(), ReadOptions{Text: "d"}, Options{Workers: 3, Cache: 200}, f)
+	cached, _, err := runBatch(t, b.String(), ReadOptions{Text: "d"}, Options{Workers: 3, CacheBytes: 200 << 10}, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,7 +285,7 @@ func TestRunCacheGivesTheSameOutput(t *testing.T) {
 }
 
 func TestResultCacheKey(t *testing.T) {
-	c := newResultCache(10)
+	c := newResultCache(10 << 10)
 	keys := map[string]bool{}
 	for _, q := range [][2]string{{"A", ""}, {"A", "x"}, {"A", "y"}, {"A\x00", ""}, {"B", "x"}} {
 		k := c.key(q[0], q[1])
@@ -300,9 +300,10 @@ func TestResultCacheKey(t *testing.T) {
 }
 
 func TestResultCacheBounded(t *testing.T) {
-	c := newResultCache(100)
+	// 100 results of the smallest size fit the budget.
+	c := newResultCache(100 * (resultOverhead + 3))
 	for i := range 1000 {
-		c.add(strconv.Itoa(i), &result{})
+		c.add(fmt.Sprintf("%03d", i), &result{})
 		if n := c.len(); n > 100 {
 			t.Fatalf("after %d adds the cache holds %d, want at most 100", i+1, n)
 		}
@@ -312,6 +313,32 @@ func TestResultCacheBounded(t *testing.T) {
 	}
 	if _, ok := c.get("0"); ok {
 		t.Errorf("the first title added is still in the cache")
+	}
+}
+
+// TestResultCacheBoundedInBytes checks that the budget holds in bytes
+// whatever the size of the titles: long titles make fewer entries, and a
+// title larger than half the budget is not kept.
+func TestResultCacheBoundedInBytes(t *testing.T) {
+	const budget = 1 << 20
+	c := newResultCache(budget)
+	long := strings.Repeat("a", 100<<10)
+	for i := range 100 {
+		c.add(fmt.Sprint(i, long), &result{json: []byte(long)})
+	}
+	var held int64
+	for k, r := range c.cur {
+		held += cost(k, r)
+	}
+	for k, r := range c.old {
+		held += cost(k, r)
+	}
+	if held > budget {
+		t.Errorf("the cache holds %d KiB of 200 KiB results, over its %d KiB budget", held>>10, budget>>10)
+	}
+	c.add("huge", &result{json: make([]byte, budget)})
+	if _, ok := c.get("huge"); ok {
+		t.Errorf("a result larger than half the budget was kept")
 	}
 }
 
@@ -512,7 +539,7 @@ func TestRunRowsOutEqualRowsIn(t *testing.T) {
 			inFormat = JSONL
 		}
 		out, st, err := runBatch(t, in.String(), ReadOptions{Format: inFormat, Text: "description", ID: "ad"},
-			Options{Workers: workers, Window: window, Format: []Format{CSV, JSONL}[r.IntN(2)], Cache: r.IntN(3) * 4}, &fake{jitter: true})
+			Options{Workers: workers, Window: window, Format: []Format{CSV, JSONL}[r.IntN(2)], CacheBytes: int64(r.IntN(3)) * 4 << 10}, &fake{jitter: true})
 		if err != nil {
 			t.Fatalf("trial %d: %v", trial, err)
 		}

@@ -40,7 +40,7 @@ type batchOptions struct {
 	Workers     int
 	Shard       batch.Shard
 	Progress    bool
-	Cache       int
+	CacheMB     int
 	// AllowRowErrors exits 0 when the only problems were bad rows.
 	AllowRowErrors bool
 }
@@ -153,11 +153,11 @@ missing column, write error).`,
 				}
 				opts.Shard = s
 			}
-			if opts.Workers < 0 {
-				return usageError("--workers must be at least 1, got %d", opts.Workers)
+			if err := checkWorkers(opts.Workers); err != nil {
+				return err
 			}
-			if opts.Cache < 0 {
-				return usageError("--cache must be 0 or more, got %d", opts.Cache)
+			if err := checkRange("--cache-mb", int64(opts.CacheMB), 0, maxCacheMB, "MiB"); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -177,7 +177,7 @@ missing column, write error).`,
 	fl.StringVar(&shard, "shard", "", "map only shard `K/N`: every N-th row starting at row K+1 (K from 0)")
 	fl.BoolVar(&opts.Progress, "progress", false, "show progress and a summary on standard error even when it is not a terminal")
 	fl.BoolVar(&opts.AllowRowErrors, "allow-row-errors", false, "exit 0 even when rows had errors (they are still in the output), for Hadoop Streaming and Spark, which fail a task on any other exit status")
-	fl.IntVar(&opts.Cache, "cache", batch.DefaultCache, "remember `N` recent results, so that a repeated title (with the same description) is not classified again; 0 for none")
+	fl.IntVar(&opts.CacheMB, "cache-mb", batch.DefaultCacheBytes>>20, "remember recent results in up to `MiB` of memory, so that a repeated title (with the same description) is not classified again; 0 for none")
 	return cmd
 }
 
@@ -245,7 +245,7 @@ func batchRun(opts *batchOptions) error {
 	}
 	start := time.Now()
 	st, runErr := batch.Run(ctx, rd, c, out, batch.Options{
-		Workers: opts.Workers, Format: opts.OutputFormat, Keep: opts.KeepColumns, Cache: opts.Cache, Written: &written,
+		Workers: opts.Workers, Format: opts.OutputFormat, Keep: opts.KeepColumns, CacheBytes: int64(opts.CacheMB) << 20, Written: &written,
 	})
 	if meter != nil {
 		meter.Stop()

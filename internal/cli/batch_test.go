@@ -27,18 +27,18 @@ func TestBatchFlags(t *testing.T) {
 		wantErr  string
 	}{
 		{args: []string{"ads.csv"},
-			want: batchOptions{Input: "ads.csv", Column: "title", InputFormat: batch.CSV, OutputFormat: batch.CSV, Cache: batch.DefaultCache}},
+			want: batchOptions{Input: "ads.csv", Column: "title", InputFormat: batch.CSV, OutputFormat: batch.CSV, CacheMB: batch.DefaultCacheBytes >> 20}},
 		{args: []string{"ads.tsv.gz", "--column", "job", "--text-column", "body", "--id-column", "ad_id"},
-			want: batchOptions{Input: "ads.tsv.gz", Column: "job", TextColumn: "body", IDColumn: "ad_id", InputFormat: batch.TSV, OutputFormat: batch.CSV, Cache: batch.DefaultCache}},
+			want: batchOptions{Input: "ads.tsv.gz", Column: "job", TextColumn: "body", IDColumn: "ad_id", InputFormat: batch.TSV, OutputFormat: batch.CSV, CacheMB: batch.DefaultCacheBytes >> 20}},
 		{args: []string{"-", "--output-format", "jsonl"},
-			want: batchOptions{Input: "-", Column: "title", OutputFormat: batch.JSONL, Cache: batch.DefaultCache}},
+			want: batchOptions{Input: "-", Column: "title", OutputFormat: batch.JSONL, CacheMB: batch.DefaultCacheBytes >> 20}},
 		{args: []string{},
-			want: batchOptions{Input: "-", Column: "title", OutputFormat: batch.CSV, Cache: batch.DefaultCache}},
+			want: batchOptions{Input: "-", Column: "title", OutputFormat: batch.CSV, CacheMB: batch.DefaultCacheBytes >> 20}},
 		{args: []string{"ads.txt", "--input-format", "ndjson", "--out", "m.jsonl.gz", "--keep-columns"},
-			want: batchOptions{Input: "ads.txt", Column: "title", InputFormat: batch.JSONL, OutputFormat: batch.JSONL, Out: "m.jsonl.gz", OutGzip: true, KeepColumns: true, Cache: batch.DefaultCache}},
+			want: batchOptions{Input: "ads.txt", Column: "title", InputFormat: batch.JSONL, OutputFormat: batch.JSONL, Out: "m.jsonl.gz", OutGzip: true, KeepColumns: true, CacheMB: batch.DefaultCacheBytes >> 20}},
 		{args: []string{"ads.csv", "--out", "m.jsonl", "--output-format", "csv"},
-			want: batchOptions{Input: "ads.csv", Column: "title", InputFormat: batch.CSV, OutputFormat: batch.CSV, Out: "m.jsonl", Cache: batch.DefaultCache}},
-		{args: []string{"ads.csv", "--shard", "2/3", "--workers", "5", "--progress", "--cache", "0", "--allow-row-errors"},
+			want: batchOptions{Input: "ads.csv", Column: "title", InputFormat: batch.CSV, OutputFormat: batch.CSV, Out: "m.jsonl", CacheMB: batch.DefaultCacheBytes >> 20}},
+		{args: []string{"ads.csv", "--shard", "2/3", "--workers", "5", "--progress", "--cache-mb", "0", "--allow-row-errors"},
 			want: batchOptions{Input: "ads.csv", Column: "title", InputFormat: batch.CSV, OutputFormat: batch.CSV, Shard: batch.Shard{K: 2, N: 3}, Workers: 5, Progress: true, AllowRowErrors: true}},
 		{args: []string{}, stdinTTY: true, wantErr: "batch needs a FILE, or - to read standard input"},
 		{args: []string{"a.csv", "b.csv"}, wantErr: "accepts at most 1 arg"},
@@ -48,8 +48,10 @@ func TestBatchFlags(t *testing.T) {
 		{args: []string{"a.csv", "--out", "m.tsv"}, wantErr: "TSV output is not supported"},
 		{args: []string{"a.csv", "--shard", "3/3"}, wantErr: `--shard: shard "3/3": K must be from 0 to N-1 (2)`},
 		{args: []string{"a.csv", "--shard", "1"}, wantErr: `--shard: shard "1": want K/N`},
-		{args: []string{"a.csv", "--workers", "-2"}, wantErr: "--workers must be at least 1"},
-		{args: []string{"a.csv", "--cache", "-1"}, wantErr: "--cache must be 0 or more"},
+		{args: []string{"a.csv", "--workers", "-2"}, wantErr: "--workers -2: want 0 (one per CPU) to"},
+		{args: []string{"a.csv", "--workers", "100000"}, wantErr: "--workers 100000: want 0 (one per CPU) to"},
+		{args: []string{"a.csv", "--cache-mb", "-1"}, wantErr: "--cache-mb -1: want 0 to 4096 MiB"},
+		{args: []string{"a.csv", "--cache-mb", "1000000"}, wantErr: "--cache-mb 1000000: want 0 to 4096 MiB"},
 	}
 	for _, tt := range tests {
 		ios, _, _ := Test("")
@@ -368,10 +370,10 @@ func TestBatchEndToEnd(t *testing.T) {
 	w.Flush()
 
 	for _, format := range []string{"csv", "jsonl"} {
-		for _, cache := range []string{"0", "100"} {
+		for _, cache := range []string{"0", "1"} {
 			ios, out, _ := Test(in.String())
 			code, err := runBatchCmd(t, ios, nil, "-", "--id-column", "ad_id", "--text-column", "description",
-				"--output-format", format, "--cache", cache, "--workers", "3")
+				"--output-format", format, "--cache-mb", cache, "--workers", "3")
 			if code != ExitRowErrors {
 				t.Fatalf("%s: exit %d (%v), want %d for the row without a title", format, code, err, ExitRowErrors)
 			}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
@@ -108,6 +109,10 @@ func badInputs(t *testing.T) []badInput {
 		{name: "batch truncated gzip", args: []string{"batch", "--output-format", "jsonl", "{dir}/ads.csv.gz"}, files: map[string][]byte{"ads.csv.gz": truncatedGzip(t, 2000)},
 			code: ExitError, stderr: "unexpected end of gzip data: the file is truncated", rows: -1, stdout: `{"row":1,"id":"1","input":"Call centre agent 0"`},
 		{name: "batch blank column flag", args: []string{"batch", "--column", " ", "-"}, stdin: "title\n" + title + "\n", code: ExitUsage, stderr: "--column must name the title column", rows: -1},
+		{name: "batch workers past a few per CPU", args: []string{"batch", "--workers", "100000", "-"}, stdin: "title\n" + title + "\n", code: ExitUsage, stderr: "--workers 100000: want 0 (one per CPU) to", rows: -1},
+		{name: "batch cache past the machine", args: []string{"batch", "--cache-mb", "1000000", "-"}, stdin: "title\n" + title + "\n", code: ExitUsage, stderr: "--cache-mb 1000000: want 0 to 4096 MiB", rows: -1},
+		{name: "serve body limit past the machine", args: []string{"serve", "--max-body", "1099511627776"}, code: ExitUsage, stderr: "--max-body 1099511627776: want 1 to 268435456 bytes", rows: -1},
+		{name: "serve endless timeout", args: []string{"serve", "--body-timeout", "1000h"}, code: ExitUsage, stderr: "--body-timeout 1000h0m0s: want a positive duration up to 1h0m0s", rows: -1},
 		{name: "batch missing file", args: []string{"batch", "{dir}/nope.csv"}, code: ExitError, stderr: "nope.csv: no such file or directory", rows: -1},
 		{name: "batch directory", args: []string{"batch", "{dir}"}, code: ExitError, stderr: "is a directory, want a file", rows: -1},
 
@@ -126,26 +131,39 @@ func badInputs(t *testing.T) []badInput {
 			code: ExitError, stderr: "c.json: invalid corpus: line 1: invalid character", rows: -1},
 		{name: "corpus UTF-16", args: []string{"--corpus", "{dir}/c.json", "classify", title}, files: map[string][]byte{"c.json": utf16LE(string(smallCorpus(occ)))},
 			code: ExitError, stderr: "c.json: invalid corpus: the file is UTF-16", rows: -1},
+		{name: "corpus of too many occupations", args: []string{"--corpus", "{dir}/c.json", "classify", title}, files: map[string][]byte{"c.json": manyOccupationsCorpus(corpus.MaxOccupations + 1)},
+			code: ExitError, stderr: "c.json: invalid corpus: 20001 occupations, more than the 20000 allowed", rows: -1},
+		{name: "corpus title too long", args: []string{"--corpus", "{dir}/c.json", "classify", title}, files: map[string][]byte{"c.json": smallCorpus(`{"code":"541111","scope":"target","text":{"en":{"title":"` + strings.Repeat("Team Leader ", 30) + `"}}}`)},
+			code: ExitError, stderr: `occupation 541111: field "text.en.title": item 1 is 360 bytes long, more than the 256 allowed for a title`, rows: -1},
 		{name: "corpus with a UTF-8 BOM", args: []string{"--corpus", "{dir}/c.json", "classify", "--json", "Team Leader"}, files: map[string][]byte{"c.json": append([]byte("\ufeff"), smallCorpus(occ)...)},
 			code: ExitOK, rows: 1, stdout: `"code":"541111"`},
 		{name: "corpus missing", args: []string{"--corpus", "{dir}/nope.json", "classify", title}, code: ExitError, stderr: "nope.json: no such file or directory", rows: -1},
 		{name: "corpus and index", args: []string{"--corpus", "{dir}/c.json", "--index", "{dir}", "classify", title}, code: ExitUsage, stderr: "--index and --corpus cannot be used together", rows: -1},
 
+		// ABS workbooks
+		{name: "import-abs workbook that unpacks too far", args: []string{"corpus", "import-abs", "--index-of-titles", "{dir}/t.xlsx", "--out", "{dir}/c.json"},
+			files: map[string][]byte{"t.xlsx": zipOfZeros(t, "xl/worksheets/sheet1.xml", 40<<20)},
+			code:  ExitError, stderr: `t.xlsx: part "xl/worksheets/sheet1.xml" unpacks to 40 MiB, over the limit of 32 MiB`, rows: -1},
+
 		// persisted indexes
 		{name: "index missing", args: []string{"--index", "{dir}/nope.idx", "classify", title}, code: ExitError, stderr: "nope.idx: no such directory", rows: -1},
-		{name: "index empty directory", args: []string{"--index", "{dir}", "classify", title}, code: ExitError, stderr: "not a readable anzsco index: no anzsco-index.json", rows: -1},
+		{name: "index empty directory", args: []string{"--index", "{dir}", "classify", title}, code: ExitError, stderr: "not a readable anzsco index: no CURRENT file", rows: -1},
 		{name: "index foreign directory", args: []string{"--index", "{dir}", "classify", title}, files: map[string][]byte{"photo.jpg": []byte("\xff\xd8\xff\xe0"), "notes.txt": []byte("hi")},
-			code: ExitError, stderr: "not a readable anzsco index: no anzsco-index.json", rows: -1},
+			code: ExitError, stderr: "not a readable anzsco index: no CURRENT file", rows: -1},
 		{name: "index is a file", args: []string{"--index", "{dir}/notes.txt", "classify", title}, files: map[string][]byte{"notes.txt": []byte("hi")},
 			code: ExitError, stderr: "not a readable anzsco index: not a directory", rows: -1},
 		{name: "index damaged manifest", args: []string{"--index", "{dir}/a.idx", "classify", title}, setup: damagedIndex("anzsco-index.json", func(b []byte) []byte { return b[:len(b)/2] }),
-			code: ExitError, stderr: "anzsco-index.json is damaged", rows: -1},
+			code: ExitError, stderr: "index corrupt: anzsco-index.json does not match its checksum in CURRENT; rebuild it", rows: -1},
 		{name: "index truncated segment", args: []string{"--index", "{dir}/a.idx", "classify", title}, setup: damagedIndex(".zap", func(b []byte) []byte { return b[:len(b)/2] }),
-			code: ExitError, stderr: "not a readable anzsco index", rows: -1},
+			code: ExitError, stderr: ".zap does not match its checksum; rebuild it with 'anzsco index build --out", rows: -1},
+		{name: "index with one byte flipped", args: []string{"--index", "{dir}/a.idx", "classify", title}, setup: damagedIndex(".zap", func(b []byte) []byte { b[len(b)/3] ^= 0x10; return b }),
+			code: ExitError, stderr: "index corrupt: bleve/store/", rows: -1},
+		{name: "index with CURRENT damaged", args: []string{"--index", "{dir}/a.idx", "classify", title}, setup: damagedIndex("CURRENT", func(b []byte) []byte { return []byte("../../etc/passwd x\n") }),
+			code: ExitError, stderr: "index corrupt: CURRENT is damaged", rows: -1},
 		{name: "index garbled store", args: []string{"--index", "{dir}/a.idx", "classify", title}, setup: damagedIndex("root.bolt", func(b []byte) []byte { return bytes.Repeat([]byte{0x5a}, len(b)) }),
-			code: ExitError, stderr: "not a readable anzsco index", rows: -1},
+			code: ExitError, stderr: "index corrupt: bleve/store/root.bolt does not match its checksum", rows: -1},
 		{name: "index info damaged corpus", args: []string{"index", "info", "{dir}/a.idx"}, setup: damagedIndex("corpus.json", func(b []byte) []byte { return append(b, ' ') }),
-			code: ExitError, stderr: "corpus.json does not match the manifest", rows: -1},
+			code: ExitError, stderr: "index corrupt: corpus.json does not match its checksum", rows: -1},
 
 		// CVs
 		{name: "cv empty file", args: []string{"cv", "{dir}/cv.pdf"}, files: map[string][]byte{"cv.pdf": nil}, code: ExitError, stderr: "cv.pdf: empty document: the file is empty", rows: -1},
@@ -160,6 +178,12 @@ func badInputs(t *testing.T) []badInput {
 			code: ExitError, stderr: "cv.docx: corrupt file: not a readable DOCX", rows: -1},
 		{name: "cv binary", args: []string{"cv", "-"}, stdin: "\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00",
 			code: ExitError, stderr: "unsupported format", rows: -1},
+		{name: "cv PDF with a huge xref subsection", args: []string{"cv", "{dir}/cv.pdf"}, files: map[string][]byte{"cv.pdf": cvtest.HugeXrefPDF(2_000_000_000)},
+			code: ExitError, stderr: "cv.pdf: this file is too complex to read: reading it needs more than 256 MiB of memory", rows: -1},
+		{name: "cv PDF object stream holding itself", args: []string{"cv", "{dir}/cv.pdf"}, files: map[string][]byte{"cv.pdf": cvtest.SelfStreamPDF()},
+			code: ExitError, stderr: "cv.pdf: this file is too complex to read: its structure is nested too deep", rows: -1},
+		{name: "cv DOCX nested deep", args: []string{"cv", "{dir}/cv.docx"}, files: map[string][]byte{"cv.docx": cvtest.DeepDOCX(t, 100_000)},
+			code: ExitError, stderr: "cv.docx: this file is too complex to read: word/document.xml nests elements more than 256 deep", rows: -1},
 		{name: "cv without positions", args: []string{"cv", "--json", "-"}, stdin: "Hello\nI like cats\n",
 			code: ExitOutside, rows: -1, stdout: `"positions":[]`},
 
@@ -309,6 +333,35 @@ func truncatedGzip(t *testing.T, n int) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()[:buf.Len()/2]
+}
+
+// manyOccupationsCorpus is a corpus file of n occupations.
+func manyOccupationsCorpus(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"version":"t","name":"t","occupations":[`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"code":"%06d","scope":"target","text":{"en":{"title":"Occupation %d"}}}`, 100000+i, i)
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
+// zipOfZeros is a zip archive of one part of n zero bytes.
+func zipOfZeros(t *testing.T, name string, n int) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(make([]byte, n))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 // encryptedPDF is a PDF protected by a user password (RC4, revision 2).

@@ -66,8 +66,8 @@ line naming the file and line.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
-			if opts.Workers < 0 {
-				return usageError("--workers must be 0 (one per CPU) or more, got %d", opts.Workers)
+			if err := checkWorkers(opts.Workers); err != nil {
+				return err
 			}
 			if opts.MaxMisses < 0 {
 				return usageError("--max-misses must be 0 (all) or more, got %d", opts.MaxMisses)

@@ -53,6 +53,7 @@ func TestNewCmdEval(t *testing.T) {
 		{name: "no file", args: nil, wantCode: ExitUsage},
 		{name: "two files", args: []string{"a.csv", "b.csv"}, wantCode: ExitUsage},
 		{name: "negative workers", args: []string{"--workers", "-1", "x.csv"}, wantCode: ExitUsage},
+		{name: "workers past a few per CPU", args: []string{"--workers", "100000", "x.csv"}, wantCode: ExitUsage},
 		{name: "negative max misses", args: []string{"--max-misses", "-2", "x.csv"}, wantCode: ExitUsage},
 		{name: "empty title column", args: []string{"--title-column", "", "x.csv"}, wantCode: ExitUsage},
 		{name: "unknown flag", args: []string{"--threshold", "0.9", "x.csv"}, wantCode: ExitUsage},

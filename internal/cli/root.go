@@ -15,6 +15,7 @@ import (
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/cv"
 )
 
 // Factory gives commands their streams and, on first use, the index.
@@ -143,6 +144,11 @@ minor group when the words support a group but no one occupation.`,
 // Main runs the command line with the process's arguments and streams and
 // returns the exit code.
 func Main() int {
+	if len(os.Args) > 1 && os.Args[1] == cv.SandboxArg {
+		// This process is the reader of one PDF or DOCX for a parent
+		// anzsco: see cv.RunSandbox.
+		return cv.RunSandbox(os.Args[2:], os.Stdin, os.Stdout, os.Stderr)
+	}
 	f := &Factory{IO: System()}
 	defer f.Close()
 	return run(f, os.Args[1:])

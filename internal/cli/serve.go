@@ -30,6 +30,7 @@ type serveOptions struct {
 	CacheMB           int
 	ReadHeaderTimeout time.Duration
 	ReadTimeout       time.Duration
+	BodyTimeout       time.Duration
 	WriteTimeout      time.Duration
 	IdleTimeout       time.Duration
 	ShutdownTimeout   time.Duration
@@ -88,6 +89,7 @@ is taken, the index cannot be opened, requests outlived the shutdown).`,
 	fl.IntVar(&opts.CacheMB, "cache-mb", server.DefaultCacheBytes>>20, "memory for cached results in `MiB` (0 turns the cache off)")
 	fl.DurationVar(&opts.ReadHeaderTimeout, "read-header-timeout", server.DefaultReadHeaderTimeout, "time a client has to send the request headers")
 	fl.DurationVar(&opts.ReadTimeout, "read-timeout", server.DefaultReadTimeout, "time a client has to send the whole request")
+	fl.DurationVar(&opts.BodyTimeout, "body-timeout", server.DefaultBodyTimeout, "time a client has to send an API request's body, which is read before the request takes a place among --max-inflight (408 past it)")
 	fl.DurationVar(&opts.WriteTimeout, "write-timeout", server.DefaultWriteTimeout, "time to handle a request and write the response")
 	fl.DurationVar(&opts.IdleTimeout, "idle-timeout", server.DefaultIdleTimeout, "time an idle keep-alive connection is kept open")
 	fl.DurationVar(&opts.ShutdownTimeout, "shutdown-timeout", server.DefaultShutdownTimeout, "time requests in flight get to finish on SIGINT or SIGTERM")
@@ -100,29 +102,31 @@ func (o *serveOptions) check() error {
 		return usageError("--addr %q: want HOST:PORT, e.g. 127.0.0.1:8080", o.Addr)
 	}
 	for _, c := range []struct {
-		name string
-		v    int64
-		min  int64
+		name    string
+		v       int64
+		min     int64
+		max     int64
+		unitMax string
 	}{
-		{"--max-body", o.MaxBodyBytes, 1},
-		{"--max-cv", o.MaxCVBytes, 1},
-		{"--max-batch", int64(o.MaxBatchItems), 1},
-		{"--max-inflight", int64(o.MaxInFlight), 1},
-		{"--cache-mb", int64(o.CacheMB), 0},
+		{"--max-body", o.MaxBodyBytes, 1, maxBodyBytes, "bytes"},
+		{"--max-cv", o.MaxCVBytes, 1, maxCVBytes, "bytes"},
+		{"--max-batch", int64(o.MaxBatchItems), 1, maxBatchItems, "items"},
+		{"--max-inflight", int64(o.MaxInFlight), 1, maxInFlight, "requests"},
+		{"--cache-mb", int64(o.CacheMB), 0, maxCacheMB, "MiB"},
 	} {
-		if c.v < c.min {
-			return usageError("%s %d: want at least %d", c.name, c.v, c.min)
+		if err := checkRange(c.name, c.v, c.min, c.max, c.unitMax); err != nil {
+			return err
 		}
 	}
 	for _, d := range []struct {
 		name string
 		v    time.Duration
 	}{
-		{"--read-header-timeout", o.ReadHeaderTimeout}, {"--read-timeout", o.ReadTimeout}, {"--write-timeout", o.WriteTimeout},
-		{"--idle-timeout", o.IdleTimeout}, {"--shutdown-timeout", o.ShutdownTimeout},
+		{"--read-header-timeout", o.ReadHeaderTimeout}, {"--read-timeout", o.ReadTimeout}, {"--body-timeout", o.BodyTimeout},
+		{"--write-timeout", o.WriteTimeout}, {"--idle-timeout", o.IdleTimeout}, {"--shutdown-timeout", o.ShutdownTimeout},
 	} {
-		if d.v <= 0 {
-			return usageError("%s %s: want a positive duration, e.g. 30s", d.name, d.v)
+		if d.v <= 0 || d.v > maxTimeout {
+			return usageError("%s %s: want a positive duration up to %s, e.g. 30s", d.name, d.v, maxTimeout)
 		}
 	}
 	return nil
@@ -147,6 +151,7 @@ func serveRun(opts *serveOptions) error {
 		CacheBytes:        cacheBytes,
 		ReadHeaderTimeout: opts.ReadHeaderTimeout,
 		ReadTimeout:       opts.ReadTimeout,
+		BodyTimeout:       opts.BodyTimeout,
 		WriteTimeout:      opts.WriteTimeout,
 		IdleTimeout:       opts.IdleTimeout,
 		ShutdownTimeout:   opts.ShutdownTimeout,

@@ -22,12 +22,12 @@ func TestNewCmdServe(t *testing.T) {
 		wantCode int // exit code of a usage error; 0 for success
 	}{
 		{name: "defaults", args: nil, want: serveOptions{Addr: "127.0.0.1:8080", MaxBodyBytes: 4 << 20, MaxCVBytes: 10 << 20, MaxBatchItems: 1000, MaxInFlight: 256, CacheMB: 32,
-			ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute, ShutdownTimeout: 30 * time.Second}},
+			ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second, BodyTimeout: 20 * time.Second, WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute, ShutdownTimeout: 30 * time.Second}},
 		{name: "all flags", args: []string{"--addr", ":9000", "--cors-origin", "https://a.example", "--cors-origin", "*", "--max-body", "1024", "--max-cv", "2048",
 			"--max-batch", "10", "--max-inflight", "8", "--cache-mb", "0", "--read-header-timeout", "1s", "--read-timeout", "2s",
-			"--write-timeout", "3s", "--idle-timeout", "4s", "--shutdown-timeout", "5s"},
+			"--body-timeout", "6s", "--write-timeout", "3s", "--idle-timeout", "4s", "--shutdown-timeout", "5s"},
 			want: serveOptions{Addr: ":9000", CORSOrigins: []string{"https://a.example", "*"}, MaxBodyBytes: 1024, MaxCVBytes: 2048, MaxBatchItems: 10, MaxInFlight: 8,
-				ReadHeaderTimeout: time.Second, ReadTimeout: 2 * time.Second, WriteTimeout: 3 * time.Second, IdleTimeout: 4 * time.Second, ShutdownTimeout: 5 * time.Second}},
+				ReadHeaderTimeout: time.Second, ReadTimeout: 2 * time.Second, BodyTimeout: 6 * time.Second, WriteTimeout: 3 * time.Second, IdleTimeout: 4 * time.Second, ShutdownTimeout: 5 * time.Second}},
 		{name: "addr without port", args: []string{"--addr", "localhost"}, wantCode: ExitUsage},
 		{name: "zero inflight", args: []string{"--max-inflight", "0"}, wantCode: ExitUsage},
 		{name: "negative cache", args: []string{"--cache-mb", "-1"}, wantCode: ExitUsage},
@@ -35,6 +35,12 @@ func TestNewCmdServe(t *testing.T) {
 		{name: "zero cv limit", args: []string{"--max-cv", "0"}, wantCode: ExitUsage},
 		{name: "cv limit not a number", args: []string{"--max-cv", "10MiB"}, wantCode: ExitUsage},
 		{name: "zero timeout", args: []string{"--write-timeout", "0s"}, wantCode: ExitUsage},
+		{name: "huge inflight", args: []string{"--max-inflight", "10000000"}, wantCode: ExitUsage},
+		{name: "huge cache", args: []string{"--cache-mb", "100000"}, wantCode: ExitUsage},
+		{name: "huge body", args: []string{"--max-body", "1099511627776"}, wantCode: ExitUsage},
+		{name: "huge cv limit", args: []string{"--max-cv", "1073741824"}, wantCode: ExitUsage},
+		{name: "huge batch", args: []string{"--max-batch", "1000000000"}, wantCode: ExitUsage},
+		{name: "day-long timeout", args: []string{"--read-timeout", "24h"}, wantCode: ExitUsage},
 		{name: "bad duration", args: []string{"--idle-timeout", "soon"}, wantCode: ExitUsage},
 		{name: "argument", args: []string{"extra"}, wantCode: ExitUsage},
 	}

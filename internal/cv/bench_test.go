@@ -112,3 +112,15 @@ func BenchmarkExtractPDF3Pages(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractPDF3PagesInProcess measures the same extraction without
+// the reader process: the difference is the cost of the sandbox.
+func BenchmarkExtractPDF3PagesInProcess(b *testing.B) {
+	data := threePagePDF(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := readInProcess(context.Background(), FormatPDF, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

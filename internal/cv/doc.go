@@ -31,12 +31,51 @@
 // on some malformed files: every call runs under recover.
 //
 // DOCX text comes from word/document.xml through archive/zip and
-// encoding/xml: a line per w:p, w:t text, w:tab as a tab, w:br as a line
+// encoding/xml, which may nest elements at most 256 deep and hold at most
+// 1,000,000 of them: a line per w:p, w:t text, w:tab as a tab, w:br as a line
 // break; list paragraphs (w:numPr or a List style) become bullet lines;
 // mc:Fallback copies are skipped. A table row (w:tr) becomes lines whose
 // cells are separated by tabs: the first paragraphs of its cells side by
 // side, then the second ones ("2018 – 2022<TAB>Team Leader", then
 // "<TAB>Northwind, Brisbane"), as the row reads.
+//
+// # The reader process
+//
+// A PDF or DOCX is read in a child process, not in the caller: the Go
+// runtime ends the whole process on some failures that recover cannot
+// catch (a fatal "out of memory" when a few hundred bytes of PDF ask for
+// a table of two billion entries; a stack overflow when an object stream
+// holds itself), and a server must outlive any upload. Extract starts its
+// own executable with SandboxArg; that process (RunSandbox) sets its own
+// limits before it reads a byte, so there is no moment when it runs
+// without them: RLIMIT_DATA (private writable memory, 256 MiB beyond what
+// the runtime holds at start; RLIMIT_AS would count the runtime's
+// reserved address space, over 1 GiB before any work), RLIMIT_CPU (5 s;
+// SIGXCPU makes it exit with a status of its own, SIGKILL follows a
+// second later) and a goroutine stack of 16 MiB. The parent kills it
+// after 20 s of wall-clock time, or when the caller's context ends, and
+// reads at most 16 MiB of its answer: a JSON Document, or an error with
+// its kind. At most max(2, GOMAXPROCS) readers run at once; a document
+// waits for one as long as its context allows, so many uploads at once
+// cannot multiply the memory limit past what the machine holds. A reader stopped by any limit is ErrTooComplex ("this file is
+// too complex to read"); the caller goes on. See DefaultSandboxLimits.
+//
+// Why a process and not PDFium under WebAssembly (go-pdfium on wazero,
+// which caps memory by the module's linear memory): the process needs no
+// new dependency and adds 190 KB to the 32 MB binary, where PDFium's
+// module is about 5 MB and its bindings as much again; it bounds the DOCX
+// reader and any future reader the same way, not only PDFs; and its cost
+// is one process start per document. Measured on a shared two-core
+// machine (load 8): the reader starts and reads a one-page CV with
+// 50-80 ms of CPU time, 80-200 ms wall (about 30 ms of it the package
+// initialisation of the binary), peak 23 MiB; a three-page PDF takes
+// 48-85 ms through the reader against 2 ms in the caller
+// (BenchmarkExtractPDF3Pages, ...InProcess), small beside an upload. wazero must compile PDFium's module first (over a second,
+// once per process, or a compilation cache on disk), and the text layer
+// would come from a second PDF parser with its own layout, where
+// positions here come from the same interpreter the CV-layout code uses.
+// Test binaries of packages that read CVs hand SandboxArg to RunSandbox
+// in their TestMain; a reader process never starts readers of its own.
 //
 // # Limits
 //

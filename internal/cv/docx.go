@@ -18,6 +18,14 @@ const wordML = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 // repeats the text of mc:Choice for older readers.
 const markupCompat = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
+// Bounds on the XML of word/document.xml. Word nests a table cell's
+// paragraph about a dozen elements deep and writes a few hundred thousand
+// elements for a long document; the decoder keeps a name per open element.
+const (
+	maxXMLDepth    = 256
+	maxXMLElements = 1_000_000
+)
+
 // extractDOCX reads the main document part of a DOCX: one line per w:p,
 // w:t text, w:tab as a tab, w:br and w:cr as line breaks. Paragraphs in a
 // numbered or bulleted list (w:numPr, or a List style) start with "• " so
@@ -61,7 +69,7 @@ func extractDOCX(ctx context.Context, data []byte) (*Document, error) {
 		return nil, fmt.Errorf("%w: word/document.xml uncompresses to more than the %d MiB allowed", ErrExpands, MaxDocumentXML>>20)
 	}
 	if err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, ErrTooComplex) {
 			return nil, err
 		}
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) {
@@ -145,7 +153,7 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 	var out, para strings.Builder
 	inText, fallback, inPPr := 0, 0, 0
 	listPara := false
-	tokens := 0
+	tokens, depth, elements := 0, 0, 0
 	var rows []*tableRow // the open rows, outermost first
 	trDepth := 0
 	emit := func(line string) {
@@ -183,6 +191,12 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if depth++; depth > maxXMLDepth {
+				return "", fmt.Errorf("%w: word/document.xml nests elements more than %d deep", ErrTooComplex, maxXMLDepth)
+			}
+			if elements++; elements > maxXMLElements {
+				return "", fmt.Errorf("%w: word/document.xml holds more than %d elements", ErrTooComplex, maxXMLElements)
+			}
 			if t.Name.Space == markupCompat && t.Name.Local == "Fallback" {
 				fallback++
 				continue
@@ -221,6 +235,7 @@ func docxText(ctx context.Context, r io.Reader) (string, error) {
 				}
 			}
 		case xml.EndElement:
+			depth--
 			if t.Name.Space == markupCompat && t.Name.Local == "Fallback" {
 				fallback--
 				continue

@@ -122,9 +122,9 @@ func extract(ctx context.Context, data []byte, name string) (*Document, error) {
 	}
 	switch {
 	case bytes.Contains(head, magicPDF):
-		return extractPDF(ctx, data)
+		return readDocument(ctx, FormatPDF, data)
 	case bytes.HasPrefix(data, magicZip):
-		return extractDOCX(ctx, data)
+		return readDocument(ctx, FormatDOCX, data)
 	case bytes.HasPrefix(data, magicOLE):
 		return nil, fmt.Errorf("%w: a password-protected Office file or a Word 97-2003 .doc; save it without a password as .docx, PDF or text", ErrEncrypted)
 	case bytes.HasPrefix(data, magicRTF):

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -97,7 +98,19 @@ func FuzzExtractText(f *testing.F) {
 	})
 }
 
+// fuzzLimits makes the document reader give up sooner while fuzzing:
+// mutated hostile seeds (an object stream claiming more objects, a larger
+// cross-reference section) reach the limits, and at the default five
+// seconds of CPU each they would leave no time for other inputs.
+func fuzzLimits(f *testing.F) {
+	saved := DefaultSandboxLimits
+	DefaultSandboxLimits.CPU = time.Second
+	DefaultSandboxLimits.Wall = 5 * time.Second
+	f.Cleanup(func() { DefaultSandboxLimits = saved })
+}
+
 func FuzzExtractDOCX(f *testing.F) {
+	fuzzLimits(f)
 	texts := fixtureTexts(f)
 	if len(texts) > 3 {
 		texts = texts[:3]
@@ -107,12 +120,16 @@ func FuzzExtractDOCX(f *testing.F) {
 	}
 	f.Add(makeDOCX(f, "Team Leader\tMar 2019 – Present\n- Coached agents"))
 	f.Add(zipFiles(f, map[string]string{"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p>`}))
+	// Deep nesting and many elements, each past its bound.
+	f.Add(cvtest.DeepDOCX(f, maxXMLDepth+1))
+	f.Add(cvtest.ManyElementsDOCX(f, 1000))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkExtract(t, data, "cv.docx")
 	})
 }
 
 func FuzzExtractPDF(f *testing.F) {
+	fuzzLimits(f)
 	texts := fixtureTexts(f)
 	if len(texts) > 2 {
 		texts = texts[:2]
@@ -122,6 +139,14 @@ func FuzzExtractPDF(f *testing.F) {
 	}
 	f.Add(cvtest.MinimalPDF(cvtest.PageObjects("BT /F1 12 Tf 72 700 Td [(Team) -250 (Leader)] TJ 0 -14 Td (Mar 2019 \\226 Present) Tj ET"), ""))
 	f.Add(cvtest.MinimalPDF(cvtest.PageObjects("BT /F1 12 Tf 72 700 Td (x) Tj ET Q Q"), ""))
+	// Hostile structures: a huge cross-reference subsection, an object
+	// stream that holds itself, deep nesting, object streams that claim
+	// objects they lack or start past their end.
+	f.Add(cvtest.HugeXrefPDF(2_000_000_000))
+	f.Add(cvtest.SelfStreamPDF())
+	f.Add(cvtest.DeepArrayPDF(100_000))
+	f.Add(cvtest.ObjStmPDF(1_000_000, 4, "7 0 (x)"))
+	f.Add(cvtest.ObjStmPDF(1, 1<<40, "4 0 (x)"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkExtract(t, data, "cv.pdf")
 	})

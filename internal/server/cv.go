@@ -15,7 +15,8 @@ import (
 )
 
 // CodeUnreadableDocument: an uploaded CV that cannot be read (encrypted, a
-// scan without a text layer, corrupt, a zip bomb, no text).
+// scan without a text layer, corrupt, a zip bomb, no text, or too complex:
+// its reader ran out of memory, CPU time or stack).
 const CodeUnreadableDocument = "unreadable_document"
 
 // cvMultipartOverhead is what a multipart body may hold beyond the file:
@@ -115,7 +116,7 @@ func cvBodyError(err error, maxBytes int64) error {
 	case errors.Is(err, cv.ErrUnsupported):
 		return Errorf(http.StatusUnsupportedMediaType, CodeUnsupportedMedia, "%v", err)
 	case errors.Is(err, cv.ErrEncrypted), errors.Is(err, cv.ErrNoTextLayer), errors.Is(err, cv.ErrCorrupt),
-		errors.Is(err, cv.ErrExpands), errors.Is(err, cv.ErrEmpty):
+		errors.Is(err, cv.ErrExpands), errors.Is(err, cv.ErrEmpty), errors.Is(err, cv.ErrTooComplex):
 		return Errorf(http.StatusUnprocessableEntity, CodeUnreadableDocument, "%v", err)
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return Errorf(http.StatusBadRequest, CodeInvalidParameter, "the request body ends before the end of the file")

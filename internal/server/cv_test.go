@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/anzsco/anzsco/internal/cv/cvtest"
 )
 
 // multipartCV is a multipart/form-data body with data in the field named
@@ -142,4 +144,35 @@ type zeros struct{}
 func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
+}
+
+// TestCVHostileDocuments checks that PDFs that exhaust their reader (a
+// huge cross-reference subsection, an object stream that holds itself)
+// are a 422 each, and that the server answers the next request as usual:
+// the reader dies, not the server.
+func TestCVHostileDocuments(t *testing.T) {
+	s, _ := newTestServer(t, defaultIndex(t), Config{})
+	good, err := os.ReadFile(filepath.Join("..", "..", "testdata", "cv", "en-team-leader.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := func(name string, data []byte) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodPost, "/v1/cv?name="+name, bytes.NewReader(data))
+		req.Header.Set("Content-Type", "application/octet-stream")
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		return rec
+	}
+	for name, data := range map[string][]byte{
+		"xref.pdf": cvtest.HugeXrefPDF(2_000_000_000),
+		"self.pdf": cvtest.SelfStreamPDF(),
+	} {
+		rec := post(name, data)
+		if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), name+": this file is too complex to read") {
+			t.Errorf("POST %s = %d %s, want 422 too complex", name, rec.Code, rec.Body)
+		}
+		if rec := post("cv.txt", good); rec.Code != http.StatusOK {
+			t.Errorf("POST cv.txt after %s = %d %s, want 200", name, rec.Code, rec.Body)
+		}
+	}
 }

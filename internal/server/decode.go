@@ -166,7 +166,12 @@ func parseClassifyBody(data []byte) (index.Query, error) {
 }
 
 // parseBatchBody decodes and checks the body of POST /v1/classify/batch.
+// The items are counted before they are decoded, so that a body of a
+// million empty items is refused without a million items in memory.
 func parseBatchBody(data []byte, maxItems int) (*batchRequest, error) {
+	if n := countItems(data, maxItems); n > maxItems {
+		return nil, Errorf(http.StatusRequestEntityTooLarge, CodeTooManyItems, "more than %d items (the limit): split the batch", maxItems)
+	}
 	var req batchRequest
 	if err := decodeJSON(data, &req); err != nil {
 		return nil, err
@@ -182,6 +187,63 @@ func parseBatchBody(data []byte, maxItems int) (*batchRequest, error) {
 		return nil, err
 	}
 	return &req, nil
+}
+
+// countItems counts the elements of the top-level "items" array of a JSON
+// object, token by token, without decoding them, and stops past limit.
+// It returns 0 when data is not such an object: decodeJSON then says what
+// is wrong.
+func countItems(data []byte, limit int) int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return 0
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return 0
+		}
+		if key != "items" {
+			if skipValue(dec) != nil {
+				return 0
+			}
+			continue
+		}
+		if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+			return 0
+		}
+		n := 0
+		for dec.More() {
+			if n++; n > limit {
+				return n
+			}
+			if skipValue(dec) != nil {
+				return 0
+			}
+		}
+		return n
+	}
+	return 0
+}
+
+// skipValue reads one JSON value, of any depth, token by token.
+func skipValue(dec *json.Decoder) error {
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			return nil
+		}
+	}
 }
 
 // classifyParams are the query parameters of GET /v1/classify.

@@ -25,8 +25,9 @@
 // Every error is {"error": {"code": "...", "message": "..."}} with its
 // status: 400 bad_json, empty_text, invalid_parameter; 404 not_found; 405
 // method_not_allowed (with Allow); 413 body_too_large, too_many_items; 415
-// unsupported_media_type; 422 unreadable_document (a CV that is encrypted,
-// a scan, corrupt or empty); 503 overloaded, shutting_down (with Retry-After);
+// unsupported_media_type; 408 body_timeout; 422 unreadable_document (a CV
+// that is encrypted, a scan, corrupt, empty or too complex to read); 503
+// overloaded, shutting_down (with Retry-After);
 // 500 internal (logged with its cause; the client sees no details).
 //
 // # Limits
@@ -34,12 +35,23 @@
 // Request bodies are cut off at Config.MaxBodyBytes, or the route's own
 // limit (413): a CV file at Config.MaxCVBytes. http.Server's
 // ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout keep a slow
-// or idle client from holding a connection. At most Config.MaxInFlight API
-// requests run at once; past that a request is answered 503 at once rather
-// than queued, so a burst cannot pile up goroutines and memory. /healthz,
-// /readyz and /metrics are outside the cap, so probes and scrapes answer
-// under load. A handler panic is recovered, logged with its stack and
-// answered 500; the process goes on.
+// or idle client from holding a connection. The body of an API request is
+// read in full before the request takes a place among the MaxInFlight,
+// within Config.BodyTimeout (408 body_timeout past it), so a client that
+// sends half a body and stalls holds no place that work needs. Bodies
+// being received or waiting for their handler hold their length (or the
+// route's limit when no Content-Length is sent) in Config.BodyBudget;
+// past it a request gets 503 overloaded. A batch's items are counted
+// before they are decoded. At most Config.MaxInFlight API requests run at
+// once; past that a request is answered 503 at once rather than queued,
+// so a burst cannot pile up goroutines and memory. /readyz answers 503
+// overloaded while every place is taken or the body budget cannot take a
+// full body, so a load balancer sends traffic elsewhere; /healthz and
+// /metrics are outside the cap, so probes and scrapes answer under load. A
+// handler panic is recovered, logged with its stack and answered 500; the
+// process goes on. A CV is read in a child process with its own limits
+// (see package cv): a document that exhausts them is a 422, not the end
+// of the server.
 //
 // Serve shuts down when its context is done: /readyz turns 503, new API
 // requests get 503 shutting_down, and requests in flight finish (up to

@@ -20,6 +20,7 @@ const (
 	CodeUnsupportedMedia = "unsupported_media_type"
 	CodeOverloaded       = "overloaded"
 	CodeShuttingDown     = "shutting_down"
+	CodeBodyTimeout      = "body_timeout"
 	CodeInternal         = "internal"
 )
 

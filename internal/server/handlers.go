@@ -154,12 +154,18 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// handleReady is GET /readyz: the index is loaded and the server is not
-// shutting down, so a load balancer may send it traffic.
+// handleReady is GET /readyz: the index is loaded, the server is not
+// shutting down and not saturated (a place is free among MaxInFlight and
+// the body budget has room for a full body), so a load balancer may send
+// it traffic.
 func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) error {
 	if s.draining.Load() {
 		w.Header().Set("Retry-After", fmt.Sprint(retryAfterSeconds))
 		return Errorf(http.StatusServiceUnavailable, CodeShuttingDown, "the server is shutting down")
+	}
+	if full, why := s.saturated(); full {
+		w.Header().Set("Retry-After", fmt.Sprint(retryAfterSeconds))
+		return Errorf(http.StatusServiceUnavailable, CodeOverloaded, "the server is saturated: %s", why)
 	}
 	writeJSON(w, http.StatusOK, struct {
 		Status string     `json:"status"`

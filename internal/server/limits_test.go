@@ -1,11 +1,14 @@
 package server
 
 import (
+	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -55,10 +58,16 @@ func TestConcurrencyCap(t *testing.T) {
 	if code, _ := decodeError(t, resp); code != CodeOverloaded {
 		t.Errorf("request over the cap: code = %q, want %q", code, CodeOverloaded)
 	}
-	for _, probe := range []string{"/healthz", "/readyz", "/metrics"} {
+	for _, probe := range []string{"/healthz", "/metrics"} {
 		if got := do(t, s, "GET", probe, "", "").StatusCode; got != 200 {
 			t.Errorf("GET %s at the cap = %d, want 200", probe, got)
 		}
+	}
+	// Readiness reflects saturation, so a load balancer sends traffic
+	// elsewhere.
+	ready := do(t, s, "GET", "/readyz", "", "")
+	if code, msg := decodeError(t, ready); ready.StatusCode != 503 || code != CodeOverloaded || !strings.Contains(msg, "2 requests in flight") {
+		t.Errorf("GET /readyz at the cap = %d %s %q, want 503 overloaded", ready.StatusCode, code, msg)
 	}
 	close(release)
 	wg.Wait()
@@ -70,6 +79,9 @@ func TestConcurrencyCap(t *testing.T) {
 	}
 	if got := do(t, s, "GET", "/v1/classify?q=after", "", "").StatusCode; got != 200 {
 		t.Errorf("request after the cap freed: status = %d, want 200", got)
+	}
+	if got := do(t, s, "GET", "/readyz", "", "").StatusCode; got != 200 {
+		t.Errorf("GET /readyz after the cap freed = %d, want 200", got)
 	}
 	body, _ := io.ReadAll(do(t, s, "GET", "/metrics", "", "").Body)
 	if !strings.Contains(string(body), `anzsco_http_rejected_total{reason="overloaded"} 1`) {
@@ -329,3 +341,143 @@ func TestBodyReadErrors(t *testing.T) {
 type errReader struct{}
 
 func (errReader) Read([]byte) (int, error) { return 0, errors.New("connection reset") }
+
+// slowBody opens a connection to addr and sends a POST to path that
+// promises length bytes of body and sends only the first few: a client
+// that stalls half-way.
+func slowBody(t *testing.T, addr, path string, length int) net.Conn {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n{\"text\":", path, length)
+	return conn
+}
+
+// TestSlowBodyHoldsNoPlace checks that a client that sends half a body
+// and stalls does not hold one of MaxInFlight places: with one place, a
+// whole request is answered while the slow one waits, and the slow one
+// gets 408 when its body timeout ends.
+func TestSlowBodyHoldsNoPlace(t *testing.T) {
+	s, _ := newTestServer(t, newFake(t), Config{MaxInFlight: 1, BodyTimeout: 300 * time.Millisecond, CacheBytes: -1})
+	addr, stop := serveLoopback(t, s)
+	defer stop()
+	slow := slowBody(t, addr, "/v1/classify", 100)
+	slow2 := slowBody(t, addr, "/v1/classify/batch", 100)
+	for i := 0; i < 3; i++ {
+		resp, err := http.Post("http://"+addr+"/v1/classify", jsonCT, strings.NewReader(`{"text":"call centre agent"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("whole request beside two stalled ones: status %d, want 200", resp.StatusCode)
+		}
+	}
+	for _, conn := range []net.Conn{slow, slow2} {
+		conn.SetReadDeadline(time.Now().Add(time.Minute)) // only so a broken server cannot hang the test
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		if err != nil {
+			t.Fatalf("stalled request: %v, want a 408 answer", err)
+		}
+		if code, _ := decodeError(t, resp); resp.StatusCode != http.StatusRequestTimeout || code != CodeBodyTimeout {
+			t.Errorf("stalled request = %d %s, want 408 %s", resp.StatusCode, code, CodeBodyTimeout)
+		}
+	}
+}
+
+// TestBodyBudget checks that bodies being received are bounded in memory:
+// past the budget a request is 503 overloaded, and /readyz says the
+// server is saturated until the budget is free again.
+func TestBodyBudget(t *testing.T) {
+	s, _ := newTestServer(t, newFake(t), Config{MaxBodyBytes: 512 << 10, BodyBudget: 1 << 20, CacheBytes: -1})
+	addr, stop := serveLoopback(t, s)
+	defer stop()
+	slow := slowBody(t, addr, "/v1/classify", 300<<10)
+	slow2 := slowBody(t, addr, "/v1/classify", 300<<10)
+	// The stalled bodies hold 600 KiB of the 1 MiB budget once the server
+	// reads them, less than a full body is left; wait for that through
+	// /readyz.
+	for deadline := time.Now().Add(time.Minute); ; {
+		resp := do(t, s, "GET", "/readyz", "", "")
+		if resp.StatusCode == 503 {
+			if code, msg := decodeError(t, resp); code != CodeOverloaded || !strings.Contains(msg, "request bodies hold") {
+				t.Errorf("GET /readyz with the budget short = %s %q, want overloaded: request bodies hold ...", code, msg)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("/readyz never reported the body budget short")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	big := `{"text":"` + strings.Repeat("a", 500<<10) + `"}`
+	resp, err := http.Post("http://"+addr+"/v1/classify", jsonCT, strings.NewReader(big))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := decodeError(t, resp); resp.StatusCode != 503 || code != CodeOverloaded || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("body over the budget left = %d %s, want 503 overloaded with Retry-After", resp.StatusCode, code)
+	}
+	// A small body still fits.
+	resp, err = http.Post("http://"+addr+"/v1/classify", jsonCT, strings.NewReader(`{"text":"call centre agent"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("small body beside the stalled one = %d, want 200", resp.StatusCode)
+	}
+	slow.Close()
+	slow2.Close()
+	for deadline := time.Now().Add(time.Minute); do(t, s, "GET", "/readyz", "", "").StatusCode != 200; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("/readyz still saturated after the stalled client left")
+		}
+	}
+}
+
+// TestBatchCountedBeforeDecoding checks that a batch of a million empty
+// items is refused as too many without decoding them: the memory it
+// takes is the body once more (the JSON decoder's buffer), not the items
+// (decoded, a million items take over 250 MiB).
+func TestBatchCountedBeforeDecoding(t *testing.T) {
+	body := `{"items":[` + strings.Repeat(`{},`, 1_000_000) + `{}]}`
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := parseBatchBody([]byte(body), DefaultMaxBatchItems)
+	runtime.ReadMemStats(&after)
+	var e *Error
+	if !errors.As(err, &e) || e.Code != CodeTooManyItems {
+		t.Fatalf("parseBatchBody(a million items) = %v, want %s", err, CodeTooManyItems)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 2*uint64(len(body)) {
+		t.Errorf("refusing a million items allocated %d KiB, want under twice the %d KiB body", alloc>>10, len(body)>>10)
+	}
+	s, _ := newTestServer(t, newFake(t), Config{MaxBodyBytes: 8 << 20})
+	resp := do(t, s, "POST", "/v1/classify/batch", jsonCT, body)
+	if code, msg := decodeError(t, resp); resp.StatusCode != 413 || code != CodeTooManyItems || !strings.Contains(msg, "more than 1000 items") {
+		t.Errorf("POST a million items = %d %s %q, want 413 %s", resp.StatusCode, code, msg, CodeTooManyItems)
+	}
+}
+
+func TestCountItems(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want int
+	}{
+		{`{"items":[]}`, 0},
+		{`{"top":2,"items":[{"text":"a","x":[1,{"y":[]}]},{},"z"],"explain":true}`, 3},
+		{`{"meta":{"items":[1,2,3]},"items":[{}]}`, 1},
+		{`{"items":[{},{},{},{},{}]}`, 4}, // stops past the limit of 3
+		{`[1,2]`, 0},
+		{`{"items":`, 0},
+	} {
+		if got := countItems([]byte(tt.body), 3); got != tt.want {
+			t.Errorf("countItems(%s, 3) = %d, want %d", tt.body, got, tt.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -135,12 +136,14 @@ func TestOpenAPIResponses(t *testing.T) {
 		{real, "POST", "/v1/classify", "/v1/classify", jsonCT, `{"text":1}`, 400},
 		{real, "POST", "/v1/classify", "/v1/classify", jsonCT, long, 413},
 		{real, "POST", "/v1/classify", "/v1/classify", "text/csv", "a", 415},
+		{real, "POST", "/v1/classify", "/v1/classify", jsonCT, stalledBody, 408},
 		{draining, "POST", "/v1/classify", "/v1/classify", jsonCT, `{"text":"agent"}`, 503},
 		{broken, "POST", "/v1/classify", "/v1/classify", jsonCT, `{"text":"agent"}`, 500},
 		{real, "POST", "/v1/classify/batch", "/v1/classify/batch", jsonCT, `{"items":[{"id":"1","text":"call centre agent"},{"id":"2","text":""},{"id":"3","text":"chef"}],"explain":true}`, 200},
 		{real, "POST", "/v1/classify/batch", "/v1/classify/batch", jsonCT, `{"items":{}}`, 400},
 		{real, "POST", "/v1/classify/batch", "/v1/classify/batch", jsonCT, `{"items":[{},{},{},{}]}`, 413},
 		{real, "POST", "/v1/classify/batch", "/v1/classify/batch", "multipart/form-data; boundary=x", "a", 415},
+		{real, "POST", "/v1/classify/batch", "/v1/classify/batch", jsonCT, stalledBody, 408},
 		{real, "GET", "/v1/classify/batch", "/v1/classify/batch", "", "", 405},
 		{draining, "POST", "/v1/classify/batch", "/v1/classify/batch", jsonCT, `{"items":[{"text":"a"}]}`, 503},
 		{broken, "POST", "/v1/classify/batch", "/v1/classify/batch", jsonCT, `{"items":[{"text":"a"}]}`, 500},
@@ -159,6 +162,7 @@ func TestOpenAPIResponses(t *testing.T) {
 		{real, "POST", "/v1/cv", "/v1/cv", "text/plain", bigCV, 413},
 		{real, "POST", "/v1/cv", "/v1/cv", jsonCT, `{"text":"Team Leader"}`, 415},
 		{real, "POST", "/v1/cv", "/v1/cv", corruptCT, corruptPDF, 422},
+		{real, "POST", "/v1/cv", "/v1/cv", "text/plain", stalledBody, 408},
 		{real, "GET", "/v1/cv", "/v1/cv", "", "", 405},
 		{draining, "POST", "/v1/cv", "/v1/cv", "text/plain", teamLeader, 503},
 		{broken, "POST", "/v1/cv", "/v1/cv", "text/plain", teamLeader, 500},
@@ -175,7 +179,7 @@ func TestOpenAPIResponses(t *testing.T) {
 	seen := map[string]bool{}
 	for _, tt := range tests {
 		name := fmt.Sprintf("%s %s %d", tt.method, tt.target, tt.status)
-		resp := do(t, tt.srv, tt.method, tt.target, tt.ct, tt.body)
+		resp := doStalled(t, tt.srv, tt.method, tt.target, tt.ct, tt.body)
 		body, _ := io.ReadAll(resp.Body)
 		if resp.StatusCode != tt.status {
 			t.Errorf("%s: status = %d, want %d (%s)", name, resp.StatusCode, tt.status, body)
@@ -376,16 +380,34 @@ func short(v any) string {
 
 // TestOpenAPIErrorCodes checks that every error code constant is in the
 // documented enum.
+// stalledBody, as a test case's body, is a body whose reading stops at
+// its read deadline, as a client's that stalls half-way.
+const stalledBody = "{stalled}"
+
+// doStalled is do, except that a body of stalledBody is sent as the start
+// of a JSON object and then the read deadline passing.
+func doStalled(t *testing.T, h http.Handler, method, target, contentType, body string) *http.Response {
+	t.Helper()
+	if body != stalledBody {
+		return do(t, h, method, target, contentType, body)
+	}
+	req := httptest.NewRequest(method, target, io.MultiReader(strings.NewReader(`{"text":`), errorReader{os.ErrDeadlineExceeded}))
+	req.Header.Set("Content-Type", contentType)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
 func TestOpenAPIErrorCodes(t *testing.T) {
 	doc := loadOpenAPI(t)
 	enum := doc.Components.Schemas["ErrorDetail"].Properties["code"].Enum
 	for _, c := range []string{CodeBadJSON, CodeEmptyText, CodeInvalidParameter, CodeNotFound, CodeMethodNotAllowed, CodeBodyTooLarge,
-		CodeTooManyItems, CodeUnsupportedMedia, CodeUnreadableDocument, CodeOverloaded, CodeShuttingDown, CodeInternal} {
+		CodeTooManyItems, CodeUnsupportedMedia, CodeUnreadableDocument, CodeOverloaded, CodeShuttingDown, CodeBodyTimeout, CodeInternal} {
 		if !slices.Contains(enum, any(c)) {
 			t.Errorf("error code %q is not in the ErrorDetail code enum of openapi.json", c)
 		}
 	}
-	if len(enum) != 12 {
-		t.Errorf("openapi.json lists %d error codes, the server has 12", len(enum))
+	if len(enum) != 13 {
+		t.Errorf("openapi.json lists %d error codes, the server has 13", len(enum))
 	}
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,10 +9,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -42,6 +45,16 @@ const (
 	DefaultReadHeaderTimeout = 5 * time.Second
 	// DefaultReadTimeout bounds reading a whole request, body included.
 	DefaultReadTimeout = 30 * time.Second
+	// DefaultBodyTimeout bounds receiving the body of an API request,
+	// which is read in full before the request takes a place among the
+	// MaxInFlight: a client that sends half a body and stalls holds no
+	// place that a classification needs. 10 MiB at 8 Mbit/s takes 10 s.
+	DefaultBodyTimeout = 20 * time.Second
+	// DefaultBodyBudget bounds the memory held by request bodies being
+	// received or waiting for their handler: a body holds its
+	// Content-Length, or its route's limit when the length is not sent.
+	// Past the budget a request is told to retry (503).
+	DefaultBodyBudget = 256 << 20
 	// DefaultWriteTimeout bounds handling and writing a response, a full
 	// batch included.
 	DefaultWriteTimeout = 60 * time.Second
@@ -70,6 +83,8 @@ type Config struct {
 	CacheBytes        int // the result cache's budget; below 0 turns the cache off
 	ReadHeaderTimeout time.Duration
 	ReadTimeout       time.Duration
+	BodyTimeout       time.Duration // receiving an API request's body
+	BodyBudget        int64         // bytes of request bodies held at once
 	WriteTimeout      time.Duration
 	IdleTimeout       time.Duration
 	ShutdownTimeout   time.Duration
@@ -108,6 +123,10 @@ func (c *Config) setDefaults() {
 	}
 	def(&c.ReadHeaderTimeout, DefaultReadHeaderTimeout)
 	def(&c.ReadTimeout, DefaultReadTimeout)
+	def(&c.BodyTimeout, DefaultBodyTimeout)
+	if c.BodyBudget <= 0 {
+		c.BodyBudget = DefaultBodyBudget
+	}
 	def(&c.WriteTimeout, DefaultWriteTimeout)
 	def(&c.IdleTimeout, DefaultIdleTimeout)
 	def(&c.ShutdownTimeout, DefaultShutdownTimeout)
@@ -152,6 +171,7 @@ type Server struct {
 	cache    *resultCache
 	metrics  *metrics
 	sem      chan struct{}
+	bodies   *byteBudget
 	draining atomic.Bool
 	cors     corsPolicy
 	assets   map[string]asset
@@ -168,12 +188,13 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	s := &Server{
-		cfg:  cfg,
-		cls:  cfg.Classifier,
-		log:  cfg.Logger,
-		mux:  http.NewServeMux(),
-		sem:  make(chan struct{}, cfg.MaxInFlight),
-		cors: cors,
+		cfg:    cfg,
+		cls:    cfg.Classifier,
+		log:    cfg.Logger,
+		mux:    http.NewServeMux(),
+		sem:    make(chan struct{}, cfg.MaxInFlight),
+		bodies: &byteBudget{left: cfg.BodyBudget},
+		cors:   cors,
 	}
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("server: reading the embedded web page: %w", err)
@@ -293,6 +314,20 @@ func (s *Server) dispatch(methods map[string]Route) http.Handler {
 				WriteError(w, Errorf(http.StatusServiceUnavailable, CodeShuttingDown, "the server is shutting down: retry on another instance"))
 				return
 			}
+			if r.Body != nil && r.Body != http.NoBody {
+				body, held, err := s.receiveBody(w, r, rt.bodyLimit(s.cfg.MaxBodyBytes))
+				if err != nil {
+					var e *Error
+					if errors.As(err, &e) && e.Code == CodeOverloaded {
+						s.metrics.rejected.WithLabelValues(CodeOverloaded).Inc()
+						w.Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds))
+					}
+					WriteError(w, err)
+					return
+				}
+				defer s.bodies.give(held)
+				r.Body = body
+			}
 			select {
 			case s.sem <- struct{}{}:
 				defer func() { <-s.sem }()
@@ -305,10 +340,7 @@ func (s *Server) dispatch(methods map[string]Route) http.Handler {
 			s.metrics.inFlight.Inc()
 			defer s.metrics.inFlight.Dec()
 		}
-		limit := rt.MaxBodyBytes
-		if limit <= 0 {
-			limit = s.cfg.MaxBodyBytes
-		}
+		limit := rt.bodyLimit(s.cfg.MaxBodyBytes)
 		if r.Body != nil {
 			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
@@ -360,6 +392,95 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mux.ServeHTTP(rw, r)
+}
+
+// bodyLimit is the route's body limit, or def.
+func (rt Route) bodyLimit(def int64) int64 {
+	if rt.MaxBodyBytes > 0 {
+		return rt.MaxBodyBytes
+	}
+	return def
+}
+
+// receiveBody reads the whole body of an API request, before the request
+// takes a place among MaxInFlight, within BodyTimeout, holding its size in
+// the body budget; the caller gives the held bytes back when the request
+// is done. The body returned replays what was read, then the error that
+// ended the reading, if any (a body over limit ends with the
+// *http.MaxBytesError that the handler reports as it always has). A
+// request whose body does not fit the budget is 503 overloaded; one whose
+// body is not received in time is 408.
+func (s *Server) receiveBody(w http.ResponseWriter, r *http.Request, limit int64) (io.ReadCloser, int64, error) {
+	need := limit
+	if r.ContentLength >= 0 && r.ContentLength < limit {
+		need = r.ContentLength
+	}
+	if !s.bodies.take(need) {
+		return nil, 0, Errorf(http.StatusServiceUnavailable, CodeOverloaded, "too many request bodies being received (%d MiB, the limit): retry after %d s", s.cfg.BodyBudget>>20, retryAfterSeconds)
+	}
+	// A ResponseWriter that cannot set deadlines (a test recorder) reads
+	// under the server's ReadTimeout alone.
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.cfg.BodyTimeout))
+	var buf bytes.Buffer
+	if r.ContentLength > 0 {
+		buf.Grow(int(need))
+	}
+	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, limit))
+	r.Body.Close()
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		s.bodies.give(need)
+		w.Header().Set("Connection", "close")
+		return nil, 0, Errorf(http.StatusRequestTimeout, CodeBodyTimeout, "the request body was not received within %v", s.cfg.BodyTimeout)
+	}
+	var rest io.Reader = &buf
+	if err != nil {
+		rest = io.MultiReader(&buf, errorReader{err})
+	}
+	return io.NopCloser(rest), need, nil
+}
+
+// errorReader fails every read with err.
+type errorReader struct{ err error }
+
+func (e errorReader) Read([]byte) (int, error) { return 0, e.err }
+
+// byteBudget is a count of bytes that requests take and give back. It is
+// safe for concurrent use.
+type byteBudget struct {
+	mu   sync.Mutex
+	left int64
+}
+
+// take takes n bytes if they are left.
+func (b *byteBudget) take(n int64) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if n > b.left {
+		return false
+	}
+	b.left -= n
+	return true
+}
+
+func (b *byteBudget) give(n int64) {
+	b.mu.Lock()
+	b.left += n
+	b.mu.Unlock()
+}
+
+// saturated says whether the server would refuse a new API request now:
+// every place among MaxInFlight is taken, or the body budget is spent.
+func (s *Server) saturated() (bool, string) {
+	if n := len(s.sem); n >= cap(s.sem) {
+		return true, fmt.Sprintf("%d requests in flight, the limit", n)
+	}
+	s.bodies.mu.Lock()
+	left := s.bodies.left
+	s.bodies.mu.Unlock()
+	if left < s.cfg.MaxBodyBytes {
+		return true, fmt.Sprintf("request bodies hold %d of %d MiB", (s.cfg.BodyBudget-left)>>20, s.cfg.BodyBudget>>20)
+	}
+	return false, ""
 }
 
 // routeLabel is the metrics label of a mux pattern: bounded, so a client

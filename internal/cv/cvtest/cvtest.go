@@ -68,3 +68,145 @@ func BombDOCX(t testing.TB, n int) []byte {
 	}
 	return buf.Bytes()
 }
+
+// HugeXrefPDF is a one-page PDF with a one-entry cross-reference
+// subsection at each of starts: a reader that sizes its table by the
+// largest object number asks for that many entries (2,000,000,000 entries
+// of a few dozen bytes is tens of GiB at once; 3, 6 and 9 million grow the
+// table step by step).
+func HugeXrefPDF(starts ...int64) []byte {
+	objs := PageObjects("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET")
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	for _, start := range starts {
+		fmt.Fprintf(&b, "%d 1\n%010d 00000 n \n", start, offs[0])
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// SelfStreamPDF is a PDF with a cross-reference stream in which the
+// page's content stream (object 4) is said to be stored inside object
+// stream 4, itself: resolving it never ends.
+func SelfStreamPDF() []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xrefOff := b.Len()
+	// Entries of W [1 4 2]: type, field 2, field 3.
+	var rows bytes.Buffer
+	entry := func(typ byte, f2 uint32, f3 uint16) {
+		rows.Write([]byte{typ, byte(f2 >> 24), byte(f2 >> 16), byte(f2 >> 8), byte(f2), byte(f3 >> 8), byte(f3)})
+	}
+	entry(0, 0, 65535)
+	for _, o := range offs {
+		entry(1, uint32(o), 0)
+	}
+	entry(2, 4, 0) // object 4: index 0 of object stream 4
+	entry(1, uint32(xrefOff), 0)
+	fmt.Fprintf(&b, "5 0 obj\n<< /Type /XRef /Size 6 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n", rows.Len())
+	b.Write(rows.Bytes())
+	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefOff)
+	return b.Bytes()
+}
+
+// DeepArrayPDF is a one-page PDF whose page dictionary holds an array
+// nested depth deep: a recursive reader needs a stack frame per level.
+func DeepArrayPDF(depth int) []byte {
+	objs := PageObjects("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET")
+	objs[2] = strings.TrimSuffix(objs[2], ">>") + "/Deep " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + " >>"
+	return MinimalPDF(objs, "")
+}
+
+// DeepDOCX is a DOCX whose document.xml nests depth elements.
+func DeepDOCX(t testing.TB, depth int) []byte {
+	t.Helper()
+	return DOCX(t, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Team Leader</w:t></w:r></w:p>`+
+		strings.Repeat("<w:sdt>", depth)+strings.Repeat("</w:sdt>", depth)+`</w:body></w:document>`)
+}
+
+// ManyElementsDOCX is a DOCX whose document.xml holds n empty paragraphs.
+func ManyElementsDOCX(t testing.TB, n int) []byte {
+	t.Helper()
+	return DOCX(t, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`+
+		strings.Repeat("<w:p/>", n)+`</w:body></w:document>`)
+}
+
+// DOCX is a zip archive holding documentXML as word/document.xml.
+func DOCX(t testing.TB, documentXML string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.WriteString(w, documentXML); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// ObjStmPDF is a one-page PDF with a cross-reference stream whose page
+// content (object 4) is stored in object stream 5, with the given /N,
+// /First and stream body: malformed ones claim more objects than they
+// hold or point past their end.
+func ObjStmPDF(n, first int64, body string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+		"",
+		fmt.Sprintf("<< /Type /ObjStm /N %d /First %d /Length %d >>\nstream\n%s\nendstream", n, first, len(body), body),
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		if o == "" {
+			continue
+		}
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xrefOff := b.Len()
+	var rows bytes.Buffer
+	entry := func(typ byte, f2 uint32, f3 uint16) {
+		rows.Write([]byte{typ, byte(f2 >> 24), byte(f2 >> 16), byte(f2 >> 8), byte(f2), byte(f3 >> 8), byte(f3)})
+	}
+	entry(0, 0, 65535)
+	for i, o := range offs {
+		if i == 3 {
+			entry(2, 5, 0) // object 4: index 0 of object stream 5
+			continue
+		}
+		entry(1, uint32(o), 0)
+	}
+	entry(1, uint32(xrefOff), 0)
+	fmt.Fprintf(&b, "6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n", rows.Len())
+	b.Write(rows.Bytes())
+	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefOff)
+	return b.Bytes()
+}
