@@ -319,7 +319,7 @@ func FuzzReadCSV(f *testing.F) {
 				t.Errorf("row line %d after line %d", r.Line, prev)
 			}
 			prev = r.Line
-			if r.Label != eval.None && len(r.Label) != 6 {
+			if n := len(r.Label); r.Label != eval.None && n != 6 && n != 4 && n != 3 {
 				t.Errorf("label %q accepted", r.Label)
 			}
 		}
