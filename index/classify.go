@@ -360,8 +360,9 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				if bestTitle == "" || c > cont || (c == cont && m > bestM) {
 					cont, bestTitle, bestM = c, e.text, m
 				}
-				// An exact own title; not a group's or a residual ("nec") one.
-				if ix.hier && e.weight == 1 && m == len(e.terms) && m == len(qt) {
+				// An exact own title, not a group's (a residual title is
+				// exact only when the query says "nec" too).
+				if ix.hier && e.kind != kindGroup && m == len(e.terms) && m == len(qt) {
 					exactHere = true
 				}
 				if cd := mdw / n * f; m > 0 && cd > contDesc {

@@ -307,10 +307,11 @@ func sortedKeys(m map[string]bool) []string {
 }
 
 // titleText returns a title without its qualifiers: a bracketed part that
-// is a qualifier ("Electrician (General)") and residual words ("Registered
-// Nurses nec") are not words a query must contain.
+// is a qualifier ("Electrician (General)") is not a word a query must
+// contain. A residual word ("Registered Nurses nec") stays: a query names
+// the residual occupation only by saying it.
 func (a *analyser) titleText(s string) string {
-	if len(a.qualifiers) == 0 && len(a.residuals) == 0 {
+	if len(a.qualifiers) == 0 {
 		return s
 	}
 	out := s
@@ -324,16 +325,6 @@ func (a *analyser) titleText(s string) string {
 			break
 		}
 		out = strings.TrimSpace(out[:i] + out[i+j+1:])
-	}
-	if a.isResidual(out) {
-		ws := strings.Fields(out)
-		keep := ws[:0]
-		for _, w := range ws {
-			if !a.residuals[Fold(w)] {
-				keep = append(keep, w)
-			}
-		}
-		out = strings.Join(keep, " ")
 	}
 	if strings.TrimSpace(out) == "" {
 		return s

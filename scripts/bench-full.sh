@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
 # Measures anzsco on the whole ANZSCO (about 1,100 occupations, every one a
 # target): building the index in memory and on disk, its size, Classify
-# throughput on one core, and peak RSS. Uses the ABS workbooks in
-# ../shared/abs when they are there, else a generated classification of
-# 1,100 occupations with as many titles each as the published index.
+# throughput on one core, and peak RSS, on the built-in corpus "anzsco".
 # Prints a Markdown table for the README.
 #
 #   scripts/bench-full.sh           # full run (about a minute)

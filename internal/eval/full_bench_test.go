@@ -1,7 +1,6 @@
 package eval_test
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -10,68 +9,25 @@ import (
 	"time"
 
 	"github.com/anzsco/anzsco/corpus"
-	"github.com/anzsco/anzsco/corpus/abs"
-	"github.com/anzsco/anzsco/corpus/abs/abstest"
 	"github.com/anzsco/anzsco/index"
 )
 
-// The full-scale benchmarks run on the whole ANZSCO: the published
-// workbooks when they are beside the repository (shared/abs), else a
-// generated classification of syntheticOccupations occupations with as many
-// titles per occupation as the published index. Every occupation is a
-// target and the default corpus is merged in, as
-// 'anzsco corpus import-abs --target-group all' does.
-const syntheticOccupations = 1100
-
+// The full-scale benchmarks run on the built-in whole ANZSCO (corpus
+// "anzsco"): all 1,076 occupations, every one a target, with their
+// Portuguese titles and group titles.
 var (
 	fullOnce   sync.Once
 	fullCorpus *corpus.Corpus
-	fullFrom   string
 	fullErr    error
 )
 
 func loadFull(tb testing.TB) (*corpus.Corpus, string) {
 	tb.Helper()
-	fullOnce.Do(func() { fullCorpus, fullFrom, fullErr = buildFull() })
+	fullOnce.Do(func() { fullCorpus, fullErr = corpus.Builtin("anzsco") })
 	if fullErr != nil {
 		tb.Fatal(fullErr)
 	}
-	return fullCorpus, fullFrom
-}
-
-func buildFull() (*corpus.Corpus, string, error) {
-	def, err := corpus.Default()
-	if err != nil {
-		return nil, "", err
-	}
-	opts := abs.Options{Targets: abs.AllTargets(), Base: def}
-	if dir := abstest.FindShared(); dir != "" {
-		titles, occs, err := abstest.ReadShared(dir)
-		if err != nil {
-			return nil, "", err
-		}
-		c, _, err := abs.Build(titles, occs, opts)
-		return c, "ABS workbooks", err
-	}
-	ts, occList, groups := abstest.Synthetic(syntheticOccupations, 1)
-	tb, err := abstest.IndexOfTitles(ts)
-	if err != nil {
-		return nil, "", err
-	}
-	sb, err := abstest.Structure(occList, groups)
-	if err != nil {
-		return nil, "", err
-	}
-	titles, err := abs.ReadTitles(bytes.NewReader(tb), "synthetic index of titles")
-	if err != nil {
-		return nil, "", err
-	}
-	occs, err := abs.ReadStructure(bytes.NewReader(sb), "synthetic structure")
-	if err != nil {
-		return nil, "", err
-	}
-	c, _, err := abs.Build(titles, occs, opts)
-	return c, fmt.Sprintf("%d generated occupations", syntheticOccupations), err
+	return fullCorpus, "built-in corpus anzsco"
 }
 
 // fullQueries are the English titles of the corpus (principal, alternative,
