@@ -87,9 +87,6 @@ func scopeHelp() string {
 	return strings.Join(parts, ", ")
 }
 
-// Version is set at build time with -ldflags "-X github.com/anzsco/anzsco/internal/cli.Version=...".
-var Version = "dev"
-
 // NewRootCmd builds the command tree.
 func NewRootCmd(f *Factory) *cobra.Command {
 	root := &cobra.Command{
@@ -111,7 +108,9 @@ minor group when the words support a group but no one occupation.`,
   anzsco index build --out ./anzsco.idx && anzsco --index ./anzsco.idx classify "Call centre agent"`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       currentVersion().String(),
 	}
+	root.SetVersionTemplate("anzsco {{.Version}}\n")
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.SetIn(f.IO.In)
