@@ -1,5 +1,5 @@
 // Package batch classifies large files of job ads: it streams rows from
-// CSV, TSV or JSON Lines, classifies them in parallel with an
+// CSV, TSV, JSON Lines or Excel workbooks, classifies them in parallel with an
 // index.Classifier and writes one output row per input row, in input order.
 //
 // # Input
@@ -10,7 +10,11 @@
 // TSV is the same with tabs. Blank lines are skipped. JSON Lines holds one
 // object per line; blank lines are skipped; string values are used as they
 // are, numbers and booleans as written, null as missing. Gzip-compressed
-// input is recognised by its first bytes and read transparently.
+// input is recognised by its first bytes and read transparently. An Excel
+// workbook (XLSX) is read whole into memory (up to MaxWorkbookBytes), then
+// one worksheet row by row: its first non-empty row is the header, empty
+// rows are skipped, and a row's line is its row number in the sheet. XLSX
+// output is the CSV output in one worksheet, written when the run ends.
 //
 // Columns are named: the title column is required (NewReader fails, naming
 // it and listing the columns present, when the header lacks it), the

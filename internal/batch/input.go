@@ -15,8 +15,9 @@ import (
 type ReadOptions struct {
 	// Name names the input in messages: a file name, or "stdin".
 	Name string
-	// Format is CSV, TSV or JSONL. Empty means JSONL when the input's first
-	// character (after a byte order mark and white space) is "{", else CSV.
+	// Format is CSV, TSV, JSONL or XLSX. Empty means XLSX when the input is
+	// a zip file, JSONL when its first character (after a byte order mark
+	// and white space) is "{", else CSV.
 	Format Format
 	// Title names the column (CSV, TSV) or field (JSONL) that holds the job
 	// title. Required.
@@ -31,6 +32,9 @@ type ReadOptions struct {
 	Keep bool
 	// Shard selects the rows returned; row numbers count every row.
 	Shard Shard
+	// Sheet names the worksheet of an XLSX input (in any case); empty
+	// means the first.
+	Sheet string
 }
 
 // Reader reads the records of an input one at a time. It is not safe for
@@ -47,8 +51,11 @@ type Reader interface {
 	Format() Format
 }
 
-// NewReader reads the header (CSV, TSV) and returns a Reader of r's
-// records. A gzip-compressed r is decompressed, whatever its name; a UTF-8
+// NewReader reads the header (CSV, TSV, XLSX) and returns a Reader of r's
+// records. An Excel workbook is read as XLSX when Format is XLSX or empty,
+// and refused with one line of explanation otherwise; the Reader of a
+// workbook is an io.Closer. A gzip-compressed r is decompressed, whatever
+// its name; a UTF-8
 // byte order mark is skipped, and UTF-16 (told by its byte order mark) is
 // refused with a message to convert it. It fails when r is empty or unreadable and
 // when a named column is not in the header.
@@ -61,11 +68,21 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 	}
 	raw := bufio.NewReaderSize(r, 64<<10)
 	var src io.Reader = raw
-	magic, err := raw.Peek(2)
+	magic, err := raw.Peek(len(oleMagic))
 	if err != nil && err != io.EOF {
 		return nil, fmt.Errorf("%s: %w", opt.Name, err)
 	}
-	if bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+	switch kind := workbookKind(magic); {
+	case kind == "xlsx" && (opt.Format == "" || opt.Format == XLSX):
+		return newXLSXReader(raw, opt)
+	case kind == "xlsx":
+		return nil, fmt.Errorf("%s: %w (name it .xlsx or give --input-format xlsx)", opt.Name, errWorkbookAsText)
+	case kind == "xls":
+		return nil, fmt.Errorf("%s: this is an Excel 97-2003 workbook (.xls) or an encrypted one: save it as .xlsx or as CSV", opt.Name)
+	case opt.Format == XLSX:
+		return nil, fmt.Errorf("%s: not an Excel workbook: an .xlsx file is a zip file, and this one is not", opt.Name)
+	}
+	if bytes.HasPrefix(magic, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(raw)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", opt.Name, describeReadError(err))

@@ -27,11 +27,13 @@ type batchOptions struct {
 	Classifier func() (index.Classifier, error)
 
 	// Input is a file name, or "-" for standard input.
-	Input        string
-	Column       string
-	TextColumn   string
-	IDColumn     string
-	InputFormat  batch.Format // empty: from the file name, else sniffed
+	Input       string
+	Column      string
+	TextColumn  string
+	IDColumn    string
+	InputFormat batch.Format // empty: from the file name, else sniffed
+	// Sheet names the worksheet of an XLSX input; empty for the first.
+	Sheet        string
 	OutputFormat batch.Format
 	// Out is the output file; empty for standard output.
 	Out         string
@@ -56,21 +58,25 @@ func newCmdBatch(f *Factory, runF func(*batchOptions) error) *cobra.Command {
 	var inFormat, outFormat, shard string
 	cmd := &cobra.Command{
 		Use:   "batch [flags] FILE | -",
-		Short: "Map a file of job ads (CSV, TSV, JSON Lines) to ANZSCO codes",
+		Short: "Map a file of job ads (CSV, TSV, JSON Lines, Excel) to ANZSCO codes",
 		Long: `Batch maps a file of job ads to ANZSCO occupation codes: one output row per
 input row, in input order, with rows classified in parallel and memory that
 stays flat however large the file.
 
-Input is CSV (RFC 4180 with a header row), TSV or JSON Lines, chosen by the
-file's extension (.csv, .tsv, .jsonl or .ndjson, each optionally .gz) or by
---input-format. With "-" standard input is read, as JSON Lines when its first
-character is "{" and as CSV otherwise. Gzip is read transparently. The title
+Input is CSV (RFC 4180 with a header row), TSV, JSON Lines or an Excel
+workbook (.xlsx), chosen by the file's extension (.csv, .tsv, .jsonl or
+.ndjson, each optionally .gz; .xlsx) or by --input-format. With "-" standard
+input is read, as XLSX when it is a workbook, as JSON Lines when its first
+character is "{" and as CSV otherwise. Gzip is read transparently. Of a
+workbook, the first sheet is read, or the one --sheet names; its first
+non-empty row is the header, and empty rows are skipped. The title
 column (--column) is required; --text-column names a description, which
 counts for less than the title; --id-column names an id copied to the output
 (without it the id is the row number, counting from 1 after the header).
 
-Output is CSV (the default) or JSON Lines, chosen by --output-format or by
-the extension of --out (.csv, .jsonl or .ndjson, .gz for gzip). CSV columns:
+Output is CSV (the default), JSON Lines or XLSX, chosen by --output-format or
+by the extension of --out (.csv, .jsonl or .ndjson, .gz for gzip; .xlsx).
+CSV and XLSX columns:
 
   id, input, code, title, confidence, score, runner_up_code,
   runner_up_confidence, nearest_outside_code, error
@@ -104,6 +110,7 @@ missing column, write error).`,
   anzsco batch ads.jsonl --column title --output-format jsonl > mapped.jsonl
   zcat ads.csv.gz | anzsco batch - --column title --output-format jsonl
   anzsco batch ads.csv.gz --column title --out mapped.csv --keep-columns
+  anzsco batch vagas.xlsx --sheet Vagas --column Cargo --out mapeadas.xlsx
   anzsco batch ads.csv --shard 0/4 --out mapped-0.csv    # the first of 4 runs
   anzsco batch - --input-format jsonl --id-column ad_id --output-format jsonl --allow-row-errors  # Hadoop, Spark`,
 		Args: cobra.MaximumNArgs(1),
@@ -128,6 +135,9 @@ missing column, write error).`,
 			} else if opts.Input != "-" {
 				opts.InputFormat, _ = batch.FormatOf(opts.Input)
 			}
+			if opts.Sheet != "" && opts.InputFormat != "" && opts.InputFormat != batch.XLSX {
+				return usageError("--sheet is for an Excel workbook, and %s is read as %s", opts.Input, opts.InputFormat)
+			}
 			var outExt batch.Format
 			if opts.Out != "" {
 				outExt, opts.OutGzip = batch.FormatOf(opts.Out)
@@ -136,15 +146,23 @@ missing column, write error).`,
 			case outFormat != "":
 				f, err := batch.ParseFormat(outFormat)
 				if err != nil || f == batch.TSV {
-					return usageError("--output-format must be csv or jsonl, got %q", outFormat)
+					return usageError("--output-format must be csv, jsonl or xlsx, got %q", outFormat)
 				}
 				opts.OutputFormat = f
 			case outExt == batch.TSV:
-				return usageError("--out %s: TSV output is not supported: use .csv or .jsonl", opts.Out)
+				return usageError("--out %s: TSV output is not supported: use .csv, .jsonl or .xlsx", opts.Out)
 			case outExt != "":
 				opts.OutputFormat = outExt
 			default:
 				opts.OutputFormat = batch.CSV
+			}
+			if opts.OutputFormat == batch.XLSX {
+				switch {
+				case opts.OutGzip:
+					return usageError("--out %s: a workbook is compressed already: drop the .gz", opts.Out)
+				case opts.Out == "" && opts.IO.StdoutTTY:
+					return usageError("XLSX output is a binary file: give --out FILE.xlsx")
+				}
 			}
 			if shard != "" {
 				s, err := batch.ParseShard(shard)
@@ -169,8 +187,9 @@ missing column, write error).`,
 	fl.StringVar(&opts.Column, "column", "title", "the `NAME` of the column (or JSON field) holding the job title")
 	fl.StringVar(&opts.TextColumn, "text-column", "", "the `NAME` of a column holding a job description (optional)")
 	fl.StringVar(&opts.IDColumn, "id-column", "", "the `NAME` of a column holding an id to copy to the output (default: the row number)")
-	fl.StringVar(&inFormat, "input-format", "", "input `format`: csv, tsv or jsonl (default: from the file extension)")
-	fl.StringVar(&outFormat, "output-format", "", "output `format`: csv or jsonl (default: from the --out extension, else csv)")
+	fl.StringVar(&inFormat, "input-format", "", "input `format`: csv, tsv, jsonl or xlsx (default: from the file extension)")
+	fl.StringVar(&opts.Sheet, "sheet", "", "read the worksheet `NAME` of an Excel workbook (default: the first)")
+	fl.StringVar(&outFormat, "output-format", "", "output `format`: csv, jsonl or xlsx (default: from the --out extension, else csv)")
 	fl.StringVarP(&opts.Out, "out", "o", "", "write to `FILE` (atomically, by rename) instead of standard output; .gz compresses")
 	fl.BoolVar(&opts.KeepColumns, "keep-columns", false, "copy every input column to the output (CSV: after the result, as in_<column>; JSONL: as \"in\")")
 	fl.IntVar(&opts.Workers, "workers", 0, "classify `N` rows at once (default: the number of CPUs)")
@@ -218,10 +237,13 @@ func batchRun(opts *batchOptions) error {
 	counted := &batch.Counter{R: in}
 	rd, err := batch.NewReader(counted, batch.ReadOptions{
 		Name: name, Format: opts.InputFormat, Title: opts.Column, Text: opts.TextColumn, ID: opts.IDColumn,
-		Keep: opts.KeepColumns, Shard: opts.Shard,
+		Keep: opts.KeepColumns, Shard: opts.Shard, Sheet: opts.Sheet,
 	})
 	if err != nil {
 		return err
+	}
+	if c, ok := rd.(io.Closer); ok {
+		defer c.Close()
 	}
 	c, err := opts.Classifier()
 	if err != nil {
