@@ -26,6 +26,13 @@ func (t *table) setHeader(header []string, hint func() string) error {
 	t.header = make([]string, len(header))
 	for i, h := range header {
 		t.header[i] = strings.ToValidUTF8(h, "\uFFFD")
+		if h != t.header[i] || strings.IndexByte(h, 0) >= 0 {
+			// The header is not UTF-8: that, rather than the column
+			// names, is the problem to report.
+			hint = func() string {
+				return " (the header is not UTF-8: " + encodingHint([]byte(strings.Join(header, ","))) + ")"
+			}
+		}
 	}
 	for _, c := range []struct {
 		name string
@@ -65,6 +72,11 @@ func newCSVReader(br *bufio.Reader, g *guard, comma rune, opt ReadOptions) (*csv
 	g.mark = func() int64 { return r.end }
 	if comma == '\t' {
 		r.format = TSV
+	}
+	switch comma {
+	case ',', ';', '\t':
+	default:
+		return nil, fmt.Errorf("%s: delimiter %q: want a comma, a semicolon or a tab", opt.Name, comma)
 	}
 	header, err := cr.Read()
 	r.end = cr.InputOffset()

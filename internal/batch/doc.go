@@ -7,7 +7,11 @@
 // CSV follows RFC 4180: a header row naming the columns, fields quoted with
 // double quotes, quoted fields may hold commas, quotes ("") and line
 // breaks, lines end in LF or CRLF, and a UTF-8 byte order mark is skipped.
-// TSV is the same with tabs. Blank lines are skipped. JSON Lines holds one
+// TSV is the same with tabs. The delimiter of CSV is the comma, semicolon
+// or tab found most often outside quotes in the header line, unless
+// ReadOptions.Delimiter names it; text is UTF-8 unless ReadOptions.Encoding
+// names UTF-16, Windows-1252 or ISO-8859-1 (golang.org/x/text decodes it).
+// Blank lines are skipped. JSON Lines holds one
 // object per line; blank lines are skipped; string values are used as they
 // are, numbers and booleans as written, null as missing. Gzip-compressed
 // input is recognised by its first bytes and read transparently. An Excel

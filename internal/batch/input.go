@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"sync/atomic"
+
+	"golang.org/x/text/transform"
 )
 
 // ReadOptions say how to read an input.
@@ -35,6 +37,15 @@ type ReadOptions struct {
 	// Sheet names the worksheet of an XLSX input (in any case); empty
 	// means the first.
 	Sheet string
+	// Delimiter separates the fields of CSV: ',', ';' or '\t'. Zero means
+	// the one of these found most often outside quotes in the header line
+	// (a comma when there is none), so that the CSV Excel saves in
+	// Brazilian and Portuguese locales, separated by semicolons, is read
+	// as it is. TSV is always separated by tabs.
+	Delimiter rune
+	// Encoding names the encoding of a text input, as ParseEncoding takes
+	// it: utf-8 (the default), utf-16, windows-1252, iso-8859-1.
+	Encoding string
 }
 
 // Reader reads the records of an input one at a time. It is not safe for
@@ -89,12 +100,19 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 		}
 		src = zr
 	}
+	enc, err := ParseEncoding(opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	if enc != nil {
+		src = transform.NewReader(src, enc.NewDecoder())
+	}
 	g := &guard{r: src}
 	br := bufio.NewReaderSize(g, 64<<10)
 	if p, err := br.Peek(len(bom)); bytes.Equal(p, bom) {
 		br.Discard(len(bom))
 	} else if bytes.HasPrefix(p, []byte{0xff, 0xfe}) || bytes.HasPrefix(p, []byte{0xfe, 0xff}) {
-		return nil, fmt.Errorf("%s: the input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8", opt.Name)
+		return nil, fmt.Errorf("%s: the input is UTF-16 (it starts with a UTF-16 byte order mark): give --encoding utf-16, or convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8", opt.Name)
 	} else if err != nil && err != io.EOF {
 		return nil, fmt.Errorf("%s: %w", opt.Name, describeReadError(err))
 	}
@@ -103,7 +121,11 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 	}
 	switch opt.Format {
 	case CSV:
-		return newCSVReader(br, g, ',', opt)
+		comma := opt.Delimiter
+		if comma == 0 {
+			comma = detectDelimiter(br)
+		}
+		return newCSVReader(br, g, comma, opt)
 	case TSV:
 		return newCSVReader(br, g, '\t', opt)
 	case JSONL:
@@ -113,6 +135,41 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 }
 
 var bom = []byte("\ufeff")
+
+// Delimiters are the field separators of CSV that detectDelimiter tells
+// apart, in the order that breaks a tie.
+var Delimiters = []rune{',', ';', '\t'}
+
+// detectDelimiter returns the delimiter found most often outside quotes
+// in the first line of br (up to its buffer's size), a comma when none is.
+func detectDelimiter(br *bufio.Reader) rune {
+	p, _ := br.Peek(br.Size())
+	counts := make([]int, len(Delimiters))
+	quoted := false
+scan:
+	for _, c := range p {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n' || c == '\r':
+			break scan
+		default:
+			for i, d := range Delimiters {
+				if rune(c) == d {
+					counts[i]++
+				}
+			}
+		}
+	}
+	best := 0
+	for i := range counts {
+		if counts[i] > counts[best] {
+			best = i
+		}
+	}
+	return Delimiters[best]
+}
 
 // sniff tells JSONL from CSV by the first character that is not white
 // space.

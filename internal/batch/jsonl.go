@@ -152,7 +152,7 @@ func (r *jsonlReader) parse(rec *Record, line []byte, tooLong bool) *RowError {
 	case tooLong:
 		return rowErr("", ErrLineTooLong, fmt.Sprintf("over the limit of %d MiB", MaxRecordBytes>>20))
 	case !utf8.Valid(line):
-		return rowErr("", ErrInvalidUTF8, fmt.Sprintf("at byte %d (convert the file to UTF-8, e.g. with iconv)", invalidAt(string(line))))
+		return rowErr("", ErrInvalidUTF8, fmt.Sprintf("at byte %d (%s)", invalidAt(string(line)), encodingHint(line)))
 	case line[0] != '{':
 		return rowErr("", ErrInvalidJSON, "want one object per line")
 	}

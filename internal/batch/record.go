@@ -97,7 +97,7 @@ func checkField(line int, column, v string) *RowError {
 	}
 	if !utf8.ValidString(v) {
 		return &RowError{Line: line, Column: column, Kind: ErrInvalidUTF8,
-			Detail: fmt.Sprintf("at byte %d (convert the file to UTF-8, e.g. with iconv)", invalidAt(v))}
+			Detail: fmt.Sprintf("at byte %d (%s)", invalidAt(v), encodingHint([]byte(v)))}
 	}
 	return nil
 }

@@ -33,7 +33,11 @@ type batchOptions struct {
 	IDColumn    string
 	InputFormat batch.Format // empty: from the file name, else sniffed
 	// Sheet names the worksheet of an XLSX input; empty for the first.
-	Sheet        string
+	Sheet string
+	// Delimiter separates CSV fields; 0 means found from the header.
+	Delimiter rune
+	// Encoding is the encoding of a text input; empty for UTF-8.
+	Encoding     string
 	OutputFormat batch.Format
 	// Out is the output file; empty for standard output.
 	Out         string
@@ -55,7 +59,7 @@ func newCmdBatch(f *Factory, runF func(*batchOptions) error) *cobra.Command {
 		}
 		return ix, nil
 	}}
-	var inFormat, outFormat, shard string
+	var inFormat, outFormat, shard, delimiter string
 	cmd := &cobra.Command{
 		Use:   "batch [flags] FILE | -",
 		Short: "Map a file of job ads (CSV, TSV, JSON Lines, Excel) to ANZSCO codes",
@@ -69,7 +73,13 @@ workbook (.xlsx), chosen by the file's extension (.csv, .tsv, .jsonl or
 input is read, as XLSX when it is a workbook, as JSON Lines when its first
 character is "{" and as CSV otherwise. Gzip is read transparently. Of a
 workbook, the first sheet is read, or the one --sheet names; its first
-non-empty row is the header, and empty rows are skipped. The title
+non-empty row is the header, and empty rows are skipped.
+
+The fields of CSV are separated by the comma, semicolon or tab that the
+header line holds most of (Excel in Brazil and Portugal saves CSV with
+semicolons), or by --delimiter. Text is read as UTF-8 unless --encoding
+names another: utf-16, windows-1252 (Excel's "CSV" on Windows in the West)
+or iso-8859-1. The title
 column (--column) is required; --text-column names a description, which
 counts for less than the title; --id-column names an id copied to the output
 (without it the id is the row number, counting from 1 after the header).
@@ -111,6 +121,7 @@ missing column, write error).`,
   zcat ads.csv.gz | anzsco batch - --column title --output-format jsonl
   anzsco batch ads.csv.gz --column title --out mapped.csv --keep-columns
   anzsco batch vagas.xlsx --sheet Vagas --column Cargo --out mapeadas.xlsx
+  anzsco batch vagas.csv --encoding windows-1252 --column Cargo --id-column Código
   anzsco batch ads.csv --shard 0/4 --out mapped-0.csv    # the first of 4 runs
   anzsco batch - --input-format jsonl --id-column ad_id --output-format jsonl --allow-row-errors  # Hadoop, Spark`,
 		Args: cobra.MaximumNArgs(1),
@@ -134,6 +145,20 @@ missing column, write error).`,
 				opts.InputFormat = f
 			} else if opts.Input != "-" {
 				opts.InputFormat, _ = batch.FormatOf(opts.Input)
+			}
+			if delimiter != "" {
+				d, err := parseDelimiter(delimiter)
+				if err != nil {
+					return usageError("--delimiter: %v", err)
+				}
+				switch opts.InputFormat {
+				case batch.JSONL, batch.XLSX:
+					return usageError("--delimiter is for CSV, and %s is read as %s", opts.Input, opts.InputFormat)
+				}
+				opts.Delimiter, opts.InputFormat = d, batch.CSV
+			}
+			if _, err := batch.ParseEncoding(opts.Encoding); err != nil {
+				return usageError("--encoding: %v", err)
 			}
 			if opts.Sheet != "" && opts.InputFormat != "" && opts.InputFormat != batch.XLSX {
 				return usageError("--sheet is for an Excel workbook, and %s is read as %s", opts.Input, opts.InputFormat)
@@ -188,6 +213,8 @@ missing column, write error).`,
 	fl.StringVar(&opts.TextColumn, "text-column", "", "the `NAME` of a column holding a job description (optional)")
 	fl.StringVar(&opts.IDColumn, "id-column", "", "the `NAME` of a column holding an id to copy to the output (default: the row number)")
 	fl.StringVar(&inFormat, "input-format", "", "input `format`: csv, tsv, jsonl or xlsx (default: from the file extension)")
+	fl.StringVar(&delimiter, "delimiter", "", "CSV field `separator`: comma, semicolon or tab (default: the one the header line uses)")
+	fl.StringVar(&opts.Encoding, "encoding", "", "the input's `encoding`: utf-8, utf-16, windows-1252 or iso-8859-1 (default utf-8)")
 	fl.StringVar(&opts.Sheet, "sheet", "", "read the worksheet `NAME` of an Excel workbook (default: the first)")
 	fl.StringVar(&outFormat, "output-format", "", "output `format`: csv, jsonl or xlsx (default: from the --out extension, else csv)")
 	fl.StringVarP(&opts.Out, "out", "o", "", "write to `FILE` (atomically, by rename) instead of standard output; .gz compresses")
@@ -198,6 +225,19 @@ missing column, write error).`,
 	fl.BoolVar(&opts.AllowRowErrors, "allow-row-errors", false, "exit 0 even when rows had errors (they are still in the output), for Hadoop Streaming and Spark, which fail a task on any other exit status")
 	fl.IntVar(&opts.Cache, "cache", batch.DefaultCache, "remember `N` recent results, so that a repeated title (with the same description) is not classified again; 0 for none")
 	return cmd
+}
+
+// parseDelimiter reads --delimiter: the character itself, or its name.
+func parseDelimiter(s string) (rune, error) {
+	switch strings.ToLower(s) {
+	case ",", "comma":
+		return ',', nil
+	case ";", "semicolon":
+		return ';', nil
+	case "\t", `\t`, "tab":
+		return '\t', nil
+	}
+	return 0, fmt.Errorf("%q: want comma, semicolon or tab", s)
 }
 
 // The garbage collector's settings during a batch run; see tuneGC.
@@ -237,7 +277,7 @@ func batchRun(opts *batchOptions) error {
 	counted := &batch.Counter{R: in}
 	rd, err := batch.NewReader(counted, batch.ReadOptions{
 		Name: name, Format: opts.InputFormat, Title: opts.Column, Text: opts.TextColumn, ID: opts.IDColumn,
-		Keep: opts.KeepColumns, Shard: opts.Shard, Sheet: opts.Sheet,
+		Keep: opts.KeepColumns, Shard: opts.Shard, Sheet: opts.Sheet, Delimiter: opts.Delimiter, Encoding: opts.Encoding,
 	})
 	if err != nil {
 		return err

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
@@ -51,6 +52,13 @@ func TestBatchFlags(t *testing.T) {
 			want: batchOptions{Input: "vagas.XLSX", Sheet: "Vagas", Column: "Cargo", InputFormat: batch.XLSX, OutputFormat: batch.XLSX, Out: "m.xlsx", Cache: batch.DefaultCache}},
 		{args: []string{"-", "--sheet", "Vagas", "--output-format", "xlsx"},
 			want: batchOptions{Input: "-", Sheet: "Vagas", Column: "title", OutputFormat: batch.XLSX, Cache: batch.DefaultCache}},
+		{args: []string{"vagas.csv", "--delimiter", ";", "--encoding", "windows-1252"},
+			want: batchOptions{Input: "vagas.csv", Column: "title", InputFormat: batch.CSV, Delimiter: ';', Encoding: "windows-1252", OutputFormat: batch.CSV, Cache: batch.DefaultCache}},
+		{args: []string{"-", "--delimiter", "tab", "--encoding", "UTF-16"},
+			want: batchOptions{Input: "-", Column: "title", InputFormat: batch.CSV, Delimiter: '\t', Encoding: "UTF-16", OutputFormat: batch.CSV, Cache: batch.DefaultCache}},
+		{args: []string{"a.csv", "--delimiter", "|"}, wantErr: `--delimiter: "|": want comma, semicolon or tab`},
+		{args: []string{"a.jsonl", "--delimiter", ";"}, wantErr: "--delimiter is for CSV, and a.jsonl is read as jsonl"},
+		{args: []string{"a.csv", "--encoding", "latin9"}, wantErr: `--encoding: unknown encoding "latin9"`},
 		{args: []string{"a.csv", "--sheet", "Vagas"}, wantErr: "--sheet is for an Excel workbook, and a.csv is read as csv"},
 		{args: []string{"a.xlsx", "--out", "m.xlsx.gz"}, wantErr: "a workbook is compressed already: drop the .gz"},
 		{args: []string{"a.csv", "--out", "m.tsv"}, wantErr: "TSV output is not supported"},
@@ -494,5 +502,31 @@ func TestBatchXLSX(t *testing.T) {
 	want := "anzsco: " + wrong + ": this is an Excel workbook: use it directly or save it as CSV (name it .xlsx or give --input-format xlsx)\n"
 	if code != ExitError || errOut.String() != want {
 		t.Errorf("a workbook named .csv: exit %d, stderr %q, want %d and %q", code, errOut, ExitError, want)
+	}
+}
+
+// A CSV saved by Excel in Brazil: semicolons, Windows-1252.
+func TestBatchExcelCSV(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "vagas.csv")
+	text, _ := charmap.Windows1252.NewEncoder().String("Código;Cargo\r\nV1;Líder de equipe (team leader)\r\nV2;Operação\r\n")
+	os.WriteFile(src, []byte(text), 0o666)
+
+	ios, out, _ := Test("")
+	if code, err := runBatchCmd(t, ios, keywordClassifier{}, src, "--encoding", "windows-1252", "--column", "cargo", "--id-column", "código"); code != ExitOK {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("output %q (%v), want a header and 2 rows", out, err)
+	}
+	if got := rows[1][0] + " " + rows[1][1] + " " + rows[1][2] + " | " + rows[2][0] + " " + rows[2][1]; got != "V1 Líder de equipe (team leader) 541111 | V2 Operação" {
+		t.Errorf("rows = %q", got)
+	}
+
+	ios, out, errOut := Test("")
+	code := run(&Factory{IO: ios}, []string{"batch", src, "--column", "Cargo", "--output-format", "jsonl"})
+	if code != ExitRowErrors || !strings.Contains(out.String(), "give --encoding windows-1252") {
+		t.Errorf("without --encoding: exit %d, output %q, stderr %q: want row errors that name windows-1252", code, out, errOut)
 	}
 }
