@@ -13,7 +13,8 @@
 // names UTF-16, Windows-1252 or ISO-8859-1 (golang.org/x/text decodes it).
 // Blank lines are skipped. JSON Lines holds one
 // object per line; blank lines are skipped; string values are used as they
-// are, numbers and booleans as written, null as missing. Gzip-compressed
+// are, numbers and booleans as written; a null description is none, a null
+// title is the error ErrNullTitle and a null id ErrFieldType. Gzip-compressed
 // input is recognised by its first bytes and read transparently. An Excel
 // workbook (XLSX) is read whole into memory (up to MaxWorkbookBytes), then
 // one worksheet row by row: its first non-empty row is the header, empty
@@ -34,7 +35,7 @@
 // (the csv package's, e.g. a bare quote; reading goes on at the next
 // record), a row with more or fewer fields than the header, invalid UTF-8,
 // a field over MaxFieldBytes (1 MiB), a JSONL line over MaxRecordBytes
-// (16 MiB), a line that is not a JSON object, a missing or empty title, a
+// (16 MiB), a line that is not a JSON object, a missing, null or empty title, a
 // missing JSONL id field, a non-string value where text is wanted, and an
 // error from the classifier.
 //

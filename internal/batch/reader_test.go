@@ -244,6 +244,8 @@ func TestRowErrorMessages(t *testing.T) {
 		{"[1]\n", ReadOptions{Format: JSONL}, `line 1: invalid JSON: want one object per line`},
 		{"{\"name\":\"A\"}\n", ReadOptions{}, `line 1, column "title": missing field: no such field in the object`},
 		{"{\"title\":{\"a\":1}}\n", ReadOptions{}, `line 1, column "title": wrong type: an object, want a string`},
+		{"{\"title\":null}\n", ReadOptions{}, `line 1, column "title": null title`},
+		{"{\"title\":\"A\",\"id\":null}\n", ReadOptions{ID: "id"}, `line 1, column "id": wrong type: null, want a string or a number`},
 	}
 	for _, tt := range tests {
 		recs, err := readAll(t, tt.input, tt.opt)
@@ -299,7 +301,7 @@ func TestReadJSONL(t *testing.T) {
 				{Row: 2, Line: 2, ID: "2", Kind: ErrInvalidJSON},
 				{Row: 3, Line: 3, ID: "3", Kind: ErrInvalidJSON},
 				{Row: 4, Line: 4, ID: "4", Kind: ErrMissingField},
-				{Row: 5, Line: 5, ID: "5", Kind: ErrMissingField},
+				{Row: 5, Line: 5, ID: "5", Kind: ErrNullTitle},
 				{Row: 6, Line: 6, ID: "6", Title: "  ", Kind: ErrEmptyTitle},
 				{Row: 7, Line: 7, ID: "7", Kind: ErrFieldType},
 				{Row: 8, Line: 8, ID: "8", Kind: ErrInvalidUTF8},
@@ -315,7 +317,7 @@ func TestReadJSONL(t *testing.T) {
 			want: []brief{
 				{Row: 1, Line: 1, ID: "a", Title: "A"},
 				{Row: 2, Line: 2, Title: "B", Kind: ErrMissingField},
-				{Row: 3, Line: 3, Title: "C", Kind: ErrMissingField},
+				{Row: 3, Line: 3, Title: "C", Kind: ErrFieldType},
 			},
 		},
 		{

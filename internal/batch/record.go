@@ -33,6 +33,7 @@ var (
 	ErrMissingField = errors.New("missing field")
 	ErrFieldType    = errors.New("wrong type")
 	ErrEmptyTitle   = errors.New("empty title")
+	ErrNullTitle    = errors.New("null title")
 	ErrClassify     = errors.New("classification failed")
 )
 

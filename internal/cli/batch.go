@@ -98,7 +98,7 @@ with "row" and "id" first, and with --keep-columns "in": the input row.
 
 Bad rows never stop the run and are never dropped: a CSV syntax error, a row
 with the wrong number of fields, invalid UTF-8, a field over 1 MiB, a line
-that is not a JSON object, a missing or empty title: each gets an output row
+that is not a JSON object, a missing, null or empty title: each gets an output row
 whose error names the line and the problem. An unreadable or truncated input
 stops the run once the rows read before it are written.
 
