@@ -120,6 +120,8 @@ minor group when the words support a group but no one occupation.`,
 	_ = root.RegisterFlagCompletionFunc("scope", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return corpus.BuiltinNames(), cobra.ShellCompDirectiveNoFileComp
 	})
+	_ = root.MarkPersistentFlagDirname("index")
+	_ = root.MarkPersistentFlagFilename("corpus", "json")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%v (see '%s --help')", err, c.CommandPath())
 	})
@@ -135,6 +137,7 @@ minor group when the words support a group but no one occupation.`,
 		newCmdEval(f, nil),
 		newCmdCorpus(f),
 		newCmdVersion(f),
+		newCmdDocs(f),
 	)
 	return root
 }
