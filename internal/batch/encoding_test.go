@@ -2,6 +2,7 @@ package batch
 
 import (
 	"bufio"
+	"io"
 	"strings"
 	"testing"
 
@@ -108,5 +109,30 @@ func TestLikelyEncoding(t *testing.T) {
 		if got := likelyEncoding([]byte(tt.in)); got != tt.want {
 			t.Errorf("likelyEncoding(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// chunks returns one chunk a Read, and counts the Reads.
+type chunks struct {
+	parts []string
+	reads int
+}
+
+func (c *chunks) Read(p []byte) (int, error) {
+	c.reads++
+	if len(c.parts) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, c.parts[0])
+	c.parts = c.parts[1:]
+	return n, nil
+}
+
+// Rows piped in one at a time are not held back: the delimiter is told
+// from the header line without waiting for more input.
+func TestDetectDelimiterReadsOnlyTheHeader(t *testing.T) {
+	c := &chunks{parts: []string{"Código;", "Cargo\n", "V1;Operador\n", "V2;Supervisor\n"}}
+	if got := detectDelimiter(bufio.NewReader(c)); got != ';' || c.reads != 2 {
+		t.Errorf("detectDelimiter = %q after %d reads, want ';' after 2", got, c.reads)
 	}
 }

@@ -142,8 +142,16 @@ var Delimiters = []rune{',', ';', '\t'}
 
 // detectDelimiter returns the delimiter found most often outside quotes
 // in the first line of br (up to its buffer's size), a comma when none is.
+// It reads no further than the end of that line, so that rows piped in
+// one at a time are not held back.
 func detectDelimiter(br *bufio.Reader) rune {
-	p, _ := br.Peek(br.Size())
+	p, err := br.Peek(1)
+	for err == nil && bytes.IndexByte(p, '\n') < 0 && len(p) < br.Size() {
+		p, err = br.Peek(len(p) + 1) // one more read, however little it brings
+		if err == nil {
+			p, _ = br.Peek(br.Buffered())
+		}
+	}
 	counts := make([]int, len(Delimiters))
 	quoted := false
 scan:
