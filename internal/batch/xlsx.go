@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"encoding/csv"
@@ -15,10 +16,23 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// MaxWorkbookBytes bounds an XLSX input. A workbook is a zip file, read
-// whole into memory since its directory is at its end; its worksheets are
-// then read row by row.
-const MaxWorkbookBytes = 256 << 20
+// Limits on an XLSX input. A workbook is a zip file, read whole into
+// memory since its directory is at its end. The parser then holds each
+// part of it unzipped in memory, at the size the zip declares, except a
+// worksheet or the shared strings over xlsxPartInMemory, which go to a
+// temporary file; so a damaged or hostile file of a few KiB that declares
+// a part of gigabytes is refused before it is unzipped.
+const (
+	// MaxWorkbookBytes bounds the workbook file.
+	MaxWorkbookBytes = 256 << 20
+	// MaxWorkbookUnzipped bounds what its parts declare, all together.
+	MaxWorkbookUnzipped = 2 << 30
+	// maxWorkbookInMemory bounds what the parts held in memory declare.
+	maxWorkbookInMemory = 256 << 20
+	// xlsxPartInMemory is the size over which a worksheet or the shared
+	// strings are unzipped to a temporary file.
+	xlsxPartInMemory = 16 << 20
+)
 
 // The first bytes of a zip file (XLSX) and of an OLE2 compound file (the
 // XLS of Excel 97-2003, and any encrypted workbook).
@@ -52,7 +66,14 @@ type xlsxReader struct {
 	err   error // sticky: io.EOF or a fatal error
 }
 
-func newXLSXReader(br *bufio.Reader, opt ReadOptions) (*xlsxReader, error) {
+func newXLSXReader(br *bufio.Reader, opt ReadOptions) (_ *xlsxReader, err error) {
+	// A damaged workbook is an error, even where the parser beneath
+	// would panic on it.
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: not a readable Excel workbook: %s", opt.Name, oneLine(p))
+		}
+	}()
 	data, err := io.ReadAll(io.LimitReader(br, MaxWorkbookBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opt.Name, err)
@@ -60,9 +81,13 @@ func newXLSXReader(br *bufio.Reader, opt ReadOptions) (*xlsxReader, error) {
 	if len(data) > MaxWorkbookBytes {
 		return nil, fmt.Errorf("%s: the workbook is over %d MiB: save the sheet as CSV", opt.Name, MaxWorkbookBytes>>20)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err := checkUnzipped(data); err != nil {
+		return nil, fmt.Errorf("%s: %w", opt.Name, err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: MaxWorkbookUnzipped, UnzipXMLSizeLimit: xlsxPartInMemory})
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a readable Excel workbook: %v", opt.Name, err)
+		return nil, fmt.Errorf("%s: not a readable Excel workbook: %s", opt.Name, oneLine(err))
 	}
 	r := &xlsxReader{table: table{opt: opt}, f: f}
 	if err := r.open(); err != nil {
@@ -70,6 +95,32 @@ func newXLSXReader(br *bufio.Reader, opt ReadOptions) (*xlsxReader, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// checkUnzipped refuses a workbook whose parts declare more than the
+// limits allow, before any is unzipped.
+func checkUnzipped(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("not a readable Excel workbook: %s", oneLine(err))
+	}
+	var total, inMemory uint64
+	for _, zf := range zr.File {
+		n := zf.UncompressedSize64
+		total += n
+		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
+		streamed := n > xlsxPartInMemory && (strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml")
+		if !streamed {
+			inMemory += n
+		}
+		switch {
+		case n > MaxWorkbookUnzipped || total > MaxWorkbookUnzipped:
+			return fmt.Errorf("the workbook unzips to over %d MiB (part %q declares %d MiB): save the sheet as CSV", MaxWorkbookUnzipped>>20, oneLine(zf.Name), n>>20)
+		case inMemory > maxWorkbookInMemory:
+			return fmt.Errorf("the parts of the workbook other than worksheets unzip to over %d MiB (part %q declares %d MiB): is it damaged? save the sheet as CSV", maxWorkbookInMemory>>20, oneLine(zf.Name), n>>20)
+		}
+	}
+	return nil
 }
 
 // open finds the worksheet and reads its header row.
@@ -89,7 +140,7 @@ func (r *xlsxReader) open() error {
 	}
 	var err error
 	if r.rows, err = r.f.Rows(r.sheet); err != nil {
-		return fmt.Errorf("%s: sheet %q: %v", r.opt.Name, r.sheet, err)
+		return fmt.Errorf("%s: sheet %q: %s", r.opt.Name, r.sheet, oneLine(err))
 	}
 	header, err := r.next()
 	switch {
@@ -108,12 +159,17 @@ func (r *xlsxReader) open() error {
 
 // next returns the cells of the next row that has any, with the trailing
 // empty ones dropped.
-func (r *xlsxReader) next() ([]string, error) {
+func (r *xlsxReader) next() (_ []string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: sheet %q, after row %d: not a readable worksheet: %s", r.opt.Name, r.sheet, r.line, oneLine(p))
+		}
+	}()
 	for r.rows.Next() {
 		r.line++
 		cells, err := r.rows.Columns()
 		if err != nil {
-			return nil, fmt.Errorf("%s: sheet %q, row %d: %v", r.opt.Name, r.sheet, r.line, err)
+			return nil, fmt.Errorf("%s: sheet %q, row %d: %s", r.opt.Name, r.sheet, r.line, oneLine(err))
 		}
 		for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
 			cells = cells[:len(cells)-1]
@@ -123,12 +179,21 @@ func (r *xlsxReader) next() ([]string, error) {
 		}
 	}
 	if err := r.rows.Error(); err != nil {
-		return nil, fmt.Errorf("%s: sheet %q, after row %d: %v", r.opt.Name, r.sheet, r.line, err)
+		return nil, fmt.Errorf("%s: sheet %q, after row %d: %s", r.opt.Name, r.sheet, r.line, oneLine(err))
 	}
 	return nil, io.EOF
 }
 
 func (r *xlsxReader) Format() Format { return XLSX }
+
+// oneLine is the message of an error or a panic of the workbook parser on
+// one line, with anything that does not print (bytes of the file quoted
+// in it) escaped.
+func oneLine(v any) string {
+	s := strings.Join(strings.Fields(fmt.Sprint(v)), " ")
+	q := strconv.QuoteToGraphic(s)
+	return q[1 : len(q)-1]
+}
 
 func (r *xlsxReader) Read() (*Record, error) {
 	for r.err == nil {

@@ -1,9 +1,11 @@
 package batch
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -221,5 +223,59 @@ func TestRunXLSXWriteError(t *testing.T) {
 	_, err = Run(context.Background(), rd, &fake{}, &brokenWriter{}, Options{Format: XLSX})
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("Run = %v, want the write error", err)
+	}
+}
+
+// declaring copies the zip file book and adds a part that declares size
+// bytes unzipped, as a damaged or hostile file may.
+func declaring(t testing.TB, book []byte, part string, size uint64) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: part, Method: zip.Deflate, UncompressedSize64: size, CompressedSize64: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte{0x03, 0x00})
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A workbook of a few KiB whose parts declare gigabytes is refused before
+// anything is unzipped, without the memory it declares.
+func TestXLSXDeclaredSizeBounded(t *testing.T) {
+	book := workbook(t, []string{"Ads"}, map[string][][]any{"Ads": {{"title"}, {"Team Leader"}}})
+	tests := []struct {
+		part string
+		size uint64
+		want string
+	}{
+		{"xl/theme/theme2.xml", 1 << 30, `the parts of the workbook other than worksheets unzip to over 256 MiB (part "xl/theme/theme2.xml" declares 1024 MiB)`},
+		{"xl/worksheets/sheet9.xml", 3 << 30, `the workbook unzips to over 2048 MiB (part "xl/worksheets/sheet9.xml" declares 3072 MiB)`},
+		{"xl/media/x.png", 1 << 63, `the workbook unzips to over 2048 MiB`},
+	}
+	for _, tt := range tests {
+		data := declaring(t, book, tt.part, tt.size)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := NewReader(bytes.NewReader(data), ReadOptions{Name: "ads.xlsx", Title: "title"})
+		runtime.ReadMemStats(&after)
+		if err == nil || !strings.HasPrefix(err.Error(), "ads.xlsx: "+tt.want) {
+			t.Errorf("%s declaring %d bytes: error %v, want %q", tt.part, tt.size, err, tt.want)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+			t.Errorf("%s declaring %d bytes: %d MiB allocated to refuse it", tt.part, tt.size, alloc>>20)
+		}
 	}
 }
