@@ -10,15 +10,52 @@ import (
 	"strings"
 )
 
-// csvReader reads CSV or TSV with a header row.
-type csvReader struct {
+// table is an input of rows under a header row (CSV, TSV, a worksheet):
+// the header and where the named columns are in it.
+type table struct {
 	opt    ReadOptions
-	format Format
-	cr     *csv.Reader
 	header []string
 	// title, text and id are column indexes; -1 when not named.
 	title, text, id int
-	row             int
+}
+
+// setHeader takes the header row and finds the named columns in it; hint
+// is added to the message of a column not found.
+func (t *table) setHeader(header []string, hint func() string) error {
+	t.title, t.text, t.id = -1, -1, -1
+	t.header = make([]string, len(header))
+	for i, h := range header {
+		t.header[i] = strings.ToValidUTF8(h, "\uFFFD")
+		if h != t.header[i] || strings.IndexByte(h, 0) >= 0 {
+			// The header is not UTF-8: that, rather than the column
+			// names, is the problem to report.
+			hint = func() string {
+				return " (the header is not UTF-8: " + encodingHint([]byte(strings.Join(header, ","))) + ")"
+			}
+		}
+	}
+	for _, c := range []struct {
+		name string
+		idx  *int
+	}{{t.opt.Title, &t.title}, {t.opt.Text, &t.text}, {t.opt.ID, &t.id}} {
+		if c.name == "" {
+			continue
+		}
+		i, err := findColumn(t.header, c.name)
+		if err != nil {
+			return fmt.Errorf("%s: %w%s", t.opt.Name, err, hint())
+		}
+		*c.idx = i
+	}
+	return nil
+}
+
+// csvReader reads CSV or TSV with a header row.
+type csvReader struct {
+	table
+	format Format
+	cr     *csv.Reader
+	row    int
 	// end is the input offset of the end of the last record read; the
 	// guard beneath stops a record that runs far past it.
 	end int64
@@ -31,10 +68,15 @@ func newCSVReader(br *bufio.Reader, g *guard, comma rune, opt ReadOptions) (*csv
 	cr.LazyQuotes = false
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	r := &csvReader{opt: opt, format: CSV, cr: cr, title: -1, text: -1, id: -1}
+	r := &csvReader{table: table{opt: opt}, format: CSV, cr: cr}
 	g.mark = func() int64 { return r.end }
 	if comma == '\t' {
 		r.format = TSV
+	}
+	switch comma {
+	case ',', ';', '\t':
+	default:
+		return nil, fmt.Errorf("%s: delimiter %q: want a comma, a semicolon or a tab", opt.Name, comma)
 	}
 	header, err := cr.Read()
 	r.end = cr.InputOffset()
@@ -47,22 +89,8 @@ func newCSVReader(br *bufio.Reader, g *guard, comma rune, opt ReadOptions) (*csv
 	case err != nil:
 		return nil, fmt.Errorf("%s: header: %w", opt.Name, describeReadError(err))
 	}
-	r.header = make([]string, len(header))
-	for i, h := range header {
-		r.header[i] = strings.ToValidUTF8(h, "\uFFFD")
-	}
-	for _, c := range []struct {
-		name string
-		idx  *int
-	}{{opt.Title, &r.title}, {opt.Text, &r.text}, {opt.ID, &r.id}} {
-		if c.name == "" {
-			continue
-		}
-		i, err := findColumn(r.header, c.name)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w%s", opt.Name, err, r.hint())
-		}
-		*c.idx = i
+	if err := r.setHeader(header, r.hint); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
@@ -116,7 +144,7 @@ func listColumns(header []string) string {
 	return strings.Join(q, ", ")
 }
 
-func (r *csvReader) Columns() []string {
+func (r *table) Columns() []string {
 	if !r.opt.Keep {
 		return nil
 	}
@@ -163,7 +191,7 @@ func (r *csvReader) Read() (*Record, error) {
 
 // fill sets rec's fields from a parsed record and reports the first
 // problem with it in rec.Err.
-func (r *csvReader) fill(rec *Record, fields []string) {
+func (r *table) fill(rec *Record, fields []string) {
 	var bad []bool // fields that cannot be used
 	var rerr *RowError
 	if len(fields) != len(r.header) {

@@ -1,5 +1,5 @@
 // Package batch classifies large files of job ads: it streams rows from
-// CSV, TSV or JSON Lines, classifies them in parallel with an
+// CSV, TSV, JSON Lines or Excel workbooks, classifies them in parallel with an
 // index.Classifier and writes one output row per input row, in input order.
 //
 // # Input
@@ -7,10 +7,19 @@
 // CSV follows RFC 4180: a header row naming the columns, fields quoted with
 // double quotes, quoted fields may hold commas, quotes ("") and line
 // breaks, lines end in LF or CRLF, and a UTF-8 byte order mark is skipped.
-// TSV is the same with tabs. Blank lines are skipped. JSON Lines holds one
+// TSV is the same with tabs. The delimiter of CSV is the comma, semicolon
+// or tab found most often outside quotes in the header line, unless
+// ReadOptions.Delimiter names it; text is UTF-8 unless ReadOptions.Encoding
+// names UTF-16, Windows-1252 or ISO-8859-1 (golang.org/x/text decodes it).
+// Blank lines are skipped. JSON Lines holds one
 // object per line; blank lines are skipped; string values are used as they
-// are, numbers and booleans as written, null as missing. Gzip-compressed
-// input is recognised by its first bytes and read transparently.
+// are, numbers and booleans as written; a null description is none, a null
+// title is the error ErrNullTitle and a null id ErrFieldType. Gzip-compressed
+// input is recognised by its first bytes and read transparently. An Excel
+// workbook (XLSX) is read whole into memory (up to MaxWorkbookBytes), then
+// one worksheet row by row: its first non-empty row is the header, empty
+// rows are skipped, and a row's line is its row number in the sheet. XLSX
+// output is the CSV output in one worksheet, written when the run ends.
 //
 // Columns are named: the title column is required (NewReader fails, naming
 // it and listing the columns present, when the header lacks it), the
@@ -26,7 +35,7 @@
 // (the csv package's, e.g. a bare quote; reading goes on at the next
 // record), a row with more or fewer fields than the header, invalid UTF-8,
 // a field over MaxFieldBytes (1 MiB), a JSONL line over MaxRecordBytes
-// (16 MiB), a line that is not a JSON object, a missing or empty title, a
+// (16 MiB), a line that is not a JSON object, a missing, null or empty title, a
 // missing JSONL id field, a non-string value where text is wanted, and an
 // error from the classifier.
 //

@@ -10,15 +10,18 @@ import (
 // Format is an input or output format.
 type Format string
 
-// The formats. TSV is CSV with tabs: quoting follows the same rules.
+// The formats. TSV is CSV with tabs: quoting follows the same rules. XLSX
+// is an Excel workbook: one worksheet is read, and output is one worksheet
+// with the columns of CSV output.
 const (
 	CSV   Format = "csv"
 	TSV   Format = "tsv"
 	JSONL Format = "jsonl"
+	XLSX  Format = "xlsx"
 )
 
 // ParseFormat reads a format name as given on the command line: csv, tsv,
-// jsonl or ndjson (the same as jsonl), in any case.
+// jsonl or ndjson (the same as jsonl), or xlsx, in any case.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "csv":
@@ -27,14 +30,16 @@ func ParseFormat(s string) (Format, error) {
 		return TSV, nil
 	case "jsonl", "ndjson":
 		return JSONL, nil
+	case "xlsx":
+		return XLSX, nil
 	}
-	return "", fmt.Errorf("unknown format %q: want csv, tsv or jsonl", s)
+	return "", fmt.Errorf("unknown format %q: want csv, tsv, jsonl or xlsx", s)
 }
 
 // FormatOf returns the format a file name implies by its extension (.csv,
-// .tsv, .jsonl, .ndjson, each optionally followed by .gz), and whether the
-// name says the file is gzip-compressed. The format is empty when the
-// extension names none.
+// .tsv, .jsonl, .ndjson, each optionally followed by .gz; .xlsx, .xlsm),
+// and whether the name says the file is gzip-compressed. The format is
+// empty when the extension names none.
 func FormatOf(name string) (f Format, gz bool) {
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext == ".gz" {
@@ -49,6 +54,8 @@ func FormatOf(name string) (f Format, gz bool) {
 		f = TSV
 	case ".jsonl", ".ndjson":
 		f = JSONL
+	case ".xlsx", ".xlsm":
+		f = XLSX
 	}
 	return f, gz
 }

@@ -118,3 +118,13 @@ func FuzzJSONLReader(f *testing.F) {
 		fuzzReader(t, data, ReadOptions{Format: JSONL})
 	})
 }
+
+func FuzzXLSXReader(f *testing.F) {
+	book := workbook(f, []string{"Ads"}, map[string][][]any{"Ads": {{"title", "description"}, {"Call centre operator", "answers calls"}, nil, {"", "x"}}})
+	f.Add(book)
+	f.Add(book[:len(book)/2])
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzReader(t, data, ReadOptions{Format: XLSX})
+	})
+}

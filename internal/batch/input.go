@@ -9,14 +9,17 @@ import (
 	"fmt"
 	"io"
 	"sync/atomic"
+
+	"golang.org/x/text/transform"
 )
 
 // ReadOptions say how to read an input.
 type ReadOptions struct {
 	// Name names the input in messages: a file name, or "stdin".
 	Name string
-	// Format is CSV, TSV or JSONL. Empty means JSONL when the input's first
-	// character (after a byte order mark and white space) is "{", else CSV.
+	// Format is CSV, TSV, JSONL or XLSX. Empty means XLSX when the input is
+	// a zip file, JSONL when its first character (after a byte order mark
+	// and white space) is "{", else CSV.
 	Format Format
 	// Title names the column (CSV, TSV) or field (JSONL) that holds the job
 	// title. Required.
@@ -31,6 +34,18 @@ type ReadOptions struct {
 	Keep bool
 	// Shard selects the rows returned; row numbers count every row.
 	Shard Shard
+	// Sheet names the worksheet of an XLSX input (in any case); empty
+	// means the first.
+	Sheet string
+	// Delimiter separates the fields of CSV: ',', ';' or '\t'. Zero means
+	// the one of these found most often outside quotes in the header line
+	// (a comma when there is none), so that the CSV Excel saves in
+	// Brazilian and Portuguese locales, separated by semicolons, is read
+	// as it is. TSV is always separated by tabs.
+	Delimiter rune
+	// Encoding names the encoding of a text input, as ParseEncoding takes
+	// it: utf-8 (the default), utf-16, windows-1252, iso-8859-1.
+	Encoding string
 }
 
 // Reader reads the records of an input one at a time. It is not safe for
@@ -47,8 +62,11 @@ type Reader interface {
 	Format() Format
 }
 
-// NewReader reads the header (CSV, TSV) and returns a Reader of r's
-// records. A gzip-compressed r is decompressed, whatever its name; a UTF-8
+// NewReader reads the header (CSV, TSV, XLSX) and returns a Reader of r's
+// records. An Excel workbook is read as XLSX when Format is XLSX or empty,
+// and refused with one line of explanation otherwise; the Reader of a
+// workbook is an io.Closer. A gzip-compressed r is decompressed, whatever
+// its name; a UTF-8
 // byte order mark is skipped, and UTF-16 (told by its byte order mark) is
 // refused with a message to convert it. It fails when r is empty or unreadable and
 // when a named column is not in the header.
@@ -61,23 +79,40 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 	}
 	raw := bufio.NewReaderSize(r, 64<<10)
 	var src io.Reader = raw
-	magic, err := raw.Peek(2)
+	magic, err := raw.Peek(len(oleMagic))
 	if err != nil && err != io.EOF {
 		return nil, fmt.Errorf("%s: %w", opt.Name, err)
 	}
-	if bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+	switch kind := workbookKind(magic); {
+	case kind == "xlsx" && (opt.Format == "" || opt.Format == XLSX):
+		return newXLSXReader(raw, opt)
+	case kind == "xlsx":
+		return nil, fmt.Errorf("%s: %w (name it .xlsx or give --input-format xlsx)", opt.Name, errWorkbookAsText)
+	case kind == "xls":
+		return nil, fmt.Errorf("%s: this is an Excel 97-2003 workbook (.xls) or an encrypted one: save it as .xlsx or as CSV", opt.Name)
+	case opt.Format == XLSX:
+		return nil, fmt.Errorf("%s: not an Excel workbook: an .xlsx file is a zip file, and this one is not", opt.Name)
+	}
+	if bytes.HasPrefix(magic, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(raw)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", opt.Name, describeReadError(err))
 		}
 		src = zr
 	}
+	enc, err := ParseEncoding(opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	if enc != nil {
+		src = transform.NewReader(src, enc.NewDecoder())
+	}
 	g := &guard{r: src}
 	br := bufio.NewReaderSize(g, 64<<10)
 	if p, err := br.Peek(len(bom)); bytes.Equal(p, bom) {
 		br.Discard(len(bom))
 	} else if bytes.HasPrefix(p, []byte{0xff, 0xfe}) || bytes.HasPrefix(p, []byte{0xfe, 0xff}) {
-		return nil, fmt.Errorf("%s: the input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8", opt.Name)
+		return nil, fmt.Errorf("%s: the input is UTF-16 (it starts with a UTF-16 byte order mark): give --encoding utf-16, or convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8", opt.Name)
 	} else if err != nil && err != io.EOF {
 		return nil, fmt.Errorf("%s: %w", opt.Name, describeReadError(err))
 	}
@@ -86,7 +121,11 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 	}
 	switch opt.Format {
 	case CSV:
-		return newCSVReader(br, g, ',', opt)
+		comma := opt.Delimiter
+		if comma == 0 {
+			comma = detectDelimiter(br)
+		}
+		return newCSVReader(br, g, comma, opt)
 	case TSV:
 		return newCSVReader(br, g, '\t', opt)
 	case JSONL:
@@ -96,6 +135,49 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 }
 
 var bom = []byte("\ufeff")
+
+// Delimiters are the field separators of CSV that detectDelimiter tells
+// apart, in the order that breaks a tie.
+var Delimiters = []rune{',', ';', '\t'}
+
+// detectDelimiter returns the delimiter found most often outside quotes
+// in the first line of br (up to its buffer's size), a comma when none is.
+// It reads no further than the end of that line, so that rows piped in
+// one at a time are not held back.
+func detectDelimiter(br *bufio.Reader) rune {
+	p, err := br.Peek(1)
+	for err == nil && bytes.IndexByte(p, '\n') < 0 && len(p) < br.Size() {
+		p, err = br.Peek(len(p) + 1) // one more read, however little it brings
+		if err == nil {
+			p, _ = br.Peek(br.Buffered())
+		}
+	}
+	counts := make([]int, len(Delimiters))
+	quoted := false
+scan:
+	for _, c := range p {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n' || c == '\r':
+			break scan
+		default:
+			for i, d := range Delimiters {
+				if rune(c) == d {
+					counts[i]++
+				}
+			}
+		}
+	}
+	best := 0
+	for i := range counts {
+		if counts[i] > counts[best] {
+			best = i
+		}
+	}
+	return Delimiters[best]
+}
 
 // sniff tells JSONL from CSV by the first character that is not white
 // space.

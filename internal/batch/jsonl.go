@@ -152,7 +152,7 @@ func (r *jsonlReader) parse(rec *Record, line []byte, tooLong bool) *RowError {
 	case tooLong:
 		return rowErr("", ErrLineTooLong, fmt.Sprintf("over the limit of %d MiB", MaxRecordBytes>>20))
 	case !utf8.Valid(line):
-		return rowErr("", ErrInvalidUTF8, fmt.Sprintf("at byte %d (convert the file to UTF-8, e.g. with iconv)", invalidAt(string(line))))
+		return rowErr("", ErrInvalidUTF8, fmt.Sprintf("at byte %d (%s)", invalidAt(string(line)), encodingHint(line)))
 	case line[0] != '{':
 		return rowErr("", ErrInvalidJSON, "want one object per line")
 	}
@@ -177,10 +177,16 @@ func (r *jsonlReader) parse(rec *Record, line []byte, tooLong bool) *RowError {
 	if r.opt.Keep && len(long) == 0 {
 		rec.Raw = bytes.Clone(line)
 	}
+	// text returns the string value of field name, whether the object
+	// has the field, and what is wrong with its value. A null is present:
+	// it is not the same mistake as a field left out.
 	text := func(name string) (string, bool, *RowError) {
 		v, ok := obj[name]
-		if !ok || string(v) == "null" {
+		if !ok {
 			return "", false, nil
+		}
+		if string(v) == "null" {
+			return "", true, nil
 		}
 		if len(v) > MaxFieldBytes {
 			return "", true, nil // reported below
@@ -227,6 +233,8 @@ func (r *jsonlReader) parse(rec *Record, line []byte, tooLong bool) *RowError {
 	keep(e)
 	if !ok {
 		keep(rowErr(r.opt.Title, ErrMissingField, "no such field in the object"))
+	} else if string(obj[r.opt.Title]) == "null" {
+		keep(rowErr(r.opt.Title, ErrNullTitle, ""))
 	} else if strings.TrimSpace(rec.Title) == "" {
 		keep(rowErr(r.opt.Title, ErrEmptyTitle, ""))
 	}
@@ -239,6 +247,8 @@ func (r *jsonlReader) parse(rec *Record, line []byte, tooLong bool) *RowError {
 		keep(e)
 		if !ok {
 			keep(rowErr(r.opt.ID, ErrMissingField, "no such field in the object"))
+		} else if string(obj[r.opt.ID]) == "null" {
+			keep(rowErr(r.opt.ID, ErrFieldType, "null, want a string or a number"))
 		}
 	}
 	return first

@@ -26,7 +26,7 @@ type Options struct {
 	// Window bounds the rows in flight (read, not yet written); 0 means
 	// 64 per worker, at least 256. Memory grows with it, not with the input.
 	Window int
-	// Format is the output format: CSV (the default) or JSONL.
+	// Format is the output format: CSV (the default), JSONL or XLSX.
 	Format Format
 	// Keep writes every input column with each row.
 	Keep bool
@@ -129,7 +129,24 @@ type done struct {
 // writing the rows read before it), on a write error and when ctx is
 // cancelled (the output is then a prefix of the full output); it returns
 // that error with the Stats of the rows written.
-func Run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Options) (Stats, error) {
+//
+// XLSX output is a workbook of the rows of CSV output, written when the run
+// ends, however it ends: the rows written before an error make a workbook
+// too.
+func Run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Options) (st Stats, err error) {
+	if opt.Format == XLSX {
+		xw := newXLSXWriter(w)
+		defer func() {
+			if cerr := xw.Close(); cerr != nil && err == nil {
+				err = fmt.Errorf("writing the workbook: %w", cerr)
+			}
+		}()
+		w, opt.Format = xw, CSV
+	}
+	return run(ctx, rd, c, w, opt)
+}
+
+func run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Options) (Stats, error) {
 	st := Stats{Codes: map[string]int{}, ErrorKinds: map[string]int{}}
 	workers := opt.Workers
 	if workers <= 0 {

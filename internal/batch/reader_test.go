@@ -244,6 +244,8 @@ func TestRowErrorMessages(t *testing.T) {
 		{"[1]\n", ReadOptions{Format: JSONL}, `line 1: invalid JSON: want one object per line`},
 		{"{\"name\":\"A\"}\n", ReadOptions{}, `line 1, column "title": missing field: no such field in the object`},
 		{"{\"title\":{\"a\":1}}\n", ReadOptions{}, `line 1, column "title": wrong type: an object, want a string`},
+		{"{\"title\":null}\n", ReadOptions{}, `line 1, column "title": null title`},
+		{"{\"title\":\"A\",\"id\":null}\n", ReadOptions{ID: "id"}, `line 1, column "id": wrong type: null, want a string or a number`},
 	}
 	for _, tt := range tests {
 		recs, err := readAll(t, tt.input, tt.opt)
@@ -299,7 +301,7 @@ func TestReadJSONL(t *testing.T) {
 				{Row: 2, Line: 2, ID: "2", Kind: ErrInvalidJSON},
 				{Row: 3, Line: 3, ID: "3", Kind: ErrInvalidJSON},
 				{Row: 4, Line: 4, ID: "4", Kind: ErrMissingField},
-				{Row: 5, Line: 5, ID: "5", Kind: ErrMissingField},
+				{Row: 5, Line: 5, ID: "5", Kind: ErrNullTitle},
 				{Row: 6, Line: 6, ID: "6", Title: "  ", Kind: ErrEmptyTitle},
 				{Row: 7, Line: 7, ID: "7", Kind: ErrFieldType},
 				{Row: 8, Line: 8, ID: "8", Kind: ErrInvalidUTF8},
@@ -315,7 +317,7 @@ func TestReadJSONL(t *testing.T) {
 			want: []brief{
 				{Row: 1, Line: 1, ID: "a", Title: "A"},
 				{Row: 2, Line: 2, Title: "B", Kind: ErrMissingField},
-				{Row: 3, Line: 3, Title: "C", Kind: ErrMissingField},
+				{Row: 3, Line: 3, Title: "C", Kind: ErrFieldType},
 			},
 		},
 		{
@@ -464,14 +466,14 @@ func TestReaderFatal(t *testing.T) {
 			want: `ads.csv: no column "description" in the header (columns: "title", "desc")`},
 		{name: "missing id column", input: "title\nA\n", opt: ReadOptions{ID: "ad_id"},
 			want: `ads.csv: no column "ad_id" in the header (columns: "title")`},
-		{name: "TSV read as CSV", input: "id\ttitle\n1\tA\n",
+		{name: "TSV read with commas", input: "id\ttitle\n1\tA\n", opt: ReadOptions{Delimiter: ','},
 			want: `ads.csv: no column "title" in the header (columns: "id\ttitle") (the header has tabs: is the input TSV? use --input-format tsv)`},
 		{name: "column twice", input: "title,title\nA,B\n",
 			want: `ads.csv: column "title" appears 2 times in the header (columns: "title", "title")`},
 		{name: "UTF-16", input: "\xff\xfet\x00i\x00t\x00l\x00e\x00\n\x00",
-			want: "ads.csv: the input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8"},
+			want: "ads.csv: the input is UTF-16 (it starts with a UTF-16 byte order mark): give --encoding utf-16, or convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8"},
 		{name: "UTF-16 big-endian, gzipped", input: gz("\xfe\xff\x00t\x00i\x00t\x00l\x00e"),
-			want: "ads.csv: the input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8"},
+			want: "ads.csv: the input is UTF-16 (it starts with a UTF-16 byte order mark): give --encoding utf-16, or convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8"},
 		{name: "bad header", input: "a,\"b\"c\nA\n", want: `ads.csv: header, line 1: extraneous or missing " in quoted-field`},
 		{name: "truncated gzip", input: truncated, rows: -1,
 			want: "ads.csv: after row N: unexpected end of gzip data: the file is truncated (unexpected EOF)"},

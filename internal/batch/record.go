@@ -33,6 +33,7 @@ var (
 	ErrMissingField = errors.New("missing field")
 	ErrFieldType    = errors.New("wrong type")
 	ErrEmptyTitle   = errors.New("empty title")
+	ErrNullTitle    = errors.New("null title")
 	ErrClassify     = errors.New("classification failed")
 )
 
@@ -97,7 +98,7 @@ func checkField(line int, column, v string) *RowError {
 	}
 	if !utf8.ValidString(v) {
 		return &RowError{Line: line, Column: column, Kind: ErrInvalidUTF8,
-			Detail: fmt.Sprintf("at byte %d (convert the file to UTF-8, e.g. with iconv)", invalidAt(v))}
+			Detail: fmt.Sprintf("at byte %d (%s)", invalidAt(v), encodingHint([]byte(v)))}
 	}
 	return nil
 }

@@ -27,11 +27,17 @@ type batchOptions struct {
 	Classifier func() (index.Classifier, error)
 
 	// Input is a file name, or "-" for standard input.
-	Input        string
-	Column       string
-	TextColumn   string
-	IDColumn     string
-	InputFormat  batch.Format // empty: from the file name, else sniffed
+	Input       string
+	Column      string
+	TextColumn  string
+	IDColumn    string
+	InputFormat batch.Format // empty: from the file name, else sniffed
+	// Sheet names the worksheet of an XLSX input; empty for the first.
+	Sheet string
+	// Delimiter separates CSV fields; 0 means found from the header.
+	Delimiter rune
+	// Encoding is the encoding of a text input; empty for UTF-8.
+	Encoding     string
 	OutputFormat batch.Format
 	// Out is the output file; empty for standard output.
 	Out         string
@@ -53,24 +59,34 @@ func newCmdBatch(f *Factory, runF func(*batchOptions) error) *cobra.Command {
 		}
 		return ix, nil
 	}}
-	var inFormat, outFormat, shard string
+	var inFormat, outFormat, shard, delimiter string
 	cmd := &cobra.Command{
 		Use:   "batch [flags] FILE | -",
-		Short: "Map a file of job ads (CSV, TSV, JSON Lines) to ANZSCO codes",
+		Short: "Map a file of job ads (CSV, TSV, JSON Lines, Excel) to ANZSCO codes",
 		Long: `Batch maps a file of job ads to ANZSCO occupation codes: one output row per
 input row, in input order, with rows classified in parallel and memory that
 stays flat however large the file.
 
-Input is CSV (RFC 4180 with a header row), TSV or JSON Lines, chosen by the
-file's extension (.csv, .tsv, .jsonl or .ndjson, each optionally .gz) or by
---input-format. With "-" standard input is read, as JSON Lines when its first
-character is "{" and as CSV otherwise. Gzip is read transparently. The title
+Input is CSV (RFC 4180 with a header row), TSV, JSON Lines or an Excel
+workbook (.xlsx), chosen by the file's extension (.csv, .tsv, .jsonl or
+.ndjson, each optionally .gz; .xlsx) or by --input-format. With "-" standard
+input is read, as XLSX when it is a workbook, as JSON Lines when its first
+character is "{" and as CSV otherwise. Gzip is read transparently. Of a
+workbook, the first sheet is read, or the one --sheet names; its first
+non-empty row is the header, and empty rows are skipped.
+
+The fields of CSV are separated by the comma, semicolon or tab that the
+header line holds most of (Excel in Brazil and Portugal saves CSV with
+semicolons), or by --delimiter. Text is read as UTF-8 unless --encoding
+names another: utf-16, windows-1252 (Excel's "CSV" on Windows in the West)
+or iso-8859-1. The title
 column (--column) is required; --text-column names a description, which
 counts for less than the title; --id-column names an id copied to the output
 (without it the id is the row number, counting from 1 after the header).
 
-Output is CSV (the default) or JSON Lines, chosen by --output-format or by
-the extension of --out (.csv, .jsonl or .ndjson, .gz for gzip). CSV columns:
+Output is CSV (the default), JSON Lines or XLSX, chosen by --output-format or
+by the extension of --out (.csv, .jsonl or .ndjson, .gz for gzip; .xlsx).
+CSV and XLSX columns:
 
   id, input, code, title, confidence, score, runner_up_code,
   runner_up_confidence, nearest_outside_code, error
@@ -82,7 +98,7 @@ with "row" and "id" first, and with --keep-columns "in": the input row.
 
 Bad rows never stop the run and are never dropped: a CSV syntax error, a row
 with the wrong number of fields, invalid UTF-8, a field over 1 MiB, a line
-that is not a JSON object, a missing or empty title: each gets an output row
+that is not a JSON object, a missing, null or empty title: each gets an output row
 whose error names the line and the problem. An unreadable or truncated input
 stops the run once the rows read before it are written.
 
@@ -104,6 +120,8 @@ missing column, write error).`,
   anzsco batch ads.jsonl --column title --output-format jsonl > mapped.jsonl
   zcat ads.csv.gz | anzsco batch - --column title --output-format jsonl
   anzsco batch ads.csv.gz --column title --out mapped.csv --keep-columns
+  anzsco batch vagas.xlsx --sheet Vagas --column Cargo --out mapeadas.xlsx
+  anzsco batch vagas.csv --encoding windows-1252 --column Cargo --id-column Código
   anzsco batch ads.csv --shard 0/4 --out mapped-0.csv    # the first of 4 runs
   anzsco batch - --input-format jsonl --id-column ad_id --output-format jsonl --allow-row-errors  # Hadoop, Spark`,
 		Args: cobra.MaximumNArgs(1),
@@ -128,6 +146,23 @@ missing column, write error).`,
 			} else if opts.Input != "-" {
 				opts.InputFormat, _ = batch.FormatOf(opts.Input)
 			}
+			if delimiter != "" {
+				d, err := parseDelimiter(delimiter)
+				if err != nil {
+					return usageError("--delimiter: %v", err)
+				}
+				switch opts.InputFormat {
+				case batch.JSONL, batch.XLSX:
+					return usageError("--delimiter is for CSV, and %s is read as %s", opts.Input, opts.InputFormat)
+				}
+				opts.Delimiter, opts.InputFormat = d, batch.CSV
+			}
+			if _, err := batch.ParseEncoding(opts.Encoding); err != nil {
+				return usageError("--encoding: %v", err)
+			}
+			if opts.Sheet != "" && opts.InputFormat != "" && opts.InputFormat != batch.XLSX {
+				return usageError("--sheet is for an Excel workbook, and %s is read as %s", opts.Input, opts.InputFormat)
+			}
 			var outExt batch.Format
 			if opts.Out != "" {
 				outExt, opts.OutGzip = batch.FormatOf(opts.Out)
@@ -136,15 +171,23 @@ missing column, write error).`,
 			case outFormat != "":
 				f, err := batch.ParseFormat(outFormat)
 				if err != nil || f == batch.TSV {
-					return usageError("--output-format must be csv or jsonl, got %q", outFormat)
+					return usageError("--output-format must be csv, jsonl or xlsx, got %q", outFormat)
 				}
 				opts.OutputFormat = f
 			case outExt == batch.TSV:
-				return usageError("--out %s: TSV output is not supported: use .csv or .jsonl", opts.Out)
+				return usageError("--out %s: TSV output is not supported: use .csv, .jsonl or .xlsx", opts.Out)
 			case outExt != "":
 				opts.OutputFormat = outExt
 			default:
 				opts.OutputFormat = batch.CSV
+			}
+			if opts.OutputFormat == batch.XLSX {
+				switch {
+				case opts.OutGzip:
+					return usageError("--out %s: a workbook is compressed already: drop the .gz", opts.Out)
+				case opts.Out == "" && opts.IO.StdoutTTY:
+					return usageError("XLSX output is a binary file: give --out FILE.xlsx")
+				}
 			}
 			if shard != "" {
 				s, err := batch.ParseShard(shard)
@@ -169,16 +212,36 @@ missing column, write error).`,
 	fl.StringVar(&opts.Column, "column", "title", "the `NAME` of the column (or JSON field) holding the job title")
 	fl.StringVar(&opts.TextColumn, "text-column", "", "the `NAME` of a column holding a job description (optional)")
 	fl.StringVar(&opts.IDColumn, "id-column", "", "the `NAME` of a column holding an id to copy to the output (default: the row number)")
-	fl.StringVar(&inFormat, "input-format", "", "input `format`: csv, tsv or jsonl (default: from the file extension)")
-	fl.StringVar(&outFormat, "output-format", "", "output `format`: csv or jsonl (default: from the --out extension, else csv)")
+	fl.StringVar(&inFormat, "input-format", "", "input `format`: csv, tsv, jsonl or xlsx (default: from the file extension)")
+	fl.StringVar(&delimiter, "delimiter", "", "CSV field `separator`: comma, semicolon or tab (default: the one the header line uses)")
+	fl.StringVar(&opts.Encoding, "encoding", "", "the input's `encoding`: utf-8, utf-16, windows-1252 or iso-8859-1 (default utf-8)")
+	fl.StringVar(&opts.Sheet, "sheet", "", "read the worksheet `NAME` of an Excel workbook (default: the first)")
+	fl.StringVar(&outFormat, "output-format", "", "output `format`: csv, jsonl or xlsx (default: from the --out extension, else csv)")
 	fl.StringVarP(&opts.Out, "out", "o", "", "write to `FILE` (atomically, by rename) instead of standard output; .gz compresses")
 	fl.BoolVar(&opts.KeepColumns, "keep-columns", false, "copy every input column to the output (CSV: after the result, as in_<column>; JSONL: as \"in\")")
+	completeValues(cmd, "input-format", "csv", "tsv", "jsonl", "xlsx")
+	completeValues(cmd, "output-format", "csv", "jsonl", "xlsx")
+	completeValues(cmd, "delimiter", "comma", "semicolon", "tab")
+	completeValues(cmd, "encoding", "utf-8", "utf-16", "windows-1252", "iso-8859-1")
 	fl.IntVar(&opts.Workers, "workers", 0, "classify `N` rows at once (default: the number of CPUs)")
 	fl.StringVar(&shard, "shard", "", "map only shard `K/N`: every N-th row starting at row K+1 (K from 0)")
 	fl.BoolVar(&opts.Progress, "progress", false, "show progress and a summary on standard error even when it is not a terminal")
 	fl.BoolVar(&opts.AllowRowErrors, "allow-row-errors", false, "exit 0 even when rows had errors (they are still in the output), for Hadoop Streaming and Spark, which fail a task on any other exit status")
 	fl.IntVar(&opts.CacheMB, "cache-mb", batch.DefaultCacheBytes>>20, "remember recent results in up to `MiB` of memory, so that a repeated title (with the same description) is not classified again; 0 for none")
 	return cmd
+}
+
+// parseDelimiter reads --delimiter: the character itself, or its name.
+func parseDelimiter(s string) (rune, error) {
+	switch strings.ToLower(s) {
+	case ",", "comma":
+		return ',', nil
+	case ";", "semicolon":
+		return ';', nil
+	case "\t", `\t`, "tab":
+		return '\t', nil
+	}
+	return 0, fmt.Errorf("%q: want comma, semicolon or tab", s)
 }
 
 // The garbage collector's settings during a batch run; see tuneGC.
@@ -218,10 +281,13 @@ func batchRun(opts *batchOptions) error {
 	counted := &batch.Counter{R: in}
 	rd, err := batch.NewReader(counted, batch.ReadOptions{
 		Name: name, Format: opts.InputFormat, Title: opts.Column, Text: opts.TextColumn, ID: opts.IDColumn,
-		Keep: opts.KeepColumns, Shard: opts.Shard,
+		Keep: opts.KeepColumns, Shard: opts.Shard, Sheet: opts.Sheet, Delimiter: opts.Delimiter, Encoding: opts.Encoding,
 	})
 	if err != nil {
 		return err
+	}
+	if c, ok := rd.(io.Closer); ok {
+		defer c.Close()
 	}
 	c, err := opts.Classifier()
 	if err != nil {

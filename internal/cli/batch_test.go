@@ -14,6 +14,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
 	"github.com/anzsco/anzsco/internal/batch"
@@ -44,7 +47,20 @@ func TestBatchFlags(t *testing.T) {
 		{args: []string{"a.csv", "b.csv"}, wantErr: "accepts at most 1 arg"},
 		{args: []string{"a.csv", "--column", ""}, wantErr: "--column must name the title column"},
 		{args: []string{"a.csv", "--input-format", "xml"}, wantErr: `--input-format: unknown format "xml"`},
-		{args: []string{"a.csv", "--output-format", "tsv"}, wantErr: `--output-format must be csv or jsonl, got "tsv"`},
+		{args: []string{"a.csv", "--output-format", "tsv"}, wantErr: `--output-format must be csv, jsonl or xlsx, got "tsv"`},
+		{args: []string{"vagas.XLSX", "--sheet", "Vagas", "--column", "Cargo", "--out", "m.xlsx"},
+			want: batchOptions{Input: "vagas.XLSX", Sheet: "Vagas", Column: "Cargo", InputFormat: batch.XLSX, OutputFormat: batch.XLSX, Out: "m.xlsx", Cache: batch.DefaultCache}},
+		{args: []string{"-", "--sheet", "Vagas", "--output-format", "xlsx"},
+			want: batchOptions{Input: "-", Sheet: "Vagas", Column: "title", OutputFormat: batch.XLSX, Cache: batch.DefaultCache}},
+		{args: []string{"vagas.csv", "--delimiter", ";", "--encoding", "windows-1252"},
+			want: batchOptions{Input: "vagas.csv", Column: "title", InputFormat: batch.CSV, Delimiter: ';', Encoding: "windows-1252", OutputFormat: batch.CSV, Cache: batch.DefaultCache}},
+		{args: []string{"-", "--delimiter", "tab", "--encoding", "UTF-16"},
+			want: batchOptions{Input: "-", Column: "title", InputFormat: batch.CSV, Delimiter: '\t', Encoding: "UTF-16", OutputFormat: batch.CSV, Cache: batch.DefaultCache}},
+		{args: []string{"a.csv", "--delimiter", "|"}, wantErr: `--delimiter: "|": want comma, semicolon or tab`},
+		{args: []string{"a.jsonl", "--delimiter", ";"}, wantErr: "--delimiter is for CSV, and a.jsonl is read as jsonl"},
+		{args: []string{"a.csv", "--encoding", "latin9"}, wantErr: `--encoding: unknown encoding "latin9"`},
+		{args: []string{"a.csv", "--sheet", "Vagas"}, wantErr: "--sheet is for an Excel workbook, and a.csv is read as csv"},
+		{args: []string{"a.xlsx", "--out", "m.xlsx.gz"}, wantErr: "a workbook is compressed already: drop the .gz"},
 		{args: []string{"a.csv", "--out", "m.tsv"}, wantErr: "TSV output is not supported"},
 		{args: []string{"a.csv", "--shard", "3/3"}, wantErr: `--shard: shard "3/3": K must be from 0 to N-1 (2)`},
 		{args: []string{"a.csv", "--shard", "1"}, wantErr: `--shard: shard "1": want K/N`},
@@ -440,3 +456,79 @@ func TestBatchEndToEnd(t *testing.T) {
 }
 
 var numberRe = regexp.MustCompile(`[0-9]+`)
+
+// An Excel workbook in, a workbook out; and a workbook named .csv is
+// refused in one line.
+func TestBatchXLSX(t *testing.T) {
+	dir := t.TempDir()
+	in := excelize.NewFile()
+	in.SetSheetName("Sheet1", "Notas")
+	in.NewSheet("Vagas")
+	for i, row := range [][]any{{"Código", "Cargo"}, {"V1", "Team Leader"}, {"V2", "Operator"}, {"V3", "Chef"}} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		in.SetSheetRow("Vagas", cell, &row)
+	}
+	src := filepath.Join(dir, "vagas.xlsx")
+	if err := in.SaveAs(src); err != nil {
+		t.Fatal(err)
+	}
+	in.Close()
+	out := filepath.Join(dir, "mapeadas.xlsx")
+	ios, _, _ := Test("")
+	if code, err := runBatchCmd(t, ios, keywordClassifier{}, src, "--sheet", "vagas", "--column", "cargo", "--id-column", "código", "--out", out); code != ExitOK {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatalf("%s is not a workbook: %v", out, err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows[1:] {
+		got = append(got, r[0]+" "+r[1]+" "+r[2])
+	}
+	if want := []string{"V1 Team Leader 541111", "V2 Operator 541112", "V3 Chef "}; !reflect.DeepEqual(got, want) {
+		t.Errorf("rows = %q, want %q", got, want)
+	}
+
+	wrong := filepath.Join(dir, "vagas.csv")
+	data, _ := os.ReadFile(src)
+	os.WriteFile(wrong, data, 0o666)
+	ios, _, errOut := Test("")
+	f2 := &Factory{IO: ios}
+	code := run(f2, []string{"batch", wrong})
+	want := "anzsco: " + wrong + ": this is an Excel workbook: use it directly or save it as CSV (name it .xlsx or give --input-format xlsx)\n"
+	if code != ExitError || errOut.String() != want {
+		t.Errorf("a workbook named .csv: exit %d, stderr %q, want %d and %q", code, errOut, ExitError, want)
+	}
+}
+
+// A CSV saved by Excel in Brazil: semicolons, Windows-1252.
+func TestBatchExcelCSV(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "vagas.csv")
+	text, _ := charmap.Windows1252.NewEncoder().String("Código;Cargo\r\nV1;Líder de equipe (team leader)\r\nV2;Operação\r\n")
+	os.WriteFile(src, []byte(text), 0o666)
+
+	ios, out, _ := Test("")
+	if code, err := runBatchCmd(t, ios, keywordClassifier{}, src, "--encoding", "windows-1252", "--column", "cargo", "--id-column", "código"); code != ExitOK {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out.String())).ReadAll()
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("output %q (%v), want a header and 2 rows", out, err)
+	}
+	if got := rows[1][0] + " " + rows[1][1] + " " + rows[1][2] + " | " + rows[2][0] + " " + rows[2][1]; got != "V1 Líder de equipe (team leader) 541111 | V2 Operação" {
+		t.Errorf("rows = %q", got)
+	}
+
+	ios, out, errOut := Test("")
+	code := run(&Factory{IO: ios}, []string{"batch", src, "--column", "Cargo", "--output-format", "jsonl"})
+	if code != ExitRowErrors || !strings.Contains(out.String(), "give --encoding windows-1252") {
+		t.Errorf("without --encoding: exit %d, output %q, stderr %q: want row errors that name windows-1252", code, out, errOut)
+	}
+}

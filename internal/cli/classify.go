@@ -85,6 +85,7 @@ lines could not be classified (empty lines), each reported in its own line.`,
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON object per query (JSON Lines)")
 	cmd.Flags().StringVar(&opts.Format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
+	completeValues(cmd, "format", "table", "tsv", "json")
 	cmd.Flags().IntVar(&opts.Top, "top", index.DefaultTop, "number of ranked matches to report")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show how the result was reached: noise stripped, slips corrected, fields and terms matched")
 	cmd.Flags().Float64Var(&opts.MinConf, "min-confidence", 0, "leave uncoded a code whose confidence is below `P` (reported as demoted)")

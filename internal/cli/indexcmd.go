@@ -69,7 +69,7 @@ func indexBuildRun(opts *indexBuildOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := index.Write(c, opts.Out, "anzsco "+Version); err != nil {
+	if err := index.Write(c, opts.Out, "anzsco "+currentVersion().String()); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "built %s: corpus %s (%d occupations) in %s\n", opts.Out, c.Version, len(c.Occupations), time.Since(start).Round(time.Millisecond))

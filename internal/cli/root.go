@@ -88,9 +88,6 @@ func scopeHelp() string {
 	return strings.Join(parts, ", ")
 }
 
-// Version is set at build time with -ldflags "-X github.com/anzsco/anzsco/internal/cli.Version=...".
-var Version = "dev"
-
 // NewRootCmd builds the command tree.
 func NewRootCmd(f *Factory) *cobra.Command {
 	root := &cobra.Command{
@@ -112,7 +109,9 @@ minor group when the words support a group but no one occupation.`,
   anzsco index build --out ./anzsco.idx && anzsco --index ./anzsco.idx classify "Call centre agent"`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       currentVersion().String(),
 	}
+	root.SetVersionTemplate("anzsco {{.Version}}\n")
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.SetIn(f.IO.In)
@@ -122,6 +121,8 @@ minor group when the words support a group but no one occupation.`,
 	_ = root.RegisterFlagCompletionFunc("scope", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return corpus.BuiltinNames(), cobra.ShellCompDirectiveNoFileComp
 	})
+	_ = root.MarkPersistentFlagDirname("index")
+	_ = root.MarkPersistentFlagFilename("corpus", "json")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%v (see '%s --help')", err, c.CommandPath())
 	})
@@ -137,6 +138,7 @@ minor group when the words support a group but no one occupation.`,
 		newCmdEval(f, nil),
 		newCmdCorpus(f),
 		newCmdVersion(f),
+		newCmdDocs(f),
 	)
 	return root
 }

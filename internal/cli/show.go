@@ -38,7 +38,8 @@ Exit status: 0 found; 1 no occupation has that code; 2 usage error.`,
   anzsco show --json 541112
   anzsco show 5411
   anzsco --scope anzsco show 2544`,
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeCodes(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Code = strings.TrimSpace(args[0])
 			if opts.Code == "" {
