@@ -40,9 +40,14 @@ func TestReaderDiesWithParent(t *testing.T) {
 	if line, _ := bufio.NewReader(out).ReadString('\n'); line != "reading\n" {
 		t.Fatalf("the parent process said %q, want reading", line)
 	}
-	readers := childrenOf(parent.Process.Pid)
-	if len(readers) == 0 {
-		t.Fatal("no reader process under the parent")
+	// The parent counts a reader as running a moment before the process
+	// exists: look for it until it shows, bounded only so that the test
+	// cannot hang.
+	var readers []int
+	for deadline := time.Now().Add(time.Minute); len(readers) == 0; time.Sleep(10 * time.Millisecond) {
+		if readers = childrenOf(parent.Process.Pid); len(readers) == 0 && time.Now().After(deadline) {
+			t.Fatal("no reader process under the parent")
+		}
 	}
 	parent.Process.Signal(syscall.SIGTERM)
 	parent.Wait()
