@@ -161,7 +161,7 @@ var (
 // labels of lexicon/labels.txt.
 func endLabelSep() string {
 	var alts []string
-	for label, kind := range lex.labels {
+	for label, kind := range lex().labels {
 		if kind == "end" {
 			alts = append(alts, strings.ReplaceAll(regexp.QuoteMeta(label), " ", `\s+`))
 		}

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // The words the reader knows live in lexicon/*.txt (see lexicon/README.md):
@@ -24,15 +25,23 @@ type lexiconSet struct {
 	education                                            []string        // first words of qualifications
 }
 
-var lex = mustLexicon()
+var (
+	lexOnce sync.Once
+	lexSet  *lexiconSet
+)
 
-func mustLexicon() *lexiconSet {
-	l, err := loadLexicon()
-	if err != nil {
-		// The files are embedded: an error here is a broken build.
-		panic(err)
-	}
-	return l
+// lex returns the word lists, read on first use: a process that never
+// reads a CV does not pay for them.
+func lex() *lexiconSet {
+	lexOnce.Do(func() {
+		l, err := loadLexicon()
+		if err != nil {
+			// The files are embedded: an error here is a broken build.
+			panic(err)
+		}
+		lexSet = l
+	})
+	return lexSet
 }
 
 func loadLexicon() (*lexiconSet, error) {

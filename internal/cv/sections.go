@@ -107,11 +107,11 @@ func splitLines(text string) []line {
 		if !l.blank && !l.bullet {
 			key := headingKey(s)
 			switch {
-			case lex.experienceHeadings[key]:
+			case lex().experienceHeadings[key]:
 				l.heading = headingExperience
-			case lex.educationHeadings[key]:
+			case lex().educationHeadings[key]:
 				l.heading = headingEducation
-			case lex.otherHeadings[key]:
+			case lex().otherHeadings[key]:
 				l.heading = headingOther
 			case mdHeading:
 				l.heading = headingOther
@@ -150,12 +150,12 @@ func formFields(s string) []field {
 			continue
 		}
 		if m := labelRE.FindStringSubmatch(c); m != nil {
-			if kind, ok := lex.labels[foldKey(m[1])]; ok {
+			if kind, ok := lex().labels[foldKey(m[1])]; ok {
 				out = append(out, field{kind, strings.TrimSpace(m[2])})
 				continue
 			}
 		}
-		if kind, ok := lex.labels[foldKey(c)]; ok && i+1 < len(chunks) {
+		if kind, ok := lex().labels[foldKey(c)]; ok && i+1 < len(chunks) {
 			// "Label<TAB>value", as Europass tables and side-by-side PDFs
 			// write it.
 			out = append(out, field{kind, strings.TrimSpace(chunks[i+1])})
@@ -190,7 +190,7 @@ func trimDateLabel(before string) string {
 	// the lexicon knows.
 	words := strings.Fields(label)
 	for k := range words {
-		switch lex.labels[foldKey(strings.Join(words[k:], " "))] {
+		switch lex().labels[foldKey(strings.Join(words[k:], " "))] {
 		case "dates", "start":
 			cut := m[2] + strings.LastIndex(before[m[2]:m[3]], words[k])
 			return before[:cut]
@@ -209,11 +209,11 @@ const maxLabelWords = 8
 // 01/06/2020 – Present"): "Data Entry Operator" is a title.
 func labelPrefix(s string) (field, bool) {
 	words := strings.Fields(s)
-	if len(words) < 2 || !lex.labelFirst[foldKey(words[0])] {
+	if len(words) < 2 || !lex().labelFirst[foldKey(words[0])] {
 		return field{}, false
 	}
 	for k := min(len(words)-1, maxLabelWords); k >= 1; k-- {
-		kind, ok := lex.labels[foldKey(strings.Join(words[:k], " "))]
+		kind, ok := lex().labels[foldKey(strings.Join(words[:k], " "))]
 		if !ok {
 			continue
 		}
@@ -237,7 +237,7 @@ func isDurationLine(s string) bool {
 		return false
 	}
 	for _, p := range splitParts(durationRE.ReplaceAllString(s, " ")) {
-		if !lex.employmentTypes[foldKey(p.text)] {
+		if !lex().employmentTypes[foldKey(p.text)] {
 			return false
 		}
 	}
@@ -406,7 +406,7 @@ func FindPositions(text string, ref Month, titles TitleScorer) []Found {
 // ("Licenciatura em Gestão", "Certificate III in Business").
 func isEducation(title string) bool {
 	key := foldKey(title)
-	for _, e := range lex.education {
+	for _, e := range lex().education {
 		if key == e || strings.HasPrefix(key, e+" ") {
 			return true
 		}
@@ -923,7 +923,7 @@ func headerParts(s string, n int, titles TitleScorer) []part {
 			p.to = p.from + len(p.text)
 		}
 		key := foldKey(p.text)
-		if isPlace(p.text) || lex.employmentTypes[key] || key == "" {
+		if isPlace(p.text) || lex().employmentTypes[key] || key == "" {
 			continue
 		}
 		if onlyLegalForm(p.text) {
@@ -935,12 +935,12 @@ func headerParts(s string, n int, titles TitleScorer) []part {
 			continue
 		}
 		if m := labelRE.FindStringSubmatch(p.text); m != nil {
-			if kind, ok := lex.labels[foldKey(m[1])]; ok && kind != "title" && kind != "employer" {
+			if kind, ok := lex().labels[foldKey(m[1])]; ok && kind != "title" && kind != "employer" {
 				continue
 			}
 		}
 		p.line = n
-		p.qual = lex.qualifiers[key]
+		p.qual = lex().qualifiers[key]
 		if titles != nil {
 			scored := stripBrackets(p.text)
 			if strings.TrimSpace(scored) == "" {
@@ -1018,10 +1018,10 @@ func trimBrackets(p string) string {
 func hasEmployerMarker(p string, share float64) bool {
 	words := strings.Fields(foldKey(strings.NewReplacer("S.A.", "sa", "S/A", "sa", "Lda.", "lda", "Ltda.", "ltda").Replace(p)))
 	for i, w := range words {
-		if lex.legalForms[w] {
+		if lex().legalForms[w] {
 			return true
 		}
-		if lex.orgWords[w] && share < 0.5 && (i == 0 || !lex.ofWords[words[i-1]]) {
+		if lex().orgWords[w] && share < 0.5 && (i == 0 || !lex().ofWords[words[i-1]]) {
 			return true
 		}
 	}
@@ -1031,7 +1031,7 @@ func hasEmployerMarker(p string, share float64) bool {
 // hasLegalForm reports whether p has a legal form ("Pty Ltd", "S.A.").
 func hasLegalForm(p string) bool {
 	for _, w := range strings.Fields(foldKey(strings.NewReplacer("S.A.", "sa", "S/A", "sa", "Lda.", "lda", "Ltda.", "ltda").Replace(p))) {
-		if lex.legalForms[w] {
+		if lex().legalForms[w] {
 			return true
 		}
 	}
@@ -1043,7 +1043,7 @@ func hasLegalForm(p string) bool {
 func onlyLegalForm(p string) bool {
 	words := strings.Fields(foldKey(strings.NewReplacer("S.A.", "sa", "S/A", "sa").Replace(p)))
 	for _, w := range words {
-		if !lex.legalForms[w] {
+		if !lex().legalForms[w] {
 			return false
 		}
 	}
@@ -1058,10 +1058,10 @@ var stateRE = regexp.MustCompile(`^(?:[\p{L} .'-]+?[ ,/-]+)?(\p{Lu}{2,3})(?:\s+\
 // the list, or a name followed by a state code.
 func isPlace(p string) bool {
 	key := foldKey(p)
-	if lex.places[key] {
+	if lex().places[key] {
 		return true
 	}
-	if m := stateRE.FindStringSubmatch(strings.TrimSpace(p)); m != nil && lex.stateCodes[strings.ToLower(m[1])] {
+	if m := stateRE.FindStringSubmatch(strings.TrimSpace(p)); m != nil && lex().stateCodes[strings.ToLower(m[1])] {
 		return true
 	}
 	return false
@@ -1083,7 +1083,7 @@ func isPlaceLine(s string) bool {
 		switch {
 		case isPlace(p.text):
 			places++
-		case lex.employmentTypes[foldKey(p.text)]:
+		case lex().employmentTypes[foldKey(p.text)]:
 		case unknown < 0 && i == 0:
 			unknown = i
 		default:
