@@ -335,9 +335,9 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 			var cont, contDesc float64
 			bestTitle, bestM := "", 0
 			exactHere := false
-			for _, e := range ix.entriesOf(oi) {
-				if e.lang != lang || len(e.terms) == 0 {
-					continue
+			ix.entriesOf(oi, lang, func(e *entry) {
+				if len(e.terms) == 0 {
+					return
 				}
 				var m int
 				var mw, mdw, n float64
@@ -368,7 +368,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				if cd := mdw / n * f; m > 0 && cd > contDesc {
 					contDesc = cd
 				}
-			}
+			})
 			for _, p := range oi.patterns {
 				if p.lang != lang {
 					continue

@@ -30,7 +30,11 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 	folded := Fold(title)
 	var stripped []Stripped
 	s := folded
-	for _, r := range a.noise {
+	for i := range a.noise {
+		r := &a.noise[i]
+		if !r.mayMatch(s) {
+			continue
+		}
 		locs := r.re.FindAllStringIndex(s, -1)
 		if len(locs) == 0 {
 			continue

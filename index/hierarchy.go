@@ -271,17 +271,19 @@ func (ix *Index) computeIDF() {
 	}
 }
 
-// entriesOf returns an occupation's own title entries followed by those of
-// its unit and minor group.
-func (ix *Index) entriesOf(oi *occInfo) []*entry {
-	u, m := ix.groupEntries[oi.unit.Code], ix.groupEntries[oi.minor.Code]
-	if len(u)+len(m) == 0 {
-		return oi.entries
+// entriesOf calls fn for an occupation's own title entries in lang, then
+// for those of its unit and minor group.
+func (ix *Index) entriesOf(oi *occInfo, lang string, fn func(*entry)) {
+	for _, e := range oi.entries {
+		if e.lang == lang {
+			fn(e)
+		}
 	}
-	out := make([]*entry, 0, len(oi.entries)+len(u)+len(m))
-	out = append(out, oi.entries...)
-	out = append(out, u...)
-	return append(out, m...)
+	for _, g := range []string{oi.unit.Code, oi.minor.Code} {
+		for _, e := range ix.groupEntries[g][lang] {
+			fn(e)
+		}
+	}
 }
 
 // inGroupVocab reports whether a title of the occupation's unit or minor

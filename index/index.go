@@ -279,7 +279,7 @@ type Index struct {
 	// groupEntries are the analysed titles of each group with titles, by
 	// group code; groupVocab their terms by language; groupMembers the
 	// occupations of each such group.
-	groupEntries map[string][]*entry
+	groupEntries map[string]map[string][]*entry
 	groupVocab   map[string]map[string]map[string]bool
 	groupMembers map[string][]string
 	// heads are the terms that head a title, for readers of CVs (TitleHead).
@@ -512,7 +512,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 			}
 		}
 	}
-	ix.groupEntries = map[string][]*entry{}
+	ix.groupEntries = map[string]map[string][]*entry{}
 	ix.groupVocab = map[string]map[string]map[string]bool{}
 	ix.groupMembers = map[string][]string{}
 	for code, byLang := range gts {
@@ -521,7 +521,10 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 			langBit = langMask(lang)
 			for _, s := range byLang[lang] {
 				e := &entry{code: code, kind: kindGroup, lang: lang, text: s, terms: termsOf(lang, s), weight: sharedTitleWeight}
-				ix.groupEntries[code] = append(ix.groupEntries[code], e)
+				if ix.groupEntries[code] == nil {
+					ix.groupEntries[code] = map[string][]*entry{}
+				}
+				ix.groupEntries[code][lang] = append(ix.groupEntries[code][lang], e)
 				if ix.groupVocab[code][lang] == nil {
 					ix.groupVocab[code][lang] = map[string]bool{}
 				}

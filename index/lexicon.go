@@ -58,6 +58,44 @@ type langAnalysis struct {
 type noiseRule struct {
 	name string
 	re   *regexp.Regexp
+	// A rule runs only on text that may hold a match: one of its patterns'
+	// literal prefixes, or a digit for a pattern that starts with one;
+	// always says that some pattern has neither.
+	prefixes []string
+	digit    bool
+	always   bool
+}
+
+// mayMatch reports whether the rule can match s.
+func (r *noiseRule) mayMatch(s string) bool {
+	if r.always || r.digit && strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	for _, p := range r.prefixes {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// literalPrefix returns the literal text every match of pattern p starts
+// with (after a leading \b), or whether it starts with a digit; "" and
+// false when neither is known.
+func literalPrefix(p string) (prefix string, digit bool) {
+	p = strings.TrimPrefix(p, `\b`)
+	if strings.HasPrefix(p, `\d`) || strings.HasPrefix(p, "[0-9]") {
+		return "", true
+	}
+	n := 0
+	for n < len(p) && (p[n] >= 'a' && p[n] <= 'z' || p[n] >= '0' && p[n] <= '9' || p[n] == ' ') {
+		n++
+	}
+	// A quantifier after the run applies to its last letter.
+	if n < len(p) && strings.ContainsRune("?*{", rune(p[n])) && n > 0 {
+		n--
+	}
+	return p[:n], false
 }
 
 // newAnalyser compiles lx for corpus c: title words of c are taken out of
@@ -115,7 +153,18 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 		if err != nil {
 			return nil, fmt.Errorf("index: noise rule %s: %w", r.Name, err)
 		}
-		a.noise = append(a.noise, noiseRule{name: r.Name, re: re})
+		nr := noiseRule{name: r.Name, re: re}
+		for _, p := range r.Patterns {
+			switch prefix, digit := literalPrefix(p); {
+			case digit:
+				nr.digit = true
+			case prefix != "":
+				nr.prefixes = append(nr.prefixes, prefix)
+			default:
+				nr.always = true
+			}
+		}
+		a.noise = append(a.noise, nr)
 	}
 	return a, nil
 }

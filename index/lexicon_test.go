@@ -89,3 +89,58 @@ func TestSearchOrderedByScore(t *testing.T) {
 		}
 	}
 }
+
+// TestNoisePrefilter checks that a noise rule's cheap test never skips a
+// title the rule matches, on every labelled title and on titles made to
+// hold each rule's noise.
+func TestNoisePrefilter(t *testing.T) {
+	var titles []string
+	for _, f := range []string{"titles.csv", "described.csv", "5411-test.csv", "anzsco-test-en.csv", "anzsco-test-pt.csv"} {
+		for _, r := range adRows(t, f, false) {
+			titles = append(titles, r.title)
+		}
+		for _, r := range adRows(t, f, true) {
+			titles = append(titles, r.title)
+		}
+	}
+	titles = append(titles, "Agent - 12 month contract", "Operador (m/f) - CLT - Home Office", "Nurse | $45/hr + super", "Level 3 Clerk", "Ref #12345 Driver", "Chef - R$ 2.500 + VT")
+	for _, name := range corpus.BuiltinNames() {
+		c, err := corpus.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := analyserFor(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, title := range titles {
+			s := Fold(title)
+			for _, r := range an.noise {
+				if r.re.MatchString(s) && !r.mayMatch(s) {
+					t.Errorf("corpus %s: rule %s matches %q but its prefilter skips it", name, r.name, title)
+				}
+			}
+		}
+	}
+}
+
+func TestLiteralPrefix(t *testing.T) {
+	for _, tt := range []struct {
+		in     string
+		prefix string
+		digit  bool
+	}{
+		{`\bcasual\b`, "casual", false},
+		{`\bfull[- ]?time\b`, "full", false},
+		{`\bweekends?\b`, "weekend", false},
+		{`\b\d+\s?k\b`, "", true},
+		{`\(a\)`, "", false},
+		{`(?:up to )?\$\d`, "", false},
+		{`\bclt[\s-]+ou[\s-]+pj\b`, "clt", false},
+	} {
+		p, d := literalPrefix(tt.in)
+		if p != tt.prefix || d != tt.digit {
+			t.Errorf("literalPrefix(%q) = %q, %v; want %q, %v", tt.in, p, d, tt.prefix, tt.digit)
+		}
+	}
+}
