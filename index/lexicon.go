@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/anzsco/anzsco/corpus"
 )
@@ -79,23 +80,106 @@ func (r *noiseRule) mayMatch(s string) bool {
 	return false
 }
 
-// literalPrefix returns the literal text every match of pattern p starts
-// with (after a leading \b), or whether it starts with a digit; "" and
-// false when neither is known.
-func literalPrefix(p string) (prefix string, digit bool) {
+// literalPrefixes returns texts of which every match of pattern p starts
+// with one (after a leading \b), and whether a match may start with a
+// digit instead; ok is false when the pattern may start otherwise. It
+// reads literal letters, digits, spaces and escaped punctuation, and
+// leading groups of alternatives, optional or not.
+func literalPrefixes(p string) (prefixes []string, digit, ok bool) {
 	p = strings.TrimPrefix(p, `\b`)
-	if strings.HasPrefix(p, `\d`) || strings.HasPrefix(p, "[0-9]") {
-		return "", true
+	switch {
+	case strings.HasPrefix(p, `\d`) || strings.HasPrefix(p, "[0-9]"):
+		return nil, true, true
+	case strings.HasPrefix(p, "(?:"):
+		end := closingParen(p)
+		if end < 0 {
+			return nil, false, false
+		}
+		for _, alt := range splitTop(p[3:end]) {
+			ps, d, ok := literalPrefixes(alt)
+			if !ok {
+				return nil, false, false
+			}
+			prefixes, digit = append(prefixes, ps...), digit || d
+		}
+		if rest := p[end+1:]; strings.HasPrefix(rest, "?") || strings.HasPrefix(rest, "*") {
+			// An optional group: a match may start after it too.
+			ps, d, ok := literalPrefixes(rest[1:])
+			if !ok {
+				return nil, false, false
+			}
+			prefixes, digit = append(prefixes, ps...), digit || d
+		}
+		return prefixes, digit, true
 	}
-	n := 0
-	for n < len(p) && (p[n] >= 'a' && p[n] <= 'z' || p[n] >= '0' && p[n] <= '9' || p[n] == ' ') {
-		n++
+	var lit []byte
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.IndexByte(" /#%:,-'", c) >= 0:
+			lit = append(lit, c)
+			continue
+		case c == '\\' && i+1 < len(p) && strings.IndexByte(`()$+.#/[]{}?*|\-`, p[i+1]) >= 0:
+			lit = append(lit, p[i+1])
+			i++
+			continue
+		case strings.IndexByte("?*{", c) >= 0 && len(lit) > 0:
+			// A quantifier applies to the last character.
+			lit = lit[:len(lit)-1]
+		case c >= 0x80:
+			// A multi-byte character (€, £): keep it whole if complete.
+			lit = append(lit, c)
+			continue
+		}
+		break
 	}
-	// A quantifier after the run applies to its last letter.
-	if n < len(p) && strings.ContainsRune("?*{", rune(p[n])) && n > 0 {
-		n--
+	if len(lit) == 0 || !utf8.Valid(lit) {
+		return nil, false, false
 	}
-	return p[:n], false
+	return []string{string(lit)}, false, true
+}
+
+// closingParen returns the index of the parenthesis that closes the one
+// p starts with, or -1.
+func closingParen(p string) int {
+	depth := 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// splitTop splits p at the | that are outside parentheses and classes.
+func splitTop(p string) []string {
+	var out []string
+	depth, class, start := 0, false, 0
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '\\':
+			i++
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			out = append(out, p[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, p[start:])
 }
 
 // newAnalyser compiles lx for corpus c: title words of c are taken out of
@@ -155,14 +239,12 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 		}
 		nr := noiseRule{name: r.Name, re: re}
 		for _, p := range r.Patterns {
-			switch prefix, digit := literalPrefix(p); {
-			case digit:
-				nr.digit = true
-			case prefix != "":
-				nr.prefixes = append(nr.prefixes, prefix)
-			default:
+			prefixes, digit, ok := literalPrefixes(p)
+			if !ok {
 				nr.always = true
 			}
+			nr.digit = nr.digit || digit
+			nr.prefixes = append(nr.prefixes, prefixes...)
 		}
 		a.noise = append(a.noise, nr)
 	}

@@ -124,23 +124,32 @@ func TestNoisePrefilter(t *testing.T) {
 	}
 }
 
-func TestLiteralPrefix(t *testing.T) {
+func TestLiteralPrefixes(t *testing.T) {
 	for _, tt := range []struct {
-		in     string
-		prefix string
-		digit  bool
+		in       string
+		prefixes string
+		digit    bool
+		ok       bool
 	}{
-		{`\bcasual\b`, "casual", false},
-		{`\bfull[- ]?time\b`, "full", false},
-		{`\bweekends?\b`, "weekend", false},
-		{`\b\d+\s?k\b`, "", true},
-		{`\(a\)`, "", false},
-		{`(?:up to )?\$\d`, "", false},
-		{`\bclt[\s-]+ou[\s-]+pj\b`, "clt", false},
+		{`\bcasual\b`, "casual", false, true},
+		{`\bfull[- ]?time\b`, "full", false, true},
+		{`\bweekends?\b`, "weekend", false, true},
+		{`\b\d+\s?k\b`, "", true, true},
+		{`\(a\)`, "(a)", false, true},
+		{`\bclt[\s-]+ou[\s-]+pj\b`, "clt", false, true},
+		{`\b(?:level|lvl|l)\s?\d+\b`, "level lvl l", false, true},
+		{`(?:up to |ate )?(?:r\$|\$|€)\s?\d`, "up to |ate |r$|$|€", false, true},
+		{`\b(?:great|new) (?:team|role)\b`, "great|new", false, true},
+		{`\+\s?(?:super|bonus)\b`, "+", false, true},
+		{`[mf]/[mf]`, "", false, false},
 	} {
-		p, d := literalPrefix(tt.in)
-		if p != tt.prefix || d != tt.digit {
-			t.Errorf("literalPrefix(%q) = %q, %v; want %q, %v", tt.in, p, d, tt.prefix, tt.digit)
+		ps, d, ok := literalPrefixes(tt.in)
+		want := strings.FieldsFunc(tt.prefixes, func(r rune) bool { return r == '|' })
+		if strings.Contains(tt.in, "level") {
+			want = strings.Fields(tt.prefixes)
+		}
+		if strings.Join(ps, "|") != strings.Join(want, "|") || d != tt.digit || ok != tt.ok {
+			t.Errorf("literalPrefixes(%q) = %q, %v, %v; want %q, %v, %v", tt.in, ps, d, ok, want, tt.digit, tt.ok)
 		}
 	}
 }
