@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -143,18 +144,27 @@ const (
 	rangeSep = `(?:\s*(?:-+>?|~|>)\s*|\s+(?:to|a|ate|until|till|through|thru|ao)\s+)`
 )
 
-var (
-	// rangeRE: a start date, a separator, an end date, "present" or a
-	// two-digit end year ("2015-17").
-	rangeRE = regexp.MustCompile(`(?:\b(?:from|de|desde|between|entre)\s+)?(` + anyDate + `)(?:` + endLabelSep() + `|` + rangeSep + `)(` + anyDate + `|` + present + `|\d{2}\b)`)
-	// openRE: "desde 2020", "since March 2020", "a partir de 2020", or a
-	// start date followed by a dash and nothing else.
-	openRE      = regexp.MustCompile(`\b(?:desde|since|from|a\s+partir\s+de|starting)\s+(?:(?:o|a|de|em)\s+)?(` + anyDate + `)`)
-	danglingRE  = regexp.MustCompile(`(` + anyDate + `)\s*(?:-+|~)\s*$`)
-	namedDateRE = regexp.MustCompile(`^` + monthNames + `\.?(?:\s*[/\-.,]\s*|\s+de\s+|\s+of\s+|\s*'|\s*/\s*'|\s+|)(\d{2,4})$`)
-	numDateRE   = regexp.MustCompile(`^(?:(\d{1,2})[/.\-])?(\d{1,2})[/.\-](\d{4})$`)
-	isoDateRE   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
-)
+// dateRE returns the date expressions, compiled on first use: a process
+// that reads no CV does not pay for them (nor for the word lists
+// endLabelSep reads).
+var dateRE = sync.OnceValue(func() *dateRegexps {
+	return &dateRegexps{
+		// rangeRE: a start date, a separator, an end date, "present" or a
+		// two-digit end year ("2015-17").
+		rangeRE: regexp.MustCompile(`(?:\b(?:from|de|desde|between|entre)\s+)?(` + anyDate + `)(?:` + endLabelSep() + `|` + rangeSep + `)(` + anyDate + `|` + present + `|\d{2}\b)`),
+		// openRE: "desde 2020", "since March 2020", "a partir de 2020", or a
+		// start date followed by a dash and nothing else.
+		openRE:      regexp.MustCompile(`\b(?:desde|since|from|a\s+partir\s+de|starting)\s+(?:(?:o|a|de|em)\s+)?(` + anyDate + `)`),
+		danglingRE:  regexp.MustCompile(`(` + anyDate + `)\s*(?:-+|~)\s*$`),
+		namedDateRE: regexp.MustCompile(`^` + monthNames + `\.?(?:\s*[/\-.,]\s*|\s+de\s+|\s+of\s+|\s*'|\s*/\s*'|\s+|)(\d{2,4})$`),
+		numDateRE:   regexp.MustCompile(`^(?:(\d{1,2})[/.\-])?(\d{1,2})[/.\-](\d{4})$`),
+		isoDateRE:   regexp.MustCompile(`^(\d{4})-(\d{2})$`),
+	}
+})
+
+type dateRegexps struct {
+	rangeRE, openRE, danglingRE, namedDateRE, numDateRE, isoDateRE *regexp.Regexp
+}
 
 // endLabelSep matches the label of an end date that stands between the
 // dates of a form ("Admissão: 02/2019 – Saída: 11/2022"), from the "end"
@@ -190,7 +200,7 @@ type date struct {
 // two-digit years.
 func parseDate(s string, ref Month) (date, bool) {
 	s = strings.TrimSpace(s)
-	if m := namedDateRE.FindStringSubmatch(s); m != nil {
+	if m := dateRE().namedDateRE.FindStringSubmatch(s); m != nil {
 		mon, ok := monthByPrefix[s[:3]]
 		if !ok {
 			return date{}, false
@@ -204,7 +214,7 @@ func parseDate(s string, ref Month) (date, bool) {
 		}
 		return date{m: Month{y, mon}}, true
 	}
-	if m := numDateRE.FindStringSubmatch(s); m != nil {
+	if m := dateRE().numDateRE.FindStringSubmatch(s); m != nil {
 		a, _ := strconv.Atoi(m[2])
 		y, _ := strconv.Atoi(m[3])
 		mon := a
@@ -221,7 +231,7 @@ func parseDate(s string, ref Month) (date, bool) {
 		}
 		return date{m: Month{y, time.Month(mon)}}, true
 	}
-	if m := isoDateRE.FindStringSubmatch(s); m != nil {
+	if m := dateRE().isoDateRE.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mon, _ := strconv.Atoi(m[2])
 		if mon < 1 || mon > 12 {
@@ -285,7 +295,7 @@ func findRangeFrom(s string, pos int, ref Month) (Range, int, bool) {
 		kind int
 	}
 	var best *cand
-	for kind, re := range []*regexp.Regexp{rangeRE, openRE, danglingRE} {
+	for kind, re := range []*regexp.Regexp{dateRE().rangeRE, dateRE().openRE, dateRE().danglingRE} {
 		loc := re.FindStringSubmatchIndex(s[pos:])
 		if loc == nil {
 			continue
