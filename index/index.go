@@ -255,7 +255,6 @@ type Index struct {
 	corpus  *corpus.Corpus
 	info    CorpusInfo
 	occs    map[string]*occInfo
-	entries map[string]*entry // by bleve document ID
 	speller *speller
 	// wordLangs records, for each folded word of the corpus, the languages
 	// whose text it appears in (bit i for corpus.Languages[i]).

@@ -35,8 +35,6 @@ func (m Month) String() string {
 // serial numbers months consecutively, so that differences count months.
 func (m Month) serial() int { return m.Year*12 + int(m.Month) - 1 }
 
-func monthFromSerial(n int) Month { return Month{n / 12, time.Month(n%12 + 1)} }
-
 // Before reports whether m is earlier than o.
 func (m Month) Before(o Month) bool { return m.serial() < o.serial() }
 
