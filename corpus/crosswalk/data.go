@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -194,4 +195,29 @@ func Extra(titles []PTTitle) []abs.ExtraTitle {
 		out[i] = abs.ExtraTitle{Target: t.Target, Lang: "pt", Text: t.Text, Source: source}
 	}
 	return out
+}
+
+// ReadANZSCOTitles reads the English titles of every occupation, by code,
+// from the ABS index of titles (package abs reads the workbook): the
+// titles an ESCO occupation's English name is matched against.
+func ReadANZSCOTitles(r io.Reader, name string) (map[string][]string, error) {
+	titles, err := abs.ReadTitles(r, name)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string][]string{}
+	for _, t := range titles {
+		m[t.Code] = append(m[t.Code], t.Text)
+	}
+	return m, nil
+}
+
+// ReadANZSCOTitlesFile is ReadANZSCOTitles on a file.
+func ReadANZSCOTitlesFile(path string) (map[string][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadANZSCOTitles(f, path)
 }

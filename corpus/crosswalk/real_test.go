@@ -8,7 +8,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/anzsco/anzsco/corpus/abs"
 	"github.com/anzsco/anzsco/corpus/abs/abstest"
 )
 
@@ -64,7 +63,7 @@ func derive(t *testing.T) (Sources, []PTTitle, Stats) {
 		if realSrc, realErr = LoadSources(dir); realErr != nil {
 			return
 		}
-		if realSrc.ANZSCOTitles, realErr = readIndexOfTitles(filepath.Join(absDir, abstest.TitlesFile)); realErr != nil {
+		if realSrc.ANZSCOTitles, realErr = ReadANZSCOTitlesFile(filepath.Join(absDir, abstest.TitlesFile)); realErr != nil {
 			return
 		}
 		realTitles, realStats, realErr = PortugueseTitles(realSrc)
@@ -73,25 +72,6 @@ func derive(t *testing.T) (Sources, []PTTitle, Stats) {
 		t.Fatal(realErr)
 	}
 	return realSrc, realTitles, realStats
-}
-
-// readIndexOfTitles reads the English titles of every occupation, as
-// internal/gen does.
-func readIndexOfTitles(path string) (map[string][]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	titles, err := abs.ReadTitles(f, path)
-	if err != nil {
-		return nil, err
-	}
-	m := map[string][]string{}
-	for _, t := range titles {
-		m[t.Code] = append(m[t.Code], t.Text)
-	}
-	return m, nil
 }
 
 // TestGeneratedIsCurrent checks that the committed data/pt-titles.tsv.gz

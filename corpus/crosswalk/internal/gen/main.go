@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/anzsco/anzsco/corpus/abs"
 	"github.com/anzsco/anzsco/corpus/abs/abstest"
 	"github.com/anzsco/anzsco/corpus/crosswalk"
 )
@@ -32,7 +31,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	if src.ANZSCOTitles, err = ANZSCOTitles(filepath.Join(*absDir, abstest.TitlesFile)); err != nil {
+	if src.ANZSCOTitles, err = crosswalk.ReadANZSCOTitlesFile(filepath.Join(*absDir, abstest.TitlesFile)); err != nil {
 		return err
 	}
 	titles, st, err := crosswalk.PortugueseTitles(src)
@@ -69,25 +68,6 @@ func run() error {
 	fmt.Printf("coverage of %d occupations: own %d, unit group %d, minor group %d, none %d %v\n",
 		len(occs), cov.Occupation, cov.UnitGroup, cov.MinorGroup, len(cov.Missing), cov.Missing)
 	return nil
-}
-
-// ANZSCOTitles reads the English titles of every occupation from the ABS
-// index of titles.
-func ANZSCOTitles(path string) (map[string][]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	titles, err := abs.ReadTitles(f, path)
-	if err != nil {
-		return nil, err
-	}
-	m := map[string][]string{}
-	for _, t := range titles {
-		m[t.Code] = append(m[t.Code], t.Text)
-	}
-	return m, nil
 }
 
 func printCounts(what string, m map[string]int) {
