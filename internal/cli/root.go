@@ -146,10 +146,10 @@ minor group when the words support a group but no one occupation.`,
 // Main runs the command line with the process's arguments and streams and
 // returns the exit code.
 func Main() int {
-	if len(os.Args) > 1 && os.Args[1] == cv.SandboxArg {
+	if code, ok := cv.ReaderMain(); ok {
 		// This process is the reader of one PDF or DOCX for a parent
 		// anzsco: see cv.RunSandbox.
-		return cv.RunSandbox(os.Args[2:], os.Stdin, os.Stdout, os.Stderr)
+		return code
 	}
 	f := &Factory{IO: System()}
 	defer f.Close()

@@ -255,6 +255,17 @@ func (b *cappedBuffer) Write(p []byte) (int, error) {
 func (b *cappedBuffer) Bytes() []byte  { return b.buf.Bytes() }
 func (b *cappedBuffer) String() string { return b.buf.String() }
 
+// ReaderMain runs this process as the document reader when it was started
+// as one (its first argument is SandboxArg) and returns the exit status
+// with true; otherwise it returns false. A program that reads CVs, and the
+// test binary of a package that does, calls it first thing.
+func ReaderMain() (int, bool) {
+	if len(os.Args) > 1 && os.Args[1] == SandboxArg {
+		return RunSandbox(os.Args[2:], os.Stdin, os.Stdout, os.Stderr), true
+	}
+	return 0, false
+}
+
 // RunSandbox is the document reader: args are what follows SandboxArg
 // (the format, then the memory limit in bytes, the CPU limit in seconds
 // and the stack limit in bytes). It sets those limits on itself before it
