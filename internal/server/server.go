@@ -349,6 +349,12 @@ func (s *Server) dispatch(methods map[string]Route) http.Handler {
 			if errors.As(err, &mbe) {
 				err = Errorf(http.StatusRequestEntityTooLarge, CodeBodyTooLarge, "the request body is larger than %d bytes (the limit)", mbe.Limit)
 			}
+			if r.Context().Err() != nil && errors.Is(err, r.Context().Err()) {
+				// The client went away (or the server is shutting down):
+				// nobody reads an answer, and nothing failed on our side.
+				s.log.Info("request abandoned", "method", r.Method, "path", r.URL.Path, "reason", err.Error())
+				return
+			}
 			var e *Error
 			if !errors.As(err, &e) || e.Status >= 500 {
 				s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)

@@ -1,11 +1,13 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -226,6 +228,32 @@ func TestClassifierFailure(t *testing.T) {
 	}
 	if n := strings.Count(logBuf.String(), "segment 7 is corrupt"); n != 3 {
 		t.Errorf("the log names the cause %d times, want 3:\n%s", n, logBuf)
+	}
+}
+
+// TestClientGone checks that a batch whose client has gone away stops
+// without an error in the log: nothing failed on the server's side, and a
+// soak or an alert must not count it.
+func TestClientGone(t *testing.T) {
+	f := newFake(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	f.fn = func(q index.Query) (*index.Result, error) {
+		cancel() // the client hangs up during the first item
+		return echoResult(f.c)(q)
+	}
+	s, logBuf := newTestServer(t, f, Config{})
+	req := httptest.NewRequest("POST", "/v1/classify/batch", strings.NewReader(`{"items":[{"text":"agent"},{"text":"agent two"}]}`))
+	req.Header.Set("Content-Type", jsonCT)
+	req = req.WithContext(ctx)
+	s.ServeHTTP(httptest.NewRecorder(), req)
+	if f.callCount() != 1 {
+		t.Errorf("the classifier was called %d times, want 1 (the batch stops when the client goes)", f.callCount())
+	}
+	if strings.Contains(logBuf.String(), `"level":"ERROR"`) {
+		t.Errorf("a request abandoned by its client was logged as an error:\n%s", logBuf)
+	}
+	if !strings.Contains(logBuf.String(), "request abandoned") {
+		t.Errorf("the log does not say the request was abandoned:\n%s", logBuf)
 	}
 }
 
