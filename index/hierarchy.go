@@ -69,7 +69,7 @@ func headWeight(title []string, in termSet, qhead, lang string) float64 {
 const hierSharpness = 8
 
 // hierPool bounds the candidates that share the probability.
-const hierPool = 20
+const hierPool = maxCandidatesHier
 
 // levelChoice is the decision of a hierarchical corpus.
 type levelChoice struct {
@@ -93,12 +93,16 @@ type hierFeatures struct {
 	POcc, PUnit, PMinor float64
 	Containment         float64
 	Coverage            float64
-	unit, minor         string
+	// Margin is how far the best candidate's rank key is above the
+	// second's: nothing when a title attached to a whole group ties its
+	// occupations.
+	Margin      float64
+	unit, minor string
 }
 
 // vector returns the inputs of a level's logistic model.
 func (h hierFeatures) vector(p float64) []float64 {
-	return []float64{logit(p), h.Containment, h.Coverage, h.Containment * h.Coverage}
+	return []float64{logit(p), h.Containment, h.Coverage, h.Containment * h.Coverage, h.Margin}
 }
 
 func logit(p float64) float64 {
@@ -131,6 +135,10 @@ func (ix *Index) hierFeaturesOf(cands []features) (hierFeatures, []float64) {
 	h.unit, h.PUnit = argmax(units)
 	h.minor, h.PMinor = argmax(minors)
 	h.Containment, h.Coverage = cands[0].cont, cands[0].cov
+	h.Margin = 1
+	if len(cands) > 1 {
+		h.Margin = min(1, rankKey(cands[0])-rankKey(cands[1]))
+	}
 	return h, probs
 }
 
@@ -150,8 +158,8 @@ func argmax(m map[string]float64) (string, float64) {
 	return best, bestV
 }
 
-// chooseLevel picks the most specific level whose calibrated confidence
-// reaches one half.
+// chooseLevel weighs the calibrated confidence of each level and picks
+// one as the fitted decision rule says (hierDecision).
 func (ix *Index) chooseLevel(cands []features) levelChoice {
 	h, probs := ix.hierFeaturesOf(cands)
 	ch := levelChoice{probs: probs, hf: h}
@@ -165,17 +173,50 @@ func (ix *Index) chooseLevel(cands []features) levelChoice {
 	pMinor := math.Max(pUnit, m.MinorGroup.prob(h.vector(h.PMinor)))
 	ch.outside = 1 - pMinor
 	ch.levels = map[string]float64{LevelOccupation: round(pOcc), LevelUnitGroup: round(pUnit), LevelMinorGroup: round(pMinor)}
-	switch {
-	case pOcc >= 0.5:
+	switch m.Decision.choose(pOcc, pUnit, pMinor) {
+	case LevelOccupation:
 		ch.level, ch.code, ch.confidence = LevelOccupation, cands[0].code, pOcc
-	case pUnit >= 0.5 && h.unit != "":
+	case LevelUnitGroup:
 		ch.level, ch.code, ch.confidence = LevelUnitGroup, h.unit, pUnit
-	case pMinor >= 0.5 && h.minor != "":
+	case LevelMinorGroup:
 		ch.level, ch.code, ch.confidence = LevelMinorGroup, h.minor, pMinor
 	default:
 		ch.confidence = 1 - pMinor
 	}
 	return ch
+}
+
+// hierDecision is the rule that turns the confidence of each level into a
+// level. A group is surer than any of its occupations, so the rule asks
+// how much surer: the unit group is chosen over the occupation when its
+// confidence times UnitFactor is higher than the occupation's, the minor
+// group over both when its confidence times MinorFactor is higher than
+// theirs; a level whose confidence is under Abstain is never chosen, and
+// when no level reaches it nothing is coded. The factors are fitted with the models
+// (TestFitANZSCO), to code as many titles right as possible at the
+// occupation and at the unit group.
+type hierDecision struct {
+	UnitFactor, MinorFactor, Abstain float64
+}
+
+// minorGroupFloor is the least confidence of a minor-group result: a
+// minor group holds dozens of occupations, and coding one is worth it only
+// when the words mostly point into it.
+const minorGroupFloor = 0.5
+
+// choose returns the level for the confidences of the three levels, or ""
+// to code nothing.
+func (d hierDecision) choose(pOcc, pUnit, pMinor float64) string {
+	level, best := "", 0.0
+	for _, c := range []struct {
+		level     string
+		p, factor float64
+	}{{LevelOccupation, pOcc, 1}, {LevelUnitGroup, pUnit, d.UnitFactor}, {LevelMinorGroup, pMinor, d.MinorFactor}} {
+		if c.p >= d.Abstain && (c.level != LevelMinorGroup || c.p >= minorGroupFloor) && c.p*c.factor > best {
+			level, best = c.level, c.p*c.factor
+		}
+	}
+	return level
 }
 
 // logistic is one fitted logistic model.
@@ -194,9 +235,11 @@ func (l logistic) prob(x []float64) float64 {
 	return sigmoid(z)
 }
 
-// hierModel holds the confidence models of the three levels.
+// hierModel holds the confidence models of the three levels and the
+// decision rule between them.
 type hierModel struct {
 	Occupation, UnitGroup, MinorGroup logistic
+	Decision                          hierDecision
 }
 
 // decideHier turns the candidates of a hierarchical corpus into a Result.
