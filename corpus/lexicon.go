@@ -37,10 +37,17 @@ import (
 //	                 unless the title names a warehouse)
 //	[workplace]      a workplace (one or more words) that takes away the
 //	                 context words' meaning
+//	[translate A-B]  "phrase = words": a phrase of language A and its
+//	                 translation into language B. A query in A is also
+//	                 searched, translated word by word, among the titles
+//	                 of B, which are often richer: "motorista de
+//	                 autocarro" as "bus driver"
 //	[agentive LANG]  a suffix of nouns for a person ("er", "ant"): such a
 //	                 word is only made singular, not stemmed, so that
 //	                 accountant and account, manager and management stay
-//	                 apart
+//	                 apart; "suffix = ending" also replaces the suffix, so
+//	                 that the feminine and masculine forms of a noun agree
+//	                 ("eira = eir": enfermeira and enfermeiro)
 //
 // LANG is a language of Languages or "*" for all of them. Entries are
 // folded (lower case, no accents) by the engine, so they are written
@@ -66,11 +73,15 @@ type Lexicon struct {
 	Noise      []NoiseRule
 	Qualifiers []string
 	Residuals  []string
-	// Agentive suffixes, by language.
-	Agentive map[string][]string
+	// Agentive suffixes, by language: From is the suffix, To its
+	// replacement (one word) or nothing to keep it.
+	Agentive map[string][]Rewrite
 	// Context words and the workplaces that cancel them.
 	Context    []string
 	Workplaces []string
+	// Translate holds glossaries by "A-B" (from language A to B): From
+	// is a phrase of A, To its words in B.
+	Translate map[string][]Rewrite
 }
 
 // Rewrite replaces a word by one or more words.
@@ -109,7 +120,7 @@ func LexiconFile(name string) ([]byte, error) {
 // LoadLexicon merges the embedded lexicons of the given names, in order.
 func LoadLexicon(names ...string) (*Lexicon, error) {
 	lx := &Lexicon{Function: map[string][]string{}, Stop: map[string][]string{},
-		Variants: map[string][]Rewrite{}, Canon: map[string][]Rewrite{}, Agentive: map[string][]string{}}
+		Variants: map[string][]Rewrite{}, Canon: map[string][]Rewrite{}, Agentive: map[string][]Rewrite{}, Translate: map[string][]Rewrite{}}
 	for _, name := range names {
 		data, err := LexiconFile(name)
 		if err != nil {
@@ -161,7 +172,7 @@ func (lx *Lexicon) parse(r *bytes.Reader, file string) error {
 			return fail("entry %q before any [section]", s)
 		}
 		key := kind + " " + arg + "\x00" + s
-		if kind == "variant" || kind == "canon" {
+		if kind == "variant" || kind == "canon" || kind == "translate" {
 			from, _, ok := strings.Cut(s, "=")
 			if !ok {
 				return fail("%q: want \"word = replacement\"", s)
@@ -188,6 +199,11 @@ func checkSection(kind, arg string) error {
 		if arg != "*" && !knownLanguage(arg) {
 			return fmt.Errorf("[%s %s]: want a language (%s) or *", kind, arg, strings.Join(Languages, ", "))
 		}
+	case "translate":
+		from, to, ok := strings.Cut(arg, "-")
+		if !ok || !knownLanguage(from) || !knownLanguage(to) || from == to {
+			return fmt.Errorf("[translate %s]: want two languages, as in [translate pt-en]", arg)
+		}
 	case "noise":
 		if arg == "" || arg == "*" {
 			return fmt.Errorf("[noise]: want a rule name, as in [noise pay]")
@@ -209,11 +225,13 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 	}
 	switch kind {
 	case "agentive":
-		if len(strings.Fields(s)) != 1 {
-			return fmt.Errorf("%q: one suffix per line", s)
+		from, to, _ := strings.Cut(s, "=")
+		rw := Rewrite{From: strings.TrimSpace(from), To: strings.Fields(to)}
+		if len(strings.Fields(rw.From)) != 1 || len(rw.To) > 1 {
+			return fmt.Errorf("%q: one suffix per line, and at most one ending to replace it", s)
 		}
 		for _, l := range langs {
-			lx.Agentive[l] = append(lx.Agentive[l], s)
+			lx.Agentive[l] = append(lx.Agentive[l], rw)
 		}
 	case "function", "stop":
 		if len(strings.Fields(s)) != 1 {
@@ -242,6 +260,13 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 				lx.Canon[l] = append(lx.Canon[l], rw)
 			}
 		}
+	case "translate":
+		from, to, _ := strings.Cut(s, "=")
+		rw := Rewrite{From: strings.TrimSpace(from), To: strings.Fields(to)}
+		if rw.From == "" || len(rw.To) == 0 {
+			return fmt.Errorf("%q: want \"phrase = translation\"", s)
+		}
+		lx.Translate[arg] = append(lx.Translate[arg], rw)
 	case "noise":
 		if _, err := regexp.Compile(s); err != nil {
 			return fmt.Errorf("[noise %s]: %v", arg, err)

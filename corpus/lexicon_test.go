@@ -34,6 +34,12 @@ func TestLexiconErrors(t *testing.T) {
 		{"[canon en]\nagent = operator clerk\n", "t.lex:2: \"agent = operator clerk\": a canon entry maps one word to one word"},
 		{"[noise pay]\n(unclosed\n", "t.lex:2: [noise pay]: error parsing regexp"},
 		{"[variant en]\ncenter centre\n", "t.lex:2: \"center centre\": want \"word = replacement\""},
+		{"[translate pt]\n", "t.lex:1: [translate pt]: want two languages"},
+		{"[translate pt-pt]\n", "t.lex:1: [translate pt-pt]: want two languages"},
+		{"[translate pt-en]\nmotorista\n", "t.lex:2: \"motorista\": want \"word = replacement\""},
+		{"[translate pt-en]\nmotorista = \n", "t.lex:2: \"motorista =\": want \"phrase = translation\""},
+		{"[translate pt-en]\nmotorista = driver\nmotorista = chauffeur\n", "t.lex:3: \"motorista = chauffeur\" is listed twice"},
+		{"[agentive pt]\neira = eir ir\n", "t.lex:2: \"eira = eir ir\": one suffix per line"},
 	}
 	for _, tt := range tests {
 		lx, _ := LoadLexicon()

@@ -83,9 +83,12 @@ type prepared struct {
 	qterms      map[string][]string
 	// core are the terms of the query's first part, by language: where a
 	// job title names the occupation.
-	core  map[string][]string
-	lang  string // detected language, or "" when unsure
-	cands []features
+	core map[string][]string
+	lang string // detected language, or "" when unsure
+	// bridge is the language the query was translated into, and
+	// translation the text it became ("" when it was not).
+	bridge, translation string
+	cands               []features
 }
 
 // prepare cleans, corrects and analyses a query, searches the index and
@@ -143,11 +146,19 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 			dterms[lang] = dt
 		}
 	}
-	scores, err := ix.search(p.qterms, dterms, p.lang)
+	if p.lang != "" {
+		known := func(lang, w string) bool { return ix.wordLangs[ix.an.spelling(w)]&langMask(lang) != 0 }
+		if to, text, first := ix.an.translate(p.lang, words, firstWords, known); to != "" {
+			p.bridge, p.translation = to, text
+			p.qterms[to] = ix.terms(to, text)
+			p.core[to] = ix.terms(to, first)
+		}
+	}
+	scores, err := ix.search(p.qterms, dterms, p.lang, p.bridge)
 	if err != nil {
 		return nil, err
 	}
-	p.cands = ix.candidates(scores, p.qterms, dterms, p.lang, p.core)
+	p.cands = ix.candidates(scores, p.qterms, dterms, p.lang, p.bridge, p.core)
 	return p, nil
 }
 
@@ -198,6 +209,9 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 	}
 	if q.Explain {
 		res.Explanation = ix.explain(p.cands, p.qterms, p.stripped, p.corrections, res)
+		if p.bridge != "" {
+			res.Explanation.Translation = &Translation{Lang: p.bridge, Text: p.translation}
+		}
 	}
 	return res, nil
 }
@@ -205,7 +219,7 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 // search runs the bleve query and returns the score of every occupation
 // that matched, by code. Each distinct term, whichever analyzer produced
 // it, is one term query per field.
-func (ix *Index) search(qterms, dterms map[string][]string, qlang string) (map[string]float64, error) {
+func (ix *Index) search(qterms, dterms map[string][]string, qlang, bridge string) (map[string]float64, error) {
 	var clauses []query.Query
 	seen := map[string]bool{}
 	// A term that no document holds in a field cannot score there: it
@@ -232,7 +246,7 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang string) (map[s
 		}
 	}
 	for _, lang := range corpus.Languages {
-		if qlang == "" || lang == qlang {
+		if qlang == "" || lang == qlang || lang == bridge {
 			add(qterms[lang], 1, "q:")
 		}
 	}
@@ -269,7 +283,7 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang string) (map[s
 // When the query's language is known, coverage is measured in that
 // language only, so that an English title is not coded by accident through
 // the Portuguese titles (or the reverse).
-func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang string, core map[string][]string) []features {
+func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang, bridge string, core map[string][]string) []features {
 	codes := make([]string, 0, len(scores))
 	for code := range scores {
 		codes = append(codes, code)
@@ -300,7 +314,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 		bestKey := -1.0
 		for _, lang := range oi.langs {
 			qt := qterms[lang]
-			if len(qt) == 0 || (qlang != "" && lang != qlang && oi.vocab[qlang] != nil) {
+			if len(qt) == 0 || (qlang != "" && lang != qlang && lang != bridge && oi.vocab[qlang] != nil) {
 				continue
 			}
 			inQ, inD := inQs[lang], inDs[lang]
@@ -362,7 +376,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				}
 				// An exact own title, not a group's (a residual title is
 				// exact only when the query says "nec" too).
-				if ix.hier && e.kind != kindGroup && m == len(e.terms) && m == len(qt) {
+				if ix.hier && !e.shared && m == len(e.terms) && m == len(qt) {
 					exactHere = true
 				}
 				if cd := mdw / n * f; m > 0 && cd > contDesc {

@@ -98,6 +98,9 @@ type hierFeatures struct {
 	// occupations.
 	Margin      float64
 	unit, minor string
+	// tiedInUnit says the best two candidates tie and are of one unit
+	// group.
+	tiedInUnit bool
 }
 
 // vector returns the inputs of a level's logistic model.
@@ -138,6 +141,7 @@ func (ix *Index) hierFeaturesOf(cands []features) (hierFeatures, []float64) {
 	h.Margin = 1
 	if len(cands) > 1 {
 		h.Margin = min(1, rankKey(cands[0])-rankKey(cands[1]))
+		h.tiedInUnit = h.Margin < hierTieMargin && ix.occs[cands[1].code].unit.Code == ix.occs[cands[0].code].unit.Code
 	}
 	return h, probs
 }
@@ -173,6 +177,11 @@ func (ix *Index) chooseLevel(cands []features) levelChoice {
 	pMinor := math.Max(pUnit, m.MinorGroup.prob(h.vector(h.PMinor)))
 	ch.outside = 1 - pMinor
 	ch.levels = map[string]float64{LevelOccupation: round(pOcc), LevelUnitGroup: round(pUnit), LevelMinorGroup: round(pMinor)}
+	if h.tiedInUnit {
+		// The words do not tell the best occupation from the next one of
+		// its unit group.
+		pOcc = 0
+	}
 	switch m.Decision.choose(pOcc, pUnit, pMinor) {
 	case LevelOccupation:
 		ch.level, ch.code, ch.confidence = LevelOccupation, cands[0].code, pOcc
@@ -198,6 +207,14 @@ func (ix *Index) chooseLevel(cands []features) levelChoice {
 type hierDecision struct {
 	UnitFactor, MinorFactor, Abstain float64
 }
+
+// hierTieMargin is the margin of rank keys under which two candidates
+// tie. When the best two tie and are of one unit group, the occupation is
+// never chosen: they explain the words alike ("Registered Nurse" fits each
+// registered nurse of 2544) and only the group can be right. This is not
+// fitted: a coin toss between two occupations of a group is never an
+// answer, however often it would fall right on the fit titles.
+const hierTieMargin = 0.01
 
 // minorGroupFloor is the least confidence of a minor-group result: a
 // minor group holds dozens of occupations, and coding one is worth it only

@@ -107,6 +107,36 @@ const (
 	maxSearchSizeHier = 2 * maxCandidatesHier
 )
 
+// sourcedTargets counts, for each sourced or group title (by language and
+// folded text), the occupations and groups that hold it: a title another
+// classification gives to several of them names none in particular.
+func sourcedTargets(extra map[string]map[string][]extraTitle, gts map[string]map[string][]string) map[string]int {
+	n := map[string]int{}
+	for _, byLang := range extra {
+		for lang, xs := range byLang {
+			seen := map[string]bool{}
+			for _, x := range xs {
+				if k := lang + "\x00" + Fold(x.text); !seen[k] {
+					seen[k] = true
+					n[k]++
+				}
+			}
+		}
+	}
+	for _, byLang := range gts {
+		for lang, ts := range byLang {
+			seen := map[string]bool{}
+			for _, t := range ts {
+				if k := lang + "\x00" + Fold(t); !seen[k] {
+					seen[k] = true
+					n[k]++
+				}
+			}
+		}
+	}
+	return n
+}
+
 // extraTitle is a title of an occupation besides its own text: a title
 // from another classification.
 type extraTitle struct{ kind, text string }
@@ -222,6 +252,9 @@ type entry struct {
 	terms []string // unique analysed terms
 	// weight scales the entry's containment: 1, or sharedTitleWeight.
 	weight float64
+	// shared marks a title that names no single occupation: a group's,
+	// or one that another classification gives to several targets.
+	shared bool
 }
 
 // occInfo is what ranking needs to know of an occupation beyond bleve.
@@ -440,6 +473,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 	}
 	extra := extraTitles(c)
 	gts := groupTitles(c)
+	targets := sourcedTargets(extra, gts)
 	analysed := map[string][]string{}
 	termsOf := func(lang, s string) []string {
 		k := lang + "\x00" + s
@@ -476,6 +510,9 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 				e := &entry{code: o.Code, kind: kind, lang: lang, text: s, terms: termsOf(lang, s), weight: 1}
 				if kind == kindGroup || an.isResidual(s) {
 					e.weight = sharedTitleWeight
+				}
+				if kind == kindGroup || kind == kindSourced && targets[lang+"\x00"+Fold(s)] > 1 {
+					e.weight, e.shared = sharedTitleWeight, true
 				}
 				if kind != kindPattern {
 					oi.entries = append(oi.entries, e)
@@ -519,7 +556,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 		for _, lang := range corpus.Languages {
 			langBit = langMask(lang)
 			for _, s := range byLang[lang] {
-				e := &entry{code: code, kind: kindGroup, lang: lang, text: s, terms: termsOf(lang, s), weight: sharedTitleWeight}
+				e := &entry{code: code, kind: kindGroup, lang: lang, text: s, terms: termsOf(lang, s), weight: sharedTitleWeight, shared: true}
 				if ix.groupEntries[code] == nil {
 					ix.groupEntries[code] = map[string][]*entry{}
 				}

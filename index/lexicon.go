@@ -38,6 +38,8 @@ type analyser struct {
 	titleWords   map[string]bool
 	titleBigrams map[string]bool
 	names        []string
+	// glossaries translate a query, by its language.
+	glossaries map[string]*glossary
 	// context words count only when no workplace phrase is in the query.
 	context    map[string]bool
 	workplaces map[string]bool
@@ -53,7 +55,7 @@ type langAnalysis struct {
 	stem  func(string) string
 	// agentive are suffixes of nouns for a person, which are only made
 	// singular.
-	agentive []string
+	agentive []corpus.Rewrite
 }
 
 type noiseRule struct {
@@ -190,7 +192,7 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 		names: lx.Names}
 	for i, lang := range corpus.Languages {
 		la := &langAnalysis{function: map[string]bool{}, stop: map[string]bool{}, variants: map[string][]string{},
-			canon: map[string]string{}, stem: stemmerFor(lang), agentive: foldAll(lx.Agentive[lang])}
+			canon: map[string]string{}, stem: stemmerFor(lang), agentive: foldRewrites(lx.Agentive[lang])}
 		for _, w := range lx.Function[lang] {
 			w = Fold(w)
 			la.function[w] = true
@@ -219,6 +221,7 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 			a.places[p] = true
 		}
 	}
+	a.glossaries = newGlossaries(lx, a)
 	a.context, a.workplaces = map[string]bool{}, map[string]bool{}
 	for _, w := range lx.Context {
 		a.context[Fold(w)] = true
@@ -251,6 +254,15 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 	return a, nil
 }
 
+// foldRewrites folds the words of rewrites.
+func foldRewrites(rws []corpus.Rewrite) []corpus.Rewrite {
+	out := make([]corpus.Rewrite, len(rws))
+	for i, rw := range rws {
+		out[i] = corpus.Rewrite{From: Fold(rw.From), To: foldAll(rw.To)}
+	}
+	return out
+}
+
 func foldAll(ws []string) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
@@ -275,16 +287,25 @@ func (la *langAnalysis) stemWord(w string) string {
 	return s
 }
 
-// stemOnly stems w, or makes a noun for a person singular.
+// stemOnly stems w, or makes a noun for a person singular (and, where the
+// lexicon says so, gives it its common ending).
 func (la *langAnalysis) stemOnly(w string) string {
 	if len(la.agentive) > 0 {
-		sg := w
+		forms := [3]string{w}
 		if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-			sg = w[:len(w)-1]
+			forms[1] = w[:len(w)-1]
+			if strings.HasSuffix(w, "es") {
+				forms[2] = w[:len(w)-2]
+			}
 		}
-		for _, suf := range la.agentive {
-			if len(sg) > len(suf)+2 && strings.HasSuffix(sg, suf) {
-				return sg
+		for _, sg := range forms {
+			for _, suf := range la.agentive {
+				if sg != "" && len(sg) > len(suf.From)+2 && strings.HasSuffix(sg, suf.From) {
+					if len(suf.To) == 1 {
+						return sg[:len(sg)-len(suf.From)] + suf.To[0]
+					}
+					return sg
+				}
 			}
 		}
 	}

@@ -114,6 +114,9 @@ type Explanation struct {
 	Stripped []Stripped `json:"stripped,omitempty"`
 	// Corrected lists typing slips that were corrected.
 	Corrected []Correction `json:"corrected,omitempty"`
+	// Translation is the query as the corpus's glossary translated it,
+	// when it did: its terms are among Terms.
+	Translation *Translation `json:"translation,omitempty"`
 	// Terms are the informative query terms after analysis.
 	Terms []string `json:"terms"`
 	// Candidates are the occupations considered, targets and contrasts,
@@ -125,6 +128,12 @@ type Explanation struct {
 	// contrasts P(in scope) and P(top | in scope); in a hierarchical
 	// corpus the calibrated probability of each level.
 	Probabilities map[string]float64 `json:"probabilities,omitempty"`
+}
+
+// Translation is a query translated into another language of the corpus.
+type Translation struct {
+	Lang string `json:"lang"`
+	Text string `json:"text"`
 }
 
 // Stripped is one piece of noise removed from a title.

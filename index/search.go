@@ -59,12 +59,12 @@ func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 		qterms[lang] = ix.terms(lang, qtext)
 	}
 	lang := ix.detectLanguage(words)
-	scores, err := ix.search(qterms, nil, lang)
+	scores, err := ix.search(qterms, nil, lang, "")
 	if err != nil {
 		return nil, err
 	}
 	var hits []SearchHit
-	for _, f := range ix.candidates(scores, qterms, nil, lang, qterms) {
+	for _, f := range ix.candidates(scores, qterms, nil, lang, "", qterms) {
 		if len(hits) >= n {
 			break
 		}

@@ -22,3 +22,17 @@ ent
 ist
 ian
 eer
+
+[agentive pt]
+# the same for Portuguese, where the feminine and masculine of a noun for a
+# person agree: motorista is not motor, enfermeira is enfermeiro, vendedora
+# is vendedor, gerente is not gerência
+ista
+eiro = eir
+eira = eir
+dor
+dora = dor
+tor
+tora = tor
+ente
+ante

@@ -1,0 +1,126 @@
+package index
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/anzsco/anzsco/corpus"
+)
+
+// Translation of a query through a glossary of the corpus's lexicons
+// ([translate A-B]). The titles of one language may be far richer than
+// those of another: the English titles of ANZSCO name every occupation,
+// the Portuguese ones reach many only through the group of a foreign
+// classification. A query in A is therefore also read, phrase by phrase,
+// in B, and searched among B's titles. Portuguese names the head first
+// ("motorista de autocarro"), English last ("bus driver"), so the phrases
+// of the title's first part are put in the other order.
+
+// glossary translates the phrases of one language into another.
+type glossary struct {
+	to string
+	// phrases maps the stems of a phrase's content words, joined by
+	// spaces, to its translation.
+	phrases map[string]string
+	maxLen  int
+}
+
+// newGlossaries compiles the glossaries of lx by source language.
+func newGlossaries(lx *corpus.Lexicon, a *analyser) map[string]*glossary {
+	out := map[string]*glossary{}
+	for pair, rws := range lx.Translate {
+		from, to, _ := strings.Cut(pair, "-")
+		la := a.langs[from]
+		if la == nil || a.langs[to] == nil {
+			continue
+		}
+		g := &glossary{to: to, phrases: map[string]string{}}
+		for _, rw := range rws {
+			key := glossaryKey(la, Words(Fold(rw.From)))
+			if key == "" {
+				continue
+			}
+			g.phrases[key] = strings.Join(rw.To, " ")
+			g.maxLen = max(g.maxLen, strings.Count(key, " ")+1)
+		}
+		out[from] = g
+	}
+	return out
+}
+
+// glossaryKey returns the stems of the content words of a phrase.
+func glossaryKey(la *langAnalysis, words []string) string {
+	var stems []string
+	for _, w := range words {
+		if !la.function[w] {
+			stems = append(stems, la.stemWord(w))
+		}
+	}
+	return strings.Join(stems, " ")
+}
+
+// translate reads the words of a query in language from through its
+// glossary: it returns the target language, the translation and the
+// translation of the first part (the words before first), or to == ""
+// when the glossary translates none of the words. A word the glossary
+// does not hold is kept when known reports it is a word of the target
+// language's titles ("software", "marketing"), else left out.
+func (a *analyser) translate(from string, words []string, first int, known func(lang, word string) bool) (to, text, firstText string) {
+	g := a.glossaries[from]
+	if g == nil {
+		return "", "", ""
+	}
+	la := a.langs[from]
+	var content []string
+	var stems []string
+	split := 0
+	for i, w := range words {
+		if i == first {
+			split = len(content)
+		}
+		if la.function[w] {
+			continue
+		}
+		content = append(content, w)
+		stems = append(stems, la.stemWord(w))
+	}
+	if first >= len(words) {
+		split = len(content)
+	}
+	var head, tail []string
+	translated := false
+	for i := 0; i < len(content); {
+		n, out := 0, ""
+		for k := min(g.maxLen, len(content)-i); k >= 1; k-- {
+			if i < split && i+k > split {
+				continue // a phrase does not straddle the parts
+			}
+			if t, ok := g.phrases[strings.Join(stems[i:i+k], " ")]; ok {
+				n, out = k, t
+				break
+			}
+		}
+		if n > 0 {
+			translated = true
+		} else {
+			n = 1
+			if known(g.to, content[i]) {
+				out = content[i]
+			}
+		}
+		if out != "" {
+			if i < split {
+				head = append(head, out)
+			} else {
+				tail = append(tail, out)
+			}
+		}
+		i += n
+	}
+	if !translated {
+		return "", "", ""
+	}
+	slices.Reverse(head)
+	firstText = strings.Join(head, " ")
+	return g.to, strings.TrimSpace(firstText + " " + strings.Join(tail, " ")), firstText
+}

@@ -1,0 +1,101 @@
+package index
+
+import (
+	"testing"
+
+	"github.com/anzsco/anzsco/corpus"
+)
+
+// TestTranslate checks the reading of a Portuguese query in English
+// through the glossary of the whole ANZSCO's lexicons.
+func TestTranslate(t *testing.T) {
+	lx, err := corpus.LoadLexicon(corpusLexicons(t, "anzsco")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := newAnalyser(lx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := func(lang, w string) bool { return lang == "en" && (w == "software" || w == "designer") }
+	tests := []struct {
+		in          string
+		first       int // words in the first part; 0 for all
+		to, text    string
+		wantNothing bool
+	}{
+		// the head comes first in Portuguese, last in English
+		{in: "Motorista de Autocarro", to: "en", text: "bus driver"},
+		// a phrase wins over its words: a waiter, not an employee of a table
+		{in: "Empregado de Mesa", to: "en", text: "waiter"},
+		// one entry stands for the feminine and the plural
+		{in: "Enfermeiras", to: "en", text: "nurse"},
+		{in: "Vendedora", to: "en", text: "salesperson"},
+		// only the first part is put in the other order
+		{in: "Técnico de Farmácia Saúde Escola", first: 3, to: "en", text: "pharmacy technician health school"},
+		// a phrase does not straddle the parts
+		{in: "Vendedor Loja", first: 1, to: "en", text: "salesperson shop"},
+		// a word of the English titles is kept, another is left out
+		{in: "Engenheiro de Software Pleno", to: "en", text: "software engineer"},
+		// nothing in the glossary: no translation at all
+		{in: "Designer Xpto", wantNothing: true},
+	}
+	for _, tt := range tests {
+		words := Words(Fold(tt.in))
+		first := tt.first
+		if first == 0 {
+			first = len(words)
+		}
+		to, text, _ := an.translate("pt", words, first, known)
+		if tt.wantNothing {
+			if to != "" {
+				t.Errorf("translate(%q) = %s %q, want none", tt.in, to, text)
+			}
+			continue
+		}
+		if to != tt.to || text != tt.text {
+			t.Errorf("translate(%q) = %s %q, want %s %q", tt.in, to, text, tt.to, tt.text)
+		}
+	}
+	if to, _, _ := an.translate("en", Words("bus driver"), 2, known); to != "" {
+		t.Errorf("an English query was translated into %s: the lexicons have no English glossary", to)
+	}
+}
+
+// TestTranslatedQueryExplained checks that a Portuguese title codes
+// through the English titles and that --explain says how it was read.
+func TestTranslatedQueryExplained(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	res, err := ix.Classify(Query{Text: "Motorista de Autocarro", Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Code != "731211" {
+		t.Errorf("Motorista de Autocarro = %s %q, want 731211 Bus Driver", res.Code, res.Title)
+	}
+	tr := res.Explanation.Translation
+	if tr == nil || tr.Lang != "en" || tr.Text != "bus driver" {
+		t.Errorf("explanation translation = %+v, want en \"bus driver\"", tr)
+	}
+	res, err = ix.Classify(Query{Text: "Bus Driver", Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Explanation.Translation != nil {
+		t.Errorf("an English title was translated: %+v", res.Explanation.Translation)
+	}
+}
+
+// corpusLexicons returns the lexicon names of a built-in corpus.
+func corpusLexicons(t *testing.T, name string) []string {
+	t.Helper()
+	c, err := corpus.Builtin(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := c.Lexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lx.Names
+}
