@@ -111,6 +111,7 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 			words[i] = c
 		}
 	}
+	words, firstWords = ix.an.joinCompounds(words, firstWords)
 	words, dropped := ix.an.dropContext(words)
 	for _, w := range dropped {
 		p.stripped = append(p.stripped, Stripped{Text: w, Rule: "context of another workplace"})

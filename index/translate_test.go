@@ -1,6 +1,7 @@
 package index
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/anzsco/anzsco/corpus"
@@ -98,4 +99,32 @@ func corpusLexicons(t *testing.T, name string) []string {
 		t.Fatal(err)
 	}
 	return lx.Names
+}
+
+// TestJoinCompounds checks that two words are joined only where the
+// corpus writes them as one word and never as two.
+func TestJoinCompounds(t *testing.T) {
+	a := &analyser{
+		titleWords:   map[string]bool{"kitchenhand": true, "kitchen": true, "hand": true, "callcentre": true},
+		titleBigrams: map[string]bool{"call centre": true},
+	}
+	tests := []struct {
+		in        string
+		first     int
+		out       string
+		wantFirst int
+	}{
+		{"kitchen hand busy cafe", 2, "kitchenhand busy cafe", 1},
+		// the corpus writes both: left as written
+		{"call centre operator", 3, "call centre operator", 3},
+		// never across the parts of a title
+		{"kitchen hand", 1, "kitchen hand", 1},
+		{"senior kitchen hand", 3, "senior kitchenhand", 2},
+	}
+	for _, tt := range tests {
+		got, first := a.joinCompounds(strings.Fields(tt.in), tt.first)
+		if strings.Join(got, " ") != tt.out || first != tt.wantFirst {
+			t.Errorf("joinCompounds(%q, %d) = %q, %d; want %q, %d", tt.in, tt.first, strings.Join(got, " "), first, tt.out, tt.wantFirst)
+		}
+	}
 }
