@@ -12,9 +12,9 @@ import (
 // candidates become a probability distribution over occupations; summed
 // over each unit group and each minor group it says how well the words
 // support a group. The result is the occupation when the words decide one,
-// else its unit group, else its minor group, else nothing: "Registered
-// Nurse" fits every registered nurse of unit group 2544 equally well, so it
-// is coded 2544 Registered Nurses.
+// else its unit group, else its minor group, else nothing (hierDecision
+// weighs the levels): "Registered Nurse" fits every registered nurse of
+// unit group 2544 equally well, so it is coded 2544 Registered Nurses.
 
 // Levels of a result.
 const (
