@@ -132,7 +132,34 @@ var foldTable = func() map[rune]string {
 
 // Words splits folded text into runs of letters and digits.
 func Words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+	ws := strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+	if strings.IndexByte(s, '&') < 0 {
+		return ws
+	}
+	return joinAmpersands(s, ws)
+}
+
+// joinAmpersands writes single letters joined by an ampersand as one word:
+// "B&B", "R&D", "F&B" are words of their own, not two letters that
+// analysis drops ("Gerente de B&B" is not every "Gerente de ...").
+func joinAmpersands(s string, ws []string) []string {
+	out := ws[:0:0]
+	for _, f := range strings.Fields(s) {
+		parts := strings.Split(strings.Trim(f, ".,;:()[]"), "&")
+		joinable := len(parts) > 1
+		for _, p := range parts {
+			if len([]rune(p)) != 1 || !isWordRune([]rune(p)[0]) {
+				joinable = false
+				break
+			}
+		}
+		if joinable {
+			out = append(out, strings.Join(parts, ""))
+			continue
+		}
+		out = append(out, strings.FieldsFunc(f, func(r rune) bool { return !isWordRune(r) })...)
+	}
+	return out
 }
 
 func isWordRune(r rune) bool {

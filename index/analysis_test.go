@@ -134,3 +134,20 @@ func TestDetectLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsAmpersand checks that letters joined by an ampersand make one
+// word and that other ampersands still separate words.
+func TestWordsAmpersand(t *testing.T) {
+	for in, want := range map[string]string{
+		"gerente de b&b":        "gerente de bb",
+		"r&d manager":           "rd manager",
+		"(f&b) supervisor":      "fb supervisor",
+		"sales & marketing":     "sales marketing",
+		"health&safety officer": "health safety officer",
+		"p&&c":                  "p c",
+	} {
+		if got := strings.Join(Words(in), " "); got != want {
+			t.Errorf("Words(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

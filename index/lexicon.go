@@ -429,7 +429,8 @@ func (a *analyser) spelling(w string) string {
 var fingerprintWords = strings.Fields(`Contact Center Supervisor callcentre agents consultants
 	Senior Casual Bilingual Trainee Organization Electrician Electricians Accountant Accounting
 	Manager Management Registered Nurse Nursing Drivers Truck Atendente Operadora Técnico Líder
-	equipa Telefonista Enfermeira Motorista caminhão Eletricista auxiliar cozinha analista sistemas`)
+	equipa Telefonista Enfermeira Motorista caminhão Eletricista auxiliar cozinha analista sistemas
+	B&B R&D`)
 
 // Fingerprint identifies the analysis: the lexicons' names and the terms
 // of a fixed word list in every language. A persisted index records it, so
