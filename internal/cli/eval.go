@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -15,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/atomicfile"
 	"github.com/anzsco/anzsco/internal/eval"
 )
 
@@ -210,23 +210,16 @@ func relabelNote(m map[string]int, version string) string {
 
 // writePlot writes the SVG beside path and renames it into place.
 func writePlot(path string, rep *eval.Report, name string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	f, err := atomicfile.Create(path)
 	if err != nil {
-		return fmt.Errorf("plot %s: %w", path, errors.Unwrap(err))
+		return fmt.Errorf("plot %w", err)
 	}
-	defer os.Remove(tmp.Name())
-	if err := eval.WriteSVG(tmp, rep, "anzsco eval "+name); err != nil {
-		tmp.Close()
+	if err := eval.WriteSVG(f, rep, "anzsco eval "+name); err != nil {
+		f.Abort()
 		return fmt.Errorf("plot %s: %w", path, err)
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("plot %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("plot %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("plot %s: %w", path, errors.Unwrap(err))
+	if err := f.Commit(); err != nil {
+		return fmt.Errorf("plot %w", err)
 	}
 	return nil
 }
