@@ -66,11 +66,8 @@ lines could not be classified (empty lines), each reported in its own line.`,
 			} else {
 				opts.Args = args
 			}
-			if opts.Top < 1 || opts.Top > 50 {
-				return usageError("--top must be between 1 and 50, got %d", opts.Top)
-			}
-			if opts.MinConf < 0 || opts.MinConf > 1 {
-				return usageError("--min-confidence must be between 0 and 1, got %g", opts.MinConf)
+			if err := checkQueryFlags(opts.Top, opts.MinConf); err != nil {
+				return err
 			}
 			format, err := outputFormat(opts.Format, opts.JSON, opts.IO)
 			if err != nil {

@@ -80,8 +80,8 @@ layer, corrupt, not a CV format).`,
 				}
 				opts.Now = t
 			}
-			if opts.MinConf < 0 || opts.MinConf > 1 {
-				return usageError("--min-confidence must be between 0 and 1, got %g", opts.MinConf)
+			if err := checkQueryFlags(index.DefaultTop, opts.MinConf); err != nil {
+				return err
 			}
 			format, err := outputFormat(opts.Format, opts.JSON, opts.IO)
 			if err != nil {

@@ -16,9 +16,6 @@ import (
 	"github.com/anzsco/anzsco/index"
 )
 
-// MaxTop bounds the "top" parameter: the number of matches returned.
-const MaxTop = 50
-
 // classifyRequest is the body of POST /v1/classify.
 type classifyRequest struct {
 	Text          string  `json:"text"`
@@ -139,11 +136,8 @@ type options struct {
 }
 
 func (o options) check() error {
-	if o.Top < 0 || o.Top > MaxTop {
-		return Errorf(http.StatusBadRequest, CodeInvalidParameter, "top: %d is not between 0 and %d (0 means the default, %d)", o.Top, MaxTop, index.DefaultTop)
-	}
-	if !(o.MinConfidence >= 0 && o.MinConfidence <= 1) {
-		return Errorf(http.StatusBadRequest, CodeInvalidParameter, "min_confidence: %v is not between 0 and 1", o.MinConfidence)
+	if err := o.query("", "").Validate(); err != nil {
+		return Errorf(http.StatusBadRequest, CodeInvalidParameter, "%s", err)
 	}
 	return nil
 }
