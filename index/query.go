@@ -31,3 +31,13 @@ func (q Query) Validate() error {
 	}
 	return nil
 }
+
+// Blank reports whether s, as a query's Text, leaves nothing to classify:
+// the text Classify refuses with ErrEmptyQuery (nothing but spaces,
+// control characters and invalid UTF-8 within MaxTitleBytes). Readers of
+// many rows use it to report such a row as they read it, with the same
+// rule.
+func Blank(s string) bool {
+	t, _ := sanitize(s, MaxTitleBytes, "")
+	return t == ""
+}

@@ -3,6 +3,7 @@ package index
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,16 @@ func TestQueryValidate(t *testing.T) {
 		var qe *QueryError
 		if !errors.As(err, &qe) || qe.Field != tt.field || err.Error() != tt.msg {
 			t.Errorf("%+v.Validate() = %v, want %s error %q", tt.q, err, tt.field, tt.msg)
+		}
+	}
+}
+
+func TestBlankIsClassifyEmpty(t *testing.T) {
+	ix := testIndex(t)
+	for _, s := range []string{"", " ", "\t \r\n", "\x00\x01", "\xff\xfe", " \x7f\u0085 ", "a", " x ", "\xffx", "é", strings.Repeat(" ", MaxTitleBytes) + "x"} {
+		_, err := ix.Classify(Query{Text: s})
+		if got, want := Blank(s), errors.Is(err, ErrEmptyQuery); got != want {
+			t.Errorf("Blank(%.20q) = %v, but Classify's error is %v", s, got, err)
 		}
 	}
 }

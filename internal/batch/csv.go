@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/anzsco/anzsco/index"
 )
 
 // table is an input of rows under a header row (CSV, TSV, a worksheet):
@@ -230,7 +232,7 @@ func (r *table) fill(rec *Record, fields []string) {
 			rec.Columns[i] = get(i)
 		}
 	}
-	if rerr == nil && strings.TrimSpace(rec.Title) == "" {
+	if rerr == nil && index.Blank(rec.Title) {
 		rerr = &RowError{Line: rec.Line, Column: r.header[r.title], Kind: ErrEmptyTitle}
 	}
 	if rerr != nil {

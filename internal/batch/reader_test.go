@@ -149,12 +149,14 @@ func TestReadCSV(t *testing.T) {
 		},
 		{
 			name:  "empty and blank titles",
-			input: "title,id\n,1\n  ,2\n\"\",3\n",
+			input: "title,id\n,1\n  ,2\n\"\",3\n\x01\x7f ,4\n",
 			opt:   ReadOptions{ID: "id"},
 			want: []brief{
 				{Row: 1, Line: 2, ID: "1", Kind: ErrEmptyTitle},
 				{Row: 2, Line: 3, ID: "2", Title: "  ", Kind: ErrEmptyTitle},
 				{Row: 3, Line: 4, ID: "3", Kind: ErrEmptyTitle},
+				// Control characters are blank to the classifier too.
+				{Row: 4, Line: 5, ID: "4", Title: "\x01\x7f ", Kind: ErrEmptyTitle},
 			},
 		},
 		{
@@ -294,6 +296,7 @@ func TestReadJSONL(t *testing.T) {
 				`{"title":"A"} {"title":"B"}`,
 				`{"title":"ok","description":{"x":1}}`,
 				`{"title":"fine"}`,
+				`{"title":"\u0000\t"}`,
 			}, "\n"),
 			opt: ReadOptions{Text: "description"},
 			want: []brief{
@@ -308,6 +311,7 @@ func TestReadJSONL(t *testing.T) {
 				{Row: 9, Line: 9, ID: "9", Kind: ErrInvalidJSON},
 				{Row: 10, Line: 10, ID: "10", Title: "ok", Kind: ErrFieldType},
 				{Row: 11, Line: 11, ID: "11", Title: "fine"},
+				{Row: 12, Line: 12, ID: "12", Title: "\x00\t", Kind: ErrEmptyTitle},
 			},
 		},
 		{
