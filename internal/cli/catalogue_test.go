@@ -98,7 +98,7 @@ func badInputs(t *testing.T) []badInput {
 		{name: "batch invalid UTF-8", args: []string{"batch", "--output-format", "jsonl", "-"}, stdin: "title\nCall \xff centre agent\n",
 			code: ExitRowErrors, stderr: "1 of 1 rows had errors", rows: 1, rowErr: `line 2, column "title": invalid UTF-8: at byte 6`},
 		{name: "batch NUL title", args: []string{"batch", "--output-format", "jsonl", "-"}, stdin: "title\n\x00\x00\nCall\x00centre agent\n",
-			code: ExitRowErrors, stderr: "1 of 2 rows had errors", rows: 2, rowErr: "line 2: classification failed: empty query"},
+			code: ExitRowErrors, stderr: "1 of 2 rows had errors", rows: 2, rowErr: `line 2, column "title": empty title`},
 		{name: "batch 10 MB field", args: []string{"batch", "--output-format", "jsonl", "-"}, stdin: "title\n" + tenMB + "\n" + title + "\n",
 			code: ExitRowErrors, stderr: "1 of 2 rows had errors", rows: 2, rowErr: fmt.Sprintf("field too long: %d bytes, over the limit of 1048576 (1 MiB)", len(tenMB))},
 		{name: "batch JSON garbage lines", args: []string{"batch", "--output-format", "jsonl", "-"},
