@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/anzsco/anzsco/internal/column"
 )
 
 // Limits on an XLSX input. A workbook is a zip file, read whole into
@@ -130,7 +132,7 @@ func (r *xlsxReader) open() error {
 	case r.opt.Sheet != "":
 		i := slices.IndexFunc(sheets, func(s string) bool { return strings.EqualFold(s, r.opt.Sheet) })
 		if i < 0 {
-			return fmt.Errorf("%s: no sheet %q in the workbook (sheets: %s)", r.opt.Name, r.opt.Sheet, listColumns(sheets))
+			return fmt.Errorf("%s: no sheet %q in the workbook (sheets: %s)", r.opt.Name, r.opt.Sheet, column.List(sheets))
 		}
 		r.sheet = sheets[i]
 	case len(sheets) == 0:
@@ -151,7 +153,7 @@ func (r *xlsxReader) open() error {
 	}
 	return r.setHeader(header, func() string {
 		if len(sheets) > 1 && r.opt.Sheet == "" {
-			return fmt.Sprintf(" (read the first sheet, %q; --sheet names another: %s)", r.sheet, listColumns(sheets))
+			return fmt.Sprintf(" (read the first sheet, %q; --sheet names another: %s)", r.sheet, column.List(sheets))
 		}
 		return ""
 	})

@@ -191,12 +191,12 @@ func badInputs(t *testing.T) []badInput {
 
 		// eval
 		{name: "eval header without the label", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": []byte("title,code\nx,541111\n")},
-			code: ExitError, stderr: `header: no column "label"`, rows: -1},
+			code: ExitError, stderr: `l.csv: no column "label" in the header`, rows: -1},
 		{name: "eval empty file", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": nil}, code: ExitError, stderr: "empty file", rows: -1},
 		{name: "eval unterminated quote", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": []byte("title,label\n\"Call centre agent,541112\n")},
 			code: ExitError, stderr: `l.csv: line 2, column 27: extraneous or missing " in quoted-field`, rows: -1},
 		{name: "eval UTF-16 file", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": utf16LE("title,label\n" + title + ",541112\n")},
-			code: ExitError, stderr: "NUL byte", rows: -1},
+			code: ExitError, stderr: "l.csv: the file is UTF-16", rows: -1},
 	}
 }
 
