@@ -16,6 +16,7 @@ import (
 	"github.com/anzsco/anzsco/index"
 	"github.com/anzsco/anzsco/internal/atomicfile"
 	"github.com/anzsco/anzsco/internal/eval"
+	"github.com/anzsco/anzsco/internal/oneline"
 )
 
 // maxEvalBytes bounds a labelled file: about two million rows of titles
@@ -338,7 +339,7 @@ func writeEvalText(w io.Writer, name string, ix *index.Index, rep *eval.Report, 
 				p("... and %d more (--max-misses 0 lists all)\n", len(rep.Misses)-maxMisses)
 				break
 			}
-			p("%d\t%s\t%s\t%s\t%s\n", m.Row.Line, m.Row.Label, m.Got, confText(m), oneLine(m.Row.Title))
+			p("%d\t%s\t%s\t%s\t%s\n", m.Row.Line, m.Row.Label, m.Got, confText(m), oneline.String(m.Row.Title))
 		}
 	}
 
@@ -373,7 +374,7 @@ func writeEvalText(w io.Writer, name string, ix *index.Index, rep *eval.Report, 
 		p("line\tlabel\tgot\tconfidence\ttitle\n")
 		for _, o := range outs {
 			if o.Row.Ambiguous() {
-				p("%d\t%s\t%s\t%s\t%s\n", o.Row.Line, o.Row.Label, o.Got, confText(o), oneLine(o.Row.Title))
+				p("%d\t%s\t%s\t%s\t%s\n", o.Row.Line, o.Row.Label, o.Got, confText(o), oneline.String(o.Row.Title))
 			}
 		}
 	}
@@ -389,7 +390,7 @@ func ratio(a, b int) string {
 
 func confText(o eval.Outcome) string {
 	if o.Err != nil {
-		return "error: " + oneLine(o.Err.Error())
+		return "error: " + oneline.String(o.Err.Error())
 	}
 	return fmt.Sprintf("%.2f", o.Confidence)
 }

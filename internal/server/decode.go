@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -251,7 +252,7 @@ func parseClassifyQuery(v url.Values) (index.Query, error) {
 	}
 	var unknown []string
 	for k := range v {
-		if !contains(classifyParams, k) {
+		if !slices.Contains(classifyParams, k) {
 			unknown = append(unknown, k)
 		}
 	}
@@ -300,13 +301,4 @@ func parseBool(s string) (bool, error) {
 		return false, nil
 	}
 	return false, fmt.Errorf("%q is not one of 1, 0, true, false", s)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
