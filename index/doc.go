@@ -3,6 +3,10 @@
 // confidences, the nearest outside occupation and an explanation. It is
 // the only package that imports bleve.
 //
+// It owns the analysis, the bleve mapping, the index on disk, ranking,
+// confidence and the Result a query gets. It must not print, read flags or
+// know HTTP: the command line and the server only call it.
+//
 // # Analysis
 //
 // The index analyses every string itself (lexicon.go, analysis.go): fold

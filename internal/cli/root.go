@@ -1,5 +1,3 @@
-// Package cli implements the anzsco command line. Commands only parse input
-// and print output; ranking lives in package index.
 package cli
 
 import (

@@ -1,5 +1,3 @@
-// Package cvtest makes small PDF and DOCX files for tests of CV reading:
-// hand-built PDFs (valid, encrypted, damaged) and DOCX zip bombs.
 package cvtest
 
 import (
