@@ -13,6 +13,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/anzsco/anzsco/internal/bom"
 )
 
 // Scope says whether an occupation may be returned as a classification.
@@ -247,12 +249,12 @@ func Load(r io.Reader, name string) (*Corpus, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("corpus %s: %w: the file is empty", name, ErrInvalid)
 	}
-	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
-		return nil, fmt.Errorf("corpus %s: %w: the file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8", name, ErrInvalid)
-	}
 	// A UTF-8 byte order mark, as some editors write, is skipped; the
 	// SHA-256 stays that of the file as read.
-	body := bytes.TrimPrefix(data, []byte("\ufeff"))
+	body, err := bom.Trim(data, "the file")
+	if err != nil {
+		return nil, fmt.Errorf("corpus %s: %w: %w", name, ErrInvalid, err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	var c Corpus

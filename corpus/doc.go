@@ -2,6 +2,10 @@
 // corpus, and the loading and validation of corpus files. It knows nothing
 // about search: package index builds a bleve index from a Corpus.
 //
+// It owns the schema, its validation and the embedded corpora. It must not
+// import bleve or package index, nor rank anything: it describes
+// occupations and leaves searching them to the index.
+//
 // # Schema
 //
 // A corpus file is one JSON object:

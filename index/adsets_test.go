@@ -1,7 +1,6 @@
 package index
 
 import (
-	"encoding/csv"
 	"hash/fnv"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/internal/labelled"
 )
 
 // The labelled job-ad titles of the whole ANZSCO (testdata/labelled/
@@ -46,28 +46,30 @@ func builtinIndex(t testing.TB, name string) *Index {
 	return ix
 }
 
-// adRows reads a labelled file and returns its fit or its test half.
-func adRows(t testing.TB, name string, fitHalf bool) []adRow {
+// labelledFile reads a file of testdata/labelled.
+func labelledFile(t testing.TB, name string) []labelled.Row {
 	t.Helper()
 	f, err := os.Open(filepath.Join("..", "testdata", "labelled", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
+	rows, err := labelled.Read(f, labelled.Columns{})
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
-	}
+	return rows
+}
+
+// adRows reads a labelled file and returns its fit or its test half.
+func adRows(t testing.TB, name string, fitHalf bool) []adRow {
+	t.Helper()
 	var out []adRow
-	for _, r := range recs[1:] {
-		row := adRow{title: r[col["title"]], label: r[col["label"]], note: r[col["note"]]}
-		if strings.HasPrefix(row.note, "AMBIGUOUS") {
+	for _, r := range labelledFile(t, name) {
+		if r.Ambiguous() {
 			continue
 		}
+		row := adRow{title: r.Title, label: r.Label, note: r.Note}
 		h := fnv.New32a()
 		h.Write([]byte(row.title))
 		if (h.Sum32()%2 == 1) == fitHalf {

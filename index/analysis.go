@@ -12,6 +12,8 @@ import (
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/portuguese"
 	"github.com/kljensen/snowball/english"
+
+	textfold "github.com/anzsco/anzsco/internal/fold"
 )
 
 // TermsAnalyzer is the one analyzer registered with bleve. Every string is
@@ -78,57 +80,7 @@ func (wordsTok) Tokenize(input []byte) analysis.TokenStream {
 // Fold lowercases s, folds Latin diacritics to their base letters and maps
 // typographic punctuation to ASCII, so "Técnico", "TECNICO" and "tecnico"
 // are one word.
-func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-			continue
-		}
-		if f, ok := foldTable[r]; ok {
-			b.WriteString(f)
-			continue
-		}
-		b.WriteRune(toLower(r))
-	}
-	return b.String()
-}
-
-func toLower(r rune) rune { return []rune(strings.ToLower(string(r)))[0] }
-
-var foldTable = func() map[rune]string {
-	m := map[rune]string{
-		'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
-		'ª': "a", 'º': "o", '‘': "'", '’': "'", '“': "\"", '”': "\"",
-		'–': "-", '—': "-", '‐': "-", '‑': "-", '•': " ", '·': " ", '\u00a0': " ",
-	}
-	groups := map[string]string{
-		"a": "àáâãäåāăąÀÁÂÃÄÅĀĂĄ", "c": "çćĉċčÇĆĈĊČ", "e": "èéêëēĕėęěÈÉÊËĒĔĖĘĚ",
-		"i": "ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ", "n": "ñńņňÑŃŅŇ", "o": "òóôõöōŏőÒÓÔÕÖŌŎŐ",
-		"u": "ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ", "y": "ýÿŷÝŸŶ", "s": "śŝşšŚŜŞŠ", "z": "źżžŹŻŽ",
-		"g": "ĝğġģĜĞĠĢ", "l": "ĺļľŀłĹĻĽĿŁ", "r": "ŕŗřŔŖŘ", "t": "ţťŧŢŤŦ", "d": "ďđĎĐ",
-	}
-	for base, letters := range groups {
-		for _, r := range letters {
-			m[r] = base
-		}
-	}
-	return m
-}()
+func Fold(s string) string { return textfold.String(s) }
 
 // Words splits folded text into runs of letters and digits.
 func Words(s string) []string {

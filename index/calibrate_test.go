@@ -1,14 +1,14 @@
 package index
 
 import (
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/anzsco/anzsco/internal/labelled"
 )
 
 var (
@@ -31,8 +31,8 @@ func TestFitCalibration(t *testing.T) {
 	var xtop [][]float64
 	var ytop []float64
 	for _, r := range readLabelled(t, "titles.csv", "described.csv") {
-		title, desc, label, note := r["title"], r["description"], r["label"], r["note"]
-		if strings.HasPrefix(note, "AMBIGUOUS") {
+		title, desc, label := r.Title, r.Description, r.Label
+		if r.Ambiguous() {
 			continue
 		}
 		t1, t2, c1, hasDesc := ix.decisionInputs(Query{Text: title, Description: desc})
@@ -62,27 +62,12 @@ func TestFitCalibration(t *testing.T) {
 	t.Logf("wrote calibration_fit.go:\n%s", buf.String())
 }
 
-// readLabelled reads CSV files of testdata/labelled into maps by column.
-func readLabelled(t *testing.T, names ...string) []map[string]string {
+// readLabelled reads files of testdata/labelled.
+func readLabelled(t *testing.T, names ...string) []labelled.Row {
 	t.Helper()
-	var out []map[string]string
+	var out []labelled.Row
 	for _, name := range names {
-		f, err := os.Open(filepath.Join("..", "testdata", "labelled", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		for _, r := range recs[1:] {
-			m := map[string]string{}
-			for i, h := range recs[0] {
-				m[h] = r[i]
-			}
-			out = append(out, m)
-		}
+		out = append(out, labelledFile(t, name)...)
 	}
 	return out
 }

@@ -3,6 +3,10 @@
 // confidences, the nearest outside occupation and an explanation. It is
 // the only package that imports bleve.
 //
+// It owns the analysis, the bleve mapping, the index on disk, ranking,
+// confidence and the Result a query gets. It must not print, read flags or
+// know HTTP: the command line and the server only call it.
+//
 // # Analysis
 //
 // The index analyses every string itself (lexicon.go, analysis.go): fold
@@ -10,7 +14,11 @@
 // variants and abbreviations, drop function and stop words, numbers and
 // single letters, stem (English with github.com/kljensen/snowball,
 // Portuguese with the Snowball Portuguese stemmer) and map stems to their
-// canonical stem. Every word list comes from the lexicons the corpus names
+// canonical stem. kljensen/snowball is the one English stemmer the
+// analysis calls; bleve's own (analysis/lang/en, on
+// blevesearch/snowballstem/english) is linked only because bleve's
+// mapping package imports its standard analyzer, which registers it, and
+// no analyzer of this package uses it. Every word list comes from the lexicons the corpus names
 // (package corpus, corpus/lexicon/*.lex); the engine protects the words
 // of the corpus's titles from stop words, places and noise patterns. bleve
 // indexes the resulting terms with the one registered analyzer,

@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/internal/atomicfile"
 )
 
 // FormatVersion is the layout of a persisted index directory. It changes
@@ -136,11 +137,11 @@ func Write(c *corpus.Corpus, dir, tool string) error {
 	}
 	ok = true
 	sum := sha256.Sum256(mdata)
-	if err := replaceFile(filepath.Join(dir, currentFile), []byte(gen+" "+hex.EncodeToString(sum[:])+"\n")); err != nil {
+	if err := atomicfile.WriteFile(filepath.Join(dir, currentFile), []byte(gen+" "+hex.EncodeToString(sum[:])+"\n")); err != nil {
 		os.RemoveAll(filepath.Join(dir, gen))
 		return fmt.Errorf("index %s: making the new index current: %w", dir, err)
 	}
-	syncDir(dir)
+	atomicfile.SyncDir(dir)
 	removeOthers(dir, gen)
 	return nil
 }
@@ -205,10 +206,10 @@ func build(c *corpus.Corpus, tmp, tool string) ([]byte, error) {
 	m := Manifest{Format: FormatVersion, Analyzers: []string{TermsAnalyzer}, Fingerprint: an.Fingerprint(),
 		Corpus: CorpusInfo{Version: wc.Version, SHA256: wc.SHA256()}, Built: time.Now().UTC().Truncate(time.Second), Tool: tool, Files: files}
 	mdata, _ := json.MarshalIndent(m, "", "  ")
-	if err := writeSync(filepath.Join(tmp, manifestFile), mdata); err != nil {
+	if err := atomicfile.WriteFile(filepath.Join(tmp, manifestFile), mdata); err != nil {
 		return nil, err
 	}
-	syncDir(tmp)
+	atomicfile.SyncDir(tmp)
 	return mdata, nil
 }
 
@@ -224,7 +225,7 @@ func checksums(root string, sync bool) (map[string]string, error) {
 		rel, _ := filepath.Rel(root, p)
 		if d.IsDir() || rel == manifestFile {
 			if d.IsDir() && sync && p != root {
-				syncDir(p)
+				atomicfile.SyncDir(p)
 			}
 			return nil
 		}
@@ -266,21 +267,6 @@ func newGeneration() (string, error) {
 	return fmt.Sprintf("%s%016x%s", genPrefix, time.Now().UnixNano(), hex.EncodeToString(b[:])), nil
 }
 
-// replaceFile replaces path with data atomically: a new file beside it,
-// flushed, renamed over it.
-func replaceFile(path string, data []byte) error {
-	tmp := path + ".tmp"
-	if err := writeSync(tmp, data); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
-}
-
 // removeOthers removes from dir every generation but keep, the litter of
 // builds that were killed, and the files of a format-1 index. Errors are
 // ignored: a file still open on some systems stays until the next build.
@@ -293,34 +279,11 @@ func removeOthers(dir, keep string) {
 		name := e.Name()
 		switch {
 		case name == keep || name == currentFile:
-		case strings.HasPrefix(name, genPrefix), strings.HasPrefix(name, buildPrefix), name == currentFile+".tmp",
+		case strings.HasPrefix(name, genPrefix), strings.HasPrefix(name, buildPrefix),
+			name == currentFile+".tmp", atomicfile.IsTemp(name, currentFile),
 			name == manifestFile, name == corpusFile, name == bleveDir:
 			os.RemoveAll(filepath.Join(dir, name))
 		}
-	}
-}
-
-func writeSync(path string, data []byte) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// syncDir flushes a directory's entries, where the system allows it.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
 	}
 }
 

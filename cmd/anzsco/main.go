@@ -1,4 +1,3 @@
-// Command anzsco classifies job titles and descriptions to ANZSCO occupation codes.
 package main
 
 import (

@@ -2,6 +2,10 @@
 // of Statistics publishes into a corpus.Corpus, so the classifier can work
 // on the whole classification and not only on the embedded unit group 5411.
 //
+// It owns reading the ABS workbooks and turning them into a corpus. It must
+// not know the search index, print or write files: the command writes the
+// corpus Build returns.
+//
 // # The workbooks
 //
 // The index of titles (anzsco-2022-index-of-titles.xlsx) lists every title

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/internal/oneline"
 )
 
 // MaxFileSize bounds the size of a workbook that the readers accept. The
@@ -356,7 +357,7 @@ func recoverInto(err *error, where string) {
 // onto one line (XML errors may quote a line break).
 type lineError struct{ err error }
 
-func (e lineError) Error() string { return strings.Join(strings.Fields(e.err.Error()), " ") }
+func (e lineError) Error() string { return oneline.String(e.err.Error()) }
 func (e lineError) Unwrap() error { return e.err }
 
 func oneLine(err error) error { return lineError{err} }

@@ -2,6 +2,11 @@
 // from the public crosswalks between ANZSCO, ISCO-08 and the Brazilian and
 // Portuguese classifications, and ships them as embedded data.
 //
+// It owns the readers of the crosswalk files and the rules that derive a
+// title from them. It must not import the index or read anything at run
+// time but its embedded data: the sources are read when the data is
+// generated.
+//
 // # Sources
 //
 // Each source has a reader that takes an io.Reader first and reports bad

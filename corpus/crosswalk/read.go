@@ -179,26 +179,37 @@ func field(r record, i int) string {
 	return ""
 }
 
+// readTable reads a UTF-8 file of sep-separated records whose first
+// record is a header naming the columns want. It returns the records
+// below the header and the index of each wanted column.
+func readTable(r io.Reader, name string, sep rune, want ...string) ([]record, []int, error) {
+	data, err := utf8Text(r, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, err := csvRecords(data, name, sep)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(recs) == 0 {
+		return nil, nil, fmt.Errorf("%s: %w: the file is empty", name, ErrFormat)
+	}
+	col, err := columns(recs[0], name, want...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return recs[1:], col, nil
+}
+
 // ReadANZSCOToISCO08 reads the ABS correspondence in CSV with the columns
 // anzsco_code, anzsco_title, isco08_code, partial, isco08_title.
 func ReadANZSCOToISCO08(r io.Reader, name string) ([]ISCORow, error) {
-	data, err := utf8Text(r, name)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := csvRecords(data, name, ',')
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("%s: %w: the file is empty", name, ErrFormat)
-	}
-	col, err := columns(recs[0], name, "anzsco_code", "anzsco_title", "isco08_code", "partial", "isco08_title")
+	recs, col, err := readTable(r, name, ',', "anzsco_code", "anzsco_title", "isco08_code", "partial", "isco08_title")
 	if err != nil {
 		return nil, err
 	}
 	var rows []ISCORow
-	for _, rec := range recs[1:] {
+	for _, rec := range recs {
 		row := ISCORow{
 			ANZSCO:      field(rec, col[0]),
 			ANZSCOTitle: field(rec, col[1]),
@@ -230,23 +241,12 @@ func ReadANZSCOToISCO08(r io.Reader, name string) ([]ISCORow, error) {
 // conceptUri, iscoGroup, preferredLabel, altLabels, hiddenLabels and code;
 // alternative and hidden labels are one to a line within their field.
 func ReadESCOOccupations(r io.Reader, name string) ([]ESCOOccupation, error) {
-	data, err := utf8Text(r, name)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := csvRecords(data, name, ',')
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("%s: %w: the file is empty", name, ErrFormat)
-	}
-	col, err := columns(recs[0], name, "conceptUri", "iscoGroup", "preferredLabel", "altLabels", "hiddenLabels", "code")
+	recs, col, err := readTable(r, name, ',', "conceptUri", "iscoGroup", "preferredLabel", "altLabels", "hiddenLabels", "code")
 	if err != nil {
 		return nil, err
 	}
 	var occs []ESCOOccupation
-	for _, rec := range recs[1:] {
+	for _, rec := range recs {
 		o := ESCOOccupation{
 			URI:       field(rec, col[0]),
 			ISCO08:    field(rec, col[1]),
@@ -269,23 +269,12 @@ func ReadESCOOccupations(r io.Reader, name string) ([]ESCOOccupation, error) {
 // ReadESCOEnglish reads ESCO occupations in English in CSV with the
 // columns ORIGINURI, ISCOGROUPCODE, PREFERREDLABEL and ALTLABELS.
 func ReadESCOEnglish(r io.Reader, name string) ([]ESCOEnglish, error) {
-	data, err := utf8Text(r, name)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := csvRecords(data, name, ',')
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("%s: %w: the file is empty", name, ErrFormat)
-	}
-	col, err := columns(recs[0], name, "ORIGINURI", "ISCOGROUPCODE", "PREFERREDLABEL", "ALTLABELS")
+	recs, col, err := readTable(r, name, ',', "ORIGINURI", "ISCOGROUPCODE", "PREFERREDLABEL", "ALTLABELS")
 	if err != nil {
 		return nil, err
 	}
 	var occs []ESCOEnglish
-	for _, rec := range recs[1:] {
+	for _, rec := range recs {
 		o := ESCOEnglish{URI: field(rec, col[0]), ISCO08: field(rec, col[1]), Preferred: field(rec, col[2]), Alt: lines(field(rec, col[3]))}
 		if !digits4.MatchString(o.ISCO08) {
 			return nil, fmt.Errorf("%s:%d: %w: ISCOGROUPCODE %q is not four digits", name, rec.line, ErrFormat, o.ISCO08)
@@ -487,24 +476,13 @@ func ReadCBOToISCO88(r io.Reader, name string) (links map[string]string, skipped
 // ";"-separated, UTF-8). Empty rows are skipped; repeated rows are kept
 // once.
 func ReadISCO88To08(r io.Reader, name string) ([]ISCO88Row, error) {
-	data, err := utf8Text(r, name)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := csvRecords(data, name, ';')
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("%s: %w: the file is empty", name, ErrFormat)
-	}
-	col, err := columns(recs[0], name, "Código CIUO-88", "Código CIUO-08", "CIUO-08 parte")
+	recs, col, err := readTable(r, name, ';', "Código CIUO-88", "Código CIUO-08", "CIUO-08 parte")
 	if err != nil {
 		return nil, err
 	}
 	seen := map[ISCO88Row]bool{}
 	var rows []ISCO88Row
-	for _, rec := range recs[1:] {
+	for _, rec := range recs {
 		c88, c08, p := field(rec, col[0]), field(rec, col[1]), field(rec, col[2])
 		if c88 == "" && c08 == "" {
 			continue
@@ -530,23 +508,12 @@ func ReadISCO88To08(r io.Reader, name string) ([]ISCO88Row, error) {
 // ReadCPPProfessions reads CPP 2010 professions in CSV with the columns
 // cpp2010_code (five digits), isco08_unit_group and titulo.
 func ReadCPPProfessions(r io.Reader, name string) ([]CPPProfession, error) {
-	data, err := utf8Text(r, name)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := csvRecords(data, name, ',')
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, fmt.Errorf("%s: %w: the file is empty", name, ErrFormat)
-	}
-	col, err := columns(recs[0], name, "cpp2010_code", "isco08_unit_group", "titulo")
+	recs, col, err := readTable(r, name, ',', "cpp2010_code", "isco08_unit_group", "titulo")
 	if err != nil {
 		return nil, err
 	}
 	var out []CPPProfession
-	for _, rec := range recs[1:] {
+	for _, rec := range recs {
 		code, isco, title := field(rec, col[0]), field(rec, col[1]), field(rec, col[2])
 		m := cppCodeRE.FindStringSubmatch(code)
 		if m == nil {

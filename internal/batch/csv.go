@@ -8,6 +8,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/column"
 )
 
 // table is an input of rows under a header row (CSV, TSV, a worksheet):
@@ -41,7 +44,7 @@ func (t *table) setHeader(header []string, hint func() string) error {
 		if c.name == "" {
 			continue
 		}
-		i, err := findColumn(t.header, c.name)
+		i, err := column.Find(t.header, c.name)
 		if err != nil {
 			return fmt.Errorf("%s: %w%s", t.opt.Name, err, hint())
 		}
@@ -104,44 +107,6 @@ func (r *csvReader) hint() string {
 		return " (the header has commas: is the input CSV? use --input-format csv)"
 	}
 	return ""
-}
-
-// findColumn returns the index of the header column called name: an exact
-// match, else the one column equal to it ignoring case and surrounding
-// space.
-func findColumn(header []string, name string) (int, error) {
-	found := func(eq func(string) bool) []int {
-		var at []int
-		for i, h := range header {
-			if eq(h) {
-				at = append(at, i)
-			}
-		}
-		return at
-	}
-	at := found(func(h string) bool { return h == name })
-	if len(at) == 0 {
-		at = found(func(h string) bool { return strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(name)) })
-	}
-	switch len(at) {
-	case 0:
-		return -1, fmt.Errorf("no column %q in the header (columns: %s)", name, listColumns(header))
-	case 1:
-		return at[0], nil
-	}
-	return -1, fmt.Errorf("column %q appears %d times in the header (columns: %s)", name, len(at), listColumns(header))
-}
-
-func listColumns(header []string) string {
-	q := make([]string, len(header))
-	for i, h := range header {
-		q[i] = strconv.Quote(h)
-	}
-	const max = 30
-	if len(q) > max {
-		return strings.Join(q[:max], ", ") + fmt.Sprintf(" and %d more", len(q)-max)
-	}
-	return strings.Join(q, ", ")
 }
 
 func (r *table) Columns() []string {
@@ -230,7 +195,7 @@ func (r *table) fill(rec *Record, fields []string) {
 			rec.Columns[i] = get(i)
 		}
 	}
-	if rerr == nil && strings.TrimSpace(rec.Title) == "" {
+	if rerr == nil && index.Blank(rec.Title) {
 		rerr = &RowError{Line: rec.Line, Column: r.header[r.title], Kind: ErrEmptyTitle}
 	}
 	if rerr != nil {

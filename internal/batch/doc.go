@@ -2,6 +2,10 @@
 // CSV, TSV, JSON Lines or Excel workbooks, classifies them in parallel with an
 // index.Classifier and writes one output row per input row, in input order.
 //
+// It owns reading rows, the parallel pipeline and the output rows. It must
+// not rank (it asks an index.Classifier) nor parse command-line flags (the
+// command does).
+//
 // # Input
 //
 // CSV follows RFC 4180: a header row naming the columns, fields quoted with

@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/text/transform"
+
+	"github.com/anzsco/anzsco/internal/bom"
 )
 
 // ReadOptions say how to read an input.
@@ -109,11 +111,9 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 	}
 	g := &guard{r: src}
 	br := bufio.NewReaderSize(g, 64<<10)
-	if p, err := br.Peek(len(bom)); bytes.Equal(p, bom) {
-		br.Discard(len(bom))
-	} else if bytes.HasPrefix(p, []byte{0xff, 0xfe}) || bytes.HasPrefix(p, []byte{0xfe, 0xff}) {
-		return nil, fmt.Errorf("%s: the input is UTF-16 (it starts with a UTF-16 byte order mark): give --encoding utf-16, or convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8", opt.Name)
-	} else if err != nil && err != io.EOF {
+	if err := bom.Skip(br, opt.Name+": the input"); errors.Is(err, bom.ErrUTF16) {
+		return nil, fmt.Errorf("%w; or give --encoding utf-16", err)
+	} else if err != nil {
 		return nil, fmt.Errorf("%s: %w", opt.Name, describeReadError(err))
 	}
 	if opt.Format == "" {
@@ -133,8 +133,6 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 	}
 	return nil, fmt.Errorf("unknown input format %q", opt.Format)
 }
-
-var bom = []byte("\ufeff")
 
 // Delimiters are the field separators of CSV that detectDelimiter tells
 // apart, in the order that breaks a tie.

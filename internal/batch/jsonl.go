@@ -9,8 +9,9 @@ import (
 	"io"
 	"sort"
 	"strconv"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/anzsco/anzsco/index"
 )
 
 // columnLookahead bounds how many lines a JSONL reader that keeps columns
@@ -235,7 +236,7 @@ func (r *jsonlReader) parse(rec *Record, line []byte, tooLong bool) *RowError {
 		keep(rowErr(r.opt.Title, ErrMissingField, "no such field in the object"))
 	} else if string(obj[r.opt.Title]) == "null" {
 		keep(rowErr(r.opt.Title, ErrNullTitle, ""))
-	} else if strings.TrimSpace(rec.Title) == "" {
+	} else if index.Blank(rec.Title) {
 		keep(rowErr(r.opt.Title, ErrEmptyTitle, ""))
 	}
 	if r.opt.Text != "" {

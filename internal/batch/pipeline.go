@@ -8,8 +8,9 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"maps"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -67,27 +68,18 @@ func (s Stats) Summary(elapsed time.Duration) string {
 		fmt.Fprintf(&b, " (%s rows/s)", thousands(int(float64(s.Rows)/secs)))
 	}
 	b.WriteString(":")
-	for _, c := range sortedKeys(s.Codes) {
+	for _, c := range slices.Sorted(maps.Keys(s.Codes)) {
 		fmt.Fprintf(&b, " %s %s,", c, thousands(s.Codes[c]))
 	}
 	fmt.Fprintf(&b, " outside %s, errors %s", thousands(s.Outside), thousands(s.Errors))
 	if len(s.ErrorKinds) > 0 {
 		var kinds []string
-		for _, k := range sortedKeys(s.ErrorKinds) {
+		for _, k := range slices.Sorted(maps.Keys(s.ErrorKinds)) {
 			kinds = append(kinds, fmt.Sprintf("%s %s", thousands(s.ErrorKinds[k]), k))
 		}
 		b.WriteString(" (" + strings.Join(kinds, ", ") + ")")
 	}
 	return b.String()
-}
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // thousands writes n with commas between groups of three digits.

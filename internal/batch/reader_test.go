@@ -149,12 +149,14 @@ func TestReadCSV(t *testing.T) {
 		},
 		{
 			name:  "empty and blank titles",
-			input: "title,id\n,1\n  ,2\n\"\",3\n",
+			input: "title,id\n,1\n  ,2\n\"\",3\n\x01\x7f ,4\n",
 			opt:   ReadOptions{ID: "id"},
 			want: []brief{
 				{Row: 1, Line: 2, ID: "1", Kind: ErrEmptyTitle},
 				{Row: 2, Line: 3, ID: "2", Title: "  ", Kind: ErrEmptyTitle},
 				{Row: 3, Line: 4, ID: "3", Kind: ErrEmptyTitle},
+				// Control characters are blank to the classifier too.
+				{Row: 4, Line: 5, ID: "4", Title: "\x01\x7f ", Kind: ErrEmptyTitle},
 			},
 		},
 		{
@@ -294,6 +296,7 @@ func TestReadJSONL(t *testing.T) {
 				`{"title":"A"} {"title":"B"}`,
 				`{"title":"ok","description":{"x":1}}`,
 				`{"title":"fine"}`,
+				`{"title":"\u0000\t"}`,
 			}, "\n"),
 			opt: ReadOptions{Text: "description"},
 			want: []brief{
@@ -308,6 +311,7 @@ func TestReadJSONL(t *testing.T) {
 				{Row: 9, Line: 9, ID: "9", Kind: ErrInvalidJSON},
 				{Row: 10, Line: 10, ID: "10", Title: "ok", Kind: ErrFieldType},
 				{Row: 11, Line: 11, ID: "11", Title: "fine"},
+				{Row: 12, Line: 12, ID: "12", Title: "\x00\t", Kind: ErrEmptyTitle},
 			},
 		},
 		{
@@ -471,9 +475,9 @@ func TestReaderFatal(t *testing.T) {
 		{name: "column twice", input: "title,title\nA,B\n",
 			want: `ads.csv: column "title" appears 2 times in the header (columns: "title", "title")`},
 		{name: "UTF-16", input: "\xff\xfet\x00i\x00t\x00l\x00e\x00\n\x00",
-			want: "ads.csv: the input is UTF-16 (it starts with a UTF-16 byte order mark): give --encoding utf-16, or convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8"},
+			want: "ads.csv: the input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8; or give --encoding utf-16"},
 		{name: "UTF-16 big-endian, gzipped", input: gz("\xfe\xff\x00t\x00i\x00t\x00l\x00e"),
-			want: "ads.csv: the input is UTF-16 (it starts with a UTF-16 byte order mark): give --encoding utf-16, or convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8"},
+			want: "ads.csv: the input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8; or give --encoding utf-16"},
 		{name: "bad header", input: "a,\"b\"c\nA\n", want: `ads.csv: header, line 1: extraneous or missing " in quoted-field`},
 		{name: "truncated gzip", input: truncated, rows: -1,
 			want: "ads.csv: after row N: unexpected end of gzip data: the file is truncated (unexpected EOF)"},

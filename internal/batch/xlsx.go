@@ -14,6 +14,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/anzsco/anzsco/internal/column"
+	"github.com/anzsco/anzsco/internal/oneline"
 )
 
 // Limits on an XLSX input. A workbook is a zip file, read whole into
@@ -71,7 +74,7 @@ func newXLSXReader(br *bufio.Reader, opt ReadOptions) (_ *xlsxReader, err error)
 	// would panic on it.
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("%s: not a readable Excel workbook: %s", opt.Name, oneLine(p))
+			err = fmt.Errorf("%s: not a readable Excel workbook: %s", opt.Name, oneline.Quoted(p))
 		}
 	}()
 	data, err := io.ReadAll(io.LimitReader(br, MaxWorkbookBytes+1))
@@ -87,7 +90,7 @@ func newXLSXReader(br *bufio.Reader, opt ReadOptions) (_ *xlsxReader, err error)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: MaxWorkbookUnzipped, UnzipXMLSizeLimit: xlsxPartInMemory})
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a readable Excel workbook: %s", opt.Name, oneLine(err))
+		return nil, fmt.Errorf("%s: not a readable Excel workbook: %s", opt.Name, oneline.Quoted(err))
 	}
 	r := &xlsxReader{table: table{opt: opt}, f: f}
 	if err := r.open(); err != nil {
@@ -102,7 +105,7 @@ func newXLSXReader(br *bufio.Reader, opt ReadOptions) (_ *xlsxReader, err error)
 func checkUnzipped(data []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fmt.Errorf("not a readable Excel workbook: %s", oneLine(err))
+		return fmt.Errorf("not a readable Excel workbook: %s", oneline.Quoted(err))
 	}
 	var total, inMemory uint64
 	for _, zf := range zr.File {
@@ -115,9 +118,9 @@ func checkUnzipped(data []byte) error {
 		}
 		switch {
 		case n > MaxWorkbookUnzipped || total > MaxWorkbookUnzipped:
-			return fmt.Errorf("the workbook unzips to over %d MiB (part %q declares %d MiB): save the sheet as CSV", MaxWorkbookUnzipped>>20, oneLine(zf.Name), n>>20)
+			return fmt.Errorf("the workbook unzips to over %d MiB (part %q declares %d MiB): save the sheet as CSV", MaxWorkbookUnzipped>>20, oneline.Quoted(zf.Name), n>>20)
 		case inMemory > maxWorkbookInMemory:
-			return fmt.Errorf("the parts of the workbook other than worksheets unzip to over %d MiB (part %q declares %d MiB): is it damaged? save the sheet as CSV", maxWorkbookInMemory>>20, oneLine(zf.Name), n>>20)
+			return fmt.Errorf("the parts of the workbook other than worksheets unzip to over %d MiB (part %q declares %d MiB): is it damaged? save the sheet as CSV", maxWorkbookInMemory>>20, oneline.Quoted(zf.Name), n>>20)
 		}
 	}
 	return nil
@@ -130,7 +133,7 @@ func (r *xlsxReader) open() error {
 	case r.opt.Sheet != "":
 		i := slices.IndexFunc(sheets, func(s string) bool { return strings.EqualFold(s, r.opt.Sheet) })
 		if i < 0 {
-			return fmt.Errorf("%s: no sheet %q in the workbook (sheets: %s)", r.opt.Name, r.opt.Sheet, listColumns(sheets))
+			return fmt.Errorf("%s: no sheet %q in the workbook (sheets: %s)", r.opt.Name, r.opt.Sheet, column.List(sheets))
 		}
 		r.sheet = sheets[i]
 	case len(sheets) == 0:
@@ -140,7 +143,7 @@ func (r *xlsxReader) open() error {
 	}
 	var err error
 	if r.rows, err = r.f.Rows(r.sheet); err != nil {
-		return fmt.Errorf("%s: sheet %q: %s", r.opt.Name, r.sheet, oneLine(err))
+		return fmt.Errorf("%s: sheet %q: %s", r.opt.Name, r.sheet, oneline.Quoted(err))
 	}
 	header, err := r.next()
 	switch {
@@ -151,7 +154,7 @@ func (r *xlsxReader) open() error {
 	}
 	return r.setHeader(header, func() string {
 		if len(sheets) > 1 && r.opt.Sheet == "" {
-			return fmt.Sprintf(" (read the first sheet, %q; --sheet names another: %s)", r.sheet, listColumns(sheets))
+			return fmt.Sprintf(" (read the first sheet, %q; --sheet names another: %s)", r.sheet, column.List(sheets))
 		}
 		return ""
 	})
@@ -162,14 +165,14 @@ func (r *xlsxReader) open() error {
 func (r *xlsxReader) next() (_ []string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("%s: sheet %q, after row %d: not a readable worksheet: %s", r.opt.Name, r.sheet, r.line, oneLine(p))
+			err = fmt.Errorf("%s: sheet %q, after row %d: not a readable worksheet: %s", r.opt.Name, r.sheet, r.line, oneline.Quoted(p))
 		}
 	}()
 	for r.rows.Next() {
 		r.line++
 		cells, err := r.rows.Columns()
 		if err != nil {
-			return nil, fmt.Errorf("%s: sheet %q, row %d: %s", r.opt.Name, r.sheet, r.line, oneLine(err))
+			return nil, fmt.Errorf("%s: sheet %q, row %d: %s", r.opt.Name, r.sheet, r.line, oneline.Quoted(err))
 		}
 		for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
 			cells = cells[:len(cells)-1]
@@ -179,21 +182,12 @@ func (r *xlsxReader) next() (_ []string, err error) {
 		}
 	}
 	if err := r.rows.Error(); err != nil {
-		return nil, fmt.Errorf("%s: sheet %q, after row %d: %s", r.opt.Name, r.sheet, r.line, oneLine(err))
+		return nil, fmt.Errorf("%s: sheet %q, after row %d: %s", r.opt.Name, r.sheet, r.line, oneline.Quoted(err))
 	}
 	return nil, io.EOF
 }
 
 func (r *xlsxReader) Format() Format { return XLSX }
-
-// oneLine is the message of an error or a panic of the workbook parser on
-// one line, with anything that does not print (bytes of the file quoted
-// in it) escaped.
-func oneLine(v any) string {
-	s := strings.Join(strings.Fields(fmt.Sprint(v)), " ")
-	q := strconv.QuoteToGraphic(s)
-	return q[1 : len(q)-1]
-}
 
 func (r *xlsxReader) Read() (*Record, error) {
 	for r.err == nil {

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/atomicfile"
 	"github.com/anzsco/anzsco/internal/batch"
 )
 
@@ -366,8 +366,7 @@ func openBatchInput(opts *batchOptions) (io.Reader, string, int64, func(), error
 // beside --out, renamed into place when the run is complete.
 type batchOutput struct {
 	io.Writer
-	path string // --out; empty for standard output
-	tmp  *os.File
+	file *atomicfile.File // nil for standard output
 	gz   *gzip.Writer
 }
 
@@ -375,18 +374,13 @@ func openBatchOutput(opts *batchOptions) (*batchOutput, error) {
 	if opts.Out == "" {
 		return &batchOutput{Writer: opts.IO.Out}, nil
 	}
-	dir, base := filepath.Split(opts.Out)
-	if fi, err := os.Stat(opts.Out); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("--out %s is a directory, want a file", opts.Out)
-	}
-	tmp, err := os.OpenFile(filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", base, os.Getpid(), time.Now().UnixNano())),
-		os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	file, err := atomicfile.Create(opts.Out)
 	if err != nil {
-		return nil, fmt.Errorf("--out: %w", err)
+		return nil, fmt.Errorf("--out %w", err)
 	}
-	o := &batchOutput{Writer: tmp, path: opts.Out, tmp: tmp}
+	o := &batchOutput{Writer: file, file: file}
 	if opts.OutGzip {
-		o.gz = gzip.NewWriter(tmp)
+		o.gz = gzip.NewWriter(file)
 		o.Writer = o.gz
 	}
 	return o, nil
@@ -396,32 +390,28 @@ func openBatchOutput(opts *batchOptions) (*batchOutput, error) {
 // on failure, rows written are kept in --out.partial (returned) and an
 // empty file is removed.
 func (o *batchOutput) finish(ok, rows bool) (kept string, err error) {
-	if o.tmp == nil {
+	if o.file == nil {
 		return "", nil
 	}
 	if o.gz != nil {
 		err = o.gz.Close()
 	}
-	if ok && err == nil {
-		err = o.tmp.Sync()
-	}
-	if cerr := o.tmp.Close(); err == nil {
-		err = cerr
-	}
 	switch {
 	case ok && err == nil:
-		err = os.Rename(o.tmp.Name(), o.path)
+		if err := o.file.Commit(); err != nil {
+			return "", fmt.Errorf("--out %w", err)
+		}
+		return "", nil
 	case rows:
-		kept = o.path + ".partial"
-		if rerr := os.Rename(o.tmp.Name(), kept); rerr != nil {
+		kept = o.file.Path() + ".partial"
+		if o.file.CommitAs(kept) != nil {
 			kept = ""
 		}
-	}
-	if err != nil || (!ok && kept == "") {
-		os.Remove(o.tmp.Name())
+	default:
+		o.file.Abort()
 	}
 	if err != nil {
-		return kept, fmt.Errorf("--out %s: %w", o.path, err)
+		return kept, fmt.Errorf("--out %s: %w", o.file.Path(), err)
 	}
 	return kept, nil
 }

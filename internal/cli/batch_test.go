@@ -20,6 +20,7 @@ import (
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
 	"github.com/anzsco/anzsco/internal/batch"
+	"github.com/anzsco/anzsco/internal/oneline"
 )
 
 func TestBatchFlags(t *testing.T) {
@@ -249,7 +250,7 @@ func TestBatchRun(t *testing.T) {
 			}
 			got := ""
 			if err != nil {
-				got = oneLine(err.Error())
+				got = oneline.String(err.Error())
 			}
 			if strings.Contains(tt.errLine, " N ") || strings.Contains(tt.errLine, " N:") {
 				got = strings.Join(strings.Fields(numberRe.ReplaceAllString(got, "N")), " ")

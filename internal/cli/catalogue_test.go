@@ -98,7 +98,7 @@ func badInputs(t *testing.T) []badInput {
 		{name: "batch invalid UTF-8", args: []string{"batch", "--output-format", "jsonl", "-"}, stdin: "title\nCall \xff centre agent\n",
 			code: ExitRowErrors, stderr: "1 of 1 rows had errors", rows: 1, rowErr: `line 2, column "title": invalid UTF-8: at byte 6`},
 		{name: "batch NUL title", args: []string{"batch", "--output-format", "jsonl", "-"}, stdin: "title\n\x00\x00\nCall\x00centre agent\n",
-			code: ExitRowErrors, stderr: "1 of 2 rows had errors", rows: 2, rowErr: "line 2: classification failed: empty query"},
+			code: ExitRowErrors, stderr: "1 of 2 rows had errors", rows: 2, rowErr: `line 2, column "title": empty title`},
 		{name: "batch 10 MB field", args: []string{"batch", "--output-format", "jsonl", "-"}, stdin: "title\n" + tenMB + "\n" + title + "\n",
 			code: ExitRowErrors, stderr: "1 of 2 rows had errors", rows: 2, rowErr: fmt.Sprintf("field too long: %d bytes, over the limit of 1048576 (1 MiB)", len(tenMB))},
 		{name: "batch JSON garbage lines", args: []string{"batch", "--output-format", "jsonl", "-"},
@@ -191,12 +191,12 @@ func badInputs(t *testing.T) []badInput {
 
 		// eval
 		{name: "eval header without the label", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": []byte("title,code\nx,541111\n")},
-			code: ExitError, stderr: `header: no column "label"`, rows: -1},
+			code: ExitError, stderr: `l.csv: no column "label" in the header`, rows: -1},
 		{name: "eval empty file", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": nil}, code: ExitError, stderr: "empty file", rows: -1},
 		{name: "eval unterminated quote", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": []byte("title,label\n\"Call centre agent,541112\n")},
 			code: ExitError, stderr: `l.csv: line 2, column 27: extraneous or missing " in quoted-field`, rows: -1},
 		{name: "eval UTF-16 file", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": utf16LE("title,label\n" + title + ",541112\n")},
-			code: ExitError, stderr: "NUL byte", rows: -1},
+			code: ExitError, stderr: "l.csv: the file is UTF-16", rows: -1},
 	}
 }
 

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/bom"
 )
 
 type classifyOptions struct {
@@ -66,11 +66,8 @@ lines could not be classified (empty lines), each reported in its own line.`,
 			} else {
 				opts.Args = args
 			}
-			if opts.Top < 1 || opts.Top > 50 {
-				return usageError("--top must be between 1 and 50, got %d", opts.Top)
-			}
-			if opts.MinConf < 0 || opts.MinConf > 1 {
-				return usageError("--min-confidence must be between 0 and 1, got %g", opts.MinConf)
+			if err := checkQueryFlags(opts.Top, opts.MinConf); err != nil {
+				return err
 			}
 			format, err := outputFormat(opts.Format, opts.JSON, opts.IO)
 			if err != nil {
@@ -136,10 +133,6 @@ func classifyRun(opts *classifyOptions) error {
 	return nil
 }
 
-// errUTF16 refuses UTF-16 input: read as UTF-8, every other byte of it is
-// a NUL and each line would be classified as letters apart.
-var errUTF16 = errors.New("standard input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8")
-
 // outputFormat resolves --format and --json: table for people on a
 // terminal, TSV for pipes, JSON when asked.
 func outputFormat(format string, asJSON bool, io *IOStreams) (string, error) {
@@ -162,14 +155,16 @@ func outputFormat(format string, asJSON bool, io *IOStreams) (string, error) {
 
 // eachLine calls fn for every line of r, without its line ending. Lines
 // longer than maxLineBytes are cut. A UTF-8 byte order mark is skipped;
-// UTF-16 input (with its byte order mark) is refused with errUTF16.
+// UTF-16 input (with its byte order mark) is refused.
 func eachLine(r io.Reader, fn func(string) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
-	switch head, _ := br.Peek(3); {
-	case bytes.HasPrefix(head, []byte("\ufeff")):
-		br.Discard(3)
-	case bytes.HasPrefix(head, []byte{0xff, 0xfe}), bytes.HasPrefix(head, []byte{0xfe, 0xff}):
-		return errUTF16
+	// Read as UTF-8, every other byte of UTF-16 is a NUL and each line
+	// would be classified as letters apart.
+	if err := bom.Skip(br, "standard input"); err != nil {
+		if errors.Is(err, bom.ErrUTF16) {
+			return err
+		}
+		return fmt.Errorf("reading standard input: %w", err)
 	}
 	for {
 		line, err := readLine(br)

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/corpus/abs"
+	"github.com/anzsco/anzsco/internal/atomicfile"
 )
 
 func newCmdCorpus(f *Factory) *cobra.Command {
@@ -133,7 +133,7 @@ func importABSRun(opts *importABSOptions) error {
 		if _, err := opts.IO.Out.Write(data); err != nil {
 			return err
 		}
-	} else if err := writeFileAtomic(opts.Out, data); err != nil {
+	} else if err := atomicfile.WriteFile(opts.Out, data); err != nil {
 		return err
 	}
 	merged := ""
@@ -176,32 +176,4 @@ func readWorkbook[T any](what, path string, read func(io.Reader, string) ([]T, e
 	}
 	defer fh.Close()
 	return read(fh, path)
-}
-
-// writeFileAtomic writes data beside path and renames it into place, so a
-// reader never sees a half-written file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, errors.Unwrap(err))
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: %w", path, errors.Unwrap(err))
-	}
-	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/corpus/abs"
 	"github.com/anzsco/anzsco/corpus/abs/abstest"
+	"github.com/anzsco/anzsco/internal/atomicfile"
 )
 
 func TestNewCmdCorpusImportABS(t *testing.T) {
@@ -101,7 +102,7 @@ func smallWorkbooks(t *testing.T, dir string) (titles, structure string) {
 	}
 	titles, structure = filepath.Join(dir, "titles.xlsx"), filepath.Join(dir, "structure.xlsx")
 	for p, data := range map[string][]byte{titles: tb, structure: sb} {
-		if err := writeFileAtomic(p, data); err != nil {
+		if err := atomicfile.WriteFile(p, data); err != nil {
 			t.Fatal(err)
 		}
 	}

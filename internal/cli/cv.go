@@ -74,14 +74,14 @@ layer, corrupt, not a CV format).`,
 			}
 			opts.Path = args[0]
 			if opts.AsOf != "" {
-				t, err := parseAsOf(opts.AsOf)
+				t, err := cv.ParseAsOf(opts.AsOf)
 				if err != nil {
 					return usageError("--as-of: %v", err)
 				}
 				opts.Now = t
 			}
-			if opts.MinConf < 0 || opts.MinConf > 1 {
-				return usageError("--min-confidence must be between 0 and 1, got %g", opts.MinConf)
+			if err := checkQueryFlags(index.DefaultTop, opts.MinConf); err != nil {
+				return err
 			}
 			format, err := outputFormat(opts.Format, opts.JSON, opts.IO)
 			if err != nil {
@@ -101,16 +101,6 @@ layer, corrupt, not a CV format).`,
 	cmd.Flags().Float64Var(&opts.MinConf, "min-confidence", 0, "report a position whose confidence is below `P` as outside")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the lines each position's title, employer and dates were read from")
 	return cmd
-}
-
-// parseAsOf reads YYYY-MM or YYYY-MM-DD.
-func parseAsOf(s string) (time.Time, error) {
-	for _, layout := range []string{"2006-01-02", "2006-01"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date: want YYYY-MM or YYYY-MM-DD", s)
 }
 
 func cvRun(opts *cvOptions) error {

@@ -10,15 +10,16 @@ import (
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/bom"
 )
 
-// wantLines is what eachLine must give for in: errUTF16 when in starts
+// wantLines is what eachLine must give for in: bom.ErrUTF16 when in starts
 // with a UTF-16 byte order mark; else the lines, after a UTF-8 byte order
 // mark, split at "\n" (no empty last line after a final "\n"), each cut to
 // maxLineBytes and stripped of trailing "\r".
 func wantLines(in []byte) ([]string, error) {
 	if bytes.HasPrefix(in, []byte{0xff, 0xfe}) || bytes.HasPrefix(in, []byte{0xfe, 0xff}) {
-		return nil, errUTF16
+		return nil, bom.ErrUTF16
 	}
 	in = bytes.TrimPrefix(in, []byte("\ufeff"))
 	if len(in) == 0 {
@@ -57,7 +58,7 @@ func FuzzReadLines(f *testing.F) {
 		var got []string
 		err := eachLine(bytes.NewReader(in), func(s string) error { got = append(got, s); return nil })
 		want, wantErr := wantLines(in)
-		if err != wantErr {
+		if !errors.Is(err, wantErr) {
 			t.Fatalf("eachLine(%q) error = %v, want %v", in, err, wantErr)
 		}
 		if len(got) != len(want) {
@@ -132,7 +133,7 @@ func FuzzClassifyStdin(f *testing.F) {
 		err := classifyRun(opts)
 		want, wantErr := wantLines(in)
 		if wantErr != nil {
-			if err != wantErr || out.Len() != 0 {
+			if !errors.Is(err, wantErr) || out.Len() != 0 {
 				t.Fatalf("classify - on %q: error %v and %d bytes of output, want %v and none", in, err, out.Len(), wantErr)
 			}
 			return

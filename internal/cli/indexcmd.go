@@ -92,13 +92,16 @@ func newCmdIndexInfo(f *Factory, runF func(*indexInfoOptions) error) *cobra.Comm
   anzsco --index ./anzsco.idx index info --json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Dir = f.IndexDir
 			if len(args) == 1 {
 				if f.IndexDir != "" && f.IndexDir != args[0] {
 					return usageError("give the index directory once: as DIR or as --index")
 				}
-				f.IndexDir = args[0]
+				// DIR stands for --index in this command only: the
+				// shared Factory is left as the flags made it.
+				at := &Factory{IO: f.IO, IndexDir: args[0], CorpusFile: f.CorpusFile, Scope: f.Scope}
+				opts.Dir, opts.Index = args[0], at.Index
 			}
-			opts.Dir = f.IndexDir
 			if runF != nil {
 				return runF(opts)
 			}

@@ -1,5 +1,3 @@
-// Package cli implements the anzsco command line. Commands only parse input
-// and print output; ranking lives in package index.
 package cli
 
 import (
@@ -16,6 +14,7 @@ import (
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
 	"github.com/anzsco/anzsco/internal/cv"
+	"github.com/anzsco/anzsco/internal/oneline"
 )
 
 // Factory gives commands their streams and, on first use, the index.
@@ -171,7 +170,7 @@ func run(f *Factory, args []string) int {
 			err = &exitError{code: ExitUsage, err: fmt.Errorf("%v (see '%s --help')", err, cmd.CommandPath())}
 		}
 		if msg := err.Error(); msg != "" {
-			fmt.Fprintln(f.IO.ErrOut, "anzsco: "+oneLine(msg))
+			fmt.Fprintln(f.IO.ErrOut, "anzsco: "+oneline.String(msg))
 		}
 	}
 	return exitCode(err)
@@ -186,9 +185,4 @@ func isCobraUsage(err error) bool {
 		}
 	}
 	return false
-}
-
-// oneLine folds a message onto one line.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

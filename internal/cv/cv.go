@@ -35,6 +35,17 @@ type Options struct {
 	MinConfidence float64
 }
 
+// ParseAsOf reads the date that "Present" stands for, as a person or a
+// request gives it: YYYY-MM or YYYY-MM-DD.
+func ParseAsOf(s string) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02", "2006-01"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date: want YYYY-MM or YYYY-MM-DD", s)
+}
+
 // Report is the analysis of one CV. Its JSON form is what `anzsco cv
 // --json` prints and the HTTP service returns; fields may be added, never
 // renamed.

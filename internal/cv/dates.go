@@ -8,8 +8,9 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 	"unicode/utf8"
+
+	textfold "github.com/anzsco/anzsco/internal/fold"
 )
 
 // Month is a calendar month. The zero Month is no month.
@@ -75,50 +76,23 @@ const maxRangeTries = 8
 // Years outside [minYear, reference year + 1] are not dates of work.
 const minYear = 1950
 
-// fold lower-cases s, removes accents from Latin letters and maps dashes to
-// '-', one rune for one rune. It returns the folded text and, for each byte
-// offset of the folded text, the byte offset in s (with a final entry for
-// len(s)), so that matches on folded text can be cut from s.
+// fold folds s as the index does (package fold) and returns, for each
+// byte offset of the folded text, the byte offset in s (with a final entry
+// for len(s)), so that matches on folded text can be cut from s. Before
+// folding, invalid UTF-8 becomes a space and the arrows and dashes a date
+// range may be written with become '>' and '-'.
 func fold(s string) (string, []int) {
-	var b strings.Builder
-	b.Grow(len(s))
-	offs := make([]int, 0, len(s)+1)
-	for i, r := range s {
-		if r == utf8.RuneError {
-			r = ' '
-		}
-		f := foldRune(r)
-		n := utf8.RuneLen(f)
-		for k := 0; k < n; k++ {
-			offs = append(offs, i)
-		}
-		b.WriteRune(f)
-	}
-	offs = append(offs, len(s))
-	return b.String(), offs
+	return textfold.WithOffsets(s, rangePunct)
 }
 
-var accentFold = map[rune]rune{
-	'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a',
-	'ç': 'c', 'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e',
-	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ñ': 'n',
-	'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o', 'ö': 'o',
-	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ý': 'y', 'ÿ': 'y',
-	'º': 'o', 'ª': 'a',
-	'–': '-', '—': '-', '‒': '-', '−': '-', '‐': '-', '‑': '-', '―': '-',
-	'→': '>', '’': '\'', '‘': '\'', '\u00a0': ' ', '\t': ' ',
-}
-
-func foldRune(r rune) rune {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}
-	r = unicode.ToLower(r)
-	if f, ok := accentFold[r]; ok {
-		return f
+func rangePunct(r rune) rune {
+	switch r {
+	case utf8.RuneError:
+		return ' '
+	case '→':
+		return '>'
+	case '‒', '−', '―':
+		return '-'
 	}
 	return r
 }

@@ -1,6 +1,7 @@
 package cv
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -113,6 +114,32 @@ func TestFoldKeepsOffsets(t *testing.T) {
 		}
 		if strings.ToLower(f) != f {
 			t.Errorf("fold(%q) = %q, not lower case", s, f)
+		}
+	}
+}
+
+func TestParseAsOf(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Time // zero for an error
+	}{
+		{"2025-12", time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)},
+		{"2025-12-24", time.Date(2025, 12, 24, 0, 0, 0, 0, time.UTC)},
+		{"12/2025", time.Time{}},
+		{"2025-13", time.Time{}},
+		{"soon", time.Time{}},
+		{"", time.Time{}},
+	}
+	for _, tt := range tests {
+		got, err := ParseAsOf(tt.in)
+		if tt.want.IsZero() {
+			if want := fmt.Sprintf("%q is not a date: want YYYY-MM or YYYY-MM-DD", tt.in); err == nil || err.Error() != want {
+				t.Errorf("ParseAsOf(%q) error = %v, want %q", tt.in, err, want)
+			}
+			continue
+		}
+		if err != nil || !got.Equal(tt.want) {
+			t.Errorf("ParseAsOf(%q) = %v, %v, want %v", tt.in, got, err, tt.want)
 		}
 	}
 }

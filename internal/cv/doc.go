@@ -4,6 +4,10 @@
 // occupation, and whether they reach the experience that ANZSCO accepts in
 // place of formal qualifications.
 //
+// It owns text extraction from CV files, finding positions and their dates,
+// and the CV report. It must not rank titles (it asks an index.Classifier),
+// print, or exit.
+//
 // # Formats
 //
 // The content decides the format, not the name: "%PDF-" in the first KiB is

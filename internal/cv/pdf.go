@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/ledongthuc/pdf"
+
+	"github.com/anzsco/anzsco/internal/oneline"
 )
 
 // errPDFLimit stops reading a PDF that needs more work than any CV: its
@@ -212,7 +214,7 @@ func streamSize(v pdf.Value, limit int64) int64 {
 // oneLine formats v on one line, for messages from the PDF library.
 func oneLine(v any) string {
 	// The library writes some messages with a doubled "%%".
-	s := strings.ReplaceAll(strings.Join(strings.Fields(fmt.Sprint(v)), " "), "%%", "%")
+	s := strings.ReplaceAll(oneline.String(fmt.Sprint(v)), "%%", "%")
 	if len(s) > 200 {
 		s = strings.ToValidUTF8(s[:200], "") + "..."
 	}

@@ -1,179 +1,29 @@
-// Package eval measures a classifier on labelled titles: accuracy overall,
-// per class and per language, the confusion matrix, the misses, the
-// reliability of the confidence (expected calibration error) and the
-// coverage curve that coding teams plan by.
-//
-// A label is a target code, or NONE (or empty) for "outside the targets".
-// Rows whose note starts with AMBIGUOUS are reasonable either way: they are
-// classified and reported apart, and left out of the strict figures.
-//
-// RunWorkers classifies big files with a pool of goroutines and keeps row
-// order; WriteSVG draws the coverage curve and the reliability diagram.
 package eval
 
 import (
-	"encoding/csv"
-	"errors"
-	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"runtime"
 	"sort"
-	"strconv"
-	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/labelled"
 )
 
 // None is the label for inputs outside the target occupations.
-const None = "NONE"
+const None = labelled.None
 
 // Row is one labelled input.
-type Row struct {
-	Line        int // line in the source file, for messages
-	Title       string
-	Description string
-	Label       string
-	Language    string
-	Note        string
-}
+type Row = labelled.Row
 
-// Ambiguous reports whether the row is marked as reasonable either way.
-func (r Row) Ambiguous() bool { return strings.HasPrefix(strings.TrimSpace(r.Note), "AMBIGUOUS") }
+// Columns names the CSV columns to read; see labelled.Columns.
+type Columns = labelled.Columns
 
-// Columns names the CSV columns to read. Empty names mean the defaults:
-// title, label, language and note, and description when the file has such
-// a column. A column named explicitly must be in the file; language and
-// note are optional.
-type Columns struct {
-	Title, Description, Label, Language, Note string
-}
-
-// ReadCSV reads labelled rows from a CSV file with a header row.
-func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
-	def := func(s, d string) string {
-		if s == "" {
-			return d
-		}
-		return s
-	}
-	cols.Title, cols.Label = def(cols.Title, "title"), def(cols.Label, "label")
-	cols.Language, cols.Note = def(cols.Language, "language"), def(cols.Note, "note")
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, errors.New("empty file: want a header row")
-		}
-		return nil, fmt.Errorf("header: %w", csvError(err))
-	}
-	for _, h := range header {
-		if err := checkText(h); err != nil {
-			return nil, fmt.Errorf("line 1 (header): %w", err)
-		}
-	}
-	idx := map[string]int{}
-	for i, h := range header {
-		idx[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
-	}
-	need := func(name string) (int, error) {
-		i, ok := idx[name]
-		if !ok {
-			var have []string
-			for _, h := range header {
-				have = append(have, strconv.Quote(h))
-			}
-			return 0, fmt.Errorf("header: no column %q (columns: %s)", name, strings.Join(have, ", "))
-		}
-		return i, nil
-	}
-	ti, err := need(cols.Title)
-	if err != nil {
-		return nil, err
-	}
-	li, err := need(cols.Label)
-	if err != nil {
-		return nil, err
-	}
-	opt := func(name string) int {
-		if i, ok := idx[name]; ok {
-			return i
-		}
-		return -1
-	}
-	di, gi, ni := opt("description"), opt(cols.Language), opt(cols.Note)
-	if cols.Description != "" {
-		if di, err = need(cols.Description); err != nil {
-			return nil, err
-		}
-	}
-	var rows []Row
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, csvError(err)
-		}
-		line, _ := cr.FieldPos(0)
-		for i, f := range rec {
-			if err := checkText(f); err != nil {
-				name := fmt.Sprintf("column %d", i+1)
-				if i < len(header) {
-					name = fmt.Sprintf("column %q", header[i])
-				}
-				return nil, fmt.Errorf("line %d: %s: %w", line, name, err)
-			}
-		}
-		get := func(i int) string {
-			if i < 0 || i >= len(rec) {
-				return ""
-			}
-			return strings.TrimSpace(rec[i])
-		}
-		row := Row{Line: line, Title: get(ti), Description: get(di), Label: strings.ToUpper(get(li)), Language: get(gi), Note: get(ni)}
-		if row.Label == "" {
-			row.Label = None
-		}
-		if row.Label != None && !codeRE.MatchString(row.Label) {
-			return nil, fmt.Errorf("line %d: column %q: label %q is not an ANZSCO code (six digits, or a four-digit unit group or three-digit minor group), NONE or empty", line, cols.Label, get(li))
-		}
-		rows = append(rows, row)
-	}
-	return rows, nil
-}
-
-var codeRE = regexp.MustCompile(`^(?:[0-9]{6}|[0-9]{4}|[0-9]{3})$`)
-
-// csvError names the line (and column) of a CSV syntax error.
-func csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		if pe.StartLine != pe.Line {
-			return fmt.Errorf("line %d: a quoted field that starts on this line is not closed properly (line %d, column %d: %w)", pe.StartLine, pe.Line, pe.Column, pe.Err)
-		}
-		return fmt.Errorf("line %d, column %d: %w", pe.Line, pe.Column, pe.Err)
-	}
-	return err
-}
-
-// checkText refuses fields that are not text: a NUL byte means a binary
-// file, invalid UTF-8 a file in another encoding.
-func checkText(s string) error {
-	if strings.IndexByte(s, 0) >= 0 {
-		return errors.New("contains a NUL byte: not a text CSV file")
-	}
-	if !utf8.ValidString(s) {
-		return errors.New("not valid UTF-8 (save the file as UTF-8)")
-	}
-	return nil
-}
+// ReadCSV reads labelled rows from a CSV file with a header row; see
+// labelled.Read.
+func ReadCSV(r io.Reader, cols Columns) ([]Row, error) { return labelled.Read(r, cols) }
 
 // OutsideLabels rewrites to None the labels that are codes of occupations
 // the corpus does not target: with the default corpus, a file labelled with

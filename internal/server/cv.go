@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"path"
 	"strings"
-	"time"
 
 	"github.com/anzsco/anzsco/index"
 	"github.com/anzsco/anzsco/internal/cv"
@@ -53,7 +52,7 @@ func CVRoute(c index.Classifier, maxBytes int64) Route {
 func handleCV(w http.ResponseWriter, r *http.Request, c index.Classifier, maxBytes int64) error {
 	opts := cv.Options{MaxSize: maxBytes}
 	if s := r.URL.Query().Get("as_of"); s != "" {
-		t, err := parseAsOf(s)
+		t, err := cv.ParseAsOf(s)
 		if err != nil {
 			return Errorf(http.StatusBadRequest, CodeInvalidParameter, `parameter "as_of": %v`, err)
 		}
@@ -132,14 +131,4 @@ func uploadName(s string) string {
 		return "upload"
 	}
 	return s
-}
-
-// parseAsOf reads YYYY-MM or YYYY-MM-DD.
-func parseAsOf(s string) (time.Time, error) {
-	for _, layout := range []string{"2006-01-02", "2006-01"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date: want YYYY-MM or YYYY-MM-DD", s)
 }

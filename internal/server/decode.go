@@ -9,15 +9,13 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/anzsco/anzsco/index"
 )
-
-// MaxTop bounds the "top" parameter: the number of matches returned.
-const MaxTop = 50
 
 // classifyRequest is the body of POST /v1/classify.
 type classifyRequest struct {
@@ -139,11 +137,8 @@ type options struct {
 }
 
 func (o options) check() error {
-	if o.Top < 0 || o.Top > MaxTop {
-		return Errorf(http.StatusBadRequest, CodeInvalidParameter, "top: %d is not between 0 and %d (0 means the default, %d)", o.Top, MaxTop, index.DefaultTop)
-	}
-	if !(o.MinConfidence >= 0 && o.MinConfidence <= 1) {
-		return Errorf(http.StatusBadRequest, CodeInvalidParameter, "min_confidence: %v is not between 0 and 1", o.MinConfidence)
+	if err := o.query("", "").Validate(); err != nil {
+		return Errorf(http.StatusBadRequest, CodeInvalidParameter, "%s", err)
 	}
 	return nil
 }
@@ -257,7 +252,7 @@ func parseClassifyQuery(v url.Values) (index.Query, error) {
 	}
 	var unknown []string
 	for k := range v {
-		if !contains(classifyParams, k) {
+		if !slices.Contains(classifyParams, k) {
 			unknown = append(unknown, k)
 		}
 	}
@@ -306,13 +301,4 @@ func parseBool(s string) (bool, error) {
 		return false, nil
 	}
 	return false, fmt.Errorf("%q is not one of 1, 0, true, false", s)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

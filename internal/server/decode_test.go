@@ -147,7 +147,7 @@ func FuzzParseClassifyBody(f *testing.F) {
 			checkDecodeError(t, string(data), err)
 			return
 		}
-		if q.Top < 0 || q.Top > MaxTop || q.MinConfidence < 0 || q.MinConfidence > 1 {
+		if q.Top < 0 || q.Top > index.MaxTop || q.MinConfidence < 0 || q.MinConfidence > 1 {
 			t.Fatalf("parseClassifyBody(%q) = %+v: out of range", data, q)
 		}
 		again, err := json.Marshal(classifyRequest{Text: q.Text, Description: q.Description, Top: q.Top, Explain: q.Explain, MinConfidence: q.MinConfidence})
@@ -198,7 +198,7 @@ func FuzzParseClassifyQuery(f *testing.F) {
 			checkDecodeError(t, raw, err)
 			return
 		}
-		if q.Text != v.Get("q") || q.Top < 0 || q.Top > MaxTop {
+		if q.Text != v.Get("q") || q.Top < 0 || q.Top > index.MaxTop {
 			t.Fatalf("parseClassifyQuery(%q) = %+v", raw, q)
 		}
 	})

@@ -1,6 +1,11 @@
 // Package server is the HTTP API of anzsco and a web page for recruiters,
 // both served by 'anzsco serve'.
 //
+// It owns the routes, the decoding and limits of requests, HTTP errors,
+// metrics and the web page. It must not rank: it classifies through an
+// index.Classifier, and checks a query's settings with
+// index.Query.Validate.
+//
 // # API
 //
 // openapi.json (served at /openapi.json) is the contract; the tests keep it

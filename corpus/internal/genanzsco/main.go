@@ -1,6 +1,3 @@
-// Command genanzsco writes the built-in whole-ANZSCO corpus, corpus/anzsco.json,
-// from the ABS workbooks in corpus/abs/workbooks. It is run by go generate in
-// package corpus; its output is the same bytes for the same workbooks.
 package main
 
 import (

@@ -1,5 +1,3 @@
-// Package cvtest makes small PDF and DOCX files for tests of CV reading:
-// hand-built PDFs (valid, encrypted, damaged) and DOCX zip bombs.
 package cvtest
 
 import (
@@ -17,20 +15,59 @@ import (
 // text {xref} in it becomes the offset of the cross-reference table.
 func MinimalPDF(objects []string, trailer string) []byte {
 	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objects))
-	for i, o := range objects {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objects)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
+	offs := writeObjects(&b, "1.4", objects)
+	xref := writeXref(&b, offs)
 	trailer = strings.ReplaceAll(trailer, "{xref}", fmt.Sprint(xref))
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n", len(objects)+1, trailer, xref)
 	return b.Bytes()
+}
+
+// writeObjects writes a PDF header of version and objects numbered from
+// 1, and returns the offset of each; an empty object is a number left
+// free (offset 0), for an object stored in an object stream.
+func writeObjects(b *bytes.Buffer, version string, objects []string) []int {
+	b.WriteString("%PDF-" + version + "\n")
+	offs := make([]int, len(objects))
+	for i, o := range objects {
+		if o == "" {
+			continue
+		}
+		offs[i] = b.Len()
+		fmt.Fprintf(b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	return offs
+}
+
+// xrefEntry is an entry of a cross-reference stream of W [1 4 2]: type,
+// field 2, field 3.
+type xrefEntry struct {
+	typ byte
+	f2  uint32
+	f3  uint16
+}
+
+// writeXrefStream writes object num, a cross-reference stream holding
+// entries and then its own entry, and the file's end.
+func writeXrefStream(b *bytes.Buffer, num int, entries []xrefEntry) {
+	xrefOff := b.Len()
+	var rows bytes.Buffer
+	for _, e := range append(entries, xrefEntry{1, uint32(xrefOff), 0}) {
+		rows.Write([]byte{e.typ, byte(e.f2 >> 24), byte(e.f2 >> 16), byte(e.f2 >> 8), byte(e.f2), byte(e.f3 >> 8), byte(e.f3)})
+	}
+	fmt.Fprintf(b, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n", num, num+1, rows.Len())
+	b.Write(rows.Bytes())
+	fmt.Fprintf(b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefOff)
+}
+
+// writeXref writes a cross-reference table of the objects at offs and
+// returns its offset.
+func writeXref(b *bytes.Buffer, offs []int) int {
+	xref := b.Len()
+	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", len(offs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(b, "%010d 00000 n \n", o)
+	}
+	return xref
 }
 
 // PageObjects are a catalog, a page tree and one page whose content is
@@ -77,17 +114,8 @@ func BombDOCX(t testing.TB, n int) []byte {
 func HugeXrefPDF(starts ...int64) []byte {
 	objs := PageObjects("BT /F1 12 Tf 72 700 Td (Team Leader) Tj ET")
 	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
+	offs := writeObjects(&b, "1.4", objs)
+	xref := writeXref(&b, offs)
 	for _, start := range starts {
 		fmt.Fprintf(&b, "%d 1\n%010d 00000 n \n", start, offs[0])
 	}
@@ -105,27 +133,13 @@ func SelfStreamPDF() []byte {
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
 	}
 	var b bytes.Buffer
-	b.WriteString("%PDF-1.5\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xrefOff := b.Len()
-	// Entries of W [1 4 2]: type, field 2, field 3.
-	var rows bytes.Buffer
-	entry := func(typ byte, f2 uint32, f3 uint16) {
-		rows.Write([]byte{typ, byte(f2 >> 24), byte(f2 >> 16), byte(f2 >> 8), byte(f2), byte(f3 >> 8), byte(f3)})
-	}
-	entry(0, 0, 65535)
+	offs := writeObjects(&b, "1.5", objs)
+	entries := []xrefEntry{{0, 0, 65535}}
 	for _, o := range offs {
-		entry(1, uint32(o), 0)
+		entries = append(entries, xrefEntry{1, uint32(o), 0})
 	}
-	entry(2, 4, 0) // object 4: index 0 of object stream 4
-	entry(1, uint32(xrefOff), 0)
-	fmt.Fprintf(&b, "5 0 obj\n<< /Type /XRef /Size 6 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n", rows.Len())
-	b.Write(rows.Bytes())
-	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefOff)
+	entries = append(entries, xrefEntry{2, 4, 0}) // object 4: index 0 of object stream 4
+	writeXrefStream(&b, 5, entries)
 	return b.Bytes()
 }
 
@@ -182,31 +196,15 @@ func ObjStmPDF(n, first int64, body string) []byte {
 		fmt.Sprintf("<< /Type /ObjStm /N %d /First %d /Length %d >>\nstream\n%s\nendstream", n, first, len(body), body),
 	}
 	var b bytes.Buffer
-	b.WriteString("%PDF-1.5\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		if o == "" {
-			continue
-		}
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xrefOff := b.Len()
-	var rows bytes.Buffer
-	entry := func(typ byte, f2 uint32, f3 uint16) {
-		rows.Write([]byte{typ, byte(f2 >> 24), byte(f2 >> 16), byte(f2 >> 8), byte(f2), byte(f3 >> 8), byte(f3)})
-	}
-	entry(0, 0, 65535)
+	offs := writeObjects(&b, "1.5", objs)
+	entries := []xrefEntry{{0, 0, 65535}}
 	for i, o := range offs {
 		if i == 3 {
-			entry(2, 5, 0) // object 4: index 0 of object stream 5
+			entries = append(entries, xrefEntry{2, 5, 0}) // object 4: index 0 of object stream 5
 			continue
 		}
-		entry(1, uint32(o), 0)
+		entries = append(entries, xrefEntry{1, uint32(o), 0})
 	}
-	entry(1, uint32(xrefOff), 0)
-	fmt.Fprintf(&b, "6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n", rows.Len())
-	b.Write(rows.Bytes())
-	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefOff)
+	writeXrefStream(&b, 6, entries)
 	return b.Bytes()
 }

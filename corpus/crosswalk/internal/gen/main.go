@@ -1,6 +1,3 @@
-// Command gen derives the Portuguese titles of ANZSCO occupations from the
-// shared crosswalks and writes them, gzipped, for the crosswalk package to
-// embed. Run it with go generate in corpus/crosswalk.
 package main
 
 import (

@@ -1,9 +1,3 @@
-// Command genads writes synthetic job ads (see package adgen) as CSV with
-// the columns id, title and description, or as JSON Lines, for benchmarks
-// of 'anzsco batch'.
-//
-//	genads -rows 1000000 > titles.csv
-//	genads -rows 100000 -words 150 -format jsonl | gzip > described.jsonl.gz
 package main
 
 import (
