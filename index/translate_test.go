@@ -31,11 +31,11 @@ func TestTranslate(t *testing.T) {
 		{in: "Empregado de Mesa", to: "en", text: "waiter"},
 		// one entry stands for the feminine and the plural
 		{in: "Enfermeiras", to: "en", text: "nurse"},
-		{in: "Vendedora", to: "en", text: "salesperson"},
+		{in: "Vendedora", to: "en", text: "sales assistant"},
 		// only the first part is put in the other order
 		{in: "Técnico de Farmácia Saúde Escola", first: 3, to: "en", text: "pharmacy technician health school"},
 		// a phrase does not straddle the parts
-		{in: "Vendedor Loja", first: 1, to: "en", text: "salesperson shop"},
+		{in: "Vendedor Loja", first: 1, to: "en", text: "sales assistant shop"},
 		// a word of the English titles is kept, another is left out
 		{in: "Engenheiro de Software Pleno", to: "en", text: "software engineer"},
 		// nothing in the glossary: no translation at all
