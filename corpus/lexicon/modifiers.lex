@@ -36,6 +36,15 @@ thai
 work
 
 [stop pt]
+# languages a person speaks: words of Portuguese titles of the whole ANZSCO
+# ("Professor de alemão")
+ingles
+espanhol
+frances
+alemao
+italiano
+japones
+mandarim
 bilingue
 turno
 # young apprentices (jovem aprendiz) do the work of the occupation

@@ -57,13 +57,6 @@ on
 # languages a person speaks
 bilingual
 fluente
-ingles
-espanhol
-frances
-alemao
-italiano
-japones
-mandarim
 spanish
 # seniority
 pleno
