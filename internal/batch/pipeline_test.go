@@ -439,7 +439,7 @@ func TestSummary(t *testing.T) {
 	st := Stats{Rows: 1234567, Outside: 1000000, Errors: 3,
 		Codes:      map[string]int{"541112": 200000, "541111": 34564},
 		ErrorKinds: map[string]int{"empty title": 2, "invalid UTF-8": 1}}
-	want := "1,234,567 rows in 1m2.5s (19,753 rows/s): 541111 34,564, 541112 200,000, outside 1,000,000, errors 3 (2 empty title, 1 invalid UTF-8)"
+	want := "1,234,567 rows in 62.5 s (19,753 rows/s): 541111 34,564, 541112 200,000, outside 1,000,000, errors 3 (2 empty title, 1 invalid UTF-8)"
 	if got := st.Summary(62500e6); got != want {
 		t.Errorf("Summary = %q\nwant      %q", got, want)
 	}

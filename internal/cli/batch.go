@@ -322,13 +322,13 @@ func batchRun(opts *batchOptions) error {
 	kept, err := out.finish(runErr == nil, st.Rows > 0)
 	switch {
 	case runErr != nil && errors.Is(runErr, context.Canceled):
-		runErr = fmt.Errorf("interrupted after %d rows", st.Rows)
+		runErr = fmt.Errorf("interrupted after %s", batch.Count(st.Rows, "row", "rows"))
 	case runErr == nil && err != nil:
 		return err
 	}
 	if runErr != nil {
 		if kept != "" {
-			runErr = fmt.Errorf("%w; the %d rows written are in %s", runErr, st.Rows, kept)
+			runErr = fmt.Errorf("%w; the %s written are in %s", runErr, batch.Count(st.Rows, "row", "rows"), kept)
 		}
 		return runErr
 	}
@@ -337,7 +337,7 @@ func batchRun(opts *batchOptions) error {
 		if opts.OutputFormat == batch.JSONL {
 			where = `"error" field`
 		}
-		return &exitError{code: ExitRowErrors, err: fmt.Errorf("%d of %d rows had errors (see the %s)", st.Errors, st.Rows, where)}
+		return &exitError{code: ExitRowErrors, err: fmt.Errorf("%d of %s had errors (see the %s)", st.Errors, batch.Count(st.Rows, "row", "rows"), where)}
 	}
 	return nil
 }

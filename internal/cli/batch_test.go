@@ -455,7 +455,7 @@ func TestBatchEndToEnd(t *testing.T) {
 	}
 }
 
-var numberRe = regexp.MustCompile(`[0-9]+`)
+var numberRe = regexp.MustCompile(`[0-9]+(,[0-9]{3})*`)
 
 // An Excel workbook in, a workbook out; and a workbook named .csv is
 // refused in one line.

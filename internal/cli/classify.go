@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/batch"
 )
 
 type classifyOptions struct {
@@ -129,7 +130,7 @@ func classifyRun(opts *classifyOptions) error {
 	case err != nil:
 		return err
 	case failed > 0:
-		return &exitError{code: ExitRowErrors, err: fmt.Errorf("%d input lines could not be classified", failed)}
+		return &exitError{code: ExitRowErrors, err: fmt.Errorf("%s could not be classified", batch.Count(failed, "input line", "input lines"))}
 	case outside:
 		return silentExit(ExitOutside)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/batch"
 	"github.com/anzsco/anzsco/internal/eval"
 )
 
@@ -148,7 +149,7 @@ func evalRun(opts *evalOptions) error {
 	outs := eval.RunWorkers(ix, rows, opts.Workers)
 	elapsed := time.Since(start)
 	rep := eval.Summarise(outs)
-	fmt.Fprintf(opts.IO.ErrOut, "classified %d rows in %s (%.0f rows/s)\n", len(rows), elapsed.Round(time.Millisecond), float64(len(rows))/elapsed.Seconds())
+	fmt.Fprintf(opts.IO.ErrOut, "classified %s in %s (%.0f rows/s)\n", batch.Count(len(rows), "row", "rows"), batch.Seconds(elapsed), float64(len(rows))/elapsed.Seconds())
 
 	if opts.Plot != "" {
 		if err := writePlot(opts.Plot, rep, name); err != nil {
@@ -164,7 +165,7 @@ func evalRun(opts *evalOptions) error {
 		return err
 	}
 	if all := rep.Errors + ambiguousErrors(rep); all > 0 {
-		return &exitError{code: ExitRowErrors, err: fmt.Errorf("eval %s: %d rows could not be classified (see the misses)", name, all)}
+		return &exitError{code: ExitRowErrors, err: fmt.Errorf("eval %s: %s could not be classified (see the misses)", name, batch.Count(all, "row", "rows"))}
 	}
 	return nil
 }
@@ -204,8 +205,12 @@ func relabelNote(m map[string]int, version string) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s ×%d", c, m[c]))
 	}
-	return fmt.Sprintf("%d rows are labelled with codes that corpus %s does not target (%s); they count as outside (NONE)",
-		n, version, strings.Join(parts, ", "))
+	are := "are"
+	if n == 1 {
+		are = "is"
+	}
+	return fmt.Sprintf("%s %s labelled with codes that corpus %s does not target (%s); they count as outside (NONE)",
+		batch.Count(n, "row", "rows"), are, version, strings.Join(parts, ", "))
 }
 
 // writePlot writes the SVG beside path and renames it into place.
@@ -270,16 +275,16 @@ func writeEvalText(w io.Writer, name string, ix *index.Index, rep *eval.Report, 
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
-	p("anzsco eval %s: %d rows, corpus %s (%d targets)\n", name, len(outs), info.Version, len(ix.Corpus().Targets()))
+	p("anzsco eval %s: %s, corpus %s (%s)\n", name, batch.Count(len(outs), "row", "rows"), info.Version, batch.Count(len(ix.Corpus().Targets()), "target", "targets"))
 	p("\nAccuracy: %d/%d = %.3f", rep.Correct, rep.N, rep.Accuracy)
 	if hasGroupCodes(outs) {
 		p(", unit group %d/%d = %.3f", rep.UnitCorrect, rep.N, rep.UnitAccuracy)
 	}
 	if rep.Ambiguous != nil {
-		p(" (%d ambiguous rows reported apart)", rep.Ambiguous.N)
+		p(" (%s reported apart)", batch.Count(rep.Ambiguous.N, "ambiguous row", "ambiguous rows"))
 	}
 	if rep.Errors > 0 {
-		p("; %d rows could not be classified", rep.Errors)
+		p("; %s could not be classified", batch.Count(rep.Errors, "row", "rows"))
 	}
 	p("\n\nPer class\tn\tcorrect\trecall\tpredicted\tprecision\n")
 	var classes []string
