@@ -278,7 +278,11 @@ func batchRun(opts *batchOptions) error {
 		return err
 	}
 	defer closeIn()
-	counted := &batch.Counter{R: in}
+	// SIGINT and SIGTERM cancel the run, also while the reader skips a
+	// record over the limit: the input fails its next read.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	counted := &batch.Counter{R: batch.ContextReader(ctx, in)}
 	rd, err := batch.NewReader(counted, batch.ReadOptions{
 		Name: name, Format: opts.InputFormat, Title: opts.Column, Text: opts.TextColumn, ID: opts.IDColumn,
 		Keep: opts.KeepColumns, Shard: opts.Shard, Sheet: opts.Sheet, Delimiter: opts.Delimiter, Encoding: opts.Encoding,
@@ -299,8 +303,6 @@ func batchRun(opts *batchOptions) error {
 	}
 
 	defer tuneGC()()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	var written atomic.Int64
 	// Progress on a terminal, unless the rows themselves scroll past on it;
 	// the summary whenever someone watches.

@@ -27,6 +27,7 @@ import (
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/batch"
 )
 
 // None is the label for inputs outside the target occupations.
@@ -123,7 +124,11 @@ func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		for i, f := range rec {
-			if err := checkText(f); err != nil {
+			err := checkText(f)
+			if len(f) > batch.MaxFieldBytes {
+				err = fmt.Errorf("field too long: %d bytes, over the limit of %d (1 MiB), as for batch", len(f), batch.MaxFieldBytes)
+			}
+			if err != nil {
 				name := fmt.Sprintf("column %d", i+1)
 				if i < len(header) {
 					name = fmt.Sprintf("column %q", header[i])

@@ -91,6 +91,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"NUL byte", "title,label\nAgent\x00,541112\n", eval.Columns{}, `line 2: column "title": contains a NUL byte`},
 		{"Latin-1", "title,label\nAtendente de cobran\xe7a,NONE\n", eval.Columns{}, `line 2: column "title": not valid UTF-8`},
 		{"bad header", "title,\xff\n", eval.Columns{}, "line 1 (header): not valid UTF-8"},
+		{"field over the batch limit", "title,label\n" + strings.Repeat("a", 1<<20+1) + ",NONE\n", eval.Columns{}, `line 2: column "title": field too long: 1048577 bytes, over the limit of 1048576 (1 MiB)`},
 	}
 	for _, tt := range tests {
 		rows, err := eval.ReadCSV(strings.NewReader(tt.in), tt.cols)
