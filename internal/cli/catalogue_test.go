@@ -70,7 +70,7 @@ func badInputs(t *testing.T) []badInput {
 		{name: "classify 10 MB line", args: []string{"classify", "--json", "-"}, stdin: tenMB + "\nContact Center Supervisor\n",
 			code: ExitOK, rows: 2, stdout: `"warnings":["title: cut from`},
 		{name: "classify NUL bytes", args: []string{"classify", "--json", "-"}, stdin: "\x00\x00\nCall\x00centre agent\n",
-			code: ExitRowErrors, stderr: "1 input lines could not be classified", rows: 2, rowErr: "empty query"},
+			code: ExitRowErrors, stderr: "1 input line could not be classified", rows: 2, rowErr: "empty query"},
 		{name: "classify invalid UTF-8", args: []string{"classify", "--json", "-"}, stdin: "Call Centre \xff\xfe Agent\n",
 			code: ExitOK, rows: 1, stdout: "invalid UTF-8 replaced by spaces"},
 		{name: "classify UTF-16 stdin", args: []string{"classify", "--json", "-"}, stdin: string(utf16LE(title + "\nTeam leader\n")),
