@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/anzsco/anzsco/internal/resultenc"
 )
 
 // Limits on the input. A field over MaxFieldBytes makes its row an error
@@ -37,6 +39,39 @@ var (
 	ErrNullTitle     = errors.New("null title")
 	ErrClassify      = errors.New("classification failed")
 )
+
+// errorCodes are the stable codes of the kinds of row error, as the
+// "error" object of JSON output gives them.
+var errorCodes = map[error]string{
+	ErrSyntax:        "csv_syntax",
+	ErrRagged:        "wrong_field_count",
+	ErrInvalidUTF8:   "invalid_utf8",
+	ErrFieldTooLong:  "field_too_long",
+	ErrLineTooLong:   "line_too_long",
+	ErrRecordTooLong: "record_too_long",
+	ErrInvalidJSON:   "invalid_json",
+	ErrMissingField:  "missing_field",
+	ErrFieldType:     "wrong_type",
+	ErrEmptyTitle:    "empty_title",
+	ErrNullTitle:     "null_title",
+	ErrClassify:      "classification_failed",
+}
+
+// rowError returns the error of a record that could not be classified as
+// every surface writes it.
+func rowError(rec *Record) resultenc.Error {
+	if rec.Err == nil {
+		return resultenc.Error{Code: "unknown", Message: "unknown error"}
+	}
+	e := resultenc.Error{Code: "row_error", Message: rec.Err.Error()}
+	var re *RowError
+	if errors.As(rec.Err, &re) {
+		if c, ok := errorCodes[re.Kind]; ok {
+			e.Code = c
+		}
+	}
+	return e
+}
 
 // Record is one data row of the input.
 type Record struct {

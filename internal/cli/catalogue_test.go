@@ -76,7 +76,7 @@ func badInputs(t *testing.T) []badInput {
 		{name: "classify UTF-16 stdin", args: []string{"classify", "--json", "-"}, stdin: string(utf16LE(title + "\nTeam leader\n")),
 			code: ExitError, stderr: "standard input is UTF-16", rows: 0},
 		{name: "classify UTF-8 BOM", args: []string{"classify", "--json", "-"}, stdin: "\ufeff" + title + "\n",
-			code: ExitOK, rows: 1, stdout: `{"input":"` + title + `"`},
+			code: ExitOK, rows: 1, stdout: `{"line":1,"input":"` + title + `"`},
 		{name: "classify bad flag value", args: []string{"classify", "--top", "0", title}, code: ExitUsage, stderr: "--top must be between 1 and 50", rows: -1},
 		{name: "unknown command", args: []string{"clasify", title}, code: ExitUsage, stderr: `unknown command "clasify"`, rows: -1},
 		{name: "show unknown code", args: []string{"show", "99999x"}, code: ExitOutside, stderr: `no such occupation: "99999x"`, rows: -1},
@@ -295,9 +295,11 @@ func jsonRows(t *testing.T, out string) (rows []map[string]json.RawMessage, errs
 		}
 		rows = append(rows, row)
 		if e, ok := row["error"]; ok {
-			var s string
-			json.Unmarshal(e, &s)
-			errs = append(errs, s)
+			var obj struct{ Code, Message string }
+			if err := json.Unmarshal(e, &obj); err != nil || obj.Code == "" {
+				t.Errorf("output line %d: error %s is not an object with a code and a message", i+1, e)
+			}
+			errs = append(errs, obj.Message)
 		}
 	}
 	return rows, errs
