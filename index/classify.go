@@ -199,6 +199,7 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 	}
 	if q.Explain {
 		res.Explanation = ix.explain(p.cands, p.qterms, p.stripped, p.corrections, res)
+		res.Explanation.Words = ix.writtenWords(p.text, p.corrections)
 	}
 	return res, nil
 }
