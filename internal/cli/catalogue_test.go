@@ -194,9 +194,9 @@ func badInputs(t *testing.T) []badInput {
 			code: ExitError, stderr: `header: no column "label"`, rows: -1},
 		{name: "eval empty file", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": nil}, code: ExitError, stderr: "empty file", rows: -1},
 		{name: "eval unterminated quote", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": []byte("title,label\n\"Call centre agent,541112\n")},
-			code: ExitError, stderr: `l.csv: line 2, column 27: extraneous or missing " in quoted-field`, rows: -1},
+			code: ExitError, stderr: `l.csv: line 2: CSV syntax error: line 2, byte 27: extraneous or missing " in quoted-field`, rows: -1},
 		{name: "eval UTF-16 file", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": utf16LE("title,label\n" + title + ",541112\n")},
-			code: ExitError, stderr: "NUL byte", rows: -1},
+			code: ExitError, stderr: "the input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8", rows: -1},
 	}
 }
 

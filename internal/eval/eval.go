@@ -12,7 +12,6 @@
 package eval
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -54,7 +53,12 @@ type Columns struct {
 	Title, Description, Label, Language, Note string
 }
 
-// ReadCSV reads labelled rows from a CSV file with a header row.
+// ReadCSV reads labelled rows from a CSV file with a header row. It reads
+// with batch's reader, so a labelled file has batch's limits (a field of
+// batch.MaxFieldBytes, a record of batch.MaxRecordBytes, skipped without
+// being held), its delimiter detection and its blank lines; but a row that
+// cannot be read stops the evaluation, with its line and column: an
+// accuracy over the rows that happened to be readable would mislead.
 func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
 	def := func(s, d string) string {
 		if s == "" {
@@ -64,17 +68,25 @@ func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
 	}
 	cols.Title, cols.Label = def(cols.Title, "title"), def(cols.Label, "label")
 	cols.Language, cols.Note = def(cols.Language, "language"), def(cols.Note, "note")
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
+	rd, err := batch.NewReader(r, batch.ReadOptions{Name: "labelled file", Format: batch.CSV, Title: cols.Title, Keep: true})
 	if err != nil {
-		if errors.Is(err, io.EOF) {
+		msg := strings.TrimPrefix(err.Error(), "labelled file: ")
+		msg = strings.Replace(msg, "give --encoding utf-16, or convert it", "convert it", 1) // eval reads UTF-8 only
+		if strings.HasPrefix(msg, "the input is empty") {
 			return nil, errors.New("empty file: want a header row")
 		}
-		return nil, fmt.Errorf("header: %w", csvError(err))
+		if strings.HasPrefix(msg, "no column") || strings.HasPrefix(msg, "column") {
+			msg = "header: " + msg
+		}
+		return nil, errors.New(msg)
 	}
+	header := rd.Columns()
 	for _, h := range header {
-		if err := checkText(h); err != nil {
+		err := checkText(h)
+		if err == nil && strings.ContainsRune(h, utf8.RuneError) {
+			err = errors.New("not valid UTF-8 (save the file as UTF-8)") // the reader marks the bytes it replaced
+		}
+		if err != nil {
 			return nil, fmt.Errorf("line 1 (header): %w", err)
 		}
 	}
@@ -115,32 +127,30 @@ func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
 	}
 	var rows []Row
 	for {
-		rec, err := cr.Read()
+		rec, err := rd.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, csvError(err)
+			return nil, errors.New(strings.TrimPrefix(err.Error(), "labelled file: "))
 		}
-		line, _ := cr.FieldPos(0)
-		for i, f := range rec {
-			err := checkText(f)
-			if len(f) > batch.MaxFieldBytes {
-				err = fmt.Errorf("field too long: %d bytes, over the limit of %d (1 MiB), as for batch", len(f), batch.MaxFieldBytes)
-			}
-			if err != nil {
-				name := fmt.Sprintf("column %d", i+1)
-				if i < len(header) {
-					name = fmt.Sprintf("column %q", header[i])
-				}
-				return nil, fmt.Errorf("line %d: %s: %w", line, name, err)
+		// A ragged row is read as it is, and an empty title is the
+		// classifier's error, counted among the rows that could not be
+		// classified.
+		if rec.Err != nil && !errors.Is(rec.Err, batch.ErrRagged) && !errors.Is(rec.Err, batch.ErrEmptyTitle) {
+			return nil, rec.Err
+		}
+		line := rec.Line
+		for i, f := range rec.Columns {
+			if err := checkText(f); err != nil {
+				return nil, fmt.Errorf("line %d: column %q: %w", line, header[i], err)
 			}
 		}
 		get := func(i int) string {
-			if i < 0 || i >= len(rec) {
+			if i < 0 || i >= len(rec.Columns) {
 				return ""
 			}
-			return strings.TrimSpace(rec[i])
+			return strings.TrimSpace(rec.Columns[i])
 		}
 		row := Row{Line: line, Title: get(ti), Description: get(di), Label: strings.ToUpper(get(li)), Language: get(gi), Note: get(ni)}
 		if row.Label == "" {
@@ -155,18 +165,6 @@ func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
 }
 
 var codeRE = regexp.MustCompile(`^(?:[0-9]{6}|[0-9]{4}|[0-9]{3})$`)
-
-// csvError names the line (and column) of a CSV syntax error.
-func csvError(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		if pe.StartLine != pe.Line {
-			return fmt.Errorf("line %d: a quoted field that starts on this line is not closed properly (line %d, column %d: %w)", pe.StartLine, pe.Line, pe.Column, pe.Err)
-		}
-		return fmt.Errorf("line %d, column %d: %w", pe.Line, pe.Column, pe.Err)
-	}
-	return err
-}
 
 // checkText refuses fields that are not text: a NUL byte means a binary
 // file, invalid UTF-8 a file in another encoding.
