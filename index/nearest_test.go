@@ -34,3 +34,30 @@ func TestNearestOutsideSharesAWord(t *testing.T) {
 		}
 	}
 }
+
+// Search lists occupations in the order of the score it shows, at most n,
+// each with the titles that matched, and leaves out one that shares no
+// word with the query.
+func TestSearchOrderTopAndMatches(t *testing.T) {
+	ix := defaultIndex(t)
+	for _, q := range []string{"centre", "call centre manager", "telemarketing", "customer service"} {
+		hits, err := ix.Search(q, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 || len(hits) > 3 {
+			t.Errorf("Search(%q, 3) = %d hits, want 1 to 3", q, len(hits))
+		}
+		for i, h := range hits {
+			if i > 0 && h.Score > hits[i-1].Score {
+				t.Errorf("Search(%q): hit %d %s score %v above hit %d's %v", q, i+1, h.Code, h.Score, i, hits[i-1].Score)
+			}
+		}
+		if len(hits) > 0 && len(hits[0].Matched) == 0 {
+			t.Errorf("Search(%q): the best hit %s has no matched title", q, hits[0].Code)
+		}
+	}
+	if hits, _ := ix.Search("Registered Nurse", 10); len(hits) != 0 {
+		t.Errorf("Search(Registered Nurse) = %+v, want nothing: no occupation of the corpus shares a word", hits)
+	}
+}
