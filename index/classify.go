@@ -189,6 +189,7 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 		res = ix.decideHier(p.cands, top)
 	} else {
 		res = ix.decide(p.cands, top, p.desc != "")
+		res.NearestOutside = ix.nearestOutside(p.cands, p.qterms)
 	}
 	res.Input = p.text
 	res.Corpus = ix.info
@@ -213,6 +214,7 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 		if p.bridge != "" {
 			res.Explanation.Translation = &Translation{Lang: p.bridge, Text: p.translation}
 		}
+		res.Explanation.Words = ix.writtenWords(p.text, p.corrections)
 	}
 	return res, nil
 }
@@ -599,9 +601,6 @@ func (ix *Index) decide(cands []features, top int, hasDesc bool) *Result {
 		if len(res.Matches) < top {
 			res.Matches = append(res.Matches, Match{Code: f.code, Title: ix.occs[f.code].title, Score: round(f.score), Confidence: round(conf)})
 		}
-	}
-	if c1 != nil {
-		res.NearestOutside = &Neighbour{Code: c1.code, Title: ix.occs[c1.code].title, Score: round(c1.score)}
 	}
 	res.pOutside = 1 - pIn
 	if t1 != nil && pIn >= 0.5 {

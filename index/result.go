@@ -119,6 +119,9 @@ type Explanation struct {
 	Translation *Translation `json:"translation,omitempty"`
 	// Terms are the informative query terms after analysis.
 	Terms []string `json:"terms"`
+	// Words maps each term to the words of the query, as written, that
+	// give it ("centr": ["Centre"]), to show matches as people wrote them.
+	Words map[string][]string `json:"words,omitempty"`
 	// Candidates are the occupations considered, targets and contrasts,
 	// with the features the decision used.
 	Candidates []Candidate `json:"candidates"`

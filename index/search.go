@@ -36,7 +36,10 @@ const (
 )
 
 // Search ranks every occupation, targets and contrasts alike, against
-// free text and returns the best n with the matching titles highlighted.
+// free text and returns the best n with the matching titles highlighted,
+// in the order of their Score. An occupation that shares no analysed term
+// with the text in one language is left out; one whose titles share none
+// has no Matched titles (the words are in its description or tasks).
 // Unlike Classify it makes no inside/outside decision.
 func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 	text, _ = sanitize(text, MaxTitleBytes, "query")
@@ -69,6 +72,9 @@ func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 			break
 		}
 		oi := ix.occs[f.code]
+		if !ix.sharesTerm(oi, qterms) {
+			continue // found through a word that only looks alike in another language
+		}
 		h := SearchHit{Code: f.code, Title: oi.title, Scope: string(oi.occ.Scope), Score: round(rankKey(f)), Coverage: round(f.cov)}
 		for _, e := range oi.entries {
 			q := map[string]bool{}

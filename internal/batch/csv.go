@@ -53,26 +53,29 @@ func (t *table) setHeader(header []string, hint func() string) error {
 	return nil
 }
 
-// csvReader reads CSV or TSV with a header row.
+// csvReader reads CSV or TSV with a header row. The splitter cuts the
+// input into records, and encoding/csv parses each record it is fed.
 type csvReader struct {
 	table
 	format Format
+	split  splitter
+	feed   feed
 	cr     *csv.Reader
 	row    int
-	// end is the input offset of the end of the last record read; the
-	// guard beneath stops a record that runs far past it.
-	end int64
-	err error // sticky fatal error
+	// csv counts a line at each end of a piece it is fed: delta turns its
+	// line numbers into the input's, set from the line the splitter says
+	// the piece starts on (start) at the first record csv reads of it.
+	delta, start int
 }
 
-func newCSVReader(br *bufio.Reader, g *guard, comma rune, opt ReadOptions) (*csvReader, error) {
-	cr := csv.NewReader(br) // br is a large bufio.Reader: csv reads it directly
+func newCSVReader(br *bufio.Reader, comma rune, opt ReadOptions) (*csvReader, error) {
+	r := &csvReader{table: table{opt: opt}, format: CSV, split: splitter{br: br}}
+	cr := csv.NewReader(&r.feed)
 	cr.Comma = comma
 	cr.LazyQuotes = false
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	r := &csvReader{table: table{opt: opt}, format: CSV, cr: cr}
-	g.mark = func() int64 { return r.end }
+	r.cr = cr
 	if comma == '\t' {
 		r.format = TSV
 	}
@@ -81,8 +84,7 @@ func newCSVReader(br *bufio.Reader, g *guard, comma rune, opt ReadOptions) (*csv
 	default:
 		return nil, fmt.Errorf("%s: delimiter %q: want a comma, a semicolon or a tab", opt.Name, comma)
 	}
-	header, err := cr.Read()
-	r.end = cr.InputOffset()
+	header, err := r.readHeader()
 	var pe *csv.ParseError
 	switch {
 	case err == io.EOF:
@@ -96,6 +98,29 @@ func newCSVReader(br *bufio.Reader, g *guard, comma rune, opt ReadOptions) (*csv
 		return nil, err
 	}
 	return r, nil
+}
+
+// readHeader returns the first record that is not blank.
+func (r *csvReader) readHeader() ([]string, error) {
+	for {
+		header, err := r.cr.Read()
+		if err != io.EOF {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				pe.Line += r.start - pe.StartLine
+			}
+			r.start = 0
+			return header, err
+		}
+		p, err := r.split.next()
+		if err != nil {
+			return nil, err
+		}
+		if p.tooLong {
+			return nil, fmt.Errorf("a header longer than %d MiB: is a quote left open?", MaxRecordBytes>>20)
+		}
+		r.feed.b, r.start = p.raw, p.start
+	}
 }
 
 // hint suggests the right format when the header looks like another one.
@@ -119,39 +144,79 @@ func (r *table) Columns() []string {
 func (r *csvReader) Format() Format { return r.format }
 
 func (r *csvReader) Read() (*Record, error) {
-	for r.err == nil {
+	for {
+		// csv is fed one record at a time, but may hold more than one
+		// when it reads a piece otherwise than the splitter cut it.
 		fields, err := r.cr.Read()
-		r.end = r.cr.InputOffset()
-		var pe *csv.ParseError
-		switch {
-		case err == io.EOF:
-			return nil, io.EOF
-		case err != nil && !errors.As(err, &pe):
-			r.err = fmt.Errorf("%s: after row %d: %w", r.opt.Name, r.row, describeReadError(err))
-			return nil, r.err
-		}
-		r.row++
-		if !r.opt.Shard.Has(r.row) {
+		if err == io.EOF {
+			p, serr := r.split.next()
+			switch {
+			case serr == io.EOF:
+				return nil, io.EOF
+			case serr != nil:
+				return nil, fmt.Errorf("%s: after row %d: %w", r.opt.Name, r.row, describeReadError(serr))
+			case p.tooLong && p.blank:
+				// White space is not a row, however long.
+			case p.tooLong:
+				if rec := r.next(p.start); rec != nil {
+					detail := fmt.Sprintf("%d bytes, over the limit of %d MiB; reading goes on at the next record", p.size, MaxRecordBytes>>20)
+					if p.open {
+						detail = fmt.Sprintf("a quote opened here is never closed: %d bytes to the end of the input, over the limit of %d MiB", p.size, MaxRecordBytes>>20)
+					}
+					rec.Err = &RowError{Line: p.start, Kind: ErrRecordTooLong, Detail: detail}
+					if r.opt.Keep {
+						rec.Columns = make([]string, len(r.header))
+					}
+					return rec, nil
+				}
+			default:
+				r.feed.b, r.start = p.raw, p.start
+			}
 			continue
 		}
-		rec := &Record{Row: r.row}
-		if r.id < 0 {
-			rec.ID = strconv.Itoa(r.row)
+		var pe *csv.ParseError
+		if err != nil && !errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s: after row %d: %w", r.opt.Name, r.row, describeReadError(err))
+		}
+		line := 0
+		if pe != nil {
+			line = pe.StartLine
+		} else {
+			line, _ = r.cr.FieldPos(0)
+		}
+		if r.start > 0 {
+			r.delta, r.start = r.start-line, 0
+		}
+		line += r.delta
+		rec := r.next(line)
+		if rec == nil {
+			continue
 		}
 		if pe != nil {
-			rec.Line = pe.StartLine
-			rec.Err = &RowError{Line: pe.StartLine, Kind: ErrSyntax,
-				Detail: fmt.Sprintf("line %d, byte %d: %v", pe.Line, pe.Column, pe.Err)}
+			rec.Err = &RowError{Line: line, Kind: ErrSyntax,
+				Detail: fmt.Sprintf("line %d, byte %d: %v", pe.Line+r.delta, pe.Column, pe.Err)}
 			if r.opt.Keep {
 				rec.Columns = make([]string, len(r.header))
 			}
 			return rec, nil
 		}
-		rec.Line, _ = r.cr.FieldPos(0)
 		r.fill(rec, fields)
 		return rec, nil
 	}
-	return nil, r.err
+}
+
+// next counts a row starting on line and returns its record, or nil when
+// the row is outside the shard.
+func (r *csvReader) next(line int) *Record {
+	r.row++
+	if !r.opt.Shard.Has(r.row) {
+		return nil
+	}
+	rec := &Record{Row: r.row, Line: line}
+	if r.id < 0 {
+		rec.ID = strconv.Itoa(r.row)
+	}
+	return rec
 }
 
 // fill sets rec's fields from a parsed record and reports the first

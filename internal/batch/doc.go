@@ -45,20 +45,22 @@
 //
 // Some problems end the run instead, because nothing after them can be
 // read: an unreadable or truncated input (the rows before are written
-// first), and a CSV record over MaxRecordBytes, which means a quote was
-// left open and the rest of the file would be one field.
+// first). A CSV record over MaxRecordBytes is skipped to its end (the end
+// of the input, for a quote left open) and is one error row.
 //
 // # Output
 //
-// CSV output has the columns CSVColumns: id, input (the title as
-// classified), code (empty when the title lies outside the targets),
-// title, confidence, score (of the best target match), runner_up_code,
-// runner_up_confidence, nearest_outside_code and error. With kept columns,
+// CSV output has the columns CSVColumns, those of resultenc.Columns: id,
+// input (the title as classified), code (empty when the title lies outside
+// the targets), title, confidence, score (of the best target match),
+// runner_up_code, runner_up_confidence, nearest_outside_code and _title,
+// best_code and best_confidence (of an outside row), warnings and error.
+// With kept columns,
 // every input column follows, named KeptPrefix + its name ("in_title").
 //
 // A JSONL output row is the index.Result JSON with "row" and "id" first;
 // an error row is {"row", "id", "input", "code": null, "title": null,
-// "error"}. With kept columns, KeptField ("in") comes last: the input
+// "error": {"code", "message"}} (see resultenc). With kept columns, KeptField ("in") comes last: the input
 // object itself for JSONL input, an object of the columns for CSV.
 //
 // # Order and memory

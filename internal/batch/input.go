@@ -109,8 +109,7 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 	if enc != nil {
 		src = transform.NewReader(src, enc.NewDecoder())
 	}
-	g := &guard{r: src}
-	br := bufio.NewReaderSize(g, 64<<10)
+	br := bufio.NewReaderSize(src, 64<<10)
 	if err := bom.Skip(br, opt.Name+": the input"); errors.Is(err, bom.ErrUTF16) {
 		return nil, fmt.Errorf("%w; or give --encoding utf-16", err)
 	} else if err != nil {
@@ -125,9 +124,9 @@ func NewReader(r io.Reader, opt ReadOptions) (Reader, error) {
 		if comma == 0 {
 			comma = detectDelimiter(br)
 		}
-		return newCSVReader(br, g, comma, opt)
+		return newCSVReader(br, comma, opt)
 	case TSV:
-		return newCSVReader(br, g, '\t', opt)
+		return newCSVReader(br, '\t', opt)
 	case JSONL:
 		return newJSONLReader(br, opt)
 	}
@@ -202,29 +201,6 @@ func describeReadError(err error) error {
 		return fmt.Errorf("corrupt gzip data: %w", err)
 	}
 	return err
-}
-
-// errRecordTooLong stops a CSV record that grows past MaxRecordBytes.
-var errRecordTooLong = fmt.Errorf("a record longer than %d MiB: is a quote left open?", MaxRecordBytes>>20)
-
-// guard fails a read once more than MaxRecordBytes (plus a buffer) have been
-// read past the end of the last complete record, so that a runaway record
-// cannot take unbounded memory.
-type guard struct {
-	r io.Reader
-	n int64
-	// mark returns the offset of the end of the last complete record; nil
-	// means no limit.
-	mark func() int64
-}
-
-func (g *guard) Read(p []byte) (int, error) {
-	if g.mark != nil && g.n-g.mark() > MaxRecordBytes {
-		return 0, errRecordTooLong
-	}
-	n, err := g.r.Read(p)
-	g.n += int64(n)
-	return n, err
 }
 
 // Counter counts the bytes read through it, for a progress meter. N is safe

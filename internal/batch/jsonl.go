@@ -83,7 +83,7 @@ func (r *jsonlReader) Read() (*Record, error) {
 // next reads one line and returns its record, or nil for a blank line or
 // a row outside the shard.
 func (r *jsonlReader) next() (*Record, error) {
-	line, tooLong, err := r.readLine()
+	line, tooLong, blank, err := r.readLine()
 	if err == io.EOF {
 		return nil, io.EOF
 	}
@@ -91,8 +91,8 @@ func (r *jsonlReader) next() (*Record, error) {
 		return nil, fmt.Errorf("%s: line %d, after row %d: %w", r.opt.Name, r.line+1, r.row, describeReadError(err))
 	}
 	line = bytes.TrimSpace(line)
-	if len(line) == 0 && !tooLong {
-		return nil, nil
+	if blank {
+		return nil, nil // white space is not a row, however long
 	}
 	r.row++
 	in := r.opt.Shard.Has(r.row)
@@ -113,11 +113,16 @@ func (r *jsonlReader) next() (*Record, error) {
 }
 
 // readLine returns the next line, without its end. A line longer than
-// MaxRecordBytes is skipped to its end and reported as too long.
-func (r *jsonlReader) readLine() (line []byte, tooLong bool, err error) {
+// MaxRecordBytes is skipped to its end and reported as too long, unless it
+// is blank: nothing but white space.
+func (r *jsonlReader) readLine() (line []byte, tooLong, blank bool, err error) {
 	r.buf = r.buf[:0]
+	blank = true
 	for {
 		chunk, err := r.br.ReadSlice('\n')
+		if blank && len(bytes.TrimSpace(chunk)) > 0 {
+			blank = false
+		}
 		if !tooLong {
 			if len(r.buf)+len(chunk) > MaxRecordBytes {
 				tooLong = true
@@ -131,15 +136,15 @@ func (r *jsonlReader) readLine() (line []byte, tooLong bool, err error) {
 			continue
 		case nil:
 			r.line++
-			return r.buf, tooLong, nil
+			return r.buf, tooLong, blank, nil
 		case io.EOF:
 			if len(r.buf) == 0 && !tooLong {
-				return nil, false, io.EOF
+				return nil, false, false, io.EOF
 			}
 			r.line++
-			return r.buf, tooLong, nil
+			return r.buf, tooLong, blank, nil
 		default:
-			return nil, false, err
+			return nil, false, false, err
 		}
 	}
 }

@@ -5,15 +5,14 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"strconv"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/resultenc"
 )
 
 // CSVColumns are the columns of a CSV output row, in order. With kept
 // columns, each input column follows them, named with KeptPrefix.
-var CSVColumns = []string{"id", "input", "code", "title", "confidence", "score",
-	"runner_up_code", "runner_up_confidence", "nearest_outside_code", "error"}
+var CSVColumns = resultenc.Columns
 
 // KeptPrefix starts the name of each kept input column in CSV output, so
 // that an input column called "title" or "code" does not clash with the
@@ -88,28 +87,13 @@ func (e *csvEncoder) line(fields []string) []byte {
 func (e *csvEncoder) prepare(res *index.Result) (*result, error) { return &result{res: res}, nil }
 
 func (e *csvEncoder) encode(buf *bytes.Buffer, rec *Record, r *result) {
-	row := e.row[:0]
+	var row []string
 	if r == nil {
-		msg := ""
-		if rec.Err != nil {
-			msg = rec.Err.Error()
-		}
-		row = append(row, rec.ID, rec.Title, "", "", "", "", "", "", "", msg)
+		row = resultenc.ErrorRow(rec.ID, rec.Title, rowError(rec))
 	} else {
-		res := r.res
-		var score, ruCode, ruConf, near string
-		if len(res.Matches) > 0 {
-			score = formatFloat(res.Matches[0].Score)
-		}
-		if ru, ok := res.RunnerUp(); ok {
-			ruCode, ruConf = ru.Code, formatFloat(ru.Confidence)
-		}
-		if res.NearestOutside != nil {
-			near = res.NearestOutside.Code
-		}
-		row = append(row, rec.ID, res.Input, res.Code, res.Title, formatFloat(res.Confidence),
-			score, ruCode, ruConf, near, "")
+		row = resultenc.Row(rec.ID, r.res)
 	}
+	row = append(e.row[:0], row...)
 	if e.keep {
 		for i := range e.columns {
 			v := ""
@@ -122,8 +106,6 @@ func (e *csvEncoder) encode(buf *bytes.Buffer, rec *Record, r *result) {
 	e.row = row
 	buf.Write(e.line(row))
 }
-
-func formatFloat(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 type jsonlEncoder struct {
 	keep    bool
@@ -144,51 +126,41 @@ func (e *jsonlEncoder) prepare(res *index.Result) (*result, error) {
 
 // encode writes {"row":N,"id":"...", <the result's fields>} or, for a row
 // with an error, {"row":N,"id":"...","input":"...","code":null,
-// "title":null,"error":"..."}; "in" comes last when columns are kept.
+// "title":null,"error":{"code":"...","message":"..."}} (see resultenc);
+// "in" comes last when columns are kept.
 func (e *jsonlEncoder) encode(buf *bytes.Buffer, rec *Record, r *result) {
-	buf.WriteString(`{"row":`)
-	buf.WriteString(strconv.Itoa(rec.Row))
-	buf.WriteString(`,"id":`)
-	writeJSONString(buf, rec.ID)
+	lead := []resultenc.Member{resultenc.Int("row", rec.Row), resultenc.String("id", rec.ID)}
 	if r == nil {
-		buf.WriteString(`,"input":`)
-		writeJSONString(buf, rec.Title)
-		buf.WriteString(`,"code":null,"title":null,"error":`)
-		msg := ""
-		if rec.Err != nil {
-			msg = rec.Err.Error()
-		}
-		writeJSONString(buf, msg)
+		resultenc.AppendError(buf, rec.Title, rowError(rec), lead...)
 	} else {
-		// r.json is a JSON object with at least the fields input and code.
-		buf.WriteByte(',')
-		buf.Write(r.json[1 : len(r.json)-1])
+		resultenc.AppendResult(buf, r.json, lead...)
 	}
 	if e.keep {
-		buf.WriteString(`,"` + KeptField + `":`)
+		var in bytes.Buffer
 		switch {
 		case rec.Raw != nil:
-			buf.Write(rec.Raw)
+			in.Write(rec.Raw)
 		case rec.Columns != nil:
-			buf.WriteByte('{')
+			in.WriteByte('{')
 			for i, c := range e.columns {
 				if i > 0 {
-					buf.WriteByte(',')
+					in.WriteByte(',')
 				}
-				writeJSONString(buf, c)
-				buf.WriteByte(':')
+				writeJSONString(&in, c)
+				in.WriteByte(':')
 				v := ""
 				if i < len(rec.Columns) {
 					v = rec.Columns[i]
 				}
-				writeJSONString(buf, v)
+				writeJSONString(&in, v)
 			}
-			buf.WriteByte('}')
+			in.WriteByte('}')
 		default:
-			buf.WriteString("null")
+			in.WriteString("null")
 		}
+		resultenc.AppendMembers(buf, resultenc.Raw(KeptField, in.Bytes()))
 	}
-	buf.WriteString("}\n")
+	buf.WriteString("\n")
 }
 
 func writeJSONString(buf *bytes.Buffer, s string) {

@@ -63,7 +63,7 @@ type Stats struct {
 // Summary says in one line what a run did.
 func (s Stats) Summary(elapsed time.Duration) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s rows in %s", thousands(s.Rows), elapsed.Round(100*time.Millisecond))
+	fmt.Fprintf(&b, "%s in %s", Count(s.Rows, "row", "rows"), Seconds(elapsed))
 	if secs := elapsed.Seconds(); secs > 0 {
 		fmt.Fprintf(&b, " (%s rows/s)", thousands(int(float64(s.Rows)/secs)))
 	}

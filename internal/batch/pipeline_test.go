@@ -39,13 +39,20 @@ func parseCSV(t testing.TB, out string) (header []string, rows []map[string]stri
 	return all[0], rows
 }
 
+// errorObject is the "error" of a JSONL row; its Message is empty for a
+// row that was classified.
+type errorObject struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
 // jsonRow is a JSONL output row as a consumer reads it.
 type jsonRow struct {
 	Row   int             `json:"row"`
 	ID    string          `json:"id"`
 	Input string          `json:"input"`
 	Code  *string         `json:"code"`
-	Error string          `json:"error"`
+	Error errorObject     `json:"error"`
 	In    json.RawMessage `json:"in"`
 	// Result is the same line read as an index.Result.
 	Result index.Result `json:"-"`
@@ -87,17 +94,24 @@ func TestRunCSV(t *testing.T) {
 	if !reflect.DeepEqual(header, CSVColumns) {
 		t.Errorf("header = %q, want %q", header, CSVColumns)
 	}
+	// An outside row names the best target it was not coded to, with its
+	// confidence, and leaves the runner-up empty.
 	want := []map[string]string{
 		{"id": "a1", "input": "Call Centre Operator", "code": "541112", "title": "Call or Contact Centre Operator", "confidence": "0.6",
-			"score": "1.25", "runner_up_code": "541111", "runner_up_confidence": "0.5", "nearest_outside_code": "639311", "error": ""},
+			"score": "1.25", "runner_up_code": "541111", "runner_up_confidence": "0.5", "nearest_outside_code": "639311", "nearest_outside_title": "Telemarketer",
+			"best_code": "", "best_confidence": "", "warnings": "", "error": ""},
 		{"id": "a2", "input": "Team Leader", "code": "541111", "title": "Call or Contact Centre Team Leader", "confidence": "0.5",
-			"score": "2.5", "runner_up_code": "541112", "runner_up_confidence": "0.25", "nearest_outside_code": "639311", "error": ""},
+			"score": "2.5", "runner_up_code": "541112", "runner_up_confidence": "0.25", "nearest_outside_code": "639311", "nearest_outside_title": "Telemarketer",
+			"best_code": "", "best_confidence": "", "warnings": "", "error": ""},
 		{"id": "a3", "input": "Registered Nurse", "code": "", "title": "", "confidence": "0.5",
-			"score": "2.5", "runner_up_code": "541112", "runner_up_confidence": "0.25", "nearest_outside_code": "639311", "error": ""},
+			"score": "2.5", "runner_up_code": "", "runner_up_confidence": "", "nearest_outside_code": "639311", "nearest_outside_title": "Telemarketer",
+			"best_code": "541111", "best_confidence": "0.5", "warnings": "", "error": ""},
 		{"id": "a4", "input": "", "code": "", "title": "", "confidence": "", "score": "", "runner_up_code": "",
-			"runner_up_confidence": "", "nearest_outside_code": "", "error": `line 5, column "title": empty title`},
+			"runner_up_confidence": "", "nearest_outside_code": "", "nearest_outside_title": "", "best_code": "", "best_confidence": "", "warnings": "",
+			"error": `line 5, column "title": empty title`},
 		{"id": "a5", "input": "boom", "code": "", "title": "", "confidence": "", "score": "", "runner_up_code": "",
-			"runner_up_confidence": "", "nearest_outside_code": "", "error": "line 6: classification failed: boom"},
+			"runner_up_confidence": "", "nearest_outside_code": "", "nearest_outside_title": "", "best_code": "", "best_confidence": "", "warnings": "",
+			"error": "line 6: classification failed: boom"},
 	}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("rows =\n%q\nwant\n%q", rows, want)
@@ -126,7 +140,7 @@ func TestRunJSONL(t *testing.T) {
 	if want := `{"row":1,"id":"5",` + string(resJSON[1:]); lines[0] != want {
 		t.Errorf("line 1 = %s\nwant     %s", lines[0], want)
 	}
-	if want := `{"row":2,"id":"6","input":"","code":null,"title":null,"error":"line 2, column \"title\": empty title"}`; lines[1] != want {
+	if want := `{"row":2,"id":"6","input":"","code":null,"title":null,"error":{"code":"empty_title","message":"line 2, column \"title\": empty title"}}`; lines[1] != want {
 		t.Errorf("line 2 = %s\nwant     %s", lines[1], want)
 	}
 }
@@ -143,9 +157,9 @@ func TestRunKeepColumns(t *testing.T) {
 			input:  "title,code,pay\nTeam leader,X1,\"$5,000\"\n\"\",X2,0\n",
 			format: CSV,
 			want: []string{
-				`id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,error,in_title,in_code,in_pay`,
-				`1,Team leader,541111,Call or Contact Centre Team Leader,0.5,2.5,541112,0.25,639311,,Team leader,X1,"$5,000"`,
-				`2,,,,,,,,,"line 3, column ""title"": empty title",,X2,0`,
+				`id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,nearest_outside_title,best_code,best_confidence,warnings,error,in_title,in_code,in_pay`,
+				`1,Team leader,541111,Call or Contact Centre Team Leader,0.5,2.5,541112,0.25,639311,Telemarketer,,,,,Team leader,X1,"$5,000"`,
+				`2,,,,,,,,,,,,,"line 3, column ""title"": empty title",,X2,0`,
 			},
 		},
 		{
@@ -153,7 +167,7 @@ func TestRunKeepColumns(t *testing.T) {
 			input:  "title,pay\n\"\",7\nnot json,\"a\"\"b\"\n",
 			format: JSONL,
 			want: []string{
-				`{"row":1,"id":"1","input":"","code":null,"title":null,"error":"line 2, column \"title\": empty title","in":{"title":"","pay":"7"}}`,
+				`{"row":1,"id":"1","input":"","code":null,"title":null,"error":{"code":"empty_title","message":"line 2, column \"title\": empty title"},"in":{"title":"","pay":"7"}}`,
 			},
 		},
 		{
@@ -161,7 +175,7 @@ func TestRunKeepColumns(t *testing.T) {
 			input:  "{\"title\":\"\",\"n\":[1, 2]}\n{\"title\":1}\n",
 			format: JSONL,
 			want: []string{
-				`{"row":1,"id":"1","input":"","code":null,"title":null,"error":"line 1, column \"title\": empty title","in":{"title":"","n":[1, 2]}}`,
+				`{"row":1,"id":"1","input":"","code":null,"title":null,"error":{"code":"empty_title","message":"line 1, column \"title\": empty title"},"in":{"title":"","n":[1, 2]}}`,
 			},
 		},
 		{
@@ -169,9 +183,9 @@ func TestRunKeepColumns(t *testing.T) {
 			input:  "{\"title\":\"\",\"n\":[1, 2]}\n{\"n\":3}\n",
 			format: CSV,
 			want: []string{
-				`id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,error,in_title,in_n`,
-				`1,,,,,,,,,"line 1, column ""title"": empty title",,"[1, 2]"`,
-				`2,,,,,,,,,"line 2, column ""title"": missing field: no such field in the object",,3`,
+				`id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,nearest_outside_title,best_code,best_confidence,warnings,error,in_title,in_n`,
+				`1,,,,,,,,,,,,,"line 1, column ""title"": empty title",,"[1, 2]"`,
+				`2,,,,,,,,,,,,,"line 2, column ""title"": missing field: no such field in the object",,3`,
 			},
 		},
 	}
@@ -224,8 +238,8 @@ func TestRunUnencodableResultIsARowError(t *testing.T) {
 	}
 	rows := parseJSONL(t, out)
 	want := "line 2: classification failed: encoding the result: "
-	if len(rows) != 2 || !strings.HasPrefix(rows[0].Error, want) || !strings.HasSuffix(rows[0].Error, "unsupported value: NaN") ||
-		rows[1].Error != "" || st.Errors != 1 {
+	if len(rows) != 2 || !strings.HasPrefix(rows[0].Error.Message, want) || !strings.HasSuffix(rows[0].Error.Message, "unsupported value: NaN") ||
+		rows[1].Error.Message != "" || st.Errors != 1 {
 		t.Errorf("rows = %+v, stats %+v; want the first an error %q...NaN", rows, st, want)
 	}
 }
@@ -439,7 +453,7 @@ func TestSummary(t *testing.T) {
 	st := Stats{Rows: 1234567, Outside: 1000000, Errors: 3,
 		Codes:      map[string]int{"541112": 200000, "541111": 34564},
 		ErrorKinds: map[string]int{"empty title": 2, "invalid UTF-8": 1}}
-	want := "1,234,567 rows in 1m2.5s (19,753 rows/s): 541111 34,564, 541112 200,000, outside 1,000,000, errors 3 (2 empty title, 1 invalid UTF-8)"
+	want := "1,234,567 rows in 62.5 s (19,753 rows/s): 541111 34,564, 541112 200,000, outside 1,000,000, errors 3 (2 empty title, 1 invalid UTF-8)"
 	if got := st.Summary(62500e6); got != want {
 		t.Errorf("Summary = %q\nwant      %q", got, want)
 	}
@@ -561,7 +575,7 @@ func TestRunRowsOutEqualRowsIn(t *testing.T) {
 				if j.Code != nil {
 					code = *j.Code
 				}
-				rows = append(rows, got{j.ID, code, j.Error})
+				rows = append(rows, got{j.ID, code, j.Error.Message})
 			}
 		}
 		if len(rows) != len(want) || st.Rows != len(want) {

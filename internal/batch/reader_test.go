@@ -3,13 +3,17 @@ package batch
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"reflect"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // readAll reads every record of input; err is NewReader's error or the
@@ -516,14 +520,111 @@ func TestReaderFatal(t *testing.T) {
 	}
 }
 
+// A record over MaxRecordBytes is one error row, skipped to its end
+// without being held, and reading goes on at the next record; a quote left
+// open runs to the end of the input; white space is no row, however long.
 func TestReadRecordTooLong(t *testing.T) {
-	input := "title\nA\n\"" + strings.Repeat("open quote\n", MaxRecordBytes/10)
-	recs, err := readAll(t, input, ReadOptions{Name: "ads.csv"})
-	if want := "ads.csv: after row 1: a record longer than 16 MiB: is a quote left open?"; err == nil || err.Error() != want {
-		t.Errorf("error = %v, want %q", err, want)
+	huge := strings.Repeat("z", MaxRecordBytes+10)
+	spaces := strings.Repeat(" ", MaxRecordBytes+10)
+	tests := []struct {
+		name, input string
+		format      Format
+		want        []brief
+		detail      string
+	}{
+		{
+			name:   "a quoted field over the limit",
+			input:  "title,description\nA,ok\nB,\"" + huge + "\nstill quoted\"\nC,ok\n",
+			want:   []brief{{Row: 1, Line: 2, ID: "1", Title: "A", Desc: "ok"}, {Row: 2, Line: 3, ID: "2", Kind: ErrRecordTooLong}, {Row: 3, Line: 5, ID: "3", Title: "C", Desc: "ok"}},
+			detail: "line 3: record too long: " + fmt.Sprint(len("B,\""+huge+"\nstill quoted\"\n")) + " bytes, over the limit of 16 MiB; reading goes on at the next record",
+		},
+		{
+			name:   "an unquoted line over the limit",
+			input:  "title\nA\n" + huge + "\nC\n",
+			want:   []brief{{Row: 1, Line: 2, ID: "1", Title: "A"}, {Row: 2, Line: 3, ID: "2", Kind: ErrRecordTooLong}, {Row: 3, Line: 4, ID: "3", Title: "C"}},
+			detail: "line 3: record too long: " + fmt.Sprint(len(huge+"\n")) + " bytes, over the limit of 16 MiB; reading goes on at the next record",
+		},
+		{
+			name:   "a quote left open",
+			input:  "title\nA\n\"" + strings.Repeat("open quote\n", MaxRecordBytes/10),
+			want:   []brief{{Row: 1, Line: 2, ID: "1", Title: "A"}, {Row: 2, Line: 3, ID: "2", Kind: ErrRecordTooLong}},
+			detail: "line 3: record too long: a quote opened here is never closed: " + fmt.Sprint(1+MaxRecordBytes/10*len("open quote\n")) + " bytes to the end of the input, over the limit of 16 MiB",
+		},
+		{
+			name:  "a blank CSV line over the limit",
+			input: "title\nA\n" + spaces + "\nC\n",
+			want:  []brief{{Row: 1, Line: 2, ID: "1", Title: "A"}, {Row: 2, Line: 4, ID: "2", Title: "C"}},
+		},
+		{
+			name:   "a blank JSONL line over the limit",
+			input:  "{\"title\":\"A\"}\n" + spaces + "\n{\"title\":\"C\"}\n",
+			format: JSONL,
+			want:   []brief{{Row: 1, Line: 1, ID: "1", Title: "A"}, {Row: 2, Line: 3, ID: "2", Title: "C"}},
+		},
 	}
-	if len(recs) != 1 || recs[0].Title != "A" {
-		t.Errorf("read %+v before the error, want row A", briefs(recs))
+	for _, tt := range tests {
+		recs, err := readAll(t, tt.input, ReadOptions{Name: "ads.csv", Format: tt.format, Text: map[bool]string{true: "description"}[strings.HasPrefix(tt.input, "title,description")]})
+		if err != nil {
+			t.Errorf("%s: error %v, want none", tt.name, err)
+		}
+		if got := briefs(recs); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: records = %+v\nwant      %+v", tt.name, got, tt.want)
+		}
+		if tt.detail == "" {
+			continue
+		}
+		for _, r := range recs {
+			if r.Err != nil && r.Err.Error() != tt.detail {
+				t.Errorf("%s: row error %q\nwant      %q", tt.name, r.Err, tt.detail)
+			}
+		}
+	}
+}
+
+// endless is a reader of an endless line: it never reaches a line end.
+type endless struct{ n atomic.Int64 }
+
+func (e *endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'x'
+	}
+	e.n.Add(int64(len(p)))
+	return len(p), nil
+}
+
+// A reader skipping an endless line stops at its next read once its
+// context is cancelled.
+func TestReadEndlessLineCancelled(t *testing.T) {
+	for _, format := range []Format{CSV, JSONL} {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		src := &endless{}
+		input := io.MultiReader(strings.NewReader(map[Format]string{CSV: "title\n", JSONL: "{\"title\":\"A\"}\n"}[format]), src)
+		rd, err := NewReader(ContextReader(ctx, input), ReadOptions{Title: "title", Format: format})
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() {
+			for {
+				if _, err := rd.Read(); err != nil {
+					done <- err
+					return
+				}
+			}
+		}()
+		stop := errors.New("stopped")
+		for src.n.Load() < 4*MaxRecordBytes {
+			runtime.Gosched()
+		}
+		cancel(stop)
+		select {
+		case err := <-done:
+			if !errors.Is(err, stop) {
+				t.Errorf("%s: Read after cancel = %v, want the cause %v", format, err, stop)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("%s: Read did not return within a minute of the cancel", format)
+		}
 	}
 }
 

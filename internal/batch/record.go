@@ -6,13 +6,15 @@ import (
 	"fmt"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/anzsco/anzsco/internal/resultenc"
 )
 
 // Limits on the input. A field over MaxFieldBytes makes its row an error
-// row; a CSV record over MaxRecordBytes (a quote left open, most likely)
-// stops the run, since the reader cannot tell where the next record starts;
-// a JSONL line over MaxRecordBytes is an error row and reading goes on at
-// the next line.
+// row; so does a CSV record or a JSONL line over MaxRecordBytes, which is
+// skipped to its end without being held, and reading goes on at the next
+// record (for a quote left open, that end is the end of the input). A
+// line of nothing but white space is no row, however long.
 const (
 	// MaxFieldBytes bounds one field. Job ads are a few KiB; the classifier
 	// reads at most index.MaxDescriptionBytes of a description anyway.
@@ -24,18 +26,52 @@ const (
 
 // The kinds of row error. A Record's Err wraps exactly one of them.
 var (
-	ErrSyntax       = errors.New("CSV syntax error")
-	ErrRagged       = errors.New("wrong number of fields")
-	ErrInvalidUTF8  = errors.New("invalid UTF-8")
-	ErrFieldTooLong = errors.New("field too long")
-	ErrLineTooLong  = errors.New("line too long")
-	ErrInvalidJSON  = errors.New("invalid JSON")
-	ErrMissingField = errors.New("missing field")
-	ErrFieldType    = errors.New("wrong type")
-	ErrEmptyTitle   = errors.New("empty title")
-	ErrNullTitle    = errors.New("null title")
-	ErrClassify     = errors.New("classification failed")
+	ErrSyntax        = errors.New("CSV syntax error")
+	ErrRagged        = errors.New("wrong number of fields")
+	ErrInvalidUTF8   = errors.New("invalid UTF-8")
+	ErrFieldTooLong  = errors.New("field too long")
+	ErrLineTooLong   = errors.New("line too long")
+	ErrRecordTooLong = errors.New("record too long")
+	ErrInvalidJSON   = errors.New("invalid JSON")
+	ErrMissingField  = errors.New("missing field")
+	ErrFieldType     = errors.New("wrong type")
+	ErrEmptyTitle    = errors.New("empty title")
+	ErrNullTitle     = errors.New("null title")
+	ErrClassify      = errors.New("classification failed")
 )
+
+// errorCodes are the stable codes of the kinds of row error, as the
+// "error" object of JSON output gives them.
+var errorCodes = map[error]string{
+	ErrSyntax:        "csv_syntax",
+	ErrRagged:        "wrong_field_count",
+	ErrInvalidUTF8:   "invalid_utf8",
+	ErrFieldTooLong:  "field_too_long",
+	ErrLineTooLong:   "line_too_long",
+	ErrRecordTooLong: "record_too_long",
+	ErrInvalidJSON:   "invalid_json",
+	ErrMissingField:  "missing_field",
+	ErrFieldType:     "wrong_type",
+	ErrEmptyTitle:    "empty_title",
+	ErrNullTitle:     "null_title",
+	ErrClassify:      "classification_failed",
+}
+
+// rowError returns the error of a record that could not be classified as
+// every surface writes it.
+func rowError(rec *Record) resultenc.Error {
+	if rec.Err == nil {
+		return resultenc.Error{Code: "unknown", Message: "unknown error"}
+	}
+	e := resultenc.Error{Code: "row_error", Message: rec.Err.Error()}
+	var re *RowError
+	if errors.As(rec.Err, &re) {
+		if c, ok := errorCodes[re.Kind]; ok {
+			e.Code = c
+		}
+	}
+	return e
+}
 
 // Record is one data row of the input.
 type Record struct {

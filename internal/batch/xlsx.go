@@ -243,7 +243,7 @@ type xlsxWriter struct {
 const xlsxSheet = "anzsco"
 
 // xlsxNumeric are the CSV output columns written as numbers.
-var xlsxNumeric = []string{"confidence", "score", "runner_up_confidence"}
+var xlsxNumeric = []string{"confidence", "score", "runner_up_confidence", "best_confidence"}
 
 func newXLSXWriter(w io.Writer) *xlsxWriter {
 	pr, pw := io.Pipe()

@@ -278,7 +278,11 @@ func batchRun(opts *batchOptions) error {
 		return err
 	}
 	defer closeIn()
-	counted := &batch.Counter{R: in}
+	// SIGINT and SIGTERM cancel the run, also while the reader skips a
+	// record over the limit: the input fails its next read.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	counted := &batch.Counter{R: batch.ContextReader(ctx, in)}
 	rd, err := batch.NewReader(counted, batch.ReadOptions{
 		Name: name, Format: opts.InputFormat, Title: opts.Column, Text: opts.TextColumn, ID: opts.IDColumn,
 		Keep: opts.KeepColumns, Shard: opts.Shard, Sheet: opts.Sheet, Delimiter: opts.Delimiter, Encoding: opts.Encoding,
@@ -299,8 +303,6 @@ func batchRun(opts *batchOptions) error {
 	}
 
 	defer tuneGC()()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	var written atomic.Int64
 	// Progress on a terminal, unless the rows themselves scroll past on it;
 	// the summary whenever someone watches.
@@ -322,13 +324,13 @@ func batchRun(opts *batchOptions) error {
 	kept, err := out.finish(runErr == nil, st.Rows > 0)
 	switch {
 	case runErr != nil && errors.Is(runErr, context.Canceled):
-		runErr = fmt.Errorf("interrupted after %d rows", st.Rows)
+		runErr = fmt.Errorf("interrupted after %s", batch.Count(st.Rows, "row", "rows"))
 	case runErr == nil && err != nil:
 		return err
 	}
 	if runErr != nil {
 		if kept != "" {
-			runErr = fmt.Errorf("%w; the %d rows written are in %s", runErr, st.Rows, kept)
+			runErr = fmt.Errorf("%w; the %s written are in %s", runErr, batch.Count(st.Rows, "row", "rows"), kept)
 		}
 		return runErr
 	}
@@ -337,7 +339,7 @@ func batchRun(opts *batchOptions) error {
 		if opts.OutputFormat == batch.JSONL {
 			where = `"error" field`
 		}
-		return &exitError{code: ExitRowErrors, err: fmt.Errorf("%d of %d rows had errors (see the %s)", st.Errors, st.Rows, where)}
+		return &exitError{code: ExitRowErrors, err: fmt.Errorf("%d of %s had errors (see the %s)", st.Errors, batch.Count(st.Rows, "row", "rows"), where)}
 	}
 	return nil
 }

@@ -181,7 +181,7 @@ func TestBatchRun(t *testing.T) {
 			name:   "stdin CSV to CSV",
 			stdin:  "title\nCall centre operator\nTeam leader\n",
 			args:   []string{"-"},
-			stdout: "id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,error\n1,Call centre operator,541112,Call or Contact Centre Operator,0.9,2,541112,0.05,,\n2,Team leader,541111,Call or Contact Centre Team Leader,0.9,2,541112,0.05,,\n",
+			stdout: "id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,nearest_outside_title,best_code,best_confidence,warnings,error\n1,Call centre operator,541112,Call or Contact Centre Operator,0.9,2,541112,0.05,,,,,,\n2,Team leader,541111,Call or Contact Centre Team Leader,0.9,2,541112,0.05,,,,,,\n",
 		},
 		{
 			name:   "file with ids to JSONL",
@@ -199,7 +199,7 @@ func TestBatchRun(t *testing.T) {
 			name:   "row errors exit 0 with --allow-row-errors",
 			stdin:  "{\"title\":\"Operator\"}\n{\"title\":\"\"}\n",
 			args:   []string{"-", "--allow-row-errors"},
-			stdout: "id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,error\n1,Operator,541112,Call or Contact Centre Operator,0.9,2,541112,0.05,,\n2,,,,,,,,,\"line 2, column \"\"title\"\": empty title\"\n",
+			stdout: "id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,nearest_outside_title,best_code,best_confidence,warnings,error\n1,Operator,541112,Call or Contact Centre Operator,0.9,2,541112,0.05,,,,,,\n2,,,,,,,,,,,,,\"line 2, column \"\"title\"\": empty title\"\n",
 		},
 		{
 			name:   "empty JSONL input is no rows",
@@ -230,7 +230,7 @@ func TestBatchRun(t *testing.T) {
 			name:    "--out writes by rename and leaves no temporary file",
 			args:    []string{ads, "--out", filepath.Join(dir, "m.csv"), "--keep-columns"},
 			outFile: "m.csv",
-			outWant: "id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,error,in_ad_id,in_title\n1,Team Leader,541111,Call or Contact Centre Team Leader,0.9,2,541112,0.05,,,A1,Team Leader\n2,Nurse,,,0.9,2,541112,0.05,,,A2,Nurse\n",
+			outWant: "id,input,code,title,confidence,score,runner_up_code,runner_up_confidence,nearest_outside_code,nearest_outside_title,best_code,best_confidence,warnings,error,in_ad_id,in_title\n1,Team Leader,541111,Call or Contact Centre Team Leader,0.9,2,541112,0.05,,,,,,,A1,Team Leader\n2,Nurse,,,0.9,2,,,,,541111,0.9,,,A2,Nurse\n",
 		},
 		{
 			name:    "truncated gzip keeps the rows read in FILE.partial",
@@ -411,13 +411,13 @@ func TestBatchEndToEnd(t *testing.T) {
 			} else {
 				for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
 					var m struct {
-						ID    string `json:"id"`
-						Error string `json:"error"`
+						ID    string                   `json:"id"`
+						Error struct{ Message string } `json:"error"`
 					}
 					if err := json.Unmarshal([]byte(line), &m); err != nil {
 						t.Fatal(err)
 					}
-					rows = append(rows, map[string]string{"id": m.ID, "error": m.Error})
+					rows = append(rows, map[string]string{"id": m.ID, "error": m.Error.Message})
 					results = append(results, json.RawMessage(line))
 				}
 			}
@@ -456,7 +456,7 @@ func TestBatchEndToEnd(t *testing.T) {
 	}
 }
 
-var numberRe = regexp.MustCompile(`[0-9]+`)
+var numberRe = regexp.MustCompile(`[0-9]+(,[0-9]{3})*`)
 
 // An Excel workbook in, a workbook out; and a workbook named .csv is
 // refused in one line.

@@ -70,13 +70,13 @@ func badInputs(t *testing.T) []badInput {
 		{name: "classify 10 MB line", args: []string{"classify", "--json", "-"}, stdin: tenMB + "\nContact Center Supervisor\n",
 			code: ExitOK, rows: 2, stdout: `"warnings":["title: cut from`},
 		{name: "classify NUL bytes", args: []string{"classify", "--json", "-"}, stdin: "\x00\x00\nCall\x00centre agent\n",
-			code: ExitRowErrors, stderr: "1 input lines could not be classified", rows: 2, rowErr: "empty query"},
+			code: ExitRowErrors, stderr: "1 input line could not be classified", rows: 2, rowErr: "empty query"},
 		{name: "classify invalid UTF-8", args: []string{"classify", "--json", "-"}, stdin: "Call Centre \xff\xfe Agent\n",
 			code: ExitOK, rows: 1, stdout: "invalid UTF-8 replaced by spaces"},
 		{name: "classify UTF-16 stdin", args: []string{"classify", "--json", "-"}, stdin: string(utf16LE(title + "\nTeam leader\n")),
 			code: ExitError, stderr: "standard input is UTF-16", rows: 0},
 		{name: "classify UTF-8 BOM", args: []string{"classify", "--json", "-"}, stdin: "\ufeff" + title + "\n",
-			code: ExitOK, rows: 1, stdout: `{"input":"` + title + `"`},
+			code: ExitOK, rows: 1, stdout: `{"line":1,"input":"` + title + `"`},
 		{name: "classify bad flag value", args: []string{"classify", "--top", "0", title}, code: ExitUsage, stderr: "--top must be between 1 and 50", rows: -1},
 		{name: "unknown command", args: []string{"clasify", title}, code: ExitUsage, stderr: `unknown command "clasify"`, rows: -1},
 		{name: "show unknown code", args: []string{"show", "99999x"}, code: ExitOutside, stderr: `no such occupation: "99999x"`, rows: -1},
@@ -96,7 +96,7 @@ func badInputs(t *testing.T) []badInput {
 		{name: "batch unterminated quote", args: []string{"batch", "--output-format", "jsonl", "-"}, stdin: "title\n" + title + "\n\"Team leader\nChef\n",
 			code: ExitRowErrors, stderr: "1 of 2 rows had errors", rows: 2, rowErr: `line 3: CSV syntax error: line 4, byte 6: extraneous or missing " in quoted-field`},
 		{name: "batch invalid UTF-8", args: []string{"batch", "--output-format", "jsonl", "-"}, stdin: "title\nCall \xff centre agent\n",
-			code: ExitRowErrors, stderr: "1 of 1 rows had errors", rows: 1, rowErr: `line 2, column "title": invalid UTF-8: at byte 6`},
+			code: ExitRowErrors, stderr: "1 of 1 row had errors", rows: 1, rowErr: `line 2, column "title": invalid UTF-8: at byte 6`},
 		{name: "batch NUL title", args: []string{"batch", "--output-format", "jsonl", "-"}, stdin: "title\n\x00\x00\nCall\x00centre agent\n",
 			code: ExitRowErrors, stderr: "1 of 2 rows had errors", rows: 2, rowErr: `line 2, column "title": empty title`},
 		{name: "batch 10 MB field", args: []string{"batch", "--output-format", "jsonl", "-"}, stdin: "title\n" + tenMB + "\n" + title + "\n",
@@ -105,7 +105,7 @@ func badInputs(t *testing.T) []badInput {
 			stdin: `{"title":"Call centre agent"}` + "\nnot json\n[1,2]\n" + `{"title":` + "\n" + `{"name":"x"}` + "\n",
 			code:  ExitRowErrors, stderr: "4 of 5 rows had errors", rows: 5, rowErr: "line 2: invalid JSON: want one object per line"},
 		{name: "batch JSON title of the wrong type", args: []string{"batch", "--output-format", "jsonl", "-"}, stdin: `{"title":{"en":"agent"}}` + "\n",
-			code: ExitRowErrors, stderr: "1 of 1 rows had errors", rows: 1, rowErr: "wrong type"},
+			code: ExitRowErrors, stderr: "1 of 1 row had errors", rows: 1, rowErr: "wrong type"},
 		{name: "batch UTF-16 file", args: []string{"batch", "{dir}/ads.csv"}, files: map[string][]byte{"ads.csv": utf16LE("title\n" + title + "\n")},
 			code: ExitError, stderr: "ads.csv: the input is UTF-16", rows: -1},
 		{name: "batch truncated gzip", args: []string{"batch", "--output-format", "jsonl", "{dir}/ads.csv.gz"}, files: map[string][]byte{"ads.csv.gz": truncatedGzip(t, 2000)},
@@ -194,9 +194,9 @@ func badInputs(t *testing.T) []badInput {
 			code: ExitError, stderr: `l.csv: no column "label" in the header`, rows: -1},
 		{name: "eval empty file", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": nil}, code: ExitError, stderr: "empty file", rows: -1},
 		{name: "eval unterminated quote", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": []byte("title,label\n\"Call centre agent,541112\n")},
-			code: ExitError, stderr: `l.csv: line 2, column 27: extraneous or missing " in quoted-field`, rows: -1},
+			code: ExitError, stderr: `l.csv: line 2: CSV syntax error: line 2, byte 27: extraneous or missing " in quoted-field`, rows: -1},
 		{name: "eval UTF-16 file", args: []string{"eval", "{dir}/l.csv"}, files: map[string][]byte{"l.csv": utf16LE("title,label\n" + title + ",541112\n")},
-			code: ExitError, stderr: "l.csv: the file is UTF-16", rows: -1},
+			code: ExitError, stderr: "is UTF-16", rows: -1},
 	}
 }
 
@@ -295,9 +295,11 @@ func jsonRows(t *testing.T, out string) (rows []map[string]json.RawMessage, errs
 		}
 		rows = append(rows, row)
 		if e, ok := row["error"]; ok {
-			var s string
-			json.Unmarshal(e, &s)
-			errs = append(errs, s)
+			var obj struct{ Code, Message string }
+			if err := json.Unmarshal(e, &obj); err != nil || obj.Code == "" {
+				t.Errorf("output line %d: error %s is not an object with a code and a message", i+1, e)
+			}
+			errs = append(errs, obj.Message)
 		}
 	}
 	return rows, errs

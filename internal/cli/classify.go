@@ -2,17 +2,21 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/batch"
 	"github.com/anzsco/anzsco/internal/bom"
+	"github.com/anzsco/anzsco/internal/resultenc"
 )
 
 type classifyOptions struct {
@@ -97,7 +101,12 @@ func classifyRun(opts *classifyOptions) error {
 	}
 	p := newResultPrinter(opts.IO.Out, opts.Format, opts.Explain)
 	outside, failed := false, 0
+	line := 0
 	do := func(text string) error {
+		line++
+		if opts.Stdin {
+			p.line = line
+		}
 		res, err := ix.Classify(index.Query{Text: text, Description: opts.Desc, Top: opts.Top, Explain: opts.Explain, MinConfidence: opts.MinConf})
 		if err != nil {
 			if !opts.Stdin {
@@ -126,7 +135,7 @@ func classifyRun(opts *classifyOptions) error {
 	case err != nil:
 		return err
 	case failed > 0:
-		return &exitError{code: ExitRowErrors, err: fmt.Errorf("%d input lines could not be classified", failed)}
+		return &exitError{code: ExitRowErrors, err: fmt.Errorf("%s could not be classified", batch.Count(failed, "input line", "input lines"))}
 	case outside:
 		return silentExit(ExitOutside)
 	}
@@ -202,6 +211,9 @@ func readLine(br *bufio.Reader) (string, error) {
 
 // resultPrinter writes results as a table, TSV or JSON Lines.
 type resultPrinter struct {
+	// line is the line of standard input being printed; 0 for the words
+	// of the command line.
+	line    int
 	w       io.Writer
 	format  string
 	explain bool
@@ -224,25 +236,13 @@ func (p *resultPrinter) print(r *index.Result) error {
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(p.w, "%s\n", data)
+		var buf bytes.Buffer
+		resultenc.AppendResult(&buf, data, p.lead()...)
+		buf.WriteByte('\n')
+		_, err = p.w.Write(buf.Bytes())
 		return err
 	case "tsv":
-		if !p.header {
-			p.header = true
-			fmt.Fprintln(p.w, "input\tcode\ttitle\tconfidence\tscore\trunner_up_code\trunner_up_confidence\tnearest_outside_code\tnearest_outside_title")
-		}
-		ru, ruConf, score := "", "", ""
-		if m, ok := r.RunnerUp(); ok {
-			ru, ruConf = m.Code, fmtConf(m.Confidence)
-		}
-		if len(r.Matches) > 0 && r.Code != "" {
-			score = fmt.Sprintf("%.4g", r.Matches[0].Score)
-		}
-		no, noTitle := "", ""
-		if r.NearestOutside != nil {
-			no, noTitle = r.NearestOutside.Code, r.NearestOutside.Title
-		}
-		_, err := fmt.Fprintf(p.w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", tsvField(r.Input), r.Code, r.Title, fmtConf(r.Confidence), score, ru, ruConf, no, noTitle)
+		err := p.tsvRow(resultenc.Row(p.id(), r))
 		if p.explain && r.Explanation != nil {
 			data, _ := json.Marshal(r.Explanation)
 			fmt.Fprintf(p.w, "#explain\t%s\n", data)
@@ -250,6 +250,31 @@ func (p *resultPrinter) print(r *index.Result) error {
 		return err
 	}
 	return p.table(r)
+}
+
+// lead is what places a JSON object: its line of standard input.
+func (p *resultPrinter) lead() []resultenc.Member {
+	if p.line == 0 {
+		return nil
+	}
+	return []resultenc.Member{resultenc.Int("line", p.line)}
+}
+
+// id is the id column of a TSV row: the line of standard input, 1 for the
+// words of the command line.
+func (p *resultPrinter) id() string { return strconv.Itoa(max(p.line, 1)) }
+
+// tsvRow writes one row under resultenc.Columns, after the header.
+func (p *resultPrinter) tsvRow(fields []string) error {
+	if !p.header {
+		p.header = true
+		fmt.Fprintln(p.w, strings.Join(resultenc.Columns, "\t"))
+	}
+	for i, f := range fields {
+		fields[i] = tsvField(f)
+	}
+	_, err := fmt.Fprintln(p.w, strings.Join(fields, "\t"))
+	return err
 }
 
 func (p *resultPrinter) table(r *index.Result) error {
@@ -321,23 +346,24 @@ func (p *resultPrinter) table(r *index.Result) error {
 }
 
 func (p *resultPrinter) printError(input string, err error) error {
+	e := resultenc.Error{Code: "classification_failed", Message: err.Error()}
+	if errors.Is(err, index.ErrEmptyQuery) {
+		e.Code = "empty_text"
+	}
+	if p.line > 0 {
+		e.Message = fmt.Sprintf("line %d: %s", p.line, e.Message)
+	}
 	switch p.format {
 	case "json":
-		data, _ := json.Marshal(struct {
-			Input string `json:"input"`
-			Error string `json:"error"`
-		}{input, err.Error()})
-		_, werr := fmt.Fprintf(p.w, "%s\n", data)
+		var buf bytes.Buffer
+		resultenc.AppendError(&buf, input, e, p.lead()...)
+		buf.WriteByte('\n')
+		_, werr := p.w.Write(buf.Bytes())
 		return werr
 	case "tsv":
-		if !p.header {
-			p.header = true
-			fmt.Fprintln(p.w, "input\tcode\ttitle\tconfidence\tscore\trunner_up_code\trunner_up_confidence\tnearest_outside_code\tnearest_outside_title")
-		}
-		_, werr := fmt.Fprintf(p.w, "%s\t\t\t\t\t\t\t\t#error: %s\n", tsvField(input), err)
-		return werr
+		return p.tsvRow(resultenc.ErrorRow(p.id(), input, e))
 	}
-	fmt.Fprintf(p.tw, "%q\n  error\t%v\t\n\n", input, err)
+	fmt.Fprintf(p.tw, "%q\n  error\t%s\t\n\n", input, e.Message)
 	return nil
 }
 

@@ -78,7 +78,7 @@ func TestClassifyRun(t *testing.T) {
 		{"json", "", []string{"classify", "--json", "Operador de telemarketing receptivo"}, ExitOK, []string{`"code":"541112"`, `"corpus":{"version":`}, ""},
 		{"stdin in order", "Call centre agent\nTeam Leader - Inbound Contact Centre\nChef\n", []string{"classify", "--json", "-"}, ExitOutside,
 			[]string{`"input":"Call centre agent","code":"541112"`, `"input":"Team Leader - Inbound Contact Centre","code":"541111"`, `"input":"Chef","code":null`}, ""},
-		{"stdin empty line", "Call centre agent\n\nChef\n", []string{"classify", "--json", "-"}, ExitRowErrors, []string{`"input":"","error":"empty query`}, "1 input lines could not be classified"},
+		{"stdin empty line", "Call centre agent\n\nChef\n", []string{"classify", "--json", "-"}, ExitRowErrors, []string{`{"line":2,"input":"","code":null,"title":null,"error":{"code":"empty_text","message":"line 2: empty query`}, "1 input line could not be classified"},
 		{"stdin crlf", "Call centre agent\r\n", []string{"classify", "--json", "-"}, ExitOK, []string{`"input":"Call centre agent"`}, ""},
 		{"explain table", "", []string{"classify", "--format", "table", "--explain", "Inbound CSR - 12 month contract - Sydney CBD"}, ExitOK,
 			[]string{"541112 Call or Contact Centre Operator", "stripped", "12 month contract", "decision"}, ""},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/anzsco/anzsco/index"
 	"github.com/anzsco/anzsco/internal/atomicfile"
+	"github.com/anzsco/anzsco/internal/batch"
 	"github.com/anzsco/anzsco/internal/eval"
 )
 
@@ -145,7 +146,7 @@ func evalRun(opts *evalOptions) error {
 	outs := eval.RunWorkers(ix, rows, opts.Workers)
 	elapsed := time.Since(start)
 	rep := eval.Summarise(outs)
-	fmt.Fprintf(opts.IO.ErrOut, "classified %d rows in %s (%.0f rows/s)\n", len(rows), elapsed.Round(time.Millisecond), float64(len(rows))/elapsed.Seconds())
+	fmt.Fprintf(opts.IO.ErrOut, "classified %s in %s (%.0f rows/s)\n", batch.Count(len(rows), "row", "rows"), batch.Seconds(elapsed), float64(len(rows))/elapsed.Seconds())
 
 	if opts.Plot != "" {
 		if err := writePlot(opts.Plot, rep, name); err != nil {
@@ -162,7 +163,7 @@ func evalRun(opts *evalOptions) error {
 		return err
 	}
 	if all := rep.Errors + ambiguousErrors(rep); all > 0 {
-		return &exitError{code: ExitRowErrors, err: fmt.Errorf("eval %s: %d rows could not be classified (see the misses)", name, all)}
+		return &exitError{code: ExitRowErrors, err: fmt.Errorf("eval %s: %s could not be classified (see the misses)", name, batch.Count(all, "row", "rows"))}
 	}
 	return nil
 }

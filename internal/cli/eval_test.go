@@ -106,12 +106,12 @@ func TestEvalRun(t *testing.T) {
 		wantErr  []string // parts of stderr
 	}{
 		{name: "text report", args: []string{"eval", file}, wantOut: []string{
-			"6 rows, corpus", "Accuracy: 4/5 = 0.800 (1 ambiguous rows reported apart)",
+			"6 rows, corpus", "Accuracy: 4/5 = 0.800 (1 ambiguous row reported apart)",
 			"541111 Call or Contact Centre Team Leader", "NONE outside the targets",
 			"Confusion", "label \\ got", "Misses (1)", "5 ", "541112", "541111", "Call Centre Supervisor",
 			"Reliability", "Expected calibration error (ECE): ", "Coverage curve", "0.50",
 			"Ambiguous rows (1, reported apart)", "Contact Centre Consultant"},
-			wantErr: []string{"note: 1 rows are labelled with codes that corpus", "149211 ×1", "classified 6 rows"}},
+			wantErr: []string{"note: 1 row is labelled with codes that corpus", "149211 ×1", "classified 6 rows"}},
 		{name: "stdin", args: []string{"eval", "-"}, stdin: labelled, wantOut: []string{"eval standard input: 6 rows", "Accuracy: 4/5"}},
 		{name: "group labels", args: []string{"eval", "-"}, stdin: "title,label\nContact Centre Consultant,5411\nCall Centre Supervisor,541111\n",
 			wantOut: []string{"Accuracy: 1/2 = 0.500, unit group 2/2 = 1.000"}},
@@ -128,7 +128,7 @@ func TestEvalRun(t *testing.T) {
 		{name: "no such file", args: []string{"eval", filepath.Join(dir, "nope.csv")}, wantCode: ExitError,
 			wantErr: []string{"anzsco: eval " + filepath.Join(dir, "nope.csv") + ": no such file"}},
 		{name: "empty title", args: []string{"eval", "-"}, stdin: "title,label\nCall or Contact Centre Operator,541112\n\" \",NONE\n", wantCode: ExitRowErrors,
-			wantOut: []string{"Misses (1)", "error: "}, wantErr: []string{"1 rows could not be classified"}},
+			wantOut: []string{"Misses (1)", "error: "}, wantErr: []string{"1 row could not be classified"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

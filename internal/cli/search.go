@@ -74,6 +74,9 @@ func searchRun(opts *searchOptions) error {
 		tw := tabwriter.NewWriter(opts.IO.Out, 0, 0, 2, ' ', 0)
 		for _, h := range hits {
 			fmt.Fprintf(tw, "%s\t%s\t%s\tscore %.3g\n", h.Code, h.Title, h.Scope, h.Score)
+			if len(h.Matched) == 0 {
+				fmt.Fprintf(tw, "\t  no title: the words are in its description or tasks\t\t\n")
+			}
 			for i, m := range h.Matched {
 				if i == 5 {
 					fmt.Fprintf(tw, "\t  ... and %d more\t\t\n", len(h.Matched)-5)
@@ -85,7 +88,7 @@ func searchRun(opts *searchOptions) error {
 		tw.Flush()
 	}
 	if len(hits) == 0 {
-		fmt.Fprintf(opts.IO.ErrOut, "no occupation matched %q\n", opts.Query)
+		fmt.Fprintf(opts.IO.ErrOut, "anzsco: no occupation matched %q\n", opts.Query)
 		return silentExit(ExitOutside)
 	}
 	return nil

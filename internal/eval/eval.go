@@ -1,14 +1,18 @@
 package eval
 
 import (
+	"errors"
 	"io"
 	"math"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/batch"
 	"github.com/anzsco/anzsco/internal/labelled"
 )
 
@@ -21,9 +25,63 @@ type Row = labelled.Row
 // Columns names the CSV columns to read; see labelled.Columns.
 type Columns = labelled.Columns
 
-// ReadCSV reads labelled rows from a CSV file with a header row; see
-// labelled.Read.
-func ReadCSV(r io.Reader, cols Columns) ([]Row, error) { return labelled.Read(r, cols) }
+// ReadCSV reads labelled rows from a CSV file with a header row. It reads
+// with batch's reader, so a labelled file has batch's limits (a field of
+// batch.MaxFieldBytes, a record of batch.MaxRecordBytes, skipped without
+// being held), its delimiter detection and its blank lines, and maps the
+// columns by labelled's rule (labelled.Mapper); but a row that cannot be
+// read stops the evaluation, with its line and column: an accuracy over
+// the rows that happened to be readable would mislead.
+func ReadCSV(r io.Reader, cols Columns) ([]Row, error) {
+	title := cols.Title
+	if title == "" {
+		title = "title"
+	}
+	rd, err := batch.NewReader(r, batch.ReadOptions{Name: "labelled file", Format: batch.CSV, Title: title, Keep: true})
+	if err != nil {
+		msg := strings.TrimPrefix(err.Error(), "labelled file: ")
+		msg = strings.Replace(msg, "; or give --encoding utf-16", "", 1) // eval reads UTF-8 only
+		if strings.HasPrefix(msg, "the input is empty") {
+			return nil, errors.New("empty file: want a header row")
+		}
+		if strings.HasPrefix(msg, "no column") || strings.HasPrefix(msg, "column") {
+			msg = "header: " + msg
+		}
+		return nil, errors.New(msg)
+	}
+	header := rd.Columns()
+	for _, h := range header {
+		if strings.ContainsRune(h, utf8.RuneError) {
+			return nil, errors.New("line 1 (header): not valid UTF-8 (save the file as UTF-8)") // the reader marks the bytes it replaced
+		}
+	}
+	m, err := labelled.NewMapper(header, cols)
+	if err != nil {
+		return nil, err
+	}
+	var rows []Row
+	for {
+		rec, err := rd.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, errors.New(strings.TrimPrefix(err.Error(), "labelled file: "))
+		}
+		// A ragged row is read as it is, and an empty title is the
+		// classifier's error, counted among the rows that could not be
+		// classified.
+		if rec.Err != nil && !errors.Is(rec.Err, batch.ErrRagged) && !errors.Is(rec.Err, batch.ErrEmptyTitle) {
+			return nil, rec.Err
+		}
+		row, err := m.Row(rec.Line, rec.Columns)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
 
 // OutsideLabels rewrites to None the labels that are codes of occupations
 // the corpus does not target: with the default corpus, a file labelled with

@@ -85,17 +85,19 @@ func TestReadCSVErrors(t *testing.T) {
 		{"empty", "", eval.Columns{}, "empty file"},
 		{"no title column", "name,label\nAgent,541112\n", eval.Columns{}, `no column "title"`},
 		{"no named column", "title,label\nAgent,541112\n", eval.Columns{Description: "text"}, `no column "text"`},
-		{"bare quote", "title,label\nAgent,\"54\"1112\n", eval.Columns{}, "line 2, column"},
+		{"bare quote", "title,label\nAgent,\"54\"1112\n", eval.Columns{}, "line 2: CSV syntax error: line 2, byte 10"},
 		{"quote at start", "title,label\n\"Agent,541112\nx\n", eval.Columns{}, "line "},
 		{"bad label", "title,label\nAgent,54111\n", eval.Columns{}, `line 2: column "label": label "54111"`},
 		{"NUL byte", "title,label\nAgent\x00,541112\n", eval.Columns{}, `line 2: column "title": contains a NUL byte`},
-		{"Latin-1", "title,label\nAtendente de cobran\xe7a,NONE\n", eval.Columns{}, `line 2: column "title": not valid UTF-8`},
+		{"Latin-1", "title,label\nAtendente de cobran\xe7a,NONE\n", eval.Columns{}, `line 2, column "title": invalid UTF-8: at byte 20 (the file looks like Windows-1252`},
 		{"bad header", "title,\xff\n", eval.Columns{}, "line 1 (header): not valid UTF-8"},
+		{"field over the batch limit", "title,label\n" + strings.Repeat("a", 1<<20+1) + ",NONE\n", eval.Columns{}, `line 2, column "title": field too long: 1048577 bytes, over the limit of 1048576 (1 MiB)`},
+		{"record over the batch limit", "title,label\n\"" + strings.Repeat("a", 16<<20) + "\",NONE\nAgent,NONE\n", eval.Columns{}, `line 2: record too long: 16777224 bytes, over the limit of 16 MiB`},
 	}
 	for _, tt := range tests {
 		rows, err := eval.ReadCSV(strings.NewReader(tt.in), tt.cols)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: ReadCSV(%q) = %d rows, %v; want an error containing %q", tt.name, tt.in, len(rows), err, tt.want)
+			t.Errorf("%s: ReadCSV(%.200q) = %d rows, %v; want an error containing %q", tt.name, tt.in, len(rows), err, tt.want)
 		}
 		if err != nil && strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: error has more than one line: %q", tt.name, err)

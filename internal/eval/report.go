@@ -10,6 +10,7 @@ import (
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/batch"
 	"github.com/anzsco/anzsco/internal/oneline"
 )
 
@@ -51,8 +52,12 @@ func RelabelNote(m map[string]int, version string) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s ×%d", c, m[c]))
 	}
-	return fmt.Sprintf("%d rows are labelled with codes that corpus %s does not target (%s); they count as outside (NONE)",
-		n, version, strings.Join(parts, ", "))
+	are := "are"
+	if n == 1 {
+		are = "is"
+	}
+	return fmt.Sprintf("%s %s labelled with codes that corpus %s does not target (%s); they count as outside (NONE)",
+		batch.Count(n, "row", "rows"), are, version, strings.Join(parts, ", "))
 }
 
 // classOrder sorts codes, then NONE, then ERROR.
@@ -98,16 +103,16 @@ func WriteText(w io.Writer, src Source, rep *Report, outs []Outcome, maxMisses i
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
-	p("anzsco eval %s: %d rows, corpus %s (%d targets)\n", src.File, len(outs), info.Version, len(src.Corpus.Targets()))
+	p("anzsco eval %s: %s, corpus %s (%s)\n", src.File, batch.Count(len(outs), "row", "rows"), info.Version, batch.Count(len(src.Corpus.Targets()), "target", "targets"))
 	p("\nAccuracy: %d/%d = %.3f", rep.Correct, rep.N, rep.Accuracy)
 	if hasGroupCodes(outs) {
 		p(", unit group %d/%d = %.3f", rep.UnitCorrect, rep.N, rep.UnitAccuracy)
 	}
 	if rep.Ambiguous != nil {
-		p(" (%d ambiguous rows reported apart)", rep.Ambiguous.N)
+		p(" (%s reported apart)", batch.Count(rep.Ambiguous.N, "ambiguous row", "ambiguous rows"))
 	}
 	if rep.Errors > 0 {
-		p("; %d rows could not be classified", rep.Errors)
+		p("; %s could not be classified", batch.Count(rep.Errors, "row", "rows"))
 	}
 	p("\n\nPer class\tn\tcorrect\trecall\tpredicted\tprecision\n")
 	var classes []string

@@ -44,14 +44,6 @@ type Columns struct {
 // header is an error. Fields are trimmed; a label is upper-cased, and an
 // empty one is None.
 func Read(r io.Reader, cols Columns) ([]Row, error) {
-	def := func(s, d string) string {
-		if s == "" {
-			return d
-		}
-		return s
-	}
-	cols.Title, cols.Label = def(cols.Title, "title"), def(cols.Label, "label")
-	cols.Language, cols.Note = def(cols.Language, "language"), def(cols.Note, "note")
 	br := bufio.NewReader(r)
 	if err := bom.Skip(br, "the file"); err != nil {
 		return nil, err
@@ -65,30 +57,9 @@ func Read(r io.Reader, cols Columns) ([]Row, error) {
 		}
 		return nil, fmt.Errorf("header: %w", csvError(err))
 	}
-	for _, h := range header {
-		if err := checkText(h); err != nil {
-			return nil, fmt.Errorf("line 1 (header): %w", err)
-		}
-	}
-	var ti, li, di, gi, ni int
-	for _, c := range []struct {
-		at       *int
-		name     string
-		required bool
-	}{
-		{&ti, cols.Title, true},
-		{&li, cols.Label, true},
-		{&di, def(cols.Description, "description"), cols.Description != ""},
-		{&gi, cols.Language, false},
-		{&ni, cols.Note, false},
-	} {
-		find := column.Optional
-		if c.required {
-			find = column.Find
-		}
-		if *c.at, err = find(header, c.name); err != nil {
-			return nil, err
-		}
+	m, err := NewMapper(header, cols)
+	if err != nil {
+		return nil, err
 	}
 	var rows []Row
 	for {
@@ -100,31 +71,91 @@ func Read(r io.Reader, cols Columns) ([]Row, error) {
 			return nil, csvError(err)
 		}
 		line, _ := cr.FieldPos(0)
-		for i, f := range rec {
-			if err := checkText(f); err != nil {
-				name := fmt.Sprintf("column %d", i+1)
-				if i < len(header) {
-					name = fmt.Sprintf("column %q", header[i])
-				}
-				return nil, fmt.Errorf("line %d: %s: %w", line, name, err)
-			}
-		}
-		get := func(i int) string {
-			if i < 0 || i >= len(rec) {
-				return ""
-			}
-			return strings.TrimSpace(rec[i])
-		}
-		row := Row{Line: line, Title: get(ti), Description: get(di), Label: strings.ToUpper(get(li)), Language: get(gi), Note: get(ni)}
-		if row.Label == "" {
-			row.Label = None
-		}
-		if row.Label != None && !codeRE.MatchString(row.Label) {
-			return nil, fmt.Errorf("line %d: column %q: label %q is not an ANZSCO code (six digits, or a four-digit unit group or three-digit minor group), NONE or empty", line, cols.Label, get(li))
+		row, err := m.Row(line, rec)
+		if err != nil {
+			return nil, err
 		}
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// Mapper turns the records of a labelled file into Rows, by the columns
+// of its header: the one rule for which column is which, for Read and for
+// readers of untrusted files that impose their own limits.
+type Mapper struct {
+	header             []string
+	label              string
+	ti, li, di, gi, ni int
+}
+
+// NewMapper finds the columns of cols in header (see Columns for the
+// defaults). A header cell that is not text, a missing required column or
+// a name given twice is an error.
+func NewMapper(header []string, cols Columns) (*Mapper, error) {
+	def := func(s, d string) string {
+		if s == "" {
+			return d
+		}
+		return s
+	}
+	cols.Title, cols.Label = def(cols.Title, "title"), def(cols.Label, "label")
+	cols.Language, cols.Note = def(cols.Language, "language"), def(cols.Note, "note")
+	for _, h := range header {
+		if err := checkText(h); err != nil {
+			return nil, fmt.Errorf("line 1 (header): %w", err)
+		}
+	}
+	m := &Mapper{header: header, label: cols.Label}
+	for _, c := range []struct {
+		at       *int
+		name     string
+		required bool
+	}{
+		{&m.ti, cols.Title, true},
+		{&m.li, cols.Label, true},
+		{&m.di, def(cols.Description, "description"), cols.Description != ""},
+		{&m.gi, cols.Language, false},
+		{&m.ni, cols.Note, false},
+	} {
+		find := column.Optional
+		if c.required {
+			find = column.Find
+		}
+		var err error
+		if *c.at, err = find(header, c.name); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// Row makes the Row of one record, read at line. A field that is not
+// text or a label that is no code is an error naming the line.
+func (m *Mapper) Row(line int, rec []string) (Row, error) {
+	for i, f := range rec {
+		if err := checkText(f); err != nil {
+			name := fmt.Sprintf("column %d", i+1)
+			if i < len(m.header) {
+				name = fmt.Sprintf("column %q", m.header[i])
+			}
+			return Row{}, fmt.Errorf("line %d: %s: %w", line, name, err)
+		}
+	}
+	get := func(i int) string {
+		if i < 0 || i >= len(rec) {
+			return ""
+		}
+		return strings.TrimSpace(rec[i])
+	}
+	row := Row{Line: line, Title: get(m.ti), Description: get(m.di), Label: strings.ToUpper(get(m.li)), Language: get(m.gi), Note: get(m.ni)}
+	if row.Label == "" {
+		row.Label = None
+	}
+	if row.Label != None && !codeRE.MatchString(row.Label) {
+		return Row{}, fmt.Errorf("line %d: column %q: label %q is not an ANZSCO code (six digits, or a four-digit unit group or three-digit minor group), NONE or empty", line, m.label, get(m.li))
+	}
+	return row, nil
 }
 
 var codeRE = regexp.MustCompile(`^(?:[0-9]{6}|[0-9]{4}|[0-9]{3})$`)

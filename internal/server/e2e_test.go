@@ -145,8 +145,9 @@ func TestPageEndToEnd(t *testing.T) {
 	if got := text("#results .verdict .code-line"); !strings.Contains(got, "541111") || !strings.Contains(got, "Team Leader") {
 		t.Errorf("verdict = %q, want 541111 Call or Contact Centre Team Leader", got)
 	}
-	if got := text(`#results .matches li[data-code="541111"] .terms`); !strings.Contains(got, "supervisor") {
-		t.Errorf("matched terms = %q, want supervisor among them", got)
+	// Matched words are shown as they were typed, not as stems.
+	if got := text(`#results .matches li[data-code="541111"] .terms`); !strings.Contains(got, "Supervisor") || !strings.Contains(got, "Center") || strings.Contains(got, "centr ") {
+		t.Errorf("matched words = %q, want Supervisor and Center as typed, no stem", got)
 	}
 	if got := text("#corpus"); !strings.Contains(got, "541111") {
 		t.Errorf("corpus line = %q, want the targets", got)
@@ -181,7 +182,46 @@ func TestPageEndToEnd(t *testing.T) {
 	if got, _ := chromedp.Run(tab, chromedp.Value(chromedp.ID("q"))); got != "Senior software engineer" {
 		t.Errorf("search box = %q, want only the second title", got)
 	}
+	// The bar of an outside verdict is the confidence that it is outside,
+	// and the nearest occupation outside is said apart from it.
+	if got := text("#results .verdict .confidence"); !strings.HasSuffix(got, "sure it is outside") {
+		t.Errorf("outside bar = %q, want \"... sure it is outside\"", got)
+	}
+	if got := text("#results .verdict .code-line"); strings.Contains(got, "nearest") {
+		t.Errorf("outside verdict line = %q, want the nearest occupation on a line of its own", got)
+	}
+	if got, _ := chromedp.Run(tab, chromedp.Location()); !strings.HasSuffix(got, "/?q=Senior+software+engineer") {
+		t.Errorf("URL after a search = %q, want it to carry the query", got)
+	}
 	screenshot("outside.png")
+
+	// A shared link opens on its query, and the back button returns to it
+	// after another search.
+	run("open a shared link",
+		chromedp.Navigate(base+"/?q=Call+centre+agent"),
+		chromedp.WaitVisible(chromedp.CSS(`#results .verdict[data-code="541112"]`)),
+	)
+	if got, _ := chromedp.Run(tab, chromedp.Value(chromedp.ID("q"))); got != "Call centre agent" {
+		t.Errorf("search box of a shared link = %q, want its query", got)
+	}
+	run("search again",
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("q").value = ""`),
+		chromedp.SendKeys(chromedp.ID("q"), "Telemarketer"),
+		chromedp.WaitVisible(chromedp.CSS(`#results .verdict[data-code="outside"]`)),
+	)
+	if got, _ := chromedp.Run(tab, chromedp.Location()); !strings.HasSuffix(got, "/?q=Telemarketer") {
+		t.Errorf("URL after the second search = %q, want /?q=Telemarketer", got)
+	}
+	run("go back",
+		chromedp.NavigateBack(),
+		chromedp.WaitVisible(chromedp.CSS(`#results .verdict[data-code="541112"]`)),
+	)
+	if got, _ := chromedp.Run(tab, chromedp.Value(chromedp.ID("q"))); got != "Call centre agent" {
+		t.Errorf("search box after back = %q, want the query before", got)
+	}
+	if got, _ := chromedp.Run(tab, chromedp.Location()); !strings.HasSuffix(got, "/?q=Call+centre+agent") {
+		t.Errorf("URL after back = %q, want /?q=Call+centre+agent", got)
+	}
 
 	// The batch table and its CSV.
 	if err := chromedp.Do(tab, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {

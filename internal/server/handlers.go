@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/resultenc"
 )
 
 // classify answers q from the cache or the classifier and returns the
@@ -102,24 +103,16 @@ func (s *Server) handleBatch(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return fmt.Errorf("item %d: encoding the id: %w", i+1, err)
 		}
-		buf.WriteString(`{"id":`)
-		buf.Write(id)
 		data, _, err := s.classify(o.query(it.Text, it.Description))
 		if err != nil {
 			var e *Error
 			if !errors.As(classifyError(err, fmt.Sprintf("item %d: field \"text\"", i+1)), &e) {
 				return fmt.Errorf("item %d: %w", i+1, err)
 			}
-			detail, _ := json.Marshal(errorDetail{Code: e.Code, Message: e.Message})
-			buf.WriteString(`,"error":`)
-			buf.Write(detail)
-			buf.WriteByte('}')
+			resultenc.AppendError(&buf, it.Text, resultenc.Error{Code: e.Code, Message: e.Message}, resultenc.Raw("id", id))
 			continue
 		}
-		// data is a JSON object with at least one member, ending in "}\n":
-		// splice its members after the id.
-		buf.WriteByte(',')
-		buf.Write(data[1 : len(data)-1])
+		resultenc.AppendResult(&buf, data, resultenc.Raw("id", id))
 	}
 	buf.WriteString("]}\n")
 	writeRaw(w, http.StatusOK, buf.Bytes())

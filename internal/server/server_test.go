@@ -183,7 +183,7 @@ func TestBatch(t *testing.T) {
 		id, input, errCode string
 		outside            bool
 	}
-	want := []row{{"a", "agent", "", false}, {"b", "", CodeEmptyText, true}, {"c", "outside x", "", true}, {"", "no id", "", false}}
+	want := []row{{"a", "agent", "", false}, {"b", "  ", CodeEmptyText, true}, {"c", "outside x", "", true}, {"", "no id", "", false}}
 	if len(got.Results) != len(want) {
 		t.Fatalf("%d results, want %d", len(got.Results), len(want))
 	}

@@ -41,13 +41,16 @@
     return Math.round((x || 0) * 100) + "%";
   }
 
-  // bar is a confidence bar with its value in words for screen readers.
-  function bar(confidence, label) {
+  // bar is a confidence bar with its value in words for screen readers;
+  // caption, when given, says what the confidence is in ("sure it is
+  // outside").
+  function bar(confidence, label, caption) {
     const fill = el("span", { class: "bar-fill" });
     fill.style.width = pct(confidence);
+    const what = caption ? pct(confidence) + " " + caption : pct(confidence);
     return el("span", { class: "confidence" },
-      el("span", { class: "bar", role: "img", "aria-label": label + " confidence " + pct(confidence) }, fill),
-      el("span", { class: "pct", "aria-hidden": "true" }, pct(confidence)));
+      el("span", { class: "bar", role: "img", "aria-label": caption ? what : label + " confidence " + what }, fill),
+      el("span", { class: "pct", "aria-hidden": "true" }, what));
   }
 
   async function getJSON(url, opts) {
@@ -104,8 +107,31 @@
     timer = setTimeout(search, DEBOUNCE_MS);
   }
 
-  async function search() {
+  // The page's URL carries the query (/?q=...), so that a result can be
+  // shared and bookmarked and the back button returns to the query before.
+  // The first search after the page loads, after Enter or after going back
+  // starts a history entry; the searches made while typing on replace it.
+  let pushNext = false;
+
+  function queryURL(text) {
+    return location.pathname + (text ? "?" + new URLSearchParams({ q: text }).toString() : "");
+  }
+
+  function syncURL(text) {
+    const url = queryURL(text);
+    if (url === location.pathname + location.search) return;
+    if (pushNext) history.pushState({ q: text }, "", url);
+    else history.replaceState({ q: text }, "", url);
+    pushNext = false;
+  }
+
+  function queryFromURL() {
+    return new URLSearchParams(location.search).get("q") || "";
+  }
+
+  async function search(fromHistory) {
     const text = q.value.trim();
+    if (fromHistory !== true) syncURL(text);
     if (inflight) inflight.abort();
     if (text === "") {
       results.replaceChildren();
@@ -131,16 +157,23 @@
     }
   }
 
-  // termsFor lists the query terms that matched an occupation.
+  // termsFor lists the words of the query that matched an occupation, as
+  // they were written ("Centre", not the stem "centr").
   function termsFor(res, code) {
     const ex = res.explanation;
     if (!ex) return [];
-    const terms = new Set();
+    const words = new Set();
     for (const c of ex.candidates || []) {
       if (c.code !== code) continue;
-      for (const f of c.fields || []) for (const t of f.terms || []) terms.add(t);
+      for (const f of c.fields || []) {
+        for (const t of f.terms || []) {
+          const written = (ex.words || {})[t];
+          if (written && written.length) written.forEach((w) => words.add(w));
+          else words.add(t);
+        }
+      }
     }
-    return [...terms];
+    return [...words];
   }
 
   function termList(terms) {
@@ -229,13 +262,15 @@
       }
       verdict.append(line, bar(res.confidence, res.code));
     } else {
+      // The bar is the confidence that the title lies outside, beside the
+      // verdict; the nearest occupation outside comes below it, on its own.
       const n = res.nearest_outside;
-      const line = el("p", { class: "code-line outside" }, "Outside " + scopeName);
+      verdict.append(el("p", { class: "code-line outside" }, "Outside " + scopeName),
+        bar(res.confidence, "outside", "sure it is outside"));
       if (n) {
-        line.append(", nearest: ", el("strong", { class: "code" }, n.code), " " + n.title);
+        verdict.append(el("p", { class: "nearest" }, "Nearest occupation outside: ",
+          el("strong", { class: "code" }, n.code), " " + n.title), ...detailsLink(n.code, n.title));
       }
-      verdict.append(line, bar(res.confidence, "outside"));
-      if (n) verdict.append(...detailsLink(n.code, n.title));
     }
     nodes.push(verdict);
     if (res.matches && res.matches.length) {
@@ -330,7 +365,7 @@
       el("td", {}, row.text),
       el("td", {}, r.code || "—"),
       el("td", {}, r.code ? r.title : "Outside " + scopeName),
-      el("td", {}, bar(r.confidence, r.code || "outside")),
+      el("td", {}, bar(r.confidence, r.code || "outside", r.code ? "" : "sure it is outside")),
       el("td", {}, n ? n.code + " " + n.title : ""));
   }
 
@@ -410,7 +445,7 @@
       el("td", {}, p.employer),
       el("td", {}, p.code ? p.code + " " + p.code_title
         : "Outside" + (p.nearest_outside ? ", nearest " + p.nearest_outside.code + " " + p.nearest_outside.title : "")),
-      el("td", {}, bar(p.confidence, p.code || "outside")))));
+      el("td", {}, bar(p.confidence, p.code || "outside", p.code ? "" : "sure it is outside")))));
     $("#cv-wrap").hidden = rep.positions.length === 0;
   }
 
@@ -422,10 +457,24 @@
     ev.preventDefault();
     clearTimeout(timer);
     search();
+    pushNext = true;
+  });
+  window.addEventListener("popstate", () => {
+    q.value = queryFromURL();
+    clearTimeout(timer);
+    search(true);
+    pushNext = true;
   });
   $("#batch-form").addEventListener("submit", runBatch);
   $("#batch-csv").addEventListener("click", downloadCSV);
   $("#cv-form").addEventListener("submit", runCV);
   loadCorpus();
-  if (q.value.trim() !== "") schedule();
+  const shared = queryFromURL();
+  if (shared !== "") {
+    q.value = shared;
+    search(true);
+    pushNext = true;
+  } else if (q.value.trim() !== "") {
+    schedule();
+  }
 })();
