@@ -84,9 +84,7 @@ lines could not be classified (empty lines), each reported in its own line.`,
 			return classifyRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print one JSON object per query (JSON Lines)")
-	cmd.Flags().StringVar(&opts.Format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
-	completeValues(cmd, "format", "table", "tsv", "json")
+	addFormatFlags(cmd, &opts.JSON, &opts.Format, "print one JSON object per query (JSON Lines)")
 	cmd.Flags().IntVar(&opts.Top, "top", index.DefaultTop, "number of ranked matches to report")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show how the result was reached: noise stripped, slips corrected, fields and terms matched")
 	cmd.Flags().Float64Var(&opts.MinConf, "min-confidence", 0, "leave uncoded a code whose confidence is below `P` (reported as demoted)")
@@ -140,6 +138,13 @@ func classifyRun(opts *classifyOptions) error {
 		return silentExit(ExitOutside)
 	}
 	return nil
+}
+
+// addFormatFlags adds --json and --format, which outputFormat resolves.
+func addFormatFlags(cmd *cobra.Command, asJSON *bool, format *string, jsonUsage string) {
+	cmd.Flags().BoolVar(asJSON, "json", false, jsonUsage)
+	cmd.Flags().StringVar(format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
+	completeValues(cmd, "format", "table", "tsv", "json")
 }
 
 // outputFormat resolves --format and --json: table for people on a

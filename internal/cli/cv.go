@@ -94,9 +94,7 @@ layer, corrupt, not a CV format).`,
 			return cvRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the report as one JSON object")
-	cmd.Flags().StringVar(&opts.Format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
-	completeValues(cmd, "format", "table", "tsv", "json")
+	addFormatFlags(cmd, &opts.JSON, &opts.Format, "print the report as one JSON object")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "the `DATE` (YYYY-MM or YYYY-MM-DD) that \"Present\" stands for (default: today)")
 	cmd.Flags().Float64Var(&opts.MinConf, "min-confidence", 0, "report a position whose confidence is below `P` as outside")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the lines each position's title, employer and dates were read from")
