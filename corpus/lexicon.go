@@ -90,6 +90,13 @@ type Rewrite struct {
 	To   []string
 }
 
+// parseRewrite reads an entry "from = to ...": what comes before the
+// equals sign, trimmed, and the words after it.
+func parseRewrite(s string) Rewrite {
+	from, to, _ := strings.Cut(s, "=")
+	return Rewrite{From: strings.TrimSpace(from), To: strings.Fields(to)}
+}
+
 // NoiseRule is a named set of regular expressions for one kind of job-ad
 // noise (pay, contract terms, grades...).
 type NoiseRule struct {
@@ -225,8 +232,7 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 	}
 	switch kind {
 	case "agentive":
-		from, to, _ := strings.Cut(s, "=")
-		rw := Rewrite{From: strings.TrimSpace(from), To: strings.Fields(to)}
+		rw := parseRewrite(s)
 		if len(strings.Fields(rw.From)) != 1 || len(rw.To) > 1 {
 			return fmt.Errorf("%q: one suffix per line, and at most one ending to replace it", s)
 		}
@@ -245,8 +251,7 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 			}
 		}
 	case "variant", "canon":
-		from, to, _ := strings.Cut(s, "=")
-		rw := Rewrite{From: strings.TrimSpace(from), To: strings.Fields(to)}
+		rw := parseRewrite(s)
 		if len(strings.Fields(rw.From)) != 1 {
 			return fmt.Errorf("%q: the word to replace is one word", s)
 		}
@@ -261,8 +266,7 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 			}
 		}
 	case "translate":
-		from, to, _ := strings.Cut(s, "=")
-		rw := Rewrite{From: strings.TrimSpace(from), To: strings.Fields(to)}
+		rw := parseRewrite(s)
 		if rw.From == "" || len(rw.To) == 0 {
 			return fmt.Errorf("%q: want \"phrase = translation\"", s)
 		}
