@@ -2,6 +2,7 @@ package index
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/anzsco/anzsco/corpus"
@@ -271,8 +272,106 @@ func (ix *Index) computeIDF() {
 	}
 }
 
+// occLookup answers, for one occupation, which of its entries hold a term
+// and whether its titles or its groups' hold it, without reading every
+// entry: an occupation of the whole ANZSCO has about 160 entries with its
+// groups' (up to 900), and only those holding a query term can change its
+// features.
+type occLookup struct {
+	// posts[lang][t] are the positions in langEntries[lang] of the entries
+	// that hold t, ascending.
+	posts map[string]map[string][]int32
+	// first[lang] is the position of the first entry with terms, or -1.
+	first map[string]int
+	// vocab[lang] is the occupation's title vocabulary with its groups'.
+	vocab map[string]map[string]bool
+}
+
+// lookupOf returns oi's occLookup, made on first use. Safe for concurrent
+// use.
+func (ix *Index) lookupOf(oi *occInfo) *occLookup {
+	oi.lookupOnce.Do(func() {
+		l := &occLookup{posts: map[string]map[string][]int32{}, first: map[string]int{}, vocab: map[string]map[string]bool{}}
+		for lang, es := range oi.langEntries {
+			posts := map[string][]int32{}
+			first := -1
+			for i, e := range es {
+				if first < 0 && len(e.terms) > 0 {
+					first = i
+				}
+				for _, t := range e.terms {
+					posts[t] = append(posts[t], int32(i))
+				}
+			}
+			l.posts[lang], l.first[lang] = posts, first
+		}
+		for _, lang := range oi.langs {
+			v := map[string]bool{}
+			for _, m := range []map[string]bool{oi.vocab[lang], ix.groupVocab[oi.unit.Code][lang], ix.groupVocab[oi.minor.Code][lang]} {
+				for t := range m {
+					v[t] = true
+				}
+			}
+			l.vocab[lang] = v
+		}
+		oi.lookup = l
+	})
+	return oi.lookup
+}
+
+// matching appends to dst the positions in langEntries[lang] of the
+// entries that hold a term of qt, with the first entry with terms, in
+// ascending order without repeats: the only entries whose containment can
+// differ from zero, and the one that names the best title when none does.
+func (l *occLookup) matching(dst []int32, lang string, qt []string) []int32 {
+	dst = dst[:0]
+	if f := l.first[lang]; f >= 0 {
+		dst = append(dst, int32(f))
+	}
+	posts := l.posts[lang]
+	for _, t := range qt {
+		dst = append(dst, posts[t]...)
+	}
+	slices.Sort(dst)
+	return slices.Compact(dst)
+}
+
+// precompute makes what ranking reads for every candidate of every query:
+// each occupation's entries by language and, in a hierarchical corpus,
+// the idf of each entry's terms.
+func (ix *Index) precompute() {
+	for _, oi := range ix.occs {
+		oi.langEntries = make(map[string][]*entry, len(oi.langs))
+		for _, lang := range oi.langs {
+			var es []*entry
+			ix.entriesOf(oi, lang, func(e *entry) { es = append(es, e) })
+			oi.langEntries[lang] = es
+		}
+	}
+	if !ix.hier {
+		return
+	}
+	setIDF := func(e *entry) {
+		if e.idf != nil {
+			return
+		}
+		e.idf = make([]float64, len(e.terms))
+		for i, t := range e.terms {
+			e.idf[i] = ix.idfOf(e.lang, t)
+		}
+	}
+	for _, oi := range ix.occs {
+		for _, es := range oi.langEntries {
+			for _, e := range es {
+				setIDF(e)
+			}
+		}
+	}
+}
+
 // entriesOf calls fn for an occupation's own title entries in lang, then
-// for those of its unit and minor group.
+// for those of its unit and minor group. Ranking reads the same, made once,
+// in occInfo.langEntries.
 func (ix *Index) entriesOf(oi *occInfo, lang string, fn func(*entry)) {
 	for _, e := range oi.entries {
 		if e.lang == lang {
@@ -284,10 +383,4 @@ func (ix *Index) entriesOf(oi *occInfo, lang string, fn func(*entry)) {
 			fn(e)
 		}
 	}
-}
-
-// inGroupVocab reports whether a title of the occupation's unit or minor
-// group holds the term.
-func (ix *Index) inGroupVocab(oi *occInfo, lang, t string) bool {
-	return ix.groupVocab[oi.unit.Code][lang][t] || ix.groupVocab[oi.minor.Code][lang][t]
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -220,6 +221,9 @@ type entry struct {
 	lang  string
 	text  string
 	terms []string // unique analysed terms
+	// idf holds, in a hierarchical corpus, idfOf(lang, t) of each term,
+	// computed once when the index is made.
+	idf []float64
 	// weight scales the entry's containment: 1, or sharedTitleWeight.
 	weight float64
 }
@@ -238,6 +242,13 @@ type occInfo struct {
 	// unit and minor are the occupation's unit and minor groups, when the
 	// corpus gives its hierarchy.
 	unit, minor corpus.Group
+	// langEntries are, by language, the entries entriesOf visits, in its
+	// order, made once: ranking reads them for every candidate.
+	langEntries map[string][]*entry
+	// lookup is made the first time the occupation is a candidate; see
+	// occLookup.
+	lookupOnce sync.Once
+	lookup     *occLookup
 }
 
 // pattern is a corpus.Pattern analysed: its roles and contexts as term
@@ -554,6 +565,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 		ix.maxCandidates = maxCandidatesHier
 		ix.computeIDF()
 	}
+	ix.precompute()
 	return ix, nil
 }
 
