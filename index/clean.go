@@ -30,12 +30,12 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 	folded := Fold(title)
 	var stripped []Stripped
 	s := folded
-	for i := range a.noise {
-		r := &a.noise[i]
-		if !r.mayMatch(s) {
+	for _, r := range a.noise {
+		re := r.regexpFor(s)
+		if re == nil {
 			continue
 		}
-		locs := r.re.FindAllStringIndex(s, -1)
+		locs := re.FindAllStringIndex(s, -1)
 		if len(locs) == 0 {
 			continue
 		}
