@@ -209,6 +209,9 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 // it, is one term query per field.
 func (ix *Index) search(qterms, dterms map[string][]string, qlang string) (map[string]float64, error) {
 	var clauses []query.Query
+	// ckey spells the clauses: the boost (key) and the term of each, in
+	// order; the fields follow from the term.
+	ckey := make([]byte, 0, 64)
 	seen := map[string]bool{}
 	// A term that no document holds in a field cannot score there: it
 	// gets no term query.
@@ -219,6 +222,11 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang string) (map[s
 			}
 			seen[key+t] = true
 			in := ix.indexed[t]
+			if in&(inTitles|inText) != 0 {
+				ckey = append(ckey, key...)
+				ckey = append(ckey, t...)
+				ckey = append(ckey, 0)
+			}
 			if in&inTitles != 0 {
 				tq := bleve.NewTermQuery(t)
 				tq.SetField(titleField)
@@ -247,11 +255,19 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang string) (map[s
 	if len(clauses) == 0 {
 		return scores, nil
 	}
+	// The clauses decide the scores, and titles that differ in words the
+	// corpus lacks ("Dovamu Registered Nurse", a name, a made-up word)
+	// have the same clauses: their scores are remembered.
+	key := string(ckey)
+	if s, ok := ix.searches.get(key); ok {
+		return s, nil
+	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), ix.searchSize, 0, false)
 	sr, err := ix.bi.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
+	defer func() { ix.searches.put(key, scores, scoresCost(scores)) }()
 	for _, h := range sr.Hits {
 		if g, ok := strings.CutPrefix(h.ID, groupDocPrefix); ok {
 			// A group's titles speak for each of its occupations.
@@ -264,6 +280,18 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang string) (map[s
 	}
 	return scores, nil
 }
+
+// scoresCost is what a search's scores are counted in the search cache.
+func scoresCost(scores map[string]float64) int64 {
+	n := int64(48) // the map itself
+	for code := range scores {
+		n += int64(len(code)) + 8 + 16
+	}
+	return n
+}
+
+// searchCacheBytes is the budget of an index's cache of search scores.
+const searchCacheBytes = 8 << 20
 
 // candidates computes the coverage features of every occupation that
 // scored, best first.

@@ -298,6 +298,8 @@ type Index struct {
 	idf    map[string]map[string]float64
 	idfMax float64
 	dir    string
+	// searches remembers the scores of recent searches by their clauses.
+	searches *boundedCache[map[string]float64]
 }
 
 // eachTitle calls fn for each title-like string of t with its kind, in
@@ -566,6 +568,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 		ix.computeIDF()
 	}
 	ix.precompute()
+	ix.searches = newBoundedCache[map[string]float64]("searches", searchCacheBytes)
 	return ix, nil
 }
 
@@ -614,6 +617,12 @@ func (ix *Index) detectLanguage(words []string) string {
 // terms analyses s in lang and returns its unique terms in order of first
 // appearance.
 func (ix *Index) terms(lang, s string) []string { return ix.an.terms(lang, s) }
+
+// CacheStats describe the caches of the classifier: the index's own
+// (searches) and those its package shares between indexes (stems).
+func (ix *Index) CacheStats() []CacheStats {
+	return []CacheStats{ix.searches.stats(), stemCacheEN.stats(), stemCachePT.stats()}
+}
 
 // Corpus returns the corpus the index was built from.
 func (ix *Index) Corpus() *corpus.Corpus { return ix.corpus }
