@@ -9,8 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -244,34 +242,6 @@ func parseDelimiter(s string) (rune, error) {
 	return 0, fmt.Errorf("%q: want comma, semicolon or tab", s)
 }
 
-// The garbage collector's settings during a batch run; see tuneGC.
-const (
-	batchGCPercent   = 400
-	batchMemoryLimit = 80 << 20
-)
-
-// tuneGC makes the collector run less often during a batch, and returns
-// what undoes it. Classifying allocates much and keeps little, so at the
-// default GOGC=100 the collector runs after every few rows. GOGC=400 with a
-// soft memory limit of 80 MiB (or four times the live heap, for a large
-// corpus) takes about a fifth less CPU with the default corpus, for a peak
-// RSS under 100 MB instead of about 55. GOGC or GOMEMLIMIT set by the user
-// win.
-func tuneGC() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	pct := debug.SetGCPercent(batchGCPercent)
-	limit := debug.SetMemoryLimit(max(batchMemoryLimit, 4*int64(ms.HeapAlloc)))
-	return func() {
-		debug.SetGCPercent(pct)
-		debug.SetMemoryLimit(limit)
-	}
-}
-
 func batchRun(opts *batchOptions) error {
 	in, name, size, closeIn, err := openBatchInput(opts)
 	if err != nil {
@@ -298,7 +268,6 @@ func batchRun(opts *batchOptions) error {
 		return err
 	}
 
-	defer tuneGC()()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var written atomic.Int64
