@@ -30,8 +30,12 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 	folded := Fold(title)
 	var stripped []Stripped
 	s := folded
+	tb := newTextBits(s)
 	for _, r := range a.noise {
-		re := r.regexpFor(s)
+		if tb.s != s {
+			tb = newTextBits(s)
+		}
+		re := r.regexpFor(tb)
 		if re == nil {
 			continue
 		}

@@ -179,11 +179,40 @@ func TestNoiseSubexpressions(t *testing.T) {
 			for _, r := range an.noise {
 				want := fmt.Sprint(r.re.FindAllStringIndex(s, -1))
 				got := "[]"
-				if re := r.regexpFor(s); re != nil {
+				if re := r.regexpFor(newTextBits(s)); re != nil {
 					got = fmt.Sprint(re.FindAllStringIndex(s, -1))
 				}
 				if got != want {
 					t.Errorf("corpus %s: rule %s on %q: matches %s, want %s", name, r.name, s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestTextBitsContains checks the prefilter's shortcut against
+// strings.Contains for every literal of the noise rules.
+func TestTextBitsContains(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := analyserFor(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := adgen.New(5)
+	for range 500 {
+		s := Fold(g.Next(0).Title)
+		tb := newTextBits(s)
+		for _, r := range an.noise {
+			for _, n := range r.needs {
+				for _, set := range n {
+					for _, lit := range set {
+						if got, want := tb.contains(lit), strings.Contains(s, lit); got != want {
+							t.Fatalf("contains(%q) in %q = %v, want %v", lit, s, got, want)
+						}
+					}
 				}
 			}
 		}

@@ -27,12 +27,52 @@ import (
 // nothing (the pattern may match any text).
 type need [][]string
 
-// has reports whether s holds what n requires.
-func (n need) has(s string) bool {
+// textBits summarise a text for need.has: the bytes it holds and, in a
+// small Bloom filter, its pairs of adjacent bytes. A literal whose byte or
+// first or last pair is missing is not in the text, without a search.
+type textBits struct {
+	s       string
+	bytes   [4]uint64
+	bigrams [16]uint64
+}
+
+func newTextBits(s string) *textBits {
+	tb := &textBits{s: s}
+	for i := 0; i < len(s); i++ {
+		tb.bytes[s[i]>>6] |= 1 << (s[i] & 63)
+		if i > 0 {
+			h := bigramHash(s[i-1], s[i])
+			tb.bigrams[h>>6] |= 1 << (h & 63)
+		}
+	}
+	return tb
+}
+
+func bigramHash(a, b byte) uint32 { return (uint32(a)*131 + uint32(b)) & 1023 }
+
+// contains reports whether the text holds lit.
+func (tb *textBits) contains(lit string) bool {
+	switch len(lit) {
+	case 0:
+		return true
+	case 1:
+		return tb.bytes[lit[0]>>6]&(1<<(lit[0]&63)) != 0
+	}
+	for _, i := range [2]int{0, len(lit) - 2} {
+		h := bigramHash(lit[i], lit[i+1])
+		if tb.bigrams[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+	}
+	return strings.Contains(tb.s, lit)
+}
+
+// has reports whether the text holds what n requires.
+func (n need) has(tb *textBits) bool {
 	for _, set := range n {
 		found := false
 		for _, lit := range set {
-			if strings.Contains(s, lit) {
+			if tb.contains(lit) {
 				found = true
 				break
 			}
@@ -171,17 +211,18 @@ func newNoiseRule(name string, patterns []string) (*noiseRule, error) {
 
 // mayMatch reports whether the rule can match s.
 func (r *noiseRule) mayMatch(s string) bool {
+	tb := newTextBits(s)
 	for _, n := range r.needs {
-		if n.has(s) {
+		if n.has(tb) {
 			return true
 		}
 	}
 	return false
 }
 
-// regexpFor returns an expression that finds in s the same matches as the
-// whole rule, or nil when the rule cannot match s.
-func (r *noiseRule) regexpFor(s string) *regexp.Regexp {
+// regexpFor returns an expression that finds in the text the same matches
+// as the whole rule, or nil when the rule cannot match it.
+func (r *noiseRule) regexpFor(tb *textBits) *regexp.Regexp {
 	var bits [8]byte
 	set := make([]byte, 0, len(bits))
 	set = append(set, bits[:min(len(bits), (len(r.pats)+7)/8)]...)
@@ -190,7 +231,7 @@ func (r *noiseRule) regexpFor(s string) *regexp.Regexp {
 	}
 	n := 0
 	for i, nd := range r.needs {
-		if nd.has(s) {
+		if nd.has(tb) {
 			set[i/8] |= 1 << (i % 8)
 			n++
 		}
