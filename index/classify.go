@@ -370,25 +370,33 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 			lq := lqs[lang]
 			head := lq.head
 			lk := ix.lookupOf(oi)
+			tm := lk.terms[lang]
+			// Entries that hold no query term have no containment: only
+			// the first one can be the best title, when no entry holds one.
+			positions = positions[:0]
+			if f := lk.first[lang]; f >= 0 {
+				positions = append(positions, int32(f))
+			}
 			var cov, covN float64
 			textCov := 0
 			for i, t := range qt {
 				w := lq.weights[i]
 				covN += w
-				if lk.vocab[lang][t] {
+				ti := tm[t]
+				if ti.title {
 					cov += w
 				}
-				if oi.textVocab[lang][t] {
+				if ti.text {
 					textCov++
 				}
+				positions = append(positions, ti.posts...)
 			}
+			slices.Sort(positions)
+			positions = slices.Compact(positions)
 			var cont, contDesc float64
 			bestTitle, bestM := "", 0
 			exactHere := false
-			// Entries that hold no query term have no containment: only
-			// the first one can be the best title, when no entry holds one.
 			es := oi.langEntries[lang]
-			positions = lk.matching(positions, lang, qt)
 			for _, pos := range positions {
 				e := es[pos]
 				var m int

@@ -2,7 +2,6 @@ package index
 
 import (
 	"math"
-	"slices"
 	"sort"
 
 	"github.com/anzsco/anzsco/corpus"
@@ -272,68 +271,63 @@ func (ix *Index) computeIDF() {
 	}
 }
 
-// occLookup answers, for one occupation, which of its entries hold a term
-// and whether its titles or its groups' hold it, without reading every
-// entry: an occupation of the whole ANZSCO has about 160 entries with its
-// groups' (up to 900), and only those holding a query term can change its
-// features.
+// occLookup answers, for one occupation, what ranking asks of each query
+// term, with one lookup: which of its entries hold the term, whether its
+// titles or its groups' hold it and whether its description or tasks do.
+// An occupation of the whole ANZSCO has about 160 entries with its groups'
+// (up to 900), and only those holding a query term can change its
+// features, so they are found here instead of read one by one.
 type occLookup struct {
-	// posts[lang][t] are the positions in langEntries[lang] of the entries
-	// that hold t, ascending.
-	posts map[string]map[string][]int32
+	// terms[lang][t] describes the term t in lang.
+	terms map[string]map[string]termInfo
 	// first[lang] is the position of the first entry with terms, or -1.
 	first map[string]int
-	// vocab[lang] is the occupation's title vocabulary with its groups'.
-	vocab map[string]map[string]bool
+}
+
+// termInfo is what an occupation holds of one term.
+type termInfo struct {
+	// posts are the positions in langEntries of the entries that hold
+	// the term, ascending.
+	posts []int32
+	// title: a title of the occupation or of its groups holds it; text:
+	// its description or tasks do.
+	title, text bool
 }
 
 // lookupOf returns oi's occLookup, made on first use. Safe for concurrent
 // use.
 func (ix *Index) lookupOf(oi *occInfo) *occLookup {
 	oi.lookupOnce.Do(func() {
-		l := &occLookup{posts: map[string]map[string][]int32{}, first: map[string]int{}, vocab: map[string]map[string]bool{}}
-		for lang, es := range oi.langEntries {
-			posts := map[string][]int32{}
+		l := &occLookup{terms: map[string]map[string]termInfo{}, first: map[string]int{}}
+		for _, lang := range oi.langs {
+			tm := map[string]termInfo{}
+			update := func(t string, f func(*termInfo)) {
+				ti := tm[t]
+				f(&ti)
+				tm[t] = ti
+			}
 			first := -1
-			for i, e := range es {
+			for i, e := range oi.langEntries[lang] {
 				if first < 0 && len(e.terms) > 0 {
 					first = i
 				}
 				for _, t := range e.terms {
-					posts[t] = append(posts[t], int32(i))
+					update(t, func(ti *termInfo) { ti.posts = append(ti.posts, int32(i)) })
 				}
 			}
-			l.posts[lang], l.first[lang] = posts, first
-		}
-		for _, lang := range oi.langs {
-			v := map[string]bool{}
 			for _, m := range []map[string]bool{oi.vocab[lang], ix.groupVocab[oi.unit.Code][lang], ix.groupVocab[oi.minor.Code][lang]} {
 				for t := range m {
-					v[t] = true
+					update(t, func(ti *termInfo) { ti.title = true })
 				}
 			}
-			l.vocab[lang] = v
+			for t := range oi.textVocab[lang] {
+				update(t, func(ti *termInfo) { ti.text = true })
+			}
+			l.terms[lang], l.first[lang] = tm, first
 		}
 		oi.lookup = l
 	})
 	return oi.lookup
-}
-
-// matching appends to dst the positions in langEntries[lang] of the
-// entries that hold a term of qt, with the first entry with terms, in
-// ascending order without repeats: the only entries whose containment can
-// differ from zero, and the one that names the best title when none does.
-func (l *occLookup) matching(dst []int32, lang string, qt []string) []int32 {
-	dst = dst[:0]
-	if f := l.first[lang]; f >= 0 {
-		dst = append(dst, int32(f))
-	}
-	posts := l.posts[lang]
-	for _, t := range qt {
-		dst = append(dst, posts[t]...)
-	}
-	slices.Sort(dst)
-	return slices.Compact(dst)
 }
 
 // precompute makes what ranking reads for every candidate of every query:
