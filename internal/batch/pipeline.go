@@ -363,7 +363,10 @@ func (wk *worker) classify(rec *Record) (r *result, err error) {
 		return nil, err
 	}
 	if wk.cache != nil {
-		wk.cache.add(key, r)
+		// The title is a piece of the input record, description and all:
+		// the cache keeps copies, not the record.
+		res.Input = strings.Clone(res.Input)
+		wk.cache.add(strings.Clone(key), r)
 	}
 	return r, nil
 }
