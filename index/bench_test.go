@@ -140,3 +140,24 @@ func BenchmarkClassifyDistinct(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkColdAnzsco measures what a process coding against the whole
+// ANZSCO does before its first answer: load the corpus, build the index
+// and classify one title.
+func BenchmarkColdAnzsco(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		c, err := corpus.Builtin("anzsco")
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix, err := index.Build(c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ix.Classify(index.Query{Text: "Truck Driver"}); err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+	}
+}
