@@ -3,8 +3,6 @@ package index
 import (
 	"fmt"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -132,38 +130,33 @@ func isNumber(s string) bool {
 }
 
 // Stems are cached: titles reuse a small vocabulary, and stemming is the
-// most expensive step of the analysis. The caches stop growing at
-// maxCachedStems words.
+// most expensive step of the analysis. Each language's cache has a fixed
+// budget: words seen once (names, made-up words) age out.
 var (
-	stemCacheEN, stemCachePT stemCache
+	stemCacheEN = newBoundedCache[string]("stems-en", stemCacheBytes)
+	stemCachePT = newBoundedCache[string]("stems-pt", stemCacheBytes)
 )
 
-const maxCachedStems = 1 << 16
+// stemCacheBytes is the budget of each language's stem cache: some 10,000
+// words, more than the vocabulary of the titles of a large ad file.
+const stemCacheBytes = 1 << 20
 
-type stemCache struct {
-	m sync.Map
-	n atomic.Int64
-}
-
-func (c *stemCache) get(w string, stem func(string) string) string {
-	if s, ok := c.m.Load(w); ok {
-		return s.(string)
+// cachedStem returns the stem of w from c, or stems it and remembers it.
+func cachedStem(c *boundedCache[string], w string, stem func(string) string) string {
+	if s, ok := c.get(w); ok {
+		return s
 	}
-	s := stem(w)
-	if c.n.Load() < maxCachedStems {
-		if _, loaded := c.m.LoadOrStore(w, s); !loaded {
-			c.n.Add(1)
-		}
-	}
+	s := strings.Clone(stem(w))
+	c.put(w, s, int64(len(s)))
 	return s
 }
 
 func stemEN(w string) string {
-	return stemCacheEN.get(w, func(w string) string { return english.Stem(w, true) })
+	return cachedStem(stemCacheEN, w, func(w string) string { return english.Stem(w, true) })
 }
 
 func stemPT(w string) string {
-	return stemCachePT.get(w, func(w string) string {
+	return cachedStem(stemCachePT, w, func(w string) string {
 		env := snowballstem.NewEnv(w)
 		portuguese.Stem(env)
 		return env.Current()

@@ -1,10 +1,12 @@
 package index_test
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/batch/adgen"
 )
 
 var benchTitles = []string{
@@ -79,5 +81,83 @@ func BenchmarkClassifyDescribed(b *testing.B) {
 		if _, err := ix.Classify(index.Query{Text: benchTitles[i%len(benchTitles)], Description: benchDescription}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+var anzscoBench struct {
+	once sync.Once
+	ix   *index.Index
+	err  error
+}
+
+// anzscoIndex is the index of the whole ANZSCO, built once.
+func anzscoIndex(b testing.TB) *index.Index {
+	anzscoBench.once.Do(func() {
+		c, err := corpus.Builtin("anzsco")
+		if err != nil {
+			anzscoBench.err = err
+			return
+		}
+		anzscoBench.ix, anzscoBench.err = index.Build(c)
+	})
+	if anzscoBench.err != nil {
+		b.Fatal(anzscoBench.err)
+	}
+	return anzscoBench.ix
+}
+
+// distinctTitles returns n generated job-ad titles, each distinct (a real
+// title with a made-up word), as in real ad files: no cache keyed by the
+// whole title helps.
+func distinctTitles(n int) []string {
+	g := adgen.NewDistinct(1)
+	out := make([]string, n)
+	for i := range out {
+		out[i] = g.Next(0).Title
+	}
+	return out
+}
+
+// BenchmarkClassifyDistinct measures Classify of distinct ad titles on one
+// goroutine, with the default corpus and with the whole ANZSCO. Each
+// iteration is a title not seen before in the run (up to 200,000).
+func BenchmarkClassifyDistinct(b *testing.B) {
+	titles := distinctTitles(200000)
+	for _, tt := range []struct {
+		name string
+		ix   func(testing.TB) *index.Index
+	}{{"default", defaultIndex}, {"anzsco", anzscoIndex}} {
+		b.Run(tt.name, func(b *testing.B) {
+			ix := tt.ix(b)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := ix.Classify(index.Query{Text: titles[i%len(titles)]}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "titles/s")
+		})
+	}
+}
+
+// BenchmarkColdAnzsco measures what a process coding against the whole
+// ANZSCO does before its first answer: load the corpus, build the index
+// and classify one title.
+func BenchmarkColdAnzsco(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		c, err := corpus.Builtin("anzsco")
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix, err := index.Build(c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ix.Classify(index.Query{Text: "Truck Driver"}); err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
 	}
 }

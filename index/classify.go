@@ -1,9 +1,11 @@
 package index
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -224,6 +226,9 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 // it, is one term query per field.
 func (ix *Index) search(qterms, dterms map[string][]string, qlang, bridge string) (map[string]float64, error) {
 	var clauses []query.Query
+	// ckey spells the clauses: the boost (key) and the term of each, in
+	// order; the fields follow from the term.
+	ckey := make([]byte, 0, 64)
 	seen := map[string]bool{}
 	// A term that no document holds in a field cannot score there: it
 	// gets no term query.
@@ -234,6 +239,11 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang, bridge string
 			}
 			seen[key+t] = true
 			in := ix.indexed[t]
+			if in&(inTitles|inText) != 0 {
+				ckey = append(ckey, key...)
+				ckey = append(ckey, t...)
+				ckey = append(ckey, 0)
+			}
 			if in&inTitles != 0 {
 				tq := bleve.NewTermQuery(t)
 				tq.SetField(titleField)
@@ -262,11 +272,19 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang, bridge string
 	if len(clauses) == 0 {
 		return scores, nil
 	}
+	// The clauses decide the scores, and titles that differ in words the
+	// corpus lacks ("Dovamu Registered Nurse", a name, a made-up word)
+	// have the same clauses: their scores are remembered.
+	key := string(ckey)
+	if s, ok := ix.searches.get(key); ok {
+		return s, nil
+	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), ix.searchSize, 0, false)
 	sr, err := ix.bi.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
+	defer func() { ix.searches.put(key, scores, scoresCost(scores)) }()
 	for _, h := range sr.Hits {
 		if g, ok := strings.CutPrefix(h.ID, groupDocPrefix); ok {
 			// A group's titles speak for each of its occupations.
@@ -280,6 +298,18 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang, bridge string
 	return scores, nil
 }
 
+// scoresCost is what a search's scores are counted in the search cache.
+func scoresCost(scores map[string]float64) int64 {
+	n := int64(48) // the map itself
+	for code := range scores {
+		n += int64(len(code)) + 8 + 16
+	}
+	return n
+}
+
+// searchCacheBytes is the budget of an index's cache of search scores.
+const searchCacheBytes = 8 << 20
+
 // candidates computes the coverage features of every occupation that
 // scored, best first.
 //
@@ -287,18 +317,26 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang, bridge string
 // language only, so that an English title is not coded by accident through
 // the Portuguese titles (or the reverse).
 func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang, bridge string, core map[string][]string) []features {
-	codes := make([]string, 0, len(scores))
-	for code := range scores {
-		codes = append(codes, code)
+	type scored struct {
+		code  string
+		score float64
 	}
-	if len(codes) > ix.maxCandidates {
-		sort.Slice(codes, func(i, j int) bool {
-			if scores[codes[i]] != scores[codes[j]] {
-				return scores[codes[i]] > scores[codes[j]]
+	byScore := make([]scored, 0, len(scores))
+	for code, sc := range scores {
+		byScore = append(byScore, scored{code, sc})
+	}
+	if len(byScore) > ix.maxCandidates {
+		slices.SortFunc(byScore, func(a, b scored) int {
+			if a.score != b.score {
+				return cmp.Compare(b.score, a.score)
 			}
-			return codes[i] < codes[j]
+			return strings.Compare(a.code, b.code)
 		})
-		codes = codes[:ix.maxCandidates]
+		byScore = byScore[:ix.maxCandidates]
+	}
+	codes := make([]string, len(byScore))
+	for i, s := range byScore {
+		codes[i] = s.code
 	}
 	out := make([]features, 0, len(codes))
 	inQs := make(map[string]termSet, len(qterms))
@@ -307,6 +345,31 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 		inQs[lang] = newTermSet(qt)
 		inDs[lang] = newTermSet(dterms[lang])
 	}
+	// In a hierarchical corpus the words after the title's first part
+	// ("Truck Driver - Local Deliveries") weigh less: weightOf is a term's
+	// weight given its idf. The query's own weights and head are the same
+	// for every candidate.
+	type langQuery struct {
+		weights []float64
+		core    bag
+		head    string
+	}
+	lqs := make(map[string]*langQuery, len(qterms))
+	for lang, qt := range qterms {
+		lq := &langQuery{weights: make([]float64, len(qt))}
+		if ix.hier {
+			lq.core = bag(core[lang])
+			lq.head = headOf(lq.core, lang)
+		}
+		for i, t := range qt {
+			lq.weights[i] = 1
+			if ix.hier {
+				lq.weights[i] = weightOf(lq.core, t, ix.idfOf(lang, t))
+			}
+		}
+		lqs[lang] = lq
+	}
+	var positions []int32
 	for _, code := range codes {
 		score := scores[code]
 		oi := ix.occs[code]
@@ -321,49 +384,53 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				continue
 			}
 			inQ, inD := inQs[lang], inDs[lang]
-			// In a hierarchical corpus the words after the title's first
-			// part ("Truck Driver - Local Deliveries") weigh less.
-			weight := func(string) float64 { return 1 }
-			idf := weight
-			head := ""
-			if ix.hier {
-				cs := bag(core[lang])
-				head = headOf(cs, lang)
-				idf = func(t string) float64 { return ix.idfOf(lang, t) }
-				weight = func(t string) float64 {
-					if cs.has(t) {
-						return ix.idfOf(lang, t)
-					}
-					return tailWeight * ix.idfOf(lang, t)
-				}
+			lq := lqs[lang]
+			head := lq.head
+			lk := ix.lookupOf(oi)
+			tm := lk.terms[lang]
+			// Entries that hold no query term have no containment: only
+			// the first one can be the best title, when no entry holds one.
+			positions = positions[:0]
+			if f := lk.first[lang]; f >= 0 {
+				positions = append(positions, int32(f))
 			}
 			var cov, covN float64
 			textCov := 0
-			for _, t := range qt {
-				w := weight(t)
+			for i, t := range qt {
+				w := lq.weights[i]
 				covN += w
-				if oi.vocab[lang][t] || ix.inGroupVocab(oi, lang, t) {
+				ti := tm[t]
+				if ti.title {
 					cov += w
 				}
-				if oi.textVocab[lang][t] {
+				if ti.text {
 					textCov++
 				}
+				positions = append(positions, ti.posts...)
 			}
+			slices.Sort(positions)
+			positions = slices.Compact(positions)
 			var cont, contDesc float64
 			bestTitle, bestM := "", 0
 			exactHere := false
-			ix.entriesOf(oi, lang, func(e *entry) {
-				if len(e.terms) == 0 {
-					return
-				}
+			es := oi.langEntries[lang]
+			for _, pos := range positions {
+				e := es[pos]
 				var m int
 				var mw, mdw, n float64
-				for _, t := range e.terms {
-					w := idf(t)
+				for i, t := range e.terms {
+					w := 1.0
+					if ix.hier {
+						w = e.idf[i]
+					}
 					n += w
 					if inQ.has(t) {
 						m++
-						mw += weight(t)
+						if ix.hier {
+							mw += weightOf(lq.core, t, w)
+						} else {
+							mw++
+						}
 						mdw += w
 					} else if inD.has(t) {
 						mdw += w
@@ -385,7 +452,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				if cd := mdw / n * f; m > 0 && cd > contDesc {
 					contDesc = cd
 				}
-			})
+			}
 			for _, p := range oi.patterns {
 				if p.lang != lang {
 					continue
@@ -435,14 +502,35 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 		}
 		out = append(out, f)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		ki, kj := rankKey(out[i]), rankKey(out[j])
-		if ki != kj {
-			return ki > kj
+	// Best first; each key is computed once.
+	type keyed struct {
+		key float64
+		i   int
+	}
+	order := make([]keyed, len(out))
+	for i := range out {
+		order[i] = keyed{rankKey(out[i]), i}
+	}
+	slices.SortFunc(order, func(a, b keyed) int {
+		if a.key != b.key {
+			return cmp.Compare(b.key, a.key)
 		}
-		return out[i].code < out[j].code
+		return strings.Compare(out[a.i].code, out[b.i].code)
 	})
-	return out
+	sorted := make([]features, len(out))
+	for k, o := range order {
+		sorted[k] = out[o.i]
+	}
+	return sorted
+}
+
+// weightOf is the weight of a term of idf idf in a hierarchical corpus:
+// its idf in the first part of the query (core), tailWeight of it after.
+func weightOf(core bag, t string, idf float64) float64 {
+	if core.has(t) {
+		return idf
+	}
+	return tailWeight * idf
 }
 
 // bestPart returns the entry with the largest share of its terms (those

@@ -30,12 +30,16 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 	folded := Fold(title)
 	var stripped []Stripped
 	s := folded
-	for i := range a.noise {
-		r := &a.noise[i]
-		if !r.mayMatch(s) {
+	tb := newTextBits(s)
+	for _, r := range a.noise {
+		if tb.s != s {
+			tb = newTextBits(s)
+		}
+		re := r.regexpFor(tb)
+		if re == nil {
 			continue
 		}
-		locs := r.re.FindAllStringIndex(s, -1)
+		locs := re.FindAllStringIndex(s, -1)
 		if len(locs) == 0 {
 			continue
 		}

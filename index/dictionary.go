@@ -41,16 +41,17 @@ func realWord(w string) bool {
 
 func (d *dictionary) has(lang, w string) bool {
 	d.once.Do(func() { d.load(lang) })
-	i := sort.Search(len(d.lines), func(i int) bool { return d.word(i) >= w })
-	return i < len(d.lines) && d.word(i) == w
+	// string(bytes) in a comparison does not copy the bytes.
+	i := sort.Search(len(d.lines), func(i int) bool { return string(d.word(i)) >= w })
+	return i < len(d.lines) && string(d.word(i)) == w
 }
 
-func (d *dictionary) word(i int) string {
+func (d *dictionary) word(i int) []byte {
 	end := len(d.data)
 	if i+1 < len(d.lines) {
 		end = int(d.lines[i+1]) - 1
 	}
-	return string(d.data[d.lines[i]:end])
+	return d.data[d.lines[i]:end]
 }
 
 func (d *dictionary) load(lang string) {

@@ -331,8 +331,101 @@ func (ix *Index) computeIDF() {
 	}
 }
 
+// occLookup answers, for one occupation, what ranking asks of each query
+// term, with one lookup: which of its entries hold the term, whether its
+// titles or its groups' hold it and whether its description or tasks do.
+// An occupation of the whole ANZSCO has about 160 entries with its groups'
+// (up to 900), and only those holding a query term can change its
+// features, so they are found here instead of read one by one.
+type occLookup struct {
+	// terms[lang][t] describes the term t in lang.
+	terms map[string]map[string]termInfo
+	// first[lang] is the position of the first entry with terms, or -1.
+	first map[string]int
+}
+
+// termInfo is what an occupation holds of one term.
+type termInfo struct {
+	// posts are the positions in langEntries of the entries that hold
+	// the term, ascending.
+	posts []int32
+	// title: a title of the occupation or of its groups holds it; text:
+	// its description or tasks do.
+	title, text bool
+}
+
+// lookupOf returns oi's occLookup, made on first use. Safe for concurrent
+// use.
+func (ix *Index) lookupOf(oi *occInfo) *occLookup {
+	oi.lookupOnce.Do(func() {
+		l := &occLookup{terms: map[string]map[string]termInfo{}, first: map[string]int{}}
+		for _, lang := range oi.langs {
+			tm := map[string]termInfo{}
+			update := func(t string, f func(*termInfo)) {
+				ti := tm[t]
+				f(&ti)
+				tm[t] = ti
+			}
+			first := -1
+			for i, e := range oi.langEntries[lang] {
+				if first < 0 && len(e.terms) > 0 {
+					first = i
+				}
+				for _, t := range e.terms {
+					update(t, func(ti *termInfo) { ti.posts = append(ti.posts, int32(i)) })
+				}
+			}
+			for _, m := range []map[string]bool{oi.vocab[lang], ix.groupVocab[oi.unit.Code][lang], ix.groupVocab[oi.minor.Code][lang]} {
+				for t := range m {
+					update(t, func(ti *termInfo) { ti.title = true })
+				}
+			}
+			for t := range oi.textVocab[lang] {
+				update(t, func(ti *termInfo) { ti.text = true })
+			}
+			l.terms[lang], l.first[lang] = tm, first
+		}
+		oi.lookup = l
+	})
+	return oi.lookup
+}
+
+// precompute makes what ranking reads for every candidate of every query:
+// each occupation's entries by language and, in a hierarchical corpus,
+// the idf of each entry's terms.
+func (ix *Index) precompute() {
+	for _, oi := range ix.occs {
+		oi.langEntries = make(map[string][]*entry, len(oi.langs))
+		for _, lang := range oi.langs {
+			var es []*entry
+			ix.entriesOf(oi, lang, func(e *entry) { es = append(es, e) })
+			oi.langEntries[lang] = es
+		}
+	}
+	if !ix.hier {
+		return
+	}
+	setIDF := func(e *entry) {
+		if e.idf != nil {
+			return
+		}
+		e.idf = make([]float64, len(e.terms))
+		for i, t := range e.terms {
+			e.idf[i] = ix.idfOf(e.lang, t)
+		}
+	}
+	for _, oi := range ix.occs {
+		for _, es := range oi.langEntries {
+			for _, e := range es {
+				setIDF(e)
+			}
+		}
+	}
+}
+
 // entriesOf calls fn for an occupation's own title entries in lang, then
-// for those of its unit and minor group.
+// for those of its unit and minor group. Ranking reads the same, made once,
+// in occInfo.langEntries.
 func (ix *Index) entriesOf(oi *occInfo, lang string, fn func(*entry)) {
 	for _, e := range oi.entries {
 		if e.lang == lang {
@@ -344,10 +437,4 @@ func (ix *Index) entriesOf(oi *occInfo, lang string, fn func(*entry)) {
 			fn(e)
 		}
 	}
-}
-
-// inGroupVocab reports whether a title of the occupation's unit or minor
-// group holds the term.
-func (ix *Index) inGroupVocab(oi *occInfo, lang, t string) bool {
-	return ix.groupVocab[oi.unit.Code][lang][t] || ix.groupVocab[oi.minor.Code][lang][t]
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -250,6 +251,9 @@ type entry struct {
 	lang  string
 	text  string
 	terms []string // unique analysed terms
+	// idf holds, in a hierarchical corpus, idfOf(lang, t) of each term,
+	// computed once when the index is made.
+	idf []float64
 	// weight scales the entry's containment: 1, or sharedTitleWeight.
 	weight float64
 	// shared marks a title that names no single occupation: a group's,
@@ -271,6 +275,13 @@ type occInfo struct {
 	// unit and minor are the occupation's unit and minor groups, when the
 	// corpus gives its hierarchy.
 	unit, minor corpus.Group
+	// langEntries are, by language, the entries entriesOf visits, in its
+	// order, made once: ranking reads them for every candidate.
+	langEntries map[string][]*entry
+	// lookup is made the first time the occupation is a candidate; see
+	// occLookup.
+	lookupOnce sync.Once
+	lookup     *occLookup
 }
 
 // pattern is a corpus.Pattern analysed: its roles and contexts as term
@@ -320,6 +331,8 @@ type Index struct {
 	idf    map[string]map[string]float64
 	idfMax float64
 	dir    string
+	// searches remembers the scores of recent searches by their clauses.
+	searches *boundedCache[map[string]float64]
 }
 
 // eachTitle calls fn for each title-like string of t with its kind, in
@@ -591,6 +604,8 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 		ix.maxCandidates = maxCandidatesHier
 		ix.computeIDF()
 	}
+	ix.precompute()
+	ix.searches = newBoundedCache[map[string]float64]("searches", searchCacheBytes)
 	return ix, nil
 }
 
@@ -639,6 +654,12 @@ func (ix *Index) detectLanguage(words []string) string {
 // terms analyses s in lang and returns its unique terms in order of first
 // appearance.
 func (ix *Index) terms(lang, s string) []string { return ix.an.terms(lang, s) }
+
+// CacheStats describe the caches of the classifier: the index's own
+// (searches) and those its package shares between indexes (stems).
+func (ix *Index) CacheStats() []CacheStats {
+	return []CacheStats{ix.searches.stats(), stemCacheEN.stats(), stemCachePT.stats()}
+}
 
 // Corpus returns the corpus the index was built from.
 func (ix *Index) Corpus() *corpus.Corpus { return ix.corpus }

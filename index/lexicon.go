@@ -4,10 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/anzsco/anzsco/corpus"
 )
@@ -27,7 +25,7 @@ type analyser struct {
 	// belongs to (bit i for corpus.Languages[i]); language detection uses
 	// them.
 	functionLangs map[string]uint8
-	noise         []noiseRule
+	noise         []*noiseRule
 	places        map[string]bool
 	// qualifiers are bracketed parts of titles that a query need not
 	// contain; residuals mark a residual ("nec") title.
@@ -56,132 +54,6 @@ type langAnalysis struct {
 	// agentive are suffixes of nouns for a person, which are only made
 	// singular.
 	agentive []corpus.Rewrite
-}
-
-type noiseRule struct {
-	name string
-	re   *regexp.Regexp
-	// A rule runs only on text that may hold a match: one of its patterns'
-	// literal prefixes, or a digit for a pattern that starts with one;
-	// always says that some pattern has neither.
-	prefixes []string
-	digit    bool
-	always   bool
-}
-
-// mayMatch reports whether the rule can match s.
-func (r *noiseRule) mayMatch(s string) bool {
-	if r.always || r.digit && strings.ContainsAny(s, "0123456789") {
-		return true
-	}
-	for _, p := range r.prefixes {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// literalPrefixes returns texts of which every match of pattern p starts
-// with one (after a leading \b), and whether a match may start with a
-// digit instead; ok is false when the pattern may start otherwise. It
-// reads literal letters, digits, spaces and escaped punctuation, and
-// leading groups of alternatives, optional or not.
-func literalPrefixes(p string) (prefixes []string, digit, ok bool) {
-	p = strings.TrimPrefix(p, `\b`)
-	switch {
-	case strings.HasPrefix(p, `\d`) || strings.HasPrefix(p, "[0-9]"):
-		return nil, true, true
-	case strings.HasPrefix(p, "(?:"):
-		end := closingParen(p)
-		if end < 0 {
-			return nil, false, false
-		}
-		for _, alt := range splitTop(p[3:end]) {
-			ps, d, ok := literalPrefixes(alt)
-			if !ok {
-				return nil, false, false
-			}
-			prefixes, digit = append(prefixes, ps...), digit || d
-		}
-		if rest := p[end+1:]; strings.HasPrefix(rest, "?") || strings.HasPrefix(rest, "*") {
-			// An optional group: a match may start after it too.
-			ps, d, ok := literalPrefixes(rest[1:])
-			if !ok {
-				return nil, false, false
-			}
-			prefixes, digit = append(prefixes, ps...), digit || d
-		}
-		return prefixes, digit, true
-	}
-	var lit []byte
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		switch {
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.IndexByte(" /#%:,-'", c) >= 0:
-			lit = append(lit, c)
-			continue
-		case c == '\\' && i+1 < len(p) && strings.IndexByte(`()$+.#/[]{}?*|\-`, p[i+1]) >= 0:
-			lit = append(lit, p[i+1])
-			i++
-			continue
-		case strings.IndexByte("?*{", c) >= 0 && len(lit) > 0:
-			// A quantifier applies to the last character.
-			lit = lit[:len(lit)-1]
-		case c >= 0x80:
-			// A multi-byte character (€, £): keep it whole if complete.
-			lit = append(lit, c)
-			continue
-		}
-		break
-	}
-	if len(lit) == 0 || !utf8.Valid(lit) {
-		return nil, false, false
-	}
-	return []string{string(lit)}, false, true
-}
-
-// closingParen returns the index of the parenthesis that closes the one
-// p starts with, or -1.
-func closingParen(p string) int {
-	depth := 0
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
-		case '\\':
-			i++
-		case '(':
-			depth++
-		case ')':
-			if depth--; depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
-// splitTop splits p at the | that are outside parentheses and classes.
-func splitTop(p string) []string {
-	var out []string
-	depth, class, start := 0, false, 0
-	for i := 0; i < len(p); i++ {
-		switch c := p[i]; {
-		case c == '\\':
-			i++
-		case class:
-			class = c != ']'
-		case c == '[':
-			class = true
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-		case c == '|' && depth == 0:
-			out = append(out, p[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, p[start:])
 }
 
 // newAnalyser compiles lx for corpus c: title words of c are taken out of
@@ -236,18 +108,9 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 		a.residuals[Fold(r)] = true
 	}
 	for _, r := range lx.Noise {
-		re, err := regexp.Compile(strings.Join(r.Patterns, "|"))
+		nr, err := newNoiseRule(r.Name, r.Patterns)
 		if err != nil {
 			return nil, fmt.Errorf("index: noise rule %s: %w", r.Name, err)
-		}
-		nr := noiseRule{name: r.Name, re: re}
-		for _, p := range r.Patterns {
-			prefixes, digit, ok := literalPrefixes(p)
-			if !ok {
-				nr.always = true
-			}
-			nr.digit = nr.digit || digit
-			nr.prefixes = append(nr.prefixes, prefixes...)
 		}
 		a.noise = append(a.noise, nr)
 	}

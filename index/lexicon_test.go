@@ -1,10 +1,12 @@
 package index
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/internal/batch/adgen"
 )
 
 // TestLexiconsSpareTitleWords checks the built-in corpora against their own
@@ -124,32 +126,95 @@ func TestNoisePrefilter(t *testing.T) {
 	}
 }
 
-func TestLiteralPrefixes(t *testing.T) {
+func TestPatternNeed(t *testing.T) {
 	for _, tt := range []struct {
-		in       string
-		prefixes string
-		digit    bool
-		ok       bool
+		in   string
+		want string // sets separated by " & ", literals by "|"
 	}{
-		{`\bcasual\b`, "casual", false, true},
-		{`\bfull[- ]?time\b`, "full", false, true},
-		{`\bweekends?\b`, "weekend", false, true},
-		{`\b\d+\s?k\b`, "", true, true},
-		{`\(a\)`, "(a)", false, true},
-		{`\bclt[\s-]+ou[\s-]+pj\b`, "clt", false, true},
-		{`\b(?:level|lvl|l)\s?\d+\b`, "level lvl l", false, true},
-		{`(?:up to |ate )?(?:r\$|\$|€)\s?\d`, "up to |ate |r$|$|€", false, true},
-		{`\b(?:great|new) (?:team|role)\b`, "great|new", false, true},
-		{`\+\s?(?:super|bonus)\b`, "+", false, true},
-		{`[mf]/[mf]`, "", false, false},
+		{`\bcasual\b`, "casual"},
+		{`\bfull[- ]?time\b`, "full & time"},
+		{`\bweekends?\b`, "weekend"},
+		{`\b\d+\s?k\b`, "0|1|2|3|4|5|6|7|8|9 & k"},
+		{`\(a\)`, "(a)"},
+		{`\bclt[\s-]+ou[\s-]+pj\b`, `clt & ou & pj & \t|\n|\f|\r| |- & \t|\n|\f|\r| |-`},
+		{`\b(?:level|lvl|l)\s?\d+\b`, "l & 0|1|2|3|4|5|6|7|8|9"},
+		{`\b(?:great|new) (?:team|role)\b`, "team|role & great|new &  "},
+		{`\b(?:[mfwhd]\s?/\s?)+[mfwhdx]\b`, "d|f|h|m|w & / & d|f|h|m|w|x"},
+		{`(?:up to )?\$\s?\d`, "$ & 0|1|2|3|4|5|6|7|8|9"},
+		{`(?i)casual`, ""},
+		{`a*`, ""},
 	} {
-		ps, d, ok := literalPrefixes(tt.in)
-		want := strings.FieldsFunc(tt.prefixes, func(r rune) bool { return r == '|' })
-		if strings.Contains(tt.in, "level") {
-			want = strings.Fields(tt.prefixes)
+		var sets []string
+		for _, set := range patternNeed(tt.in) {
+			sets = append(sets, strings.Join(set, "|"))
 		}
-		if strings.Join(ps, "|") != strings.Join(want, "|") || d != tt.digit || ok != tt.ok {
-			t.Errorf("literalPrefixes(%q) = %q, %v, %v; want %q, %v, %v", tt.in, ps, d, ok, want, tt.digit, tt.ok)
+		got := strings.Join(sets, " & ")
+		got = strings.NewReplacer("\t", `\t`, "\n", `\n`, "\f", `\f`, "\r", `\r`).Replace(got)
+		if got != tt.want {
+			t.Errorf("patternNeed(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestNoiseSubexpressions checks that running only the patterns a text
+// may match finds the same matches as the whole rule.
+func TestNoiseSubexpressions(t *testing.T) {
+	g := adgen.New(3)
+	titles := []string{"Agent - 12 month contract", "Operador (m/f) - CLT - Home Office", "Nurse | $45/hr + super",
+		"Level 3 Clerk", "Ref #12345 Driver", "Chef - R$ 2.500 + VT", "Casual Full Time Part Time Nurse - 6 months FTC"}
+	for range 3000 {
+		titles = append(titles, g.Next(0).Title)
+	}
+	for _, name := range corpus.BuiltinNames() {
+		c, err := corpus.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := analyserFor(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, title := range titles {
+			s := Fold(title)
+			for _, r := range an.noise {
+				want := fmt.Sprint(r.re.FindAllStringIndex(s, -1))
+				got := "[]"
+				if re := r.regexpFor(newTextBits(s)); re != nil {
+					got = fmt.Sprint(re.FindAllStringIndex(s, -1))
+				}
+				if got != want {
+					t.Errorf("corpus %s: rule %s on %q: matches %s, want %s", name, r.name, s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestTextBitsContains checks the prefilter's shortcut against
+// strings.Contains for every literal of the noise rules.
+func TestTextBitsContains(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := analyserFor(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := adgen.New(5)
+	for range 500 {
+		s := Fold(g.Next(0).Title)
+		tb := newTextBits(s)
+		for _, r := range an.noise {
+			for _, n := range r.needs {
+				for _, set := range n {
+					for _, lit := range set {
+						if got, want := tb.contains(lit), strings.Contains(s, lit); got != want {
+							t.Fatalf("contains(%q) in %q = %v, want %v", lit, s, got, want)
+						}
+					}
+				}
+			}
 		}
 	}
 }

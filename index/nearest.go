@@ -35,3 +35,9 @@ func (ix *Index) sharesTerm(oi *occInfo, qterms map[string][]string) bool {
 	}
 	return false
 }
+
+// inGroupVocab reports whether a title of the occupation's unit or minor
+// group holds the term.
+func (ix *Index) inGroupVocab(oi *occInfo, lang, t string) bool {
+	return ix.groupVocab[oi.unit.Code][lang][t] || ix.groupVocab[oi.minor.Code][lang][t]
+}

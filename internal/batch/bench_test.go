@@ -38,11 +38,15 @@ func defaultIndex(b testing.TB) *index.Index {
 
 // adsCSV returns n generated ads as CSV, with descriptions of the given
 // number of words (none for 0).
-func adsCSV(n, words int) string {
+func adsCSV(n, words int) string { return genCSV(adgen.New(1), n, words) }
+
+// distinctCSV is adsCSV with every title distinct, as in real ad files.
+func distinctCSV(n, words int) string { return genCSV(adgen.NewDistinct(1), n, words) }
+
+func genCSV(g *adgen.Generator, n, words int) string {
 	var b strings.Builder
 	w := csv.NewWriter(&b)
 	w.Write([]string{"id", "title", "description"})
-	g := adgen.New(1)
 	for range n {
 		ad := g.Next(words)
 		w.Write([]string{ad.ID, ad.Title, ad.Description})
@@ -54,7 +58,10 @@ func adsCSV(n, words int) string {
 // benchBatch runs b.N generated rows through the pipeline and reports
 // rows per second.
 func benchBatch(b *testing.B, c index.Classifier, words int, opt Options) {
-	input := adsCSV(b.N, words)
+	benchInput(b, c, adsCSV(b.N, words), opt)
+}
+
+func benchInput(b *testing.B, c index.Classifier, input string, opt Options) {
 	b.ResetTimer()
 	start := time.Now()
 	rd, err := NewReader(strings.NewReader(input), ReadOptions{Title: "title", Text: "description", ID: "id"})
@@ -76,6 +83,13 @@ func BenchmarkBatchTitles(b *testing.B) {
 	ix := defaultIndex(b)
 	b.Run("cache", func(b *testing.B) { benchBatch(b, ix, 0, Options{CacheBytes: DefaultCacheBytes}) })
 	b.Run("nocache", func(b *testing.B) { benchBatch(b, ix, 0, Options{}) })
+}
+
+// BenchmarkBatchDistinct maps distinct title-only rows with the default
+// index: no result is seen twice, so the result cache cannot help.
+func BenchmarkBatchDistinct(b *testing.B) {
+	ix := defaultIndex(b)
+	benchInput(b, ix, distinctCSV(b.N, 0), Options{CacheBytes: DefaultCacheBytes})
 }
 
 // BenchmarkBatchDescribed maps rows with descriptions of about 150 words

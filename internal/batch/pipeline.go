@@ -58,6 +58,15 @@ type Stats struct {
 	Codes map[string]int
 	// ErrorKinds counts the rows with errors by kind (the ErrX messages).
 	ErrorKinds map[string]int
+	// Caches describe the caches of the run: the results', when there was
+	// one, and the classifier's, when it reports them.
+	Caches []index.CacheStats
+}
+
+// cacheReporter is a classifier that reports its caches, as *index.Index
+// does.
+type cacheReporter interface {
+	CacheStats() []index.CacheStats
 }
 
 // Summary says in one line what a run did.
@@ -78,6 +87,13 @@ func (s Stats) Summary(elapsed time.Duration) string {
 			kinds = append(kinds, fmt.Sprintf("%s %s", thousands(s.ErrorKinds[k]), k))
 		}
 		b.WriteString(" (" + strings.Join(kinds, ", ") + ")")
+	}
+	if len(s.Caches) > 0 {
+		var rates []string
+		for _, c := range s.Caches {
+			rates = append(rates, fmt.Sprintf("%s %.0f%% of %s", c.Name, 100*c.HitRate(), thousands(int(c.Hits+c.Misses))))
+		}
+		b.WriteString("; cache hits: " + strings.Join(rates, ", "))
 	}
 	return b.String()
 }
@@ -257,6 +273,12 @@ func run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Op
 		}
 	}
 	wg.Wait()
+	if cache != nil {
+		st.Caches = append(st.Caches, cache.stats())
+	}
+	if cr, ok := c.(cacheReporter); ok {
+		st.Caches = append(st.Caches, cr.CacheStats()...)
+	}
 	if writeErr == nil {
 		if err := bw.Flush(); err != nil {
 			writeErr = fmt.Errorf("writing output: %w", err)
@@ -333,7 +355,10 @@ func (wk *worker) classify(rec *Record) (r *result, err error) {
 		return nil, err
 	}
 	if wk.cache != nil {
-		wk.cache.add(key, r)
+		// The title is a piece of the input record, description and all:
+		// the cache keeps copies, not the record.
+		res.Input = strings.Clone(res.Input)
+		wk.cache.add(strings.Clone(key), r)
 	}
 	return r, nil
 }
@@ -346,6 +371,9 @@ type resultCache struct {
 	mu       sync.Mutex
 	half     int64 // bytes a generation may hold
 	curBytes int64
+	oldBytes int64
+	hits     int64
+	misses   int64
 	cur, old map[string]*result
 	seed     maphash.Seed
 }
@@ -381,13 +409,23 @@ func (c *resultCache) get(title string) (*result, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if r, ok := c.cur[title]; ok {
+		c.hits++
 		return r, true
 	}
 	if r, ok := c.old[title]; ok {
+		c.hits++
 		c.addLocked(title, r)
 		return r, true
 	}
+	c.misses++
 	return nil, false
+}
+
+// stats describe the cache as the classifier's caches are described.
+func (c *resultCache) stats() index.CacheStats {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return index.CacheStats{Name: "results", BudgetBytes: 2 * c.half, Bytes: c.curBytes + c.oldBytes, Hits: c.hits, Misses: c.misses}
 }
 
 func (c *resultCache) add(title string, r *result) {
@@ -402,7 +440,8 @@ func (c *resultCache) addLocked(title string, r *result) {
 		return // larger than a generation: not worth keeping
 	}
 	if c.curBytes+n > c.half {
-		c.old, c.cur, c.curBytes = c.cur, make(map[string]*result, len(c.cur)), 0
+		c.old, c.oldBytes = c.cur, c.curBytes
+		c.cur, c.curBytes = make(map[string]*result, len(c.cur)), 0
 	}
 	if _, ok := c.cur[title]; !ok {
 		c.curBytes += n

@@ -328,6 +328,9 @@ func TestResultCacheBounded(t *testing.T) {
 	if _, ok := c.get("0"); ok {
 		t.Errorf("the first title added is still in the cache")
 	}
+	if st := c.stats(); st.Hits != 1 || st.Misses != 1 || st.Bytes > st.BudgetBytes {
+		t.Errorf("stats %+v, want 1 hit, 1 miss and bytes within the budget", st)
+	}
 }
 
 // TestResultCacheBoundedInBytes checks that the budget holds in bytes
@@ -454,6 +457,11 @@ func TestSummary(t *testing.T) {
 		Codes:      map[string]int{"541112": 200000, "541111": 34564},
 		ErrorKinds: map[string]int{"empty title": 2, "invalid UTF-8": 1}}
 	want := "1,234,567 rows in 62.5 s (19,753 rows/s): 541111 34,564, 541112 200,000, outside 1,000,000, errors 3 (2 empty title, 1 invalid UTF-8)"
+	if got := st.Summary(62500e6); got != want {
+		t.Errorf("Summary = %q\nwant      %q", got, want)
+	}
+	st.Caches = []index.CacheStats{{Name: "results", Hits: 250, Misses: 750}, {Name: "searches", Hits: 900, Misses: 100}}
+	want += "; cache hits: results 25% of 1,000, searches 90% of 1,000"
 	if got := st.Summary(62500e6); got != want {
 		t.Errorf("Summary = %q\nwant      %q", got, want)
 	}
@@ -598,3 +606,28 @@ func TestRunRowsOutEqualRowsIn(t *testing.T) {
 }
 
 var _ io.Writer = (*brokenWriter)(nil)
+
+// TestRunReportsCaches checks that a run reports its result cache and the
+// index's caches, with a lookup counted for every row.
+func TestRunReportsCaches(t *testing.T) {
+	ix := defaultIndex(t)
+	const rows = 60
+	rd, err := NewReader(strings.NewReader(distinctCSV(rows, 0)), ReadOptions{Title: "title", ID: "id"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := Run(context.Background(), rd, ix, io.Discard, Options{CacheBytes: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]index.CacheStats{}
+	for _, c := range st.Caches {
+		names[c.Name] = c
+	}
+	if r := names["results"]; r.Hits+r.Misses != rows || r.Hits != 0 {
+		t.Errorf("result cache %+v, want %d lookups of distinct titles, no hit", r, rows)
+	}
+	if _, ok := names["searches"]; !ok {
+		t.Errorf("caches %+v, want the index's searches among them", st.Caches)
+	}
+}

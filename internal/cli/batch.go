@@ -8,8 +8,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime"
-	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -244,34 +242,6 @@ func parseDelimiter(s string) (rune, error) {
 	return 0, fmt.Errorf("%q: want comma, semicolon or tab", s)
 }
 
-// The garbage collector's settings during a batch run; see tuneGC.
-const (
-	batchGCPercent   = 400
-	batchMemoryLimit = 80 << 20
-)
-
-// tuneGC makes the collector run less often during a batch, and returns
-// what undoes it. Classifying allocates much and keeps little, so at the
-// default GOGC=100 the collector runs after every few rows. GOGC=400 with a
-// soft memory limit of 80 MiB (or four times the live heap, for a large
-// corpus) takes about a fifth less CPU with the default corpus, for a peak
-// RSS under 100 MB instead of about 55. GOGC or GOMEMLIMIT set by the user
-// win.
-func tuneGC() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	pct := debug.SetGCPercent(batchGCPercent)
-	limit := debug.SetMemoryLimit(max(batchMemoryLimit, 4*int64(ms.HeapAlloc)))
-	return func() {
-		debug.SetGCPercent(pct)
-		debug.SetMemoryLimit(limit)
-	}
-}
-
 func batchRun(opts *batchOptions) error {
 	in, name, size, closeIn, err := openBatchInput(opts)
 	if err != nil {
@@ -302,7 +272,6 @@ func batchRun(opts *batchOptions) error {
 		return err
 	}
 
-	defer tuneGC()()
 	var written atomic.Int64
 	// Progress on a terminal, unless the rows themselves scroll past on it;
 	// the summary whenever someone watches.

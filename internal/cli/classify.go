@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -122,7 +124,21 @@ func classifyRun(opts *classifyOptions) error {
 		return p.print(res)
 	}
 	if opts.Stdin {
-		err = eachLine(opts.IO.In, do)
+		err = classifyStream(opts.IO.In, runtime.GOMAXPROCS(0), func(text string) (*index.Result, error) {
+			return ix.Classify(index.Query{Text: text, Description: opts.Desc, Top: opts.Top, Explain: opts.Explain, MinConfidence: opts.MinConf})
+		}, func(text string, res *index.Result, err error) error {
+			// Lines come back in input order: the count is the line.
+			line++
+			p.line = line
+			if err != nil {
+				failed++
+				return p.printError(text, err)
+			}
+			if res.Outside() {
+				outside = true
+			}
+			return p.print(res)
+		})
 	} else {
 		err = do(strings.Join(opts.Args, " "))
 	}
@@ -146,6 +162,83 @@ func addFormatFlags(cmd *cobra.Command, asJSON *bool, format *string, jsonUsage 
 	cmd.Flags().StringVar(format, "format", "", "output `format`: table, tsv or json (default: table on a terminal, tsv otherwise)")
 	completeValues(cmd, "format", "table", "tsv", "json")
 }
+
+// classifyStream classifies every line of r with classify, workers lines
+// at once, and calls emit for each in input order, from the calling
+// goroutine. At most 64 lines per worker are in flight, however long the
+// input. It stops at the first error of emit or of reading, after emitting
+// the lines before it.
+func classifyStream(r io.Reader, workers int, classify func(string) (*index.Result, error), emit func(string, *index.Result, error) error) error {
+	type line struct {
+		seq  int
+		text string
+		res  *index.Result
+		err  error
+	}
+	window := 64 * max(1, workers)
+	jobs := make(chan line, window)
+	results := make(chan line, window)
+	stop := make(chan struct{})
+	var readErr error
+	go func() {
+		defer close(jobs)
+		seq := 0
+		readErr = eachLine(r, func(text string) error {
+			select {
+			case jobs <- line{seq: seq, text: text}:
+				seq++
+				return nil
+			case <-stop:
+				return errStopped
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range max(1, workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for l := range jobs {
+				l.res, l.err = classify(l.text)
+				results <- l
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	var emitErr error
+	pending := map[int]line{}
+	next := 0
+	for l := range results {
+		pending[l.seq] = l
+		for {
+			l, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if emitErr == nil {
+				if emitErr = emit(l.text, l.res, l.err); emitErr != nil {
+					close(stop)
+				}
+			}
+		}
+	}
+	if emitErr != nil {
+		return emitErr
+	}
+	return readErr
+}
+
+// errStopped ends the reading of a stream whose output failed.
+var errStopped = errors.New("stopped")
+
+// errUTF16 refuses UTF-16 input: read as UTF-8, every other byte of it is
+// a NUL and each line would be classified as letters apart.
+var errUTF16 = errors.New("standard input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8")
 
 // outputFormat resolves --format and --json: table for people on a
 // terminal, TSV for pipes, JSON when asked.

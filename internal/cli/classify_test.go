@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -167,5 +169,52 @@ func TestShowSearchIndexVersion(t *testing.T) {
 				t.Errorf("%s: output lacks %q:\n%s", tt.name, c, out)
 			}
 		}
+	}
+}
+
+// TestClassifyStreamOrder checks that lines classified by several workers
+// are emitted in input order, and that an output error stops the stream.
+func TestClassifyStreamOrder(t *testing.T) {
+	var in strings.Builder
+	const n = 3000
+	for i := range n {
+		fmt.Fprintf(&in, "title %d\n", i)
+	}
+	classify := func(text string) (*index.Result, error) {
+		if strings.HasSuffix(text, "7") {
+			return nil, index.ErrEmptyQuery
+		}
+		return &index.Result{Input: text}, nil
+	}
+	var got []string
+	err := classifyStream(strings.NewReader(in.String()), 4, classify, func(text string, res *index.Result, err error) error {
+		if (err != nil) != strings.HasSuffix(text, "7") || (res != nil && res.Input != text) {
+			t.Fatalf("line %q emitted with result %v, error %v", text, res, err)
+		}
+		got = append(got, text)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n {
+		t.Fatalf("%d lines emitted, want %d", len(got), n)
+	}
+	for i, text := range got {
+		if want := fmt.Sprintf("title %d", i); text != want {
+			t.Fatalf("line %d emitted as %q, want %q", i, text, want)
+		}
+	}
+	emitted := 0
+	failure := errors.New("disk full")
+	err = classifyStream(strings.NewReader(in.String()), 4, classify, func(string, *index.Result, error) error {
+		emitted++
+		if emitted == 10 {
+			return failure
+		}
+		return nil
+	})
+	if !errors.Is(err, failure) || emitted != 10 {
+		t.Errorf("after an output error at line 10: %d lines emitted, error %v; want 10 and %v", emitted, err, failure)
 	}
 }

@@ -18,6 +18,8 @@ type Generator struct {
 	r    *rand.Rand
 	zipf *rand.Zipf
 	n    int
+	// distinct puts a word made from the ad's number before each title.
+	distinct bool
 }
 
 // New returns a generator seeded with seed.
@@ -26,12 +28,26 @@ func New(seed uint64) *Generator {
 	return &Generator{r: r, zipf: rand.NewZipf(r, 1.1, 4, uint64(len(bases)-1))}
 }
 
+// NewDistinct returns a generator whose titles are all distinct: each is
+// a generated title with a made-up word before it ("Dovamu Registered
+// Nurse - Perth"), a word no corpus holds and no two ads share, the way
+// real ads differ by an employer's name or a product. Caches keyed by the
+// whole title never hit on its ads.
+func NewDistinct(seed uint64) *Generator {
+	g := New(seed)
+	g.distinct = true
+	return g
+}
+
 // Next returns the next ad; words is the length of its description in
 // words (0 for none).
 func (g *Generator) Next(words int) Ad {
 	g.n++
 	b := bases[g.zipf.Uint64()]
 	ad := Ad{ID: fmt.Sprintf("ad-%07d", g.n), Title: g.title(b)}
+	if g.distinct {
+		ad.Title = madeUpWord(g.n) + " " + ad.Title
+	}
 	if words > 0 {
 		ad.Description = g.description(b, words)
 	}
@@ -82,6 +98,30 @@ func (g *Generator) title(b base) string {
 		t = string(rs)
 	}
 	return t
+}
+
+// syllables make the made-up words of NewDistinct: 100 of them, so that
+// a word of n syllables numbers 100^n ads.
+var syllables = func() []string {
+	var out []string
+	for _, c := range "bcdfghjklmnprstvwxyz" {
+		for _, v := range "aeiou" {
+			out = append(out, string(c)+string(v))
+		}
+	}
+	return out
+}()
+
+// madeUpWord spells n (from 1) in syllables, capitalised, at least three
+// syllables long: a distinct word for each n.
+func madeUpWord(n int) string {
+	var b strings.Builder
+	for i := 0; i < 3 || n > 0; i++ {
+		b.WriteString(syllables[n%len(syllables)])
+		n /= len(syllables)
+	}
+	w := b.String()
+	return strings.ToUpper(w[:1]) + w[1:]
 }
 
 func (g *Generator) description(b base, words int) string {

@@ -46,3 +46,19 @@ func TestAds(t *testing.T) {
 		t.Errorf("Next(0) has description %q, want none", ad.Description)
 	}
 }
+
+func TestDistinct(t *testing.T) {
+	g := NewDistinct(1)
+	seen := map[string]bool{}
+	const n = 50000
+	for i := range n {
+		ad := g.Next(0)
+		if seen[ad.Title] {
+			t.Fatalf("ad %d repeats the title %q", i, ad.Title)
+		}
+		seen[ad.Title] = true
+	}
+	if a, b := NewDistinct(3).Next(0), NewDistinct(3).Next(0); a != b {
+		t.Errorf("NewDistinct(3) gives %+v then %+v, want the same ad", a, b)
+	}
+}

@@ -3,6 +3,7 @@
 // of 'anzsco batch'.
 //
 //	genads -rows 1000000 > titles.csv
+//	genads -rows 1000000 -distinct > distinct.csv
 //	genads -rows 100000 -words 150 -format jsonl | gzip > described.jsonl.gz
 //
 // It runs only when a developer asks (go generate or by hand), never when

@@ -16,16 +16,20 @@ func main() {
 	words := flag.Int("words", 0, "words per description (0: no description column)")
 	format := flag.String("format", "csv", "output format: csv or jsonl")
 	seed := flag.Uint64("seed", 1, "random seed (the same seed gives the same ads)")
+	distinct := flag.Bool("distinct", false, "make every title distinct: a made-up word before each")
 	flag.Parse()
-	if err := run(*rows, *words, *format, *seed); err != nil {
+	if err := run(*rows, *words, *format, *seed, *distinct); err != nil {
 		fmt.Fprintln(os.Stderr, "genads:", err)
 		os.Exit(1)
 	}
 }
 
-func run(rows, words int, format string, seed uint64) error {
+func run(rows, words int, format string, seed uint64, distinct bool) error {
 	w := bufio.NewWriterSize(os.Stdout, 1<<16)
 	g := adgen.New(seed)
+	if distinct {
+		g = adgen.NewDistinct(seed)
+	}
 	switch format {
 	case "csv":
 		cw := csv.NewWriter(w)

@@ -1,0 +1,266 @@
+package index
+
+import (
+	"cmp"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// Noise rules are alternations of many patterns ("contract" has about
+// seventy), and a regular expression of seventy alternatives tries each at
+// every position of a title. Most titles can match none or one or two of
+// them: a pattern needs some literal text ("full", a digit, "$"), and a
+// title without it cannot match. A rule runs only the patterns whose
+// literals the text holds, joined into a smaller expression.
+//
+// Running fewer alternatives gives the same matches: leftmost-first
+// matching tries the alternatives in order at each position, and one that
+// matches nowhere in the text never wins anywhere.
+
+// need is what a pattern requires of a text it matches: every set must
+// have at least one of its strings in the text. An empty need requires
+// nothing (the pattern may match any text).
+type need [][]string
+
+// textBits summarise a text for need.has: the bytes it holds and, in a
+// small Bloom filter, its pairs of adjacent bytes. A literal whose byte or
+// first or last pair is missing is not in the text, without a search.
+type textBits struct {
+	s       string
+	bytes   [4]uint64
+	bigrams [16]uint64
+}
+
+func newTextBits(s string) *textBits {
+	tb := &textBits{s: s}
+	for i := 0; i < len(s); i++ {
+		tb.bytes[s[i]>>6] |= 1 << (s[i] & 63)
+		if i > 0 {
+			h := bigramHash(s[i-1], s[i])
+			tb.bigrams[h>>6] |= 1 << (h & 63)
+		}
+	}
+	return tb
+}
+
+func bigramHash(a, b byte) uint32 { return (uint32(a)*131 + uint32(b)) & 1023 }
+
+// contains reports whether the text holds lit.
+func (tb *textBits) contains(lit string) bool {
+	switch len(lit) {
+	case 0:
+		return true
+	case 1:
+		return tb.bytes[lit[0]>>6]&(1<<(lit[0]&63)) != 0
+	}
+	for _, i := range [2]int{0, len(lit) - 2} {
+		h := bigramHash(lit[i], lit[i+1])
+		if tb.bigrams[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+	}
+	return strings.Contains(tb.s, lit)
+}
+
+// has reports whether the text holds what n requires.
+func (n need) has(tb *textBits) bool {
+	for _, set := range n {
+		found := false
+		for _, lit := range set {
+			if tb.contains(lit) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// maxClassLits is the largest character class turned into literals: \d is
+// ten, and a class of more says little about a text.
+const maxClassLits = 10
+
+// patternNeed returns what a pattern requires, read from its syntax tree:
+// literals of concatenations are all required; an alternation requires
+// one of its alternatives' most telling sets; optional parts require
+// nothing. A pattern that does not parse, or folds case, requires nothing.
+func patternNeed(p string) need {
+	re, err := syntax.Parse(p, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	n := needOf(re)
+	// The most telling sets first: a long literal rules out more texts.
+	slices.SortStableFunc(n, func(a, b []string) int { return cmp.Compare(minLen(b), minLen(a)) })
+	return n
+}
+
+func needOf(re *syntax.Regexp) need {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+			return nil
+		}
+		return need{{string(re.Rune)}}
+	case syntax.OpCharClass:
+		var lits []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(lits) == maxClassLits || !utf8.ValidRune(r) {
+					return nil
+				}
+				lits = append(lits, string(r))
+			}
+		}
+		if len(lits) == 0 {
+			return nil
+		}
+		return need{lits}
+	case syntax.OpCapture, syntax.OpPlus:
+		return needOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return needOf(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var n need
+		for _, sub := range re.Sub {
+			n = append(n, needOf(sub)...)
+		}
+		return n
+	case syntax.OpAlternate:
+		var set []string
+		for _, sub := range re.Sub {
+			best := bestSet(needOf(sub))
+			if best == nil {
+				return nil
+			}
+			set = append(set, best...)
+		}
+		return need{set}
+	}
+	return nil
+}
+
+// bestSet returns the set of n whose shortest literal is longest, or nil.
+func bestSet(n need) []string {
+	var best []string
+	for _, set := range n {
+		if best == nil || minLen(set) > minLen(best) {
+			best = set
+		}
+	}
+	return best
+}
+
+func minLen(set []string) int {
+	m := -1
+	for _, s := range set {
+		if m < 0 || len(s) < m {
+			m = len(s)
+		}
+	}
+	return m
+}
+
+// maxSubexprs bounds the smaller expressions a rule compiles, one for each
+// combination of its patterns that texts have called for. Titles call for
+// few combinations; past the bound the whole rule runs.
+const maxSubexprs = 256
+
+// noiseRule is a named noise rule: its patterns, what each needs, and the
+// smaller expressions made so far.
+type noiseRule struct {
+	name  string
+	re    *regexp.Regexp // every pattern
+	pats  []string
+	needs []need
+	// split is false when a pattern sets flags ("(?i)"), which in the
+	// whole rule reach into the patterns after it: then the whole rule
+	// runs whenever a pattern may match.
+	split bool
+	subs  sync.Map // bitset of patterns (as a string) -> *regexp.Regexp
+	nsubs atomic.Int32
+}
+
+// setsFlags matches a group that sets flags: "(?i)", "(?s:".
+var setsFlags = regexp.MustCompile(`\(?:\?[a-zA-Z-]+[:)]`)
+
+func newNoiseRule(name string, patterns []string) (*noiseRule, error) {
+	re, err := regexp.Compile(strings.Join(patterns, "|"))
+	if err != nil {
+		return nil, err
+	}
+	r := &noiseRule{name: name, re: re, pats: patterns, needs: make([]need, len(patterns)), split: true}
+	for i, p := range patterns {
+		r.needs[i] = patternNeed(p)
+		if setsFlags.MatchString(p) {
+			r.split = false
+		}
+	}
+	return r, nil
+}
+
+// mayMatch reports whether the rule can match s.
+func (r *noiseRule) mayMatch(s string) bool {
+	tb := newTextBits(s)
+	for _, n := range r.needs {
+		if n.has(tb) {
+			return true
+		}
+	}
+	return false
+}
+
+// regexpFor returns an expression that finds in the text the same matches
+// as the whole rule, or nil when the rule cannot match it.
+func (r *noiseRule) regexpFor(tb *textBits) *regexp.Regexp {
+	var bits [8]byte
+	set := make([]byte, 0, len(bits))
+	set = append(set, bits[:min(len(bits), (len(r.pats)+7)/8)]...)
+	if len(r.pats) > 8*len(bits) {
+		set = make([]byte, (len(r.pats)+7)/8)
+	}
+	n := 0
+	for i, nd := range r.needs {
+		if nd.has(tb) {
+			set[i/8] |= 1 << (i % 8)
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return nil
+	case n == len(r.pats) || !r.split:
+		return r.re
+	}
+	key := string(set)
+	if re, ok := r.subs.Load(key); ok {
+		return re.(*regexp.Regexp)
+	}
+	if r.nsubs.Load() >= maxSubexprs {
+		return r.re
+	}
+	var alts []string
+	for i, p := range r.pats {
+		if set[i/8]&(1<<(i%8)) != 0 {
+			alts = append(alts, "(?:"+p+")")
+		}
+	}
+	re, err := regexp.Compile(strings.Join(alts, "|"))
+	if err != nil {
+		return r.re
+	}
+	if _, loaded := r.subs.LoadOrStore(key, re); !loaded {
+		r.nsubs.Add(1)
+	}
+	return re
+}
