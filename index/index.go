@@ -467,135 +467,19 @@ func fill(bi bleve.Index, c *corpus.Corpus, an *analyser) error {
 func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 	ix := &Index{bi: bi, corpus: c, info: CorpusInfo{Version: c.Version, SHA256: c.SHA256()},
 		occs: map[string]*occInfo{}, an: an, hier: isHierarchical(c), groups: map[string]string{}, model: anzscoModel}
-	words := map[string]int{}
 	ix.wordLangs = map[string]uint8{}
 	// The bleve fields hold every string analysed in both languages;
 	// indexed records the terms the same way.
 	ix.indexed = map[string]uint8{}
-	index := func(s, own string, ownTerms []string, bit uint8) {
-		for _, t := range ownTerms {
-			ix.indexed[t] |= bit
-		}
-		for _, lang := range corpus.Languages {
-			if lang != own {
-				for _, t := range ix.terms(lang, s) {
-					ix.indexed[t] |= bit
-				}
-			}
-		}
-	}
 	extra := extraTitles(c)
 	gts := groupTitles(c)
-	targets := sourcedTargets(extra, gts)
-	analysed := map[string][]string{}
-	termsOf := func(lang, s string) []string {
-		k := lang + "\x00" + s
-		if ts, ok := analysed[k]; ok {
-			return ts
-		}
-		ts := ix.terms(lang, an.titleText(s))
-		analysed[k] = ts
-		return ts
-	}
-	var langBit uint8
-	countWords := func(s string) {
-		for _, w := range Words(Fold(s)) {
-			words[w]++
-			ix.wordLangs[an.spelling(w)] |= langBit
-		}
-	}
+	b := &indexBuilder{ix: ix, an: an, words: map[string]int{}, analysed: map[string][]string{},
+		extra: extra, groupTitles: gts, targets: sourcedTargets(extra, gts)}
 	for i := range c.Occupations {
-		o := &c.Occupations[i]
-		oi := &occInfo{occ: o, title: o.Title(), langs: o.Langs(), vocab: map[string]map[string]bool{}, textVocab: map[string]map[string]bool{}}
-		ix.occs[o.Code] = oi
-		oi.unit, oi.minor = groupOf(o, "unit"), groupOf(o, "minor")
-		for _, g := range []corpus.Group{oi.unit, oi.minor} {
-			if g.Code != "" {
-				ix.groups[g.Code] = g.Title
-			}
-		}
-		oi.langs = langsOf(o, extra[o.Code], gts)
-		for _, lang := range oi.langs {
-			t := textOf(o, lang)
-			langBit = langMask(lang)
-			oi.vocab[lang], oi.textVocab[lang] = map[string]bool{}, map[string]bool{}
-			add := func(kind, s string) *entry {
-				e := &entry{code: o.Code, kind: kind, lang: lang, text: s, terms: termsOf(lang, s), weight: 1}
-				if kind == kindGroup || an.isResidual(s) {
-					e.weight = sharedTitleWeight
-				}
-				if kind == kindGroup || kind == kindSourced && targets[lang+"\x00"+Fold(s)] > 1 {
-					e.weight, e.shared = sharedTitleWeight, true
-				}
-				if kind != kindPattern {
-					oi.entries = append(oi.entries, e)
-				}
-				for _, term := range e.terms {
-					oi.vocab[lang][term] = true
-				}
-				index(s, lang, e.terms, inTitles)
-				countWords(s)
-				return e
-			}
-			eachTitle(t, func(kind, s string) { add(kind, s) })
-			for _, x := range extra[o.Code][lang] {
-				add(x.kind, x.text)
-			}
-			for _, p := range t.Patterns {
-				pa := pattern{lang: lang}
-				for _, s := range p.Roles {
-					pa.roles = append(pa.roles, add(kindPattern, s))
-				}
-				for _, s := range p.Contexts {
-					pa.contexts = append(pa.contexts, add(kindPattern, s))
-				}
-				oi.patterns = append(oi.patterns, pa)
-			}
-			for _, s := range append([]string{t.Description}, t.Tasks...) {
-				ts := ix.terms(lang, s)
-				for _, term := range ts {
-					oi.textVocab[lang][term] = true
-				}
-				index(s, lang, ts, inText)
-				countWords(s)
-			}
-		}
+		b.addOccupation(&c.Occupations[i])
 	}
-	ix.groupEntries = map[string]map[string][]*entry{}
-	ix.groupVocab = map[string]map[string]map[string]bool{}
-	ix.groupMembers = map[string][]string{}
-	for code, byLang := range gts {
-		ix.groupVocab[code] = map[string]map[string]bool{}
-		for _, lang := range corpus.Languages {
-			langBit = langMask(lang)
-			for _, s := range byLang[lang] {
-				e := &entry{code: code, kind: kindGroup, lang: lang, text: s, terms: termsOf(lang, s), weight: sharedTitleWeight, shared: true}
-				if ix.groupEntries[code] == nil {
-					ix.groupEntries[code] = map[string][]*entry{}
-				}
-				ix.groupEntries[code][lang] = append(ix.groupEntries[code][lang], e)
-				if ix.groupVocab[code][lang] == nil {
-					ix.groupVocab[code][lang] = map[string]bool{}
-				}
-				for _, t := range e.terms {
-					ix.groupVocab[code][lang][t] = true
-				}
-				index(s, lang, e.terms, inTitles)
-				countWords(s)
-			}
-		}
-	}
-	for code, oi := range ix.occs {
-		for _, g := range []string{oi.unit.Code, oi.minor.Code} {
-			if gts[g] != nil {
-				ix.groupMembers[g] = append(ix.groupMembers[g], code)
-			}
-		}
-	}
-	for _, m := range ix.groupMembers {
-		sort.Strings(m)
-	}
-	ix.speller = newSpeller(words)
+	b.addGroups()
+	ix.speller = newSpeller(b.words)
 	ix.speller.known = func(w string) bool { return an.known(w) || realWord(w) }
 	ix.searchSize = min(len(c.Occupations), maxSearchSize)
 	ix.maxCandidates = maxCandidates
@@ -607,6 +491,162 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 	ix.precompute()
 	ix.searches = newBoundedCache[map[string]float64]("searches", searchCacheBytes)
 	return ix, nil
+}
+
+// indexBuilder holds what newIndex needs while it reads the corpus: the
+// word counts for the speller, the analysed titles, and the language of
+// the strings being read.
+type indexBuilder struct {
+	ix          *Index
+	an          *analyser
+	words       map[string]int
+	analysed    map[string][]string
+	extra       map[string]map[string][]extraTitle
+	groupTitles map[string]map[string][]string
+	// targets counts the targets of each sourced title (sourcedTargets).
+	targets map[string]int
+	langBit uint8
+}
+
+// index records the terms of s that bleve holds in a field (bit): its
+// terms in its own language, and its terms analysed in the others.
+func (b *indexBuilder) index(s, own string, ownTerms []string, bit uint8) {
+	for _, t := range ownTerms {
+		b.ix.indexed[t] |= bit
+	}
+	for _, lang := range corpus.Languages {
+		if lang != own {
+			for _, t := range b.ix.terms(lang, s) {
+				b.ix.indexed[t] |= bit
+			}
+		}
+	}
+}
+
+// termsOf analyses a title in lang, once per title.
+func (b *indexBuilder) termsOf(lang, s string) []string {
+	k := lang + "\x00" + s
+	if ts, ok := b.analysed[k]; ok {
+		return ts
+	}
+	ts := b.ix.terms(lang, b.an.titleText(s))
+	b.analysed[k] = ts
+	return ts
+}
+
+// countWords counts the words of s for the speller and records their
+// language.
+func (b *indexBuilder) countWords(s string) {
+	for _, w := range Words(Fold(s)) {
+		b.words[w]++
+		b.ix.wordLangs[b.an.spelling(w)] |= b.langBit
+	}
+}
+
+// addOccupation reads one occupation: its groups, and its titles,
+// patterns, description and tasks in each of its languages.
+func (b *indexBuilder) addOccupation(o *corpus.Occupation) {
+	ix := b.ix
+	oi := &occInfo{occ: o, title: o.Title(), langs: o.Langs(), vocab: map[string]map[string]bool{}, textVocab: map[string]map[string]bool{}}
+	ix.occs[o.Code] = oi
+	oi.unit, oi.minor = groupOf(o, "unit"), groupOf(o, "minor")
+	for _, g := range []corpus.Group{oi.unit, oi.minor} {
+		if g.Code != "" {
+			ix.groups[g.Code] = g.Title
+		}
+	}
+	oi.langs = langsOf(o, b.extra[o.Code], b.groupTitles)
+	for _, lang := range oi.langs {
+		b.addText(oi, lang)
+	}
+}
+
+// addText reads the text of an occupation in one language.
+func (b *indexBuilder) addText(oi *occInfo, lang string) {
+	o := oi.occ
+	t := textOf(o, lang)
+	b.langBit = langMask(lang)
+	oi.vocab[lang], oi.textVocab[lang] = map[string]bool{}, map[string]bool{}
+	add := func(kind, s string) *entry {
+		e := &entry{code: o.Code, kind: kind, lang: lang, text: s, terms: b.termsOf(lang, s), weight: 1}
+		if kind == kindGroup || b.an.isResidual(s) {
+			e.weight = sharedTitleWeight
+		}
+		if kind == kindGroup || kind == kindSourced && b.targets[lang+"\x00"+Fold(s)] > 1 {
+			e.weight, e.shared = sharedTitleWeight, true
+		}
+		if kind != kindPattern {
+			oi.entries = append(oi.entries, e)
+		}
+		for _, term := range e.terms {
+			oi.vocab[lang][term] = true
+		}
+		b.index(s, lang, e.terms, inTitles)
+		b.countWords(s)
+		return e
+	}
+	eachTitle(t, func(kind, s string) { add(kind, s) })
+	for _, x := range b.extra[o.Code][lang] {
+		add(x.kind, x.text)
+	}
+	for _, p := range t.Patterns {
+		pa := pattern{lang: lang}
+		for _, s := range p.Roles {
+			pa.roles = append(pa.roles, add(kindPattern, s))
+		}
+		for _, s := range p.Contexts {
+			pa.contexts = append(pa.contexts, add(kindPattern, s))
+		}
+		oi.patterns = append(oi.patterns, pa)
+	}
+	for _, s := range append([]string{t.Description}, t.Tasks...) {
+		ts := b.ix.terms(lang, s)
+		for _, term := range ts {
+			oi.textVocab[lang][term] = true
+		}
+		b.index(s, lang, ts, inText)
+		b.countWords(s)
+	}
+}
+
+// addGroups reads the titles of the groups that have titles of their own
+// and lists each group's occupations.
+func (b *indexBuilder) addGroups() {
+	ix := b.ix
+	ix.groupEntries = map[string]map[string][]*entry{}
+	ix.groupVocab = map[string]map[string]map[string]bool{}
+	ix.groupMembers = map[string][]string{}
+	for code, byLang := range b.groupTitles {
+		ix.groupVocab[code] = map[string]map[string]bool{}
+		for _, lang := range corpus.Languages {
+			b.langBit = langMask(lang)
+			for _, s := range byLang[lang] {
+				e := &entry{code: code, kind: kindGroup, lang: lang, text: s, terms: b.termsOf(lang, s), weight: sharedTitleWeight, shared: true}
+				if ix.groupEntries[code] == nil {
+					ix.groupEntries[code] = map[string][]*entry{}
+				}
+				ix.groupEntries[code][lang] = append(ix.groupEntries[code][lang], e)
+				if ix.groupVocab[code][lang] == nil {
+					ix.groupVocab[code][lang] = map[string]bool{}
+				}
+				for _, t := range e.terms {
+					ix.groupVocab[code][lang][t] = true
+				}
+				b.index(s, lang, e.terms, inTitles)
+				b.countWords(s)
+			}
+		}
+	}
+	for code, oi := range ix.occs {
+		for _, g := range []string{oi.unit.Code, oi.minor.Code} {
+			if b.groupTitles[g] != nil {
+				ix.groupMembers[g] = append(ix.groupMembers[g], code)
+			}
+		}
+	}
+	for _, m := range ix.groupMembers {
+		sort.Strings(m)
+	}
 }
 
 func langMask(lang string) uint8 {
