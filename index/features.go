@@ -1,0 +1,409 @@
+package index
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+)
+
+// The features of a candidate occupation: how much of the query its
+// titles cover, how much of its best title the query contains, and the
+// rank key that orders the candidates. The decision (classify.go for a
+// corpus with contrasts, hierarchy.go for the whole ANZSCO) reads them.
+
+// features are what the decision uses about one candidate occupation.
+type features struct {
+	code  string
+	score float64 // bleve score: best title document + description documents
+	cont  float64 // containment of the best title in the query
+	// exact is true when one of the occupation's own titles has exactly
+	// the query's terms (a hierarchical corpus ranks such a title first).
+	exact     bool
+	contDesc  float64 // the same, counting description terms as present too
+	cov       float64 // share of query terms in the title-like fields
+	textCov   float64 // share of query terms in the description and tasks
+	bestTitle string
+	lang      string
+}
+
+// candidates computes the coverage features of every occupation that
+// scored, best first.
+//
+// When the query's language is known, coverage is measured in that
+// language only, so that an English title is not coded by accident through
+// the Portuguese titles (or the reverse).
+func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang, bridge string, core map[string][]string) []features {
+	codes := topCodes(scores, ix.maxCandidates)
+	fq := ix.newFeatureQuery(qterms, dterms, core)
+	out := make([]features, 0, len(codes))
+	var positions []int32
+	for _, code := range codes {
+		oi := ix.occs[code]
+		if oi == nil {
+			continue
+		}
+		f := features{code: code, score: scores[code]}
+		bestKey := -1.0
+		for _, lang := range oi.langs {
+			qt := qterms[lang]
+			if len(qt) == 0 || (qlang != "" && lang != qlang && lang != bridge && oi.vocab[qlang] != nil) {
+				continue
+			}
+			var lf langFeatures
+			lf, positions = ix.langFeaturesOf(oi, lang, qt, fq, positions)
+			f.exact = f.exact || lf.exact
+			// The language whose titles (and description) explain the query best.
+			if key := math.Max(lf.cont, lf.contDesc) + lf.cov; key > bestKey {
+				bestKey = key
+				f.cont, f.cov, f.lang = lf.cont, lf.cov, lang
+				f.contDesc = math.Max(lf.contDesc, lf.cont)
+				f.textCov = lf.textCov
+				f.bestTitle = lf.bestTitle
+			}
+		}
+		out = append(out, f)
+	}
+	return sortByRankKey(out)
+}
+
+// topCodes returns the codes of the best-scoring occupations, at most n,
+// best first when there are more (ties to the smaller code).
+func topCodes(scores map[string]float64, n int) []string {
+	type scored struct {
+		code  string
+		score float64
+	}
+	byScore := make([]scored, 0, len(scores))
+	for code, sc := range scores {
+		byScore = append(byScore, scored{code, sc})
+	}
+	if len(byScore) > n {
+		slices.SortFunc(byScore, func(a, b scored) int {
+			if a.score != b.score {
+				return cmp.Compare(b.score, a.score)
+			}
+			return strings.Compare(a.code, b.code)
+		})
+		byScore = byScore[:n]
+	}
+	codes := make([]string, len(byScore))
+	for i, s := range byScore {
+		codes[i] = s.code
+	}
+	return codes
+}
+
+// featureQuery is what every candidate is measured against: the query's
+// and the description's terms as sets, and the query's weights, by
+// language.
+type featureQuery struct {
+	inQ, inD map[string]termSet
+	langs    map[string]*langQuery
+}
+
+// langQuery holds the weights of the query's terms in one language and,
+// in a hierarchical corpus, its first part (core) and head term: the words
+// after the title's first part ("Truck Driver - Local Deliveries") weigh
+// less. They are the same for every candidate.
+type langQuery struct {
+	weights []float64
+	core    bag
+	head    string
+}
+
+func (ix *Index) newFeatureQuery(qterms, dterms, core map[string][]string) *featureQuery {
+	fq := &featureQuery{inQ: make(map[string]termSet, len(qterms)), inD: make(map[string]termSet, len(qterms)),
+		langs: make(map[string]*langQuery, len(qterms))}
+	for lang, qt := range qterms {
+		fq.inQ[lang] = newTermSet(qt)
+		fq.inD[lang] = newTermSet(dterms[lang])
+		lq := &langQuery{weights: make([]float64, len(qt))}
+		if ix.hier {
+			lq.core = bag(core[lang])
+			lq.head = headOf(lq.core, lang)
+		}
+		for i, t := range qt {
+			lq.weights[i] = 1
+			if ix.hier {
+				lq.weights[i] = weightOf(lq.core, t, ix.idfOf(lang, t))
+			}
+		}
+		fq.langs[lang] = lq
+	}
+	return fq
+}
+
+// langFeatures are the features of a candidate in one language.
+type langFeatures struct {
+	cont, contDesc, cov, textCov float64
+	bestTitle                    string
+	exact                        bool
+}
+
+// langFeaturesOf measures an occupation's titles and patterns in lang
+// against the query's terms qt. positions is scratch space, returned for
+// the next call.
+func (ix *Index) langFeaturesOf(oi *occInfo, lang string, qt []string, fq *featureQuery, positions []int32) (langFeatures, []int32) {
+	lq := fq.langs[lang]
+	lk := ix.lookupOf(oi)
+	tm := lk.terms[lang]
+	// Entries that hold no query term have no containment: only the first
+	// one can be the best title, when no entry holds one.
+	positions = positions[:0]
+	if f := lk.first[lang]; f >= 0 {
+		positions = append(positions, int32(f))
+	}
+	var cov, covN float64
+	textCov := 0
+	for i, t := range qt {
+		w := lq.weights[i]
+		covN += w
+		ti := tm[t]
+		if ti.title {
+			cov += w
+		}
+		if ti.text {
+			textCov++
+		}
+		positions = append(positions, ti.posts...)
+	}
+	slices.Sort(positions)
+	positions = slices.Compact(positions)
+	lf := ix.titleMatch(oi.langEntries[lang], positions, qt, fq.inQ[lang], fq.inD[lang], lq, lang)
+	ix.patternMatch(oi, lang, fq.inQ[lang], fq.inD[lang], &lf)
+	lf.cov = cov / covN
+	lf.textCov = float64(textCov) / float64(len(qt))
+	return lf, positions
+}
+
+// titleMatch finds the title entry (among those at positions) that the
+// query contains best, with and without the description's terms, and
+// whether one is exactly the query.
+func (ix *Index) titleMatch(es []*entry, positions []int32, qt []string, inQ, inD termSet, lq *langQuery, lang string) langFeatures {
+	var lf langFeatures
+	bestM := 0
+	for _, pos := range positions {
+		e := es[pos]
+		var m int
+		var mw, mdw, n float64
+		for i, t := range e.terms {
+			w := 1.0
+			if ix.hier {
+				w = e.idf[i]
+			}
+			n += w
+			if inQ.has(t) {
+				m++
+				if ix.hier {
+					mw += weightOf(lq.core, t, w)
+				} else {
+					mw++
+				}
+				mdw += w
+			} else if inD.has(t) {
+				mdw += w
+			}
+		}
+		f := e.weight
+		if ix.hier {
+			f *= headWeight(e.terms, inQ, lq.head, lang)
+		}
+		c := mw / n * f
+		if lf.bestTitle == "" || c > lf.cont || (c == lf.cont && m > bestM) {
+			lf.cont, lf.bestTitle, bestM = c, e.text, m
+		}
+		// An exact own title, not a group's (a residual title is exact
+		// only when the query says "nec" too).
+		if ix.hier && !e.shared && m == len(e.terms) && m == len(qt) {
+			lf.exact = true
+		}
+		if cd := mdw / n * f; m > 0 && cd > lf.contDesc {
+			lf.contDesc = cd
+		}
+	}
+	return lf
+}
+
+// patternMatch raises lf's containment where a pattern of the occupation
+// (a role with a context) explains the query better than its titles.
+func (ix *Index) patternMatch(oi *occInfo, lang string, inQ, inD termSet, lf *langFeatures) {
+	for _, p := range oi.patterns {
+		if p.lang != lang {
+			continue
+		}
+		r := bestPart(p.roles, inQ, nil)
+		if r == nil {
+			continue
+		}
+		// The context must add words of its own: "Customer Contact
+		// Centre" does not make "Customer Service Officer" a call-centre
+		// title through the word "customer".
+		rt := bag(r.terms)
+		ctx := bestPart(p.contexts, inQ, rt)
+		// A context met only in part counts as its share squared: "call"
+		// is half of "call centre" but much less than half the evidence.
+		share := 0.0
+		if ctx != nil {
+			share = partShare(ctx, inQ, rt)
+			share *= share
+		}
+		rs := partShare(r, inQ, nil)
+		if c := rs * share; ctx != nil && (c > lf.cont || (c == lf.cont && lf.bestTitle == "")) {
+			lf.cont, lf.bestTitle = c, ctx.text+" "+r.text
+		}
+		// A context named in the description completes the title for the
+		// containment with description.
+		if ctxD := wholePart(p.contexts, inD, rt); ctxD != nil {
+			share = 1
+		} else if ctx != nil {
+			share = math.Pow(partShare(ctx, union{inQ, inD}, rt), 2)
+		}
+		if c := rs * share; c > lf.contDesc {
+			lf.contDesc = c
+		}
+	}
+}
+
+// sortByRankKey orders candidates best first, each key computed once.
+func sortByRankKey(out []features) []features {
+	type keyed struct {
+		key float64
+		i   int
+	}
+	order := make([]keyed, len(out))
+	for i := range out {
+		order[i] = keyed{rankKey(out[i]), i}
+	}
+	slices.SortFunc(order, func(a, b keyed) int {
+		if a.key != b.key {
+			return cmp.Compare(b.key, a.key)
+		}
+		return strings.Compare(out[a.i].code, out[b.i].code)
+	})
+	sorted := make([]features, len(out))
+	for k, o := range order {
+		sorted[k] = out[o.i]
+	}
+	return sorted
+}
+
+// weightOf is the weight of a term of idf idf in a hierarchical corpus:
+// its idf in the first part of the query (core), tailWeight of it after.
+func weightOf(core bag, t string, idf float64) float64 {
+	if core.has(t) {
+		return idf
+	}
+	return tailWeight * idf
+}
+
+// bestPart returns the entry with the largest share of its terms (those
+// not in skip) in the set, ties to more terms matched, or nil when none
+// matches at all.
+func bestPart(es []*entry, in, skip termSet) *entry {
+	var best *entry
+	bestShare, bestM := 0.0, 0
+	for _, e := range es {
+		m, n := partCount(e, in, skip)
+		if m == 0 {
+			continue
+		}
+		share := float64(m) / float64(n)
+		if share > bestShare || (share == bestShare && m > bestM) {
+			best, bestShare, bestM = e, share, m
+		}
+	}
+	return best
+}
+
+// partCount counts e's terms that are not in skip (n) and, of those, the
+// ones in the set (m).
+func partCount(e *entry, in, skip termSet) (m, n int) {
+	for _, t := range e.terms {
+		if skip != nil && skip.has(t) {
+			continue
+		}
+		n++
+		if in.has(t) {
+			m++
+		}
+	}
+	return m, n
+}
+
+// partShare is the share of e's terms (those not in skip) that are in the
+// set.
+func partShare(e *entry, in, skip termSet) float64 {
+	m, n := partCount(e, in, skip)
+	if n == 0 {
+		return 0
+	}
+	return float64(m) / float64(n)
+}
+
+// wholePart returns the first entry all of whose terms (those not in skip)
+// are in the set, and that has at least one such term.
+func wholePart(es []*entry, in, skip termSet) *entry {
+	for _, e := range es {
+		if partShare(e, in, skip) == 1 {
+			return e
+		}
+	}
+	return nil
+}
+
+// termSet is a set of terms. Query term sets are small, and a linear scan
+// of a few strings beats hashing them.
+type termSet interface{ has(t string) bool }
+
+type bag []string
+
+func (b bag) has(t string) bool {
+	for _, x := range b {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+type mapSet map[string]bool
+
+func (m mapSet) has(t string) bool { return m[t] }
+
+type union struct{ a, b termSet }
+
+func (u union) has(t string) bool { return u.a.has(t) || u.b.has(t) }
+
+// newTermSet returns a set of ts, a slice when small.
+func newTermSet(ts []string) termSet {
+	if len(ts) <= 16 {
+		return bag(ts)
+	}
+	m := make(mapSet, len(ts))
+	for _, t := range ts {
+		m[t] = true
+	}
+	return m
+}
+
+// rankKey orders candidates: how well a title of the occupation matches
+// the query first, the bleve score to break ties.
+func rankKey(f features) float64 {
+	k := f.contDesc + f.cov + rankScoreWeight*math.Log1p(f.score)
+	if f.exact {
+		k += exactTitleBonus
+	}
+	return k
+}
+
+// exactTitleBonus ranks first, in a hierarchical corpus, an occupation one
+// of whose own titles is exactly the query: as an ABS coder who finds the
+// title in the index of titles codes it without weighing the others
+// ("Painter (Visual Arts)" is 211411, not the trades painter whose title
+// it also contains).
+const exactTitleBonus = 0.5
+
+// rankScoreWeight keeps the bleve score a tie-breaker: log1p of scores in
+// this index stays below about 3, so it moves the key by at most 0.3.
+const rankScoreWeight = 0.1
