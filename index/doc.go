@@ -47,7 +47,8 @@
 // occupation's title-like strings) and the containment (share of the
 // best-matching title's terms in the query; for a pattern, the share of
 // its role times the square of the share of its context). Candidates are
-// ordered by containment plus coverage, the bleve score breaking ties.
+// ordered by containment plus coverage, the bleve score breaking ties
+// (features.go).
 //
 // A corpus with contrast occupations (the 5411 default) uses two logistic
 // models (calibration.go): P(inside the targets) from the named features
@@ -60,9 +61,11 @@
 // whole ANZSCO) weighs terms by their inverse document frequency among the
 // titles, the words after the title's first part at tailWeight and a title
 // by where its head word is, ranks an exact title first, and codes to the
-// occupation, its unit group or its minor group, whichever level's fitted
-// model (hierarchy.go, calibration_anzsco.go, TestFitANZSCO -fit) first
-// reaches one half.
+// occupation, its unit group or its minor group, as a decision rule
+// fitted with each level's model decides (hierarchy.go,
+// calibration_anzsco.go, TestFitANZSCO -fit). A query in a language whose
+// lexicons hold a glossary into another ([translate pt-en]) is also read
+// in that language and measured against its titles (translate.go).
 //
 // # Concurrency
 //
