@@ -187,6 +187,6 @@ func TestJobAdsANZSCO(t *testing.T) {
 const (
 	jobAdsUnitFloor    = 0.72
 	jobAdsExactFloor   = 0.60
-	jobAdsUnitFloorPT  = 0.60
-	jobAdsExactFloorPT = 0.47
+	jobAdsUnitFloorPT  = 0.62
+	jobAdsExactFloorPT = 0.48
 )
