@@ -263,6 +263,10 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang, bridge string
 		return s, nil
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), ix.searchSize, 0, false)
+	// Ties at the edge of the hits go to the smaller id, not to the order
+	// in which bleve happened to store the documents: the same query gets
+	// the same candidates in every process.
+	req.SortBy([]string{"-_score", "_id"})
 	sr, err := ix.bi.Search(req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
