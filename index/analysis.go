@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/snowballstem/portuguese"
 	"github.com/kljensen/snowball/english"
 
+	"github.com/anzsco/anzsco/internal/boundedcache"
 	textfold "github.com/anzsco/anzsco/internal/fold"
 )
 
@@ -133,8 +134,8 @@ func isNumber(s string) bool {
 // most expensive step of the analysis. Each language's cache has a fixed
 // budget: words seen once (names, made-up words) age out.
 var (
-	stemCacheEN = newBoundedCache[string]("stems-en", stemCacheBytes)
-	stemCachePT = newBoundedCache[string]("stems-pt", stemCacheBytes)
+	stemCacheEN = boundedcache.New[string]("stems-en", stemCacheBytes)
+	stemCachePT = boundedcache.New[string]("stems-pt", stemCacheBytes)
 )
 
 // stemCacheBytes is the budget of each language's stem cache: some 10,000
@@ -142,12 +143,12 @@ var (
 const stemCacheBytes = 1 << 20
 
 // cachedStem returns the stem of w from c, or stems it and remembers it.
-func cachedStem(c *boundedCache[string], w string, stem func(string) string) string {
-	if s, ok := c.get(w); ok {
+func cachedStem(c *boundedcache.Cache[string], w string, stem func(string) string) string {
+	if s, ok := c.Get(w); ok {
 		return s
 	}
 	s := strings.Clone(stem(w))
-	c.put(w, s, int64(len(s)))
+	c.Put(w, s, int64(len(s)))
 	return s
 }
 

@@ -2,36 +2,10 @@ package index
 
 import (
 	"encoding/json"
-	"fmt"
 	"testing"
 
 	"github.com/anzsco/anzsco/corpus"
 )
-
-func TestBoundedCacheBudget(t *testing.T) {
-	const budget = 64 << 10
-	c := newBoundedCache[string]("test", budget)
-	for i := range 20000 {
-		k := fmt.Sprintf("word%d", i)
-		if _, ok := c.get(k); ok {
-			t.Fatalf("get(%q) hit before put", k)
-		}
-		c.put(k, k, int64(len(k)))
-	}
-	st := c.stats()
-	if st.Bytes > budget || st.Bytes < budget/4 {
-		t.Errorf("after 20,000 distinct keys the cache holds %d bytes, want at most the budget %d and not far below", st.Bytes, budget)
-	}
-	if _, ok := c.get("word19999"); !ok {
-		t.Errorf("the latest key is not in the cache")
-	}
-	if _, ok := c.get("word0"); ok {
-		t.Errorf("the first of 20,000 keys is still in a cache of %d bytes", budget)
-	}
-	if st := c.stats(); st.Hits != 1 || st.Misses != 20001 {
-		t.Errorf("hits %d, misses %d; want 1 and 20001", st.Hits, st.Misses)
-	}
-}
 
 // TestSearchCacheSameResults classifies titles twice, the second time
 // with the searches remembered, and titles that differ only in a word the
@@ -52,7 +26,7 @@ func TestSearchCacheSameResults(t *testing.T) {
 		var afterFirst CacheStats
 		for _, pass := range []string{"first", "cached"} {
 			if pass == "cached" {
-				afterFirst = ix.searches.stats()
+				afterFirst = ix.searches.Stats()
 			}
 			for _, title := range titles {
 				res, err := ix.Classify(Query{Text: title, Explain: true})
@@ -67,7 +41,7 @@ func TestSearchCacheSameResults(t *testing.T) {
 				}
 			}
 		}
-		before := ix.searches.stats()
+		before := ix.searches.Stats()
 		if afterFirst.Misses == 0 || before.Hits-afterFirst.Hits != afterFirst.Misses {
 			t.Errorf("%s: the second pass had %d search cache hits, want one for each of the first pass's %d searches (> 0)",
 				name, before.Hits-afterFirst.Hits, afterFirst.Misses)
@@ -76,7 +50,7 @@ func TestSearchCacheSameResults(t *testing.T) {
 		if _, err := ix.Classify(Query{Text: "Zovaku Call Centre Team Leader - Sydney"}); err != nil {
 			t.Fatal(err)
 		}
-		if after := ix.searches.stats(); after.Hits != before.Hits+1 {
+		if after := ix.searches.Stats(); after.Hits != before.Hits+1 {
 			t.Errorf("%s: a title with a made-up word did not reuse the search of the title without it", name)
 		}
 		ix.Close()

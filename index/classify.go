@@ -259,7 +259,7 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang, bridge string
 	// corpus lacks ("Dovamu Registered Nurse", a name, a made-up word)
 	// have the same clauses: their scores are remembered.
 	key := string(ckey)
-	if s, ok := ix.searches.get(key); ok {
+	if s, ok := ix.searches.Get(key); ok {
 		return s, nil
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(clauses...), ix.searchSize, 0, false)
@@ -271,7 +271,7 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang, bridge string
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	defer func() { ix.searches.put(key, scores, scoresCost(scores)) }()
+	defer func() { ix.searches.Put(key, scores, scoresCost(scores)) }()
 	for _, h := range sr.Hits {
 		if g, ok := strings.CutPrefix(h.ID, groupDocPrefix); ok {
 			// A group's titles speak for each of its occupations.

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/anzsco/anzsco/corpus"
+	"github.com/anzsco/anzsco/internal/boundedcache"
 )
 
 // Title-like field kinds, in decreasing weight.
@@ -332,7 +333,7 @@ type Index struct {
 	idfMax float64
 	dir    string
 	// searches remembers the scores of recent searches by their clauses.
-	searches *boundedCache[map[string]float64]
+	searches *boundedcache.Cache[map[string]float64]
 }
 
 // eachTitle calls fn for each title-like string of t with its kind, in
@@ -489,7 +490,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 		ix.computeIDF()
 	}
 	ix.precompute()
-	ix.searches = newBoundedCache[map[string]float64]("searches", searchCacheBytes)
+	ix.searches = boundedcache.New[map[string]float64]("searches", searchCacheBytes)
 	return ix, nil
 }
 
@@ -698,7 +699,7 @@ func (ix *Index) terms(lang, s string) []string { return ix.an.terms(lang, s) }
 // CacheStats describe the caches of the classifier: the index's own
 // (searches) and those its package shares between indexes (stems).
 func (ix *Index) CacheStats() []CacheStats {
-	return []CacheStats{ix.searches.stats(), stemCacheEN.stats(), stemCachePT.stats()}
+	return []CacheStats{ix.searches.Stats(), stemCacheEN.Stats(), stemCachePT.Stats()}
 }
 
 // Corpus returns the corpus the index was built from.

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/boundedcache"
 )
 
 // Options say how to run a batch.
@@ -358,37 +359,30 @@ func (wk *worker) classify(rec *Record) (r *result, err error) {
 		// The title is a piece of the input record, description and all:
 		// the cache keeps copies, not the record.
 		res.Input = strings.Clone(res.Input)
-		wk.cache.add(strings.Clone(key), r)
+		wk.cache.add(key, r)
 	}
 	return r, nil
 }
 
-// resultCache remembers recent results, up to a budget of bytes: two
-// generations of half the budget each, the older dropped whole when the
-// newer fills, so that titles in use stay and the rest age out. Safe for
+// resultCache remembers recent results within a budget of bytes
+// (package boundedcache), by title and a hash of the description. Safe for
 // concurrent use; the results it holds must not be modified.
 type resultCache struct {
-	mu       sync.Mutex
-	half     int64 // bytes a generation may hold
-	curBytes int64
-	oldBytes int64
-	hits     int64
-	misses   int64
-	cur, old map[string]*result
-	seed     maphash.Seed
+	c    *boundedcache.Cache[*result]
+	seed maphash.Seed
 }
 
-// resultOverhead is what a cached result is counted beyond its key, its
-// input and its encoding: the matches and the map entry.
-const resultOverhead = 512
+// resultOverhead is what a cached result is counted beyond its input and
+// its encoding: the matches and the result itself.
+const resultOverhead = 448
 
 func newResultCache(budget int64) *resultCache {
-	return &resultCache{half: max(1, budget/2), cur: map[string]*result{}, seed: maphash.MakeSeed()}
+	return &resultCache{c: boundedcache.New[*result]("results", budget), seed: maphash.MakeSeed()}
 }
 
-// cost is what an entry is counted in the budget.
-func cost(key string, r *result) int64 {
-	n := int64(len(key) + len(r.json) + resultOverhead)
+// cost is what a result is counted in the budget, besides its key.
+func cost(r *result) int64 {
+	n := int64(len(r.json) + resultOverhead)
 	if r.res != nil {
 		n += int64(len(r.res.Input))
 	}
@@ -405,52 +399,11 @@ func (c *resultCache) key(title, desc string) string {
 	return title + "\x00" + strconv.FormatUint(maphash.String(c.seed, desc), 16)
 }
 
-func (c *resultCache) get(title string) (*result, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if r, ok := c.cur[title]; ok {
-		c.hits++
-		return r, true
-	}
-	if r, ok := c.old[title]; ok {
-		c.hits++
-		c.addLocked(title, r)
-		return r, true
-	}
-	c.misses++
-	return nil, false
-}
+func (c *resultCache) get(key string) (*result, bool) { return c.c.Get(key) }
+
+func (c *resultCache) add(key string, r *result) { c.c.Put(key, r, cost(r)) }
 
 // stats describe the cache as the classifier's caches are described.
-func (c *resultCache) stats() index.CacheStats {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return index.CacheStats{Name: "results", BudgetBytes: 2 * c.half, Bytes: c.curBytes + c.oldBytes, Hits: c.hits, Misses: c.misses}
-}
+func (c *resultCache) stats() index.CacheStats { return c.c.Stats() }
 
-func (c *resultCache) add(title string, r *result) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.addLocked(title, r)
-}
-
-func (c *resultCache) addLocked(title string, r *result) {
-	n := cost(title, r)
-	if n > c.half {
-		return // larger than a generation: not worth keeping
-	}
-	if c.curBytes+n > c.half {
-		c.old, c.oldBytes = c.cur, c.curBytes
-		c.cur, c.curBytes = make(map[string]*result, len(c.cur)), 0
-	}
-	if _, ok := c.cur[title]; !ok {
-		c.curBytes += n
-	}
-	c.cur[title] = r
-}
-
-func (c *resultCache) len() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.cur) + len(c.old)
-}
+func (c *resultCache) len() int { return int(c.c.Stats().Entries) }

@@ -343,14 +343,7 @@ func TestResultCacheBoundedInBytes(t *testing.T) {
 	for i := range 100 {
 		c.add(fmt.Sprint(i, long), &result{json: []byte(long)})
 	}
-	var held int64
-	for k, r := range c.cur {
-		held += cost(k, r)
-	}
-	for k, r := range c.old {
-		held += cost(k, r)
-	}
-	if held > budget {
+	if held := c.stats().Bytes; held > budget {
 		t.Errorf("the cache holds %d KiB of 200 KiB results, over its %d KiB budget", held>>10, budget>>10)
 	}
 	c.add("huge", &result{json: make([]byte, budget)})
