@@ -1,9 +1,11 @@
 package index
 
 import (
+	"cmp"
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -154,12 +156,18 @@ func TestJobAdsANZSCO(t *testing.T) {
 		}
 		naive := naiveCodes(t, c, set.lang, titles)
 		var exact, unit, nExact, nUnit int
+		var coded []scoredResult
 		for i, r := range rows {
 			res, err := ix.Classify(Query{Text: r.title})
 			if err != nil {
 				t.Fatalf("Classify(%q): %v", r.title, err)
 			}
 			e, u := adScore(res.Code, r.label)
+			if res.Code != "" {
+				// Right as coded: the occupation, or a group that holds it.
+				right := e || (res.Level != LevelOccupation && len(r.label) >= len(res.Code) && r.label[:len(res.Code)] == res.Code)
+				coded = append(coded, scoredResult{res.Confidence, right})
+			}
 			exact += b2i(e)
 			unit += b2i(u)
 			ne, nu := adScore(naive[i], r.label)
@@ -172,6 +180,9 @@ func TestJobAdsANZSCO(t *testing.T) {
 		n := float64(len(rows))
 		t.Logf("%s (test half, %d rows): exact %.3f, unit group %.3f; naive bleve: exact %.3f, unit group %.3f",
 			set.file, len(rows), float64(exact)/n, float64(unit)/n, float64(nExact)/n, float64(nUnit)/n)
+		cov, thr := coverageAtPrecision(coded, len(rows), 0.95)
+		t.Logf("%s: coded %.3f; right as coded %.3f of those; at 95%% precision %.3f of the titles are coded (confidence >= %.2f)",
+			set.file, float64(len(coded))/n, rightShare(coded), cov, thr)
 		if got := float64(unit) / n; got < set.unitFloor {
 			t.Errorf("%s: unit-group accuracy %.3f, want >= %.2f", set.file, got, set.unitFloor)
 		}
@@ -190,3 +201,36 @@ const (
 	jobAdsUnitFloorPT  = 0.62
 	jobAdsExactFloorPT = 0.48
 )
+
+// scoredResult is a coded result's confidence and whether it was right.
+type scoredResult struct {
+	conf  float64
+	right bool
+}
+
+// coverageAtPrecision returns the largest share of n titles coded at a
+// confidence threshold where the coded ones are right at least prec of the
+// time, and that threshold.
+func coverageAtPrecision(coded []scoredResult, n int, prec float64) (cov, thr float64) {
+	sorted := slices.Clone(coded)
+	slices.SortFunc(sorted, func(a, b scoredResult) int { return cmp.Compare(b.conf, a.conf) })
+	right := 0
+	for i, c := range sorted {
+		right += b2i(c.right)
+		if float64(right)/float64(i+1) >= prec {
+			cov, thr = float64(i+1)/float64(n), c.conf
+		}
+	}
+	return cov, thr
+}
+
+func rightShare(coded []scoredResult) float64 {
+	if len(coded) == 0 {
+		return 0
+	}
+	right := 0
+	for _, c := range coded {
+		right += b2i(c.right)
+	}
+	return float64(right) / float64(len(coded))
+}
