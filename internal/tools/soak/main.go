@@ -364,6 +364,9 @@ func do(ctx context.Context, c *http.Client, base string, r request) outcome {
 	}
 	data, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	if err != nil && ctx.Err() != nil {
+		return outcome{status: -1} // the run ended while the body was being read
+	}
 	o := outcome{status: resp.StatusCode, latency: time.Since(start), err: err}
 	if o.err == nil && r.valid && resp.StatusCode == 200 {
 		o.err = checkBody(r, data)
