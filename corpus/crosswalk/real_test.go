@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -94,14 +95,7 @@ func TestGeneratedIsCurrent(t *testing.T) {
 // own but shares those of its unit group 1216 Horticultural Crop Growers.
 func TestRealCoverage(t *testing.T) {
 	src, titles, st := derive(t)
-	var occs []string
-	seen := map[string]bool{}
-	for _, r := range src.Correspondence {
-		if !seen[r.ANZSCO] {
-			seen[r.ANZSCO] = true
-			occs = append(occs, r.ANZSCO)
-		}
-	}
+	occs := src.Occupations()
 	if len(occs) != 1075 {
 		t.Errorf("the correspondence has %d occupations, want 1,075", len(occs))
 	}
@@ -113,7 +107,7 @@ func TestRealCoverage(t *testing.T) {
 		t.Errorf("%d occupations have no Portuguese title at any level: %v", len(cov.Missing), cov.Missing)
 	}
 
-	if seen["121617"] {
+	if slices.Contains(occs, "121617") {
 		t.Error("121617 has an ISCO-08 row; the documentation says it has none")
 	}
 	wine := CoverageOf(titles, []string{"121617"})

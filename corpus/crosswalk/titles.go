@@ -75,6 +75,20 @@ type Sources struct {
 	CBOSkipped     int               // rows of the CBO conversion table without an ISCO-88 code
 }
 
+// Occupations returns the ANZSCO occupations of the correspondence, each
+// once, in the order of its rows.
+func (s Sources) Occupations() []string {
+	var occs []string
+	seen := map[string]bool{}
+	for _, r := range s.Correspondence {
+		if !seen[r.ANZSCO] {
+			seen[r.ANZSCO] = true
+			occs = append(occs, r.ANZSCO)
+		}
+	}
+	return occs
+}
+
 // The files of the shared crosswalks directory, relative to it.
 const (
 	FileCorrespondence = "abs/anzsco2022_to_isco08.csv"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/anzsco/anzsco/corpus/abs/abstest"
 	"github.com/anzsco/anzsco/corpus/crosswalk"
+	"github.com/anzsco/anzsco/internal/atomicfile"
 )
 
 func main() {
@@ -39,21 +40,10 @@ func run() error {
 	if err := crosswalk.WriteGzipTSV(&buf, titles); err != nil {
 		return err
 	}
-	tmp := *out + ".tmp"
-	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+	if err := atomicfile.WriteFile(*out, buf.Bytes()); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, *out); err != nil {
-		return err
-	}
-	var occs []string
-	seen := map[string]bool{}
-	for _, r := range src.Correspondence {
-		if !seen[r.ANZSCO] {
-			seen[r.ANZSCO] = true
-			occs = append(occs, r.ANZSCO)
-		}
-	}
+	occs := src.Occupations()
 	cov := crosswalk.CoverageOf(titles, occs)
 	fmt.Printf("%s: %d titles, %d bytes\n", filepath.Base(*out), len(titles), buf.Len())
 	printCounts("labels read", st.Labels)
