@@ -106,15 +106,7 @@ func TestNoisePrefilter(t *testing.T) {
 		}
 	}
 	titles = append(titles, "Agent - 12 month contract", "Operador (m/f) - CLT - Home Office", "Nurse | $45/hr + super", "Level 3 Clerk", "Ref #12345 Driver", "Chef - R$ 2.500 + VT")
-	for _, name := range corpus.BuiltinNames() {
-		c, err := corpus.Builtin(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		an, err := analyserFor(c)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for name, an := range builtinAnalysers(t) {
 		for _, title := range titles {
 			s := Fold(title)
 			for _, r := range an.noise {
@@ -165,15 +157,7 @@ func TestNoiseSubexpressions(t *testing.T) {
 	for range 3000 {
 		titles = append(titles, g.Next(0).Title)
 	}
-	for _, name := range corpus.BuiltinNames() {
-		c, err := corpus.Builtin(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		an, err := analyserFor(c)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for name, an := range builtinAnalysers(t) {
 		for _, title := range titles {
 			s := Fold(title)
 			for _, r := range an.noise {
@@ -217,4 +201,22 @@ func TestTextBitsContains(t *testing.T) {
 			}
 		}
 	}
+}
+
+// builtinAnalysers returns the analyser of each built-in corpus, by name.
+func builtinAnalysers(t *testing.T) map[string]*analyser {
+	t.Helper()
+	out := map[string]*analyser{}
+	for _, name := range corpus.BuiltinNames() {
+		c, err := corpus.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := analyserFor(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name] = an
+	}
+	return out
 }

@@ -124,26 +124,3 @@ func (a *analyser) translate(from string, words []string, first int, known func(
 	firstText = strings.Join(head, " ")
 	return g.to, strings.TrimSpace(firstText + " " + strings.Join(tail, " ")), firstText
 }
-
-// joinCompounds writes two words as one where the corpus's titles write
-// them so and never apart: "Kitchen Hand" is the title "Kitchenhand",
-// "Panel Beater" "Panelbeater". first, the number of words of the first
-// part, follows.
-func (a *analyser) joinCompounds(words []string, first int) ([]string, int) {
-	out := words[:0:0]
-	for i := 0; i < len(words); i++ {
-		if i+1 < len(words) && i+1 != first {
-			w, next := words[i], words[i+1]
-			if j := w + next; a.titleWords[j] && !a.titleBigrams[w+" "+next] {
-				out = append(out, j)
-				if i < first {
-					first--
-				}
-				i++
-				continue
-			}
-		}
-		out = append(out, words[i])
-	}
-	return out, first
-}
