@@ -285,13 +285,8 @@ func fitDecision(m hierModel, samples []fitSample) (best hierDecision, exact, un
 		for _, s := range samples {
 			code := ""
 			if !s.empty {
-				pOcc := m.Occupation.prob(s.hf.vector(s.hf.POcc))
-				if s.hf.tiedInUnit {
-					pOcc = 0
-				}
-				pUnit := math.Max(pOcc, m.UnitGroup.prob(s.hf.vector(s.hf.PUnit)))
-				pMinor := math.Max(pUnit, m.MinorGroup.prob(s.hf.vector(s.hf.PMinor)))
-				switch d.choose(pOcc, pUnit, pMinor) {
+				pOcc, pUnit, pMinor := m.levelConfidences(s.hf)
+				switch m.level(d, s.hf, pOcc, pUnit, pMinor) {
 				case LevelOccupation:
 					code = s.top
 				case LevelUnitGroup:

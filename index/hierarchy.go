@@ -172,17 +172,10 @@ func (ix *Index) chooseLevel(cands []features) levelChoice {
 		return ch
 	}
 	m := ix.model
-	pOcc := m.Occupation.prob(h.vector(h.POcc))
-	pUnit := math.Max(pOcc, m.UnitGroup.prob(h.vector(h.PUnit)))
-	pMinor := math.Max(pUnit, m.MinorGroup.prob(h.vector(h.PMinor)))
+	pOcc, pUnit, pMinor := m.levelConfidences(h)
 	ch.outside = 1 - pMinor
 	ch.levels = map[string]float64{LevelOccupation: round(pOcc), LevelUnitGroup: round(pUnit), LevelMinorGroup: round(pMinor)}
-	if h.tiedInUnit {
-		// The words do not tell the best occupation from the next one of
-		// its unit group.
-		pOcc = 0
-	}
-	switch m.Decision.choose(pOcc, pUnit, pMinor) {
+	switch m.level(m.Decision, h, pOcc, pUnit, pMinor) {
 	case LevelOccupation:
 		ch.level, ch.code, ch.confidence = LevelOccupation, cands[0].code, pOcc
 	case LevelUnitGroup:
@@ -193,6 +186,25 @@ func (ix *Index) chooseLevel(cands []features) levelChoice {
 		ch.confidence = 1 - pMinor
 	}
 	return ch
+}
+
+// levelConfidences returns the calibrated confidence of each level: a
+// group is at least as sure as the occupation it holds.
+func (m hierModel) levelConfidences(h hierFeatures) (pOcc, pUnit, pMinor float64) {
+	pOcc = m.Occupation.prob(h.vector(h.POcc))
+	pUnit = math.Max(pOcc, m.UnitGroup.prob(h.vector(h.PUnit)))
+	pMinor = math.Max(pUnit, m.MinorGroup.prob(h.vector(h.PMinor)))
+	return pOcc, pUnit, pMinor
+}
+
+// level applies the decision rule d to the confidences of the levels.
+func (m hierModel) level(d hierDecision, h hierFeatures, pOcc, pUnit, pMinor float64) string {
+	if h.tiedInUnit {
+		// The words do not tell the best occupation from the next one of
+		// its unit group.
+		pOcc = 0
+	}
+	return d.choose(pOcc, pUnit, pMinor)
 }
 
 // hierDecision is the rule that turns the confidence of each level into a
