@@ -108,34 +108,11 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	p.lang = ix.detectLanguage(words)
 
 	p.qterms = make(map[string][]string, len(corpus.Languages))
-	dterms := map[string][]string{}
-	// A description is long enough for its language to be told apart: it
-	// is analysed in that language and in the title's (a CV may give an
-	// English title, "Team Leader", over a Portuguese description).
-	descLang := ""
-	if desc != "" {
-		dw := Words(Fold(desc))
-		descLang = ix.detectLanguage(dw)
-		p.descWorkplace = ix.an.namesWorkplace(dw)
-	}
+	dterms, measured, descLang := ix.describe(p)
 	p.core = make(map[string][]string, len(corpus.Languages))
 	for _, lang := range corpus.Languages {
 		p.qterms[lang] = ix.terms(lang, p.qtext)
 		p.core[lang] = ix.terms(lang, strings.Join(words[:firstWords], " "))
-		if desc != "" && (descLang == "" || descLang == lang || lang == p.lang) {
-			// Only description terms the corpus holds can match; the
-			// first maxDescriptionTerms of them are used.
-			var dt []string
-			for _, t := range ix.terms(lang, desc) {
-				if ix.indexed[t] != 0 {
-					dt = append(dt, t)
-					if len(dt) == maxDescriptionTerms {
-						break
-					}
-				}
-			}
-			dterms[lang] = dt
-		}
 	}
 	if p.lang != "" {
 		known := func(lang, w string) bool { return ix.wordLangs[ix.an.spelling(w)]&langMask(lang) != 0 }
@@ -149,8 +126,45 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.cands = ix.candidates(scores, p.qterms, dterms, p.lang, []string{p.bridge, descLang}, p.core)
+	p.cands = ix.candidates(scores, p.qterms, measured, p.lang, []string{p.bridge, descLang}, p.core)
 	return p, nil
+}
+
+// describe analyses p's description: whether it names another workplace,
+// its language, and its terms by language. A description is long enough
+// for its language to be told apart: it is searched in that language only
+// (search), and measured against the titles in that language and in the
+// title's (measured: a CV may give an English title, "Team Leader", over a
+// Portuguese description).
+func (ix *Index) describe(p *prepared) (search, measured map[string][]string, descLang string) {
+	search, measured = map[string][]string{}, map[string][]string{}
+	if p.desc == "" {
+		return search, measured, ""
+	}
+	dw := Words(Fold(p.desc))
+	descLang = ix.detectLanguage(dw)
+	p.descWorkplace = ix.an.namesWorkplace(dw)
+	for _, lang := range corpus.Languages {
+		if descLang != "" && descLang != lang && lang != p.lang {
+			continue
+		}
+		// Only description terms the corpus holds can match; the first
+		// maxDescriptionTerms of them are used.
+		var dt []string
+		for _, t := range ix.terms(lang, p.desc) {
+			if ix.indexed[t] != 0 {
+				dt = append(dt, t)
+				if len(dt) == maxDescriptionTerms {
+					break
+				}
+			}
+		}
+		measured[lang] = dt
+		if descLang == "" || descLang == lang {
+			search[lang] = dt
+		}
+	}
+	return search, measured, descLang
 }
 
 // decisionInputs returns what the confidence model sees for q: the two best
