@@ -80,10 +80,7 @@ lines could not be classified (empty lines), each reported in its own line.`,
 				return err
 			}
 			opts.Format = format
-			if runF != nil {
-				return runF(opts)
-			}
-			return classifyRun(opts)
+			return dispatch(opts, runF, classifyRun)
 		},
 	}
 	addFormatFlags(cmd, &opts.JSON, &opts.Format, "print one JSON object per query (JSON Lines)")

@@ -88,10 +88,7 @@ layer, corrupt, not a CV format).`,
 				return err
 			}
 			opts.Format = format
-			if runF != nil {
-				return runF(opts)
-			}
-			return cvRun(opts)
+			return dispatch(opts, runF, cvRun)
 		},
 	}
 	addFormatFlags(cmd, &opts.JSON, &opts.Format, "print the report as one JSON object")
