@@ -1,10 +1,6 @@
 package index
 
-import (
-	"encoding/json"
-
-	"github.com/anzsco/anzsco/internal/jsonnull"
-)
+import "github.com/anzsco/anzsco/internal/jsonnull"
 
 // Query is one thing to classify.
 type Query struct {
@@ -191,9 +187,5 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if out.Matches == nil {
 		out.Matches = []Match{}
 	}
-	b, err := json.Marshal(out)
-	if err != nil || r.Code != "" {
-		return b, err
-	}
-	return jsonnull.Members(b, "code", "title"), nil
+	return jsonnull.Marshal(out, r.Code == "", "code", "title")
 }

@@ -2,7 +2,6 @@ package cv
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -115,10 +114,6 @@ type Position struct {
 // (outside).
 func (p Position) MarshalJSON() ([]byte, error) {
 	type plain Position // Position's fields and tags without this method
-	b, err := json.Marshal(plain(p))
-	if err != nil {
-		return nil, err
-	}
 	var null []string
 	if p.Code == "" {
 		null = append(null, "code")
@@ -126,7 +121,7 @@ func (p Position) MarshalJSON() ([]byte, error) {
 	if p.CodeTitle == "" {
 		null = append(null, "code_title")
 	}
-	return jsonnull.Members(b, null...), nil
+	return jsonnull.Marshal(plain(p), len(null) > 0, null...)
 }
 
 // MarshalJSON writes code and title as null when there is no verdict, and
@@ -137,11 +132,7 @@ func (r Report) MarshalJSON() ([]byte, error) {
 	if out.Positions == nil {
 		out.Positions = []Position{}
 	}
-	b, err := json.Marshal(out)
-	if err != nil || r.Code != "" {
-		return b, err
-	}
-	return jsonnull.Members(b, "code", "title"), nil
+	return jsonnull.Marshal(out, r.Code == "", "code", "title")
 }
 
 // Analyze reads a CV (PDF, DOCX, plain text or Markdown) from r, finds its

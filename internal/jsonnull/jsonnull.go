@@ -1,6 +1,9 @@
 package jsonnull
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/json"
+)
 
 // Members returns obj, a JSON object as encoding/json writes it, with the
 // value of each top-level member named in names replaced by null; members
@@ -99,4 +102,16 @@ func skipValue(b []byte, i int) int {
 		return i + j
 	}
 	return len(b)
+}
+
+// Marshal is json.Marshal of v followed, when null is true, by Members
+// with names: the MarshalJSON of a type whose code is null when it has
+// none passes its own type (without that method), whether it has a code,
+// and the names of the members that say it.
+func Marshal(v any, null bool, names ...string) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil || !null {
+		return b, err
+	}
+	return Members(b, names...), nil
 }

@@ -77,3 +77,23 @@ func TestMembersAgainstDecoding(t *testing.T) {
 		}
 	}
 }
+
+func TestMarshal(t *testing.T) {
+	v := struct {
+		Code  string `json:"code"`
+		Title string `json:"title"`
+		N     int    `json:"n"`
+	}{"", "", 1}
+	for _, tt := range []struct {
+		null bool
+		want string
+	}{{false, `{"code":"","title":"","n":1}`}, {true, `{"code":null,"title":null,"n":1}`}} {
+		got, err := Marshal(v, tt.null, "code", "title")
+		if err != nil || string(got) != tt.want {
+			t.Errorf("Marshal(null %v) = %s, %v, want %s", tt.null, got, err, tt.want)
+		}
+	}
+	if _, err := Marshal(func() {}, true, "code"); err == nil {
+		t.Error("Marshal(func) succeeded, want encoding/json's error")
+	}
+}
