@@ -83,11 +83,9 @@ layer, corrupt, not a CV format).`,
 			if err := checkQueryFlags(index.DefaultTop, opts.MinConf); err != nil {
 				return err
 			}
-			format, err := outputFormat(opts.Format, opts.JSON, opts.IO)
-			if err != nil {
+			if err := resolveFormat(&opts.Format, opts.JSON, opts.IO); err != nil {
 				return err
 			}
-			opts.Format = format
 			return dispatch(opts, runF, cvRun)
 		},
 	}
