@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -196,12 +198,7 @@ var builtins = map[string]struct {
 
 // BuiltinNames returns the names of the embedded corpora, sorted.
 func BuiltinNames() []string {
-	out := make([]string, 0, len(builtins))
-	for name := range builtins {
-		out = append(out, name)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(builtins))
 }
 
 // BuiltinDescription says in a few words what a built-in corpus holds.

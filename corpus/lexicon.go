@@ -225,6 +225,13 @@ func checkSection(kind, arg string) error {
 	return nil
 }
 
+// addTo appends v to the list of each of langs in m.
+func addTo[T any](m map[string][]T, langs []string, v T) {
+	for _, l := range langs {
+		m[l] = append(m[l], v)
+	}
+}
+
 func (lx *Lexicon) add(kind, arg, s string) error {
 	langs := []string{arg}
 	if arg == "*" {
@@ -236,20 +243,16 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 		if len(strings.Fields(rw.From)) != 1 || len(rw.To) > 1 {
 			return fmt.Errorf("%q: one suffix per line, and at most one ending to replace it", s)
 		}
-		for _, l := range langs {
-			lx.Agentive[l] = append(lx.Agentive[l], rw)
-		}
+		addTo(lx.Agentive, langs, rw)
 	case "function", "stop":
 		if len(strings.Fields(s)) != 1 {
 			return fmt.Errorf("%q: one word per line", s)
 		}
-		for _, l := range langs {
-			if kind == "function" {
-				lx.Function[l] = append(lx.Function[l], s)
-			} else {
-				lx.Stop[l] = append(lx.Stop[l], s)
-			}
+		list := lx.Function
+		if kind == "stop" {
+			list = lx.Stop
 		}
+		addTo(list, langs, s)
 	case "variant", "canon":
 		rw := parseRewrite(s)
 		if len(strings.Fields(rw.From)) != 1 {
@@ -258,13 +261,11 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 		if kind == "canon" && len(rw.To) != 1 {
 			return fmt.Errorf("%q: a canon entry maps one word to one word", s)
 		}
-		for _, l := range langs {
-			if kind == "variant" {
-				lx.Variants[l] = append(lx.Variants[l], rw)
-			} else {
-				lx.Canon[l] = append(lx.Canon[l], rw)
-			}
+		list := lx.Variants
+		if kind == "canon" {
+			list = lx.Canon
 		}
+		addTo(list, langs, rw)
 	case "translate":
 		rw := parseRewrite(s)
 		if rw.From == "" || len(rw.To) == 0 {

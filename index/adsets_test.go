@@ -28,6 +28,16 @@ var (
 	builtinIxs = map[string]*Index{}
 )
 
+// builtinCorpus returns a built-in corpus, failing the test if it cannot.
+func builtinCorpus(t testing.TB, name string) *corpus.Corpus {
+	t.Helper()
+	c, err := corpus.Builtin(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // builtinIndex builds the index of a built-in corpus once per test binary.
 func builtinIndex(t testing.TB, name string) *Index {
 	t.Helper()
@@ -36,10 +46,7 @@ func builtinIndex(t testing.TB, name string) *Index {
 	if ix := builtinIxs[name]; ix != nil {
 		return ix
 	}
-	c, err := corpus.Builtin(name)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCorpus(t, name)
 	ix, err := Build(c)
 	if err != nil {
 		t.Fatal(err)

@@ -3,8 +3,6 @@ package index
 import (
 	"encoding/json"
 	"testing"
-
-	"github.com/anzsco/anzsco/corpus"
 )
 
 // TestSearchCacheSameResults classifies titles twice, the second time
@@ -12,10 +10,7 @@ import (
 // corpus lacks: the results must not change.
 func TestSearchCacheSameResults(t *testing.T) {
 	for _, name := range []string{"5411", "anzsco"} {
-		c, err := corpus.Builtin(name)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := builtinCorpus(t, name)
 		ix, err := Build(c)
 		if err != nil {
 			t.Fatal(err)

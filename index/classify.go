@@ -3,7 +3,9 @@ package index
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -560,7 +562,7 @@ func (ix *Index) fieldMatches(code string, qterms map[string][]string) []FieldMa
 	}
 	var out []FieldMatch
 	for name, terms := range byField {
-		out = append(out, FieldMatch{Field: name, Terms: sortedKeys(terms), Score: weight[name]})
+		out = append(out, FieldMatch{Field: name, Terms: slices.Sorted(maps.Keys(terms)), Score: weight[name]})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Score != out[j].Score {

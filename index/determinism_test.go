@@ -3,8 +3,6 @@ package index
 import (
 	"reflect"
 	"testing"
-
-	"github.com/anzsco/anzsco/corpus"
 )
 
 // TestBuildsAgree builds the whole ANZSCO twice and classifies the
@@ -15,11 +13,9 @@ func TestBuildsAgree(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the whole ANZSCO twice")
 	}
-	c, err := corpus.Builtin("anzsco")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCorpus(t, "anzsco")
 	var ixs [2]*Index
+	var err error
 	for i := range ixs {
 		if ixs[i], err = Build(c); err != nil {
 			t.Fatal(err)

@@ -1,8 +1,9 @@
 package index
 
 import (
+	"maps"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/anzsco/anzsco/corpus"
 )
@@ -148,11 +149,7 @@ func (ix *Index) hierFeaturesOf(cands []features) (hierFeatures, []float64) {
 
 // argmax returns the key of the largest value, ties to the smaller key.
 func argmax(m map[string]float64) (string, float64) {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(m))
 	best, bestV := "", -1.0
 	for _, k := range keys {
 		if m[k] > bestV {

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/anzsco/anzsco/corpus"
@@ -373,15 +372,6 @@ func (a *analyser) Fingerprint() string {
 	}
 	fmt.Fprintf(h, "%d %d %d %d\n", len(a.noise), len(a.places), len(a.qualifiers), len(a.residuals))
 	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // titleText returns a title without its qualifiers: a bracketed part that

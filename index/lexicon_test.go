@@ -15,10 +15,7 @@ import (
 // (the analyser would refuse to, but the lexicon should not need that).
 func TestLexiconsSpareTitleWords(t *testing.T) {
 	for _, name := range corpus.BuiltinNames() {
-		c, err := corpus.Builtin(name)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := builtinCorpus(t, name)
 		lx, err := c.Lexicon()
 		if err != nil {
 			t.Fatal(err)
@@ -208,10 +205,7 @@ func builtinAnalysers(t *testing.T) map[string]*analyser {
 	t.Helper()
 	out := map[string]*analyser{}
 	for _, name := range corpus.BuiltinNames() {
-		c, err := corpus.Builtin(name)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := builtinCorpus(t, name)
 		an, err := analyserFor(c)
 		if err != nil {
 			t.Fatal(err)

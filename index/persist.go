@@ -9,10 +9,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -351,11 +352,7 @@ func verifyFiles(dir, gen string, m *Manifest) error {
 	if err != nil {
 		return &corruptError{dir, fmt.Sprintf("reading %s: %v", gen, err)}
 	}
-	names := make([]string, 0, len(m.Files))
-	for name := range m.Files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(m.Files))
 	for _, name := range names {
 		got, ok := have[name]
 		switch {

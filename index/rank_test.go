@@ -3,9 +3,10 @@ package index_test
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -76,11 +77,7 @@ func checkRanking(t *testing.T, name string, rows []eval.Row, fl floors) {
 		}
 	}
 	t.Logf("%s: strict %d/%d = %.3f, ECE %.3f", name, rep.Correct, rep.N, rep.Accuracy, rep.ECE)
-	var classes []string
-	for c := range rep.PerClass {
-		classes = append(classes, c)
-	}
-	sort.Strings(classes)
+	classes := slices.Sorted(maps.Keys(rep.PerClass))
 	for _, c := range classes {
 		cs := rep.PerClass[c]
 		if cs.N > 0 {

@@ -1,8 +1,6 @@
 package index
 
-import (
-	"encoding/json"
-)
+import "github.com/anzsco/anzsco/internal/jsonnull"
 
 // Query is one thing to classify.
 type Query struct {
@@ -180,51 +178,14 @@ type FieldMatch struct {
 	Score float64  `json:"score"`
 }
 
-// MarshalJSON writes code and title as null when the input is outside, and
-// the fields in the documented order.
+// MarshalJSON writes the fields in the order of Result, with code and
+// title null when the input is outside and matches [] when there are none.
+// A null code or title reads back as empty.
 func (r Result) MarshalJSON() ([]byte, error) {
-	out := struct {
-		Input          string       `json:"input"`
-		Code           *string      `json:"code"`
-		Title          *string      `json:"title"`
-		Confidence     float64      `json:"confidence"`
-		Level          string       `json:"level,omitempty"`
-		Group          *GroupRef    `json:"group,omitempty"`
-		Matches        []Match      `json:"matches"`
-		NearestOutside *Neighbour   `json:"nearest_outside"`
-		Corpus         CorpusInfo   `json:"corpus"`
-		Cleaned        string       `json:"cleaned,omitempty"`
-		Warnings       []string     `json:"warnings,omitempty"`
-		Explanation    *Explanation `json:"explanation,omitempty"`
-		Demoted        *Match       `json:"demoted,omitempty"`
-	}{Demoted: r.Demoted, Input: r.Input, Confidence: r.Confidence, Level: r.Level, Group: r.Group, Matches: r.Matches, NearestOutside: r.NearestOutside,
-		Corpus: r.Corpus, Cleaned: r.Cleaned, Warnings: r.Warnings, Explanation: r.Explanation}
-	if r.Code != "" {
-		out.Code, out.Title = &r.Code, &r.Title
-	}
+	type plain Result // Result's fields and tags without this method
+	out := plain(r)
 	if out.Matches == nil {
 		out.Matches = []Match{}
 	}
-	return json.Marshal(out)
-}
-
-// UnmarshalJSON reads what MarshalJSON writes.
-func (r *Result) UnmarshalJSON(data []byte) error {
-	type plain Result
-	var in struct {
-		plain
-		Code  *string `json:"code"`
-		Title *string `json:"title"`
-	}
-	if err := json.Unmarshal(data, &in); err != nil {
-		return err
-	}
-	*r = Result(in.plain)
-	if in.Code != nil {
-		r.Code = *in.Code
-	}
-	if in.Title != nil {
-		r.Title = *in.Title
-	}
-	return nil
+	return jsonnull.Marshal(out, r.Code == "", "code", "title")
 }

@@ -90,10 +90,7 @@ func TestTranslatedQueryExplained(t *testing.T) {
 // corpusLexicons returns the lexicon names of a built-in corpus.
 func corpusLexicons(t *testing.T, name string) []string {
 	t.Helper()
-	c, err := corpus.Builtin(name)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := builtinCorpus(t, name)
 	lx, err := c.Lexicon()
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -25,20 +26,11 @@ func (ix *Index) writtenWords(text string, corrections []Correction) map[string]
 		}
 		for _, lang := range corpus.Languages {
 			for _, t := range ix.terms(lang, analysed) {
-				if !contains(out[t], w) {
+				if !slices.Contains(out[t], w) {
 					out[t] = append(out[t], w)
 				}
 			}
 		}
 	}
 	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }

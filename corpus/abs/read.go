@@ -132,13 +132,8 @@ type Occupation struct {
 // error messages (a file path).
 func ReadTitles(r io.Reader, name string) (titles []Title, err error) {
 	where := "index of titles " + name
-	f, err := openWorkbook(r, where)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	defer recoverInto(&err, where)
-	rows, h, where, err := readTable(f, where, colCode, TitlesSheet, TitlesSheetByName)
+	rows, h, where, err := openTable(r, where, colCode, TitlesSheet, TitlesSheetByName)
 	if err != nil {
 		return nil, err
 	}
@@ -192,13 +187,8 @@ func ReadTitles(r io.Reader, name string) (titles []Title, err error) {
 // messages (a file path).
 func ReadStructure(r io.Reader, name string) (occs []Occupation, err error) {
 	where := "structure " + name
-	f, err := openWorkbook(r, where)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	defer recoverInto(&err, where)
-	rows, h, where, err := readTable(f, where, colMajor, StructureSheet)
+	rows, h, where, err := openTable(r, where, colMajor, StructureSheet)
 	if err != nil {
 		return nil, err
 	}
@@ -295,6 +285,18 @@ func ReadStructure(r io.Reader, name string) (occs []Occupation, err error) {
 }
 
 var occCodeRE = regexp.MustCompile(`^[0-9]{6}$`)
+
+// openTable opens the workbook in r and reads its table (readTable); the
+// workbook is closed when it returns.
+func openTable(r io.Reader, where, first string, sheets ...string) (rows [][]string, h *header, at string, err error) {
+	f, err := openWorkbook(r, where)
+	if err != nil {
+		return nil, nil, where, err
+	}
+	defer f.Close()
+	defer recoverInto(&err, where)
+	return readTable(f, where, first, sheets...)
+}
 
 // openWorkbook reads a whole workbook into memory and opens it.
 func openWorkbook(r io.Reader, where string) (f *excelize.File, err error) {

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/anzsco/anzsco/internal/bom"
 )
 
 // MaxFileSize bounds the size of a source file that the readers accept.
@@ -97,7 +99,10 @@ func readAll(r io.Reader, name string) ([]byte, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%s: %w: larger than %d MiB", name, ErrFormat, MaxFileSize>>20)
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data, err = bom.Trim(data, "the file")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %w", name, ErrFormat, err)
+	}
 	return data, nil
 }
 

@@ -2,6 +2,7 @@ package crosswalk
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -114,6 +115,20 @@ func TestReadISCO88To08(t *testing.T) {
 	want := []ISCO88Row{{"8111", "3121", false}, {"8111", "8111", true}}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("ReadISCO88To08 = %+v, want %+v", rows, want)
+	}
+}
+
+// A file saved as UTF-16 is refused by every reader with the one message
+// that says how to convert it, not read as garbage.
+func TestReadRefusesUTF16(t *testing.T) {
+	in := "\xff\xfeL\x00e\x00v\x00e\x00l\x00\n\x00"
+	_, err := ReadISCO88To08(strings.NewReader(in), "c.csv")
+	if !errors.Is(err, ErrFormat) || !strings.HasPrefix(fmt.Sprint(err), "c.csv: ") || !strings.Contains(fmt.Sprint(err), "is UTF-16") {
+		t.Errorf("ReadISCO88To08(UTF-16) error = %v, want c.csv: ... is UTF-16, wrapping ErrFormat", err)
+	}
+	_, err = ReadCBO(strings.NewReader(in), "cbo.csv")
+	if !errors.Is(err, ErrFormat) || !strings.Contains(fmt.Sprint(err), "is UTF-16") {
+		t.Errorf("ReadCBO(UTF-16) error = %v, want ... is UTF-16, wrapping ErrFormat", err)
 	}
 }
 

@@ -18,20 +18,8 @@ import (
 // files must be present.
 func sharedCrosswalks(t testing.TB) string {
 	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "crosswalks")
-		if _, err := os.Stat(filepath.Join(p, FileCorrespondence)); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
+	if p := abstest.FindSharedDir("crosswalks", FileCorrespondence); p != "" {
+		return p
 	}
 	if os.Getenv("CI") == "true" {
 		t.Fatal("the crosswalks (shared/crosswalks, see its SOURCES.md) are missing, and CI=true requires them")

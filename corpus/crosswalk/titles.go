@@ -437,18 +437,26 @@ func others(list []string, s string) []string {
 // lies wholly in the group is a better home for the group's titles than one
 // that only reaches into it. Where all rows are partial, all are kept.
 func anzscoByISCO(rows []ISCORow) map[string][]string {
-	full := map[string][]string{}
-	all := map[string][]string{}
-	for _, r := range rows {
-		all[r.ISCO08] = appendNew(all[r.ISCO08], r.ANZSCO)
-		if !r.Partial {
-			full[r.ISCO08] = appendNew(full[r.ISCO08], r.ANZSCO)
-		}
-	}
+	all, full := correspondence(rows, func(r ISCORow) (string, string, bool) { return r.ISCO08, r.ANZSCO, r.Partial })
 	for g, occs := range full {
 		all[g] = occs
 	}
 	return all
+}
+
+// correspondence maps each code of one classification to the codes of
+// the other that rows give it, in the order of the rows: all of them, and
+// those of full (not partial) rows. row says what a row links.
+func correspondence[R any](rows []R, row func(R) (from, to string, partial bool)) (all, full map[string][]string) {
+	all, full = map[string][]string{}, map[string][]string{}
+	for _, r := range rows {
+		from, to, partial := row(r)
+		all[from] = appendNew(all[from], to)
+		if !partial {
+			full[from] = appendNew(full[from], to)
+		}
+	}
+	return all, full
 }
 
 func appendNew(list []string, s string) []string {
@@ -577,14 +585,7 @@ func newCBOPath(links map[string]string, rows []ISCO88Row) *cboPath {
 			}
 		}
 	}
-	all := map[string][]string{}
-	full := map[string][]string{}
-	for _, r := range rows {
-		all[r.ISCO88] = appendNew(all[r.ISCO88], r.ISCO08)
-		if !r.Partial {
-			full[r.ISCO88] = appendNew(full[r.ISCO88], r.ISCO08)
-		}
-	}
+	all, full := correspondence(rows, func(r ISCO88Row) (string, string, bool) { return r.ISCO88, r.ISCO08, r.Partial })
 	for g, list := range all {
 		if near := nearest(g, list); near != nil {
 			list = near

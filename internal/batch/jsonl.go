@@ -233,29 +233,33 @@ func (r *jsonlReader) parse(rec *Record, line []byte, tooLong bool) *RowError {
 	if len(long) > 0 {
 		keep(rowErr(long[0], ErrFieldTooLong, fmt.Sprintf("%d bytes, over the limit of %d (1 MiB)", len(obj[long[0]]), MaxFieldBytes)))
 	}
+	// need is text for a field the options require: one left out is
+	// ErrMissingField, a null one the error null and msg. It reports
+	// whether the field has a value.
+	need := func(name string, null error, msg string) (string, bool) {
+		s, ok, e := text(name)
+		keep(e)
+		switch {
+		case !ok:
+			keep(rowErr(name, ErrMissingField, "no such field in the object"))
+		case string(obj[name]) == "null":
+			keep(rowErr(name, null, msg))
+		default:
+			return s, true
+		}
+		return s, false
+	}
 	var ok bool
-	var e *RowError
-	rec.Title, ok, e = text(r.opt.Title)
-	keep(e)
-	if !ok {
-		keep(rowErr(r.opt.Title, ErrMissingField, "no such field in the object"))
-	} else if string(obj[r.opt.Title]) == "null" {
-		keep(rowErr(r.opt.Title, ErrNullTitle, ""))
-	} else if index.Blank(rec.Title) {
+	if rec.Title, ok = need(r.opt.Title, ErrNullTitle, ""); ok && index.Blank(rec.Title) {
 		keep(rowErr(r.opt.Title, ErrEmptyTitle, ""))
 	}
 	if r.opt.Text != "" {
+		var e *RowError
 		rec.Description, _, e = text(r.opt.Text)
 		keep(e)
 	}
 	if r.opt.ID != "" {
-		rec.ID, ok, e = text(r.opt.ID)
-		keep(e)
-		if !ok {
-			keep(rowErr(r.opt.ID, ErrMissingField, "no such field in the object"))
-		} else if string(obj[r.opt.ID]) == "null" {
-			keep(rowErr(r.opt.ID, ErrFieldType, "null, want a string or a number"))
-		}
+		rec.ID, _ = need(r.opt.ID, ErrFieldType, "null, want a string or a number")
 	}
 	return first
 }

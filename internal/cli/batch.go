@@ -200,10 +200,7 @@ missing column, write error).`,
 			if err := checkRange("--cache-mb", int64(opts.CacheMB), 0, maxCacheMB, "MiB"); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return batchRun(opts)
+			return dispatch(opts, runF, batchRun)
 		},
 	}
 	fl := cmd.Flags()

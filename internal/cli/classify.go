@@ -75,15 +75,10 @@ lines could not be classified (empty lines), each reported in its own line.`,
 			if err := checkQueryFlags(opts.Top, opts.MinConf); err != nil {
 				return err
 			}
-			format, err := outputFormat(opts.Format, opts.JSON, opts.IO)
-			if err != nil {
+			if err := resolveFormat(&opts.Format, opts.JSON, opts.IO); err != nil {
 				return err
 			}
-			opts.Format = format
-			if runF != nil {
-				return runF(opts)
-			}
-			return classifyRun(opts)
+			return dispatch(opts, runF, classifyRun)
 		},
 	}
 	addFormatFlags(cmd, &opts.JSON, &opts.Format, "print one JSON object per query (JSON Lines)")
@@ -236,28 +231,23 @@ func classifyStream(r io.Reader, workers int, classify func(string) (*index.Resu
 // errStopped ends the reading of a stream whose output failed.
 var errStopped = errors.New("stopped")
 
-// errUTF16 refuses UTF-16 input: read as UTF-8, every other byte of it is
-// a NUL and each line would be classified as letters apart.
-var errUTF16 = errors.New("standard input is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8")
-
-// outputFormat resolves --format and --json: table for people on a
+// resolveFormat resolves --format and --json in place: table for people on a
 // terminal, TSV for pipes, JSON when asked.
-func outputFormat(format string, asJSON bool, io *IOStreams) (string, error) {
-	switch format {
+func resolveFormat(format *string, asJSON bool, io *IOStreams) error {
+	switch *format {
 	case "", "table", "tsv", "json":
 	default:
-		return "", usageError("--format must be table, tsv or json, got %q", format)
+		return usageError("--format must be table, tsv or json, got %q", *format)
 	}
-	if asJSON {
-		return "json", nil
+	switch {
+	case asJSON:
+		*format = "json"
+	case *format == "" && io.StdoutTTY:
+		*format = "table"
+	case *format == "":
+		*format = "tsv"
 	}
-	if format == "" {
-		if io.StdoutTTY {
-			return "table", nil
-		}
-		return "tsv", nil
-	}
-	return format, nil
+	return nil
 }
 
 // eachLine calls fn for every line of r, without its line ending. Lines

@@ -85,10 +85,7 @@ The workbooks are © Commonwealth of Australia, published under CC BY 4.0.`,
 				return usageError("--target-group: %v", err)
 			}
 			opts.Targets = t
-			if runF != nil {
-				return runF(opts)
-			}
-			return importABSRun(opts)
+			return dispatch(opts, runF, importABSRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Titles, "index-of-titles", "", "the ABS index of titles workbook `FILE.xlsx`")

@@ -83,15 +83,10 @@ layer, corrupt, not a CV format).`,
 			if err := checkQueryFlags(index.DefaultTop, opts.MinConf); err != nil {
 				return err
 			}
-			format, err := outputFormat(opts.Format, opts.JSON, opts.IO)
-			if err != nil {
+			if err := resolveFormat(&opts.Format, opts.JSON, opts.IO); err != nil {
 				return err
 			}
-			opts.Format = format
-			if runF != nil {
-				return runF(opts)
-			}
-			return cvRun(opts)
+			return dispatch(opts, runF, cvRun)
 		},
 	}
 	addFormatFlags(cmd, &opts.JSON, &opts.Format, "print the report as one JSON object")

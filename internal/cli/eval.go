@@ -75,10 +75,7 @@ line naming the file and line.`,
 					return usageError("--%s needs a column name", c.flag)
 				}
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return evalRun(opts)
+			return dispatch(opts, runF, evalRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Columns.Title, "title-column", "title", "the CSV column holding the job title")

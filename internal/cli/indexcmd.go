@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -53,10 +52,7 @@ index already at DIR keeps working until the new one replaces it.`,
 			if f.IndexDir != "" {
 				return usageError("index build takes --corpus FILE (or the default corpus), not --index")
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return indexBuildRun(opts)
+			return dispatch(opts, runF, indexBuildRun)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write the index to `DIR`")
@@ -102,10 +98,7 @@ func newCmdIndexInfo(f *Factory, runF func(*indexInfoOptions) error) *cobra.Comm
 				at := &Factory{IO: f.IO, IndexDir: args[0], CorpusFile: f.CorpusFile, Scope: f.Scope}
 				opts.Dir, opts.Index = args[0], at.Index
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return indexInfoRun(opts)
+			return dispatch(opts, runF, indexInfoRun)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print as JSON")
@@ -143,9 +136,7 @@ func indexInfoRun(opts *indexInfoOptions) error {
 		return err
 	}
 	if opts.JSON {
-		data, _ := json.MarshalIndent(info, "", "  ")
-		fmt.Fprintf(opts.IO.Out, "%s\n", data)
-		return nil
+		return printJSON(opts.IO.Out, info)
 	}
 	w := opts.IO.Out
 	fmt.Fprintf(w, "index:       %s\n", info.Dir)

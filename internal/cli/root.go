@@ -186,3 +186,13 @@ func isCobraUsage(err error) bool {
 	}
 	return false
 }
+
+// dispatch ends every command's RunE once its flags are checked: it hands
+// the options to runF, through which tests see what the flags made, or,
+// when runF is nil, to the command's own run function.
+func dispatch[T any](opts *T, runF, run func(*T) error) error {
+	if runF != nil {
+		return runF(opts)
+	}
+	return run(opts)
+}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -41,10 +40,7 @@ Exit status: 0 something matched; 1 nothing matched; 2 usage error.`,
 			if opts.Top < 1 || opts.Top > 1000 {
 				return usageError("--top must be between 1 and 1000, got %d", opts.Top)
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return searchRun(opts)
+			return dispatch(opts, runF, searchRun)
 		},
 	}
 	cmd.Flags().IntVar(&opts.Top, "top", 10, "number of occupations to show")
@@ -65,11 +61,9 @@ func searchRun(opts *searchOptions) error {
 		if hits == nil {
 			hits = []index.SearchHit{}
 		}
-		data, err := json.MarshalIndent(hits, "", "  ")
-		if err != nil {
+		if err := printJSON(opts.IO.Out, hits); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.Out, "%s\n", data)
 	} else {
 		tw := tabwriter.NewWriter(opts.IO.Out, 0, 0, 2, ' ', 0)
 		for _, h := range hits {

@@ -73,10 +73,7 @@ is taken, the index cannot be opened, requests outlived the shutdown).`,
 			if err := opts.check(); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return serveRun(opts)
+			return dispatch(opts, runF, serveRun)
 		},
 	}
 	fl := cmd.Flags()

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -45,10 +44,7 @@ Exit status: 0 found; 1 no occupation has that code; 2 usage error.`,
 			if opts.Code == "" {
 				return usageError("show needs an occupation code, such as 541111")
 			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return showRun(opts)
+			return dispatch(opts, runF, showRun)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the record as JSON")
@@ -71,12 +67,7 @@ func showRun(opts *showOptions) error {
 		return err
 	}
 	if opts.JSON {
-		data, err := json.MarshalIndent(o, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(opts.IO.Out, "%s\n", data)
-		return err
+		return printJSON(opts.IO.Out, o)
 	}
 	printOccupation(opts.IO.Out, o)
 	return nil
@@ -85,12 +76,7 @@ func showRun(opts *showOptions) error {
 // showGroup prints a group of the classification.
 func showGroup(opts *showOptions, c *corpus.Corpus, g *corpus.GroupInfo) error {
 	if opts.JSON {
-		data, err := json.MarshalIndent(g, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(opts.IO.Out, "%s\n", data)
-		return err
+		return printJSON(opts.IO.Out, g)
 	}
 	w := opts.IO.Out
 	fmt.Fprintf(w, "%s %s\n", g.Code, g.Title)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -109,9 +108,7 @@ func newCmdVersion(f *Factory) *cobra.Command {
 					IndexFormat   int              `json:"index_format"`
 					DefaultCorpus index.CorpusInfo `json:"default_corpus"`
 				}{bv, runtime.Version(), index.FormatVersion, index.CorpusInfo{Version: c.Version, SHA256: c.SHA256()}}
-				data, _ := json.MarshalIndent(v, "", "  ")
-				fmt.Fprintf(f.IO.Out, "%s\n", data)
-				return nil
+				return printJSON(f.IO.Out, v)
 			}
 			fmt.Fprintf(f.IO.Out, "anzsco %s\n%s, index format %d, bleve %s\ndefault corpus %s sha256 %s\n",
 				bv, runtime.Version(), index.FormatVersion, orUnknown(bv.Bleve), c.Version, c.SHA256())

@@ -2,7 +2,6 @@ package cv
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/jsonnull"
 )
 
 // DefaultMaxSize is the largest CV file Analyze reads when Options.MaxSize
@@ -110,58 +110,29 @@ type Position struct {
 	start, end Month
 }
 
-// MarshalJSON writes code and code_title as null when outside.
+// MarshalJSON writes code and code_title as null when they are empty
+// (outside).
 func (p Position) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Title          string           `json:"title"`
-		Employer       string           `json:"employer"`
-		Start          string           `json:"start"`
-		End            string           `json:"end"`
-		Months         int              `json:"months"`
-		Current        bool             `json:"current"`
-		Approximate    bool             `json:"approximate"`
-		Code           *string          `json:"code"`
-		CodeTitle      *string          `json:"code_title"`
-		Confidence     float64          `json:"confidence"`
-		NearestOutside *index.Neighbour `json:"nearest_outside"`
-		Line           int              `json:"line"`
-	}{p.Title, p.Employer, p.Start, p.End, p.Months, p.Current, p.Approximate,
-		nullable(p.Code), nullable(p.CodeTitle), p.Confidence, p.NearestOutside, p.Line})
+	type plain Position // Position's fields and tags without this method
+	var null []string
+	if p.Code == "" {
+		null = append(null, "code")
+	}
+	if p.CodeTitle == "" {
+		null = append(null, "code_title")
+	}
+	return jsonnull.Marshal(plain(p), len(null) > 0, null...)
 }
 
 // MarshalJSON writes code and title as null when there is no verdict, and
 // positions as [] when there are none.
 func (r Report) MarshalJSON() ([]byte, error) {
-	positions := r.Positions
-	if positions == nil {
-		positions = []Position{}
+	type plain Report // Report's fields and tags without this method
+	out := plain(r)
+	if out.Positions == nil {
+		out.Positions = []Position{}
 	}
-	title := &r.Title
-	if r.Code == "" {
-		title = nil
-	}
-	return json.Marshal(struct {
-		Source          string           `json:"source"`
-		Format          string           `json:"format"`
-		AsOf            string           `json:"as_of"`
-		Positions       []Position       `json:"positions"`
-		Code            *string          `json:"code"`
-		Title           *string          `json:"title"`
-		MonthsByCode    map[string]int   `json:"months_by_code"`
-		RequiredMonths  map[string]int   `json:"required_months"`
-		ExperienceMeets map[string]bool  `json:"experience_meets"`
-		Warnings        []string         `json:"warnings,omitempty"`
-		Corpus          index.CorpusInfo `json:"corpus"`
-	}{r.Source, r.Format, r.AsOf, positions, nullable(r.Code), title, r.MonthsByCode, r.RequiredMonths,
-		r.ExperienceMeets, r.Warnings, r.Corpus})
-}
-
-// nullable returns nil for "", so that JSON says null.
-func nullable(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
+	return jsonnull.Marshal(out, r.Code == "", "code", "title")
 }
 
 // Analyze reads a CV (PDF, DOCX, plain text or Markdown) from r, finds its

@@ -5,10 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -255,11 +256,7 @@ func TestFixtures(t *testing.T) {
 	for _, f := range formats {
 		line("format "+f, byFormat[f])
 	}
-	layouts := make([]string, 0, len(byLayout))
-	for l := range byLayout {
-		layouts = append(layouts, l)
-	}
-	sort.Strings(layouts)
+	layouts := slices.Sorted(maps.Keys(byLayout))
 	for _, l := range layouts {
 		name := l
 		if name == "" {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -128,11 +130,7 @@ func WriteText(w io.Writer, src Source, rep *Report, outs []Outcome, maxMisses i
 	}
 	if len(rep.PerLanguage) > 1 {
 		p("\nPer language\tn\tcorrect\taccuracy\n")
-		var langs []string
-		for l := range rep.PerLanguage {
-			langs = append(langs, l)
-		}
-		sort.Strings(langs)
+		langs := slices.Sorted(maps.Keys(rep.PerLanguage))
 		for _, l := range langs {
 			cs := rep.PerLanguage[l]
 			p("%s\t%d\t%d\t%s\n", l, cs.N, cs.Correct, ratio(cs.Correct, cs.N))

@@ -45,18 +45,24 @@ func classifyError(err error, what string) error {
 	return err
 }
 
+// answerClassify writes the result of q, the answer to GET and POST
+// /v1/classify; what names where the text came from.
+func (s *Server) answerClassify(w http.ResponseWriter, q index.Query, what string) error {
+	data, _, err := s.classify(q)
+	if err != nil {
+		return classifyError(err, what)
+	}
+	writeRaw(w, http.StatusOK, data)
+	return nil
+}
+
 // handleClassifyGet is GET /v1/classify?q=...
 func (s *Server) handleClassifyGet(w http.ResponseWriter, r *http.Request) error {
 	q, err := parseClassifyQuery(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	data, _, err := s.classify(q)
-	if err != nil {
-		return classifyError(err, `parameter "q"`)
-	}
-	writeRaw(w, http.StatusOK, data)
-	return nil
+	return s.answerClassify(w, q, `parameter "q"`)
 }
 
 // handleClassifyPost is POST /v1/classify.
@@ -69,12 +75,7 @@ func (s *Server) handleClassifyPost(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	data, _, err := s.classify(q)
-	if err != nil {
-		return classifyError(err, `field "text"`)
-	}
-	writeRaw(w, http.StatusOK, data)
-	return nil
+	return s.answerClassify(w, q, `field "text"`)
 }
 
 // handleBatch is POST /v1/classify/batch: the results in the order of the

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -290,11 +291,7 @@ func (d *openAPIDoc) validate(sc *schema, v any, at string) []error {
 				errs = append(errs, fmt.Errorf("%s: required member %q is missing", at, k))
 			}
 		}
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(x))
 		for _, k := range keys {
 			if p, ok := sc.Properties[k]; ok {
 				errs = append(errs, d.validate(p, x[k], at+"."+k)...)

@@ -26,16 +26,20 @@ func Committed() string {
 }
 
 // FindShared returns the directory shared/abs beside the repository that
-// holds the published workbooks, found by walking up from the working
-// directory, or "" when there is none.
-func FindShared() string {
+// holds the published workbooks, or "" when there is none.
+func FindShared() string { return FindSharedDir("abs", TitlesFile) }
+
+// FindSharedDir returns the directory shared/sub beside the repository,
+// found by walking up from the working directory to a shared/sub that
+// holds file, or "" when there is none.
+func FindSharedDir(sub, file string) string {
 	dir, err := filepath.Abs(".")
 	if err != nil {
 		return ""
 	}
 	for {
-		p := filepath.Join(dir, "shared", "abs")
-		if _, err := os.Stat(filepath.Join(p, TitlesFile)); err == nil {
+		p := filepath.Join(dir, "shared", sub)
+		if _, err := os.Stat(filepath.Join(p, file)); err == nil {
 			return p
 		}
 		parent := filepath.Dir(dir)

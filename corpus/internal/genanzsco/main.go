@@ -8,6 +8,7 @@ import (
 
 	"github.com/anzsco/anzsco/corpus/abs"
 	"github.com/anzsco/anzsco/corpus/crosswalk"
+	"github.com/anzsco/anzsco/internal/atomicfile"
 )
 
 func main() {
@@ -38,11 +39,7 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	tmp := out + ".tmp"
-	if err := os.WriteFile(tmp, append(data, '\n'), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, out)
+	return atomicfile.WriteFile(out, append(data, '\n'))
 }
 
 func read[T any](path string, fn func(r io.Reader, name string) ([]T, error)) ([]T, error) {

@@ -5,8 +5,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/anzsco/anzsco/index"
@@ -47,11 +48,7 @@ func write(out string, files []string) error {
 			return err
 		}
 	}
-	words := make([]string, 0, len(seen))
-	for w := range seen {
-		words = append(words, w)
-	}
-	sort.Strings(words)
+	words := slices.Sorted(maps.Keys(seen))
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	zw.Write([]byte(strings.Join(words, "\n")))

@@ -86,24 +86,17 @@ func PageObjects(stream string) []string {
 // repeated paragraph, which deflates to a tiny fraction of that.
 func BombDOCX(t testing.TB, n int) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	io.WriteString(w, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
-	// Written in large pieces: byte-sized writes make a big bomb slow under
-	// the race detector.
-	paras := bytes.Repeat([]byte(`<w:p><w:r><w:t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</w:t></w:r></w:p>`), 1000)
-	for written := 0; written < n; written += len(paras) {
-		w.Write(paras)
-	}
-	io.WriteString(w, `</w:body></w:document>`)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return docx(t, func(w io.Writer) error {
+		io.WriteString(w, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+		// Written in large pieces: byte-sized writes make a big bomb slow
+		// under the race detector.
+		paras := bytes.Repeat([]byte(`<w:p><w:r><w:t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</w:t></w:r></w:p>`), 1000)
+		for written := 0; written < n; written += len(paras) {
+			w.Write(paras)
+		}
+		_, err := io.WriteString(w, `</w:body></w:document>`)
+		return err
+	})
 }
 
 // HugeXrefPDF is a one-page PDF with a one-entry cross-reference
@@ -168,13 +161,22 @@ func ManyElementsDOCX(t testing.TB, n int) []byte {
 // DOCX is a zip archive holding documentXML as word/document.xml.
 func DOCX(t testing.TB, documentXML string) []byte {
 	t.Helper()
+	return docx(t, func(w io.Writer) error {
+		_, err := io.WriteString(w, documentXML)
+		return err
+	})
+}
+
+// docx is a zip archive holding what write writes as word/document.xml.
+func docx(t testing.TB, write func(io.Writer) error) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	w, err := zw.Create("word/document.xml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := io.WriteString(w, documentXML); err != nil {
+	if err := write(w); err != nil {
 		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -507,11 +508,7 @@ func report(st *stats, rss *rssSampler, srv *server, elapsed time.Duration, died
 	if st.unexpected > 0 {
 		fail = true
 	}
-	kinds := make([]string, 0, len(st.invalid))
-	for k := range st.invalid {
-		kinds = append(kinds, k)
-	}
-	sort.Strings(kinds)
+	kinds := slices.Sorted(maps.Keys(st.invalid))
 	fmt.Println("  | invalid request | want | statuses |")
 	fmt.Println("  |---|---|---|")
 	for _, k := range kinds {

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 
 	"github.com/anzsco/anzsco/corpus/abs/abstest"
 	"github.com/anzsco/anzsco/corpus/crosswalk"
@@ -58,11 +59,7 @@ func run() error {
 }
 
 func printCounts(what string, m map[string]int) {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(m))
 	fmt.Printf("%s:\n", what)
 	for _, k := range keys {
 		fmt.Printf("  %-26s %6d\n", k, m[k])
