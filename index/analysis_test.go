@@ -97,20 +97,27 @@ func TestCleanTitle(t *testing.T) {
 }
 
 func TestSpeller(t *testing.T) {
-	s := newSpeller(map[string]int{"supervisor": 5, "customer": 9, "operator": 7, "call": 9, "centre": 9, "leader": 4, "manager": 3, "agent": 3})
+	s := newSpeller(map[string]int{"supervisor": 5, "customer": 9, "operator": 7, "call": 9, "centre": 9, "leader": 4, "manager": 3, "agent": 3,
+		"representative": 2, "administrator": 1, "administrative": 1})
 	tests := []struct{ in, want string }{
-		{"supervsior", "supervisor"}, // swap
-		{"custmer", "customer"},      // deletion
-		{"opertor", "operator"},      // deletion
-		{"leaader", "leader"},        // insertion
-		{"managar", "manager"},       // substitution
-		{"cal", "call"},              // short word missing a doubled letter
-		{"supervisor", ""},           // known word
-		{"nurse", ""},                // unrelated
-		{"coperator", ""},            // first letter differs
-		{"agenda", ""},               // one slip from agent? no: two
-		{"ceb", ""},                  // short, no double
-		{"técnico", ""},              // not folded ASCII: left alone
+		{"supervsior", "supervisor"},        // swap
+		{"custmer", "customer"},             // deletion
+		{"opertor", "operator"},             // deletion
+		{"leaader", "leader"},               // insertion
+		{"managar", "manager"},              // substitution
+		{"cal", "call"},                     // short word missing a doubled letter
+		{"supervisor", ""},                  // known word
+		{"nurse", ""},                       // unrelated
+		{"coperator", ""},                   // first letter differs
+		{"agenda", ""},                      // one slip from agent? no: two
+		{"ceb", ""},                         // short, no double
+		{"técnico", ""},                     // not folded ASCII: left alone
+		{"reprsenattive", "representative"}, // two slips in a long word
+		{"supervsoir", "supervisor"},        // two swaps
+		{"opertro", ""},                     // two slips in a short word
+		{"administratoie", ""},              // two slips from two words: administrator, administrative
+		{"representatixy", ""},              // another form, not two slips
+		{"erpresentatvie", ""},              // first letter differs
 	}
 	for _, tt := range tests {
 		if got := s.correct(tt.in); got != tt.want {

@@ -13,7 +13,7 @@ import (
 
 var (
 	fit       = flag.Bool("fit", false, "fit the confidence model on testdata/labelled and rewrite calibration_fit.go")
-	fitLambda = flag.Float64("lambda", 0.002, "L2 regularisation of the fit")
+	fitLambda = flag.Float64("lambda", 0.001, "L2 regularisation of the fit")
 )
 
 // TestFitCalibration fits the two logistic models of calibration.go by
@@ -35,8 +35,8 @@ func TestFitCalibration(t *testing.T) {
 		if r.Ambiguous() {
 			continue
 		}
-		t1, t2, c1, hasDesc := ix.decisionInputs(Query{Text: title, Description: desc})
-		xin = append(xin, inScopeFeatures(t1, c1, hasDesc).vector())
+		t1, t2, c1, d := ix.decisionInputs(Query{Text: title, Description: desc})
+		xin = append(xin, inScopeFeatures(t1, c1, d).vector())
 		yin = append(yin, b2f(label != "NONE"))
 		if label != "NONE" && t1 != nil {
 			xtop = append(xtop, []float64{topFeature(t1, t2)})

@@ -76,6 +76,8 @@ type prepared struct {
 	// translation the text it became ("" when it was not).
 	bridge, translation string
 	cands               []features
+	// descWorkplace is true when the description names another workplace.
+	descWorkplace bool
 }
 
 // prepare cleans, corrects and analyses a query, searches the index and
@@ -108,31 +110,11 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	p.lang = ix.detectLanguage(words)
 
 	p.qterms = make(map[string][]string, len(corpus.Languages))
-	dterms := map[string][]string{}
-	// A description is long enough for its language to be told apart: it
-	// is analysed in that language only.
-	descLang := ""
-	if desc != "" {
-		descLang = ix.detectLanguage(Words(Fold(desc)))
-	}
+	dterms, measured, descLang := ix.describe(p)
 	p.core = make(map[string][]string, len(corpus.Languages))
 	for _, lang := range corpus.Languages {
 		p.qterms[lang] = ix.terms(lang, p.qtext)
 		p.core[lang] = ix.terms(lang, strings.Join(words[:firstWords], " "))
-		if desc != "" && (descLang == "" || descLang == lang) {
-			// Only description terms the corpus holds can match; the
-			// first maxDescriptionTerms of them are used.
-			var dt []string
-			for _, t := range ix.terms(lang, desc) {
-				if ix.indexed[t] != 0 {
-					dt = append(dt, t)
-					if len(dt) == maxDescriptionTerms {
-						break
-					}
-				}
-			}
-			dterms[lang] = dt
-		}
 	}
 	if p.lang != "" {
 		known := func(lang, w string) bool { return ix.wordLangs[ix.an.spelling(w)]&langMask(lang) != 0 }
@@ -146,19 +128,56 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.cands = ix.candidates(scores, p.qterms, dterms, p.lang, p.bridge, p.core)
+	p.cands = ix.candidates(scores, p.qterms, measured, p.lang, []string{p.bridge, descLang}, p.core)
 	return p, nil
+}
+
+// describe analyses p's description: whether it names another workplace,
+// its language, and its terms by language. A description is long enough
+// for its language to be told apart: it is searched in that language only
+// (search), and measured against the titles in that language and in the
+// title's (measured: a CV may give an English title, "Team Leader", over a
+// Portuguese description).
+func (ix *Index) describe(p *prepared) (search, measured map[string][]string, descLang string) {
+	search, measured = map[string][]string{}, map[string][]string{}
+	if p.desc == "" {
+		return search, measured, ""
+	}
+	dw := Words(Fold(p.desc))
+	descLang = ix.detectLanguage(dw)
+	p.descWorkplace = ix.an.namesWorkplace(dw)
+	for _, lang := range corpus.Languages {
+		if descLang != "" && descLang != lang && lang != p.lang {
+			continue
+		}
+		// Only description terms the corpus holds can match; the first
+		// maxDescriptionTerms of them are used.
+		var dt []string
+		for _, t := range ix.terms(lang, p.desc) {
+			if ix.indexed[t] != 0 {
+				dt = append(dt, t)
+				if len(dt) == maxDescriptionTerms {
+					break
+				}
+			}
+		}
+		measured[lang] = dt
+		if descLang == "" || descLang == lang {
+			search[lang] = dt
+		}
+	}
+	return search, measured, descLang
 }
 
 // decisionInputs returns what the confidence model sees for q: the two best
 // targets and the best contrast.
-func (ix *Index) decisionInputs(q Query) (t1, t2, c1 *features, hasDesc bool) {
+func (ix *Index) decisionInputs(q Query) (t1, t2, c1 *features, d described) {
 	p, err := ix.prepare(q)
 	if err != nil {
-		return nil, nil, nil, false
+		return nil, nil, nil, described{}
 	}
 	t1, t2, c1 = ix.leaders(p.cands)
-	return t1, t2, c1, p.desc != ""
+	return t1, t2, c1, p.described()
 }
 
 // Classify codes one query. It is safe for concurrent use.
@@ -175,7 +194,7 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 	if ix.hier {
 		res = ix.decideHier(p.cands, top)
 	} else {
-		res = ix.decide(p.cands, top, p.desc != "")
+		res = ix.decide(p.cands, top, p.described())
 		res.NearestOutside = ix.nearestOutside(p.cands, p.qterms)
 	}
 	res.Input = p.text
@@ -321,9 +340,9 @@ func (ix *Index) leaders(cands []features) (t1, t2, c1 *features) {
 
 // decide turns candidates into a Result: the code, the ranked matches, the
 // nearest outside occupation and the confidences.
-func (ix *Index) decide(cands []features, top int, hasDesc bool) *Result {
+func (ix *Index) decide(cands []features, top int, d described) *Result {
 	t1, t2, c1 := ix.leaders(cands)
-	pIn := inScopeProbability(t1, c1, hasDesc)
+	pIn := inScopeProbability(t1, c1, d)
 	pTop := topProbability(t1, t2)
 	res := &Result{probs: map[string]float64{"in_scope": round(pIn), "top_given_in_scope": round(pTop)}}
 	// Matches: the targets that matched at all, in rank order.
@@ -373,19 +392,34 @@ type InScope struct {
 	ContrastRanksAbove    float64 // 1 when the contrast ranks above the target
 	ContrastDescGain      float64 // containment a description adds to the contrast's
 	TargetContXCov        float64 // containment times coverage: coverage alone is weak
+	// 1 when the description names another workplace (a warehouse, a
+	// shop, a counter: the [workplace] words of the lexicons).
+	DescriptionOtherWorkplace float64
+}
+
+// described is what the decision knows of a query's description.
+type described struct {
+	given          bool // the query has a description
+	otherWorkplace bool // it names another workplace
+}
+
+func (p *prepared) described() described {
+	return described{given: p.desc != "", otherWorkplace: p.descWorkplace}
 }
 
 // vector returns the features in the order of inWeights.
 func (f InScope) vector() []float64 {
 	return []float64{f.TargetContainment, f.TargetCoverage, f.TargetWholeTitle, f.TargetTextCoverage,
 		f.TargetDescriptionGain, f.ContrastContainment, f.ContrastCoverage, f.ContrastWholeTitle,
-		f.ContrastRanksAbove, f.ContrastDescGain, f.TargetContXCov}
+		f.ContrastRanksAbove, f.ContrastDescGain, f.TargetContXCov, f.DescriptionOtherWorkplace}
 }
 
 // inScopeFeatures returns the inputs of the in-scope model; see
 // calibration.go for the weights and how they were fitted.
-func inScopeFeatures(t, c *features, hasDesc bool) InScope {
+func inScopeFeatures(t, c *features, d described) InScope {
 	var f InScope
+	hasDesc := d.given
+	f.DescriptionOtherWorkplace = b2f(d.otherWorkplace)
 	if t != nil {
 		f.TargetContainment, f.TargetCoverage = t.cont, t.cov
 		f.TargetWholeTitle = b2f(t.cont >= 1)
@@ -415,11 +449,11 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-func inScopeProbability(t, c *features, hasDesc bool) float64 {
+func inScopeProbability(t, c *features, d described) float64 {
 	if t == nil {
 		return sigmoid(inBias)
 	}
-	x := inScopeFeatures(t, c, hasDesc).vector()
+	x := inScopeFeatures(t, c, d).vector()
 	z := inBias
 	for i, v := range x {
 		z += inWeights[i] * v

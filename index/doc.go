@@ -27,8 +27,9 @@
 // TermsAnalyzer, which only splits them; a persisted index records a
 // fingerprint of the analysis (the lexicons and the terms of a fixed word
 // list) and is refused when it differs. The speller (speller.go) corrects
-// one-letter slips against the corpus's words, never a real English or
-// Portuguese word (dictionary.go) or a lexicon word.
+// one-letter slips, and two in a long word, against the corpus's words and
+// the lexicons' (variants, context, workplace and stop words), never a real
+// English or Portuguese word (dictionary.go) or a lexicon word.
 //
 // # Documents and fields
 //

@@ -32,8 +32,11 @@ type features struct {
 //
 // When the query's language is known, coverage is measured in that
 // language only, so that an English title is not coded by accident through
-// the Portuguese titles (or the reverse).
-func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang, bridge string, core map[string][]string) []features {
+// the Portuguese titles (or the reverse), and in the languages of also:
+// the one the query was translated into, and the description's ("Team
+// Leader" over a Portuguese description is measured against the
+// Portuguese titles too, which the description's words can complete).
+func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang string, also []string, core map[string][]string) []features {
 	codes := topCodes(scores, ix.maxCandidates)
 	fq := ix.newFeatureQuery(qterms, dterms, core)
 	out := make([]features, 0, len(codes))
@@ -44,10 +47,10 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 			continue
 		}
 		f := features{code: code, score: scores[code]}
-		bestKey := -1.0
+		bestKey, contDesc := -1.0, 0.0
 		for _, lang := range oi.langs {
 			qt := qterms[lang]
-			if len(qt) == 0 || (qlang != "" && lang != qlang && lang != bridge && oi.vocab[qlang] != nil) {
+			if len(qt) == 0 || (qlang != "" && lang != qlang && !slices.Contains(also, lang) && oi.vocab[qlang] != nil) {
 				continue
 			}
 			var lf langFeatures
@@ -61,6 +64,11 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				f.textCov = lf.textCov
 				f.bestTitle = lf.bestTitle
 			}
+			contDesc = math.Max(contDesc, lf.contDesc)
+		}
+		if len(dterms) > 0 {
+			// A description completes a title in whichever language it does best.
+			f.contDesc = math.Max(f.contDesc, contDesc)
 		}
 		out = append(out, f)
 	}

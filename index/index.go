@@ -480,6 +480,12 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 		b.addOccupation(&c.Occupations[i])
 	}
 	b.addGroups()
+	for _, w := range an.spellingTargets() {
+		if b.words[w] == 0 {
+			// Below any corpus word: a tie goes to the corpus.
+			b.words[w] = 1
+		}
+	}
 	ix.speller = newSpeller(b.words)
 	ix.speller.known = func(w string) bool { return an.known(w) || realWord(w) }
 	ix.searchSize = min(len(c.Occupations), maxSearchSize)

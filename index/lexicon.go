@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/anzsco/anzsco/corpus"
@@ -40,6 +41,8 @@ type analyser struct {
 	// context words count only when no workplace phrase is in the query.
 	context    map[string]bool
 	workplaces map[string]bool
+	// workplaceStarts are the first words of the workplace phrases.
+	workplaceStarts map[string]bool
 }
 
 // langAnalysis is the analysis of one language.
@@ -97,8 +100,13 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 	for _, w := range lx.Context {
 		a.context[Fold(w)] = true
 	}
+	a.workplaceStarts = map[string]bool{}
 	for _, w := range lx.Workplaces {
-		a.workplaces[Fold(w)] = true
+		w = Fold(w)
+		a.workplaces[w] = true
+		if f := strings.Fields(w); len(f) > 1 {
+			a.workplaceStarts[f[0]] = true
+		}
 	}
 	for _, q := range lx.Qualifiers {
 		a.qualifiers[Fold(q)] = true
@@ -293,6 +301,37 @@ func (a *analyser) known(w string) bool {
 	return false
 }
 
+// spellingTargets are the lexicons' words a slip may be corrected to
+// besides the corpus's: the words a variant rewrites ("supervisora"), the
+// context and workplace words ("logistics", so that "Inbound Loigstics"
+// still names another workplace) and the stop words ("trainee").
+func (a *analyser) spellingTargets() []string {
+	var out []string
+	add := func(phrase string) {
+		for _, w := range strings.Fields(phrase) {
+			if isASCIIWord(w) {
+				out = append(out, w)
+			}
+		}
+	}
+	for _, la := range a.langs {
+		for w := range la.variants {
+			add(w)
+		}
+		for w := range la.stop {
+			add(w)
+		}
+	}
+	for w := range a.context {
+		add(w)
+	}
+	for w := range a.workplaces {
+		add(w)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // spelling maps a folded word to its canonical spelling when every
 // language rewrites it to the same one word (center -> centre), so that
 // American and British spellings vote alike in language detection.
@@ -390,8 +429,16 @@ func (a *analyser) dropContext(words []string) (kept, dropped []string) {
 
 // namesWorkplace reports whether the words hold a workplace phrase.
 func (a *analyser) namesWorkplace(words []string) bool {
-	for i := range words {
-		for k := 1; k <= 3 && i+k <= len(words); k++ {
+	for i, w := range words {
+		if a.workplaces[w] {
+			return true
+		}
+		// A phrase is looked up only where one starts: a description
+		// has many words.
+		if !a.workplaceStarts[w] {
+			continue
+		}
+		for k := 2; k <= 3 && i+k <= len(words); k++ {
 			if a.workplaces[strings.Join(words[i:i+k], " ")] {
 				return true
 			}

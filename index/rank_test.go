@@ -131,7 +131,18 @@ func TestRanking5411TestPart(t *testing.T) {
 	if len(rows) < 120 {
 		t.Fatalf("only %d test rows", len(rows))
 	}
-	checkRanking(t, "5411 test part", rows, floors{strict: 0.92, perClass: 0.87, portuguese: 0.94, ece: 0.05})
+	checkRanking(t, "5411 test part", rows, floors{strict: 0.93, perClass: 0.87, portuguese: 0.96, ece: 0.05})
+}
+
+// TestRanking5411SecondTestPart asserts accuracy on a second test part,
+// testdata/labelled/5411-test-2.csv, written from sources used nowhere else
+// in the project before the ranking changes that followed the first one.
+func TestRanking5411SecondTestPart(t *testing.T) {
+	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "5411-test-2.csv"))
+	if len(rows) < 60 {
+		t.Fatalf("only %d test rows", len(rows))
+	}
+	checkRanking(t, "5411 second test part", rows, floors{strict: 0.93, perClass: 0.84, portuguese: 0.93, ece: 0.03})
 }
 
 // TestTestTitlesAreUnseen checks that no title of a test part is a title,
@@ -139,6 +150,7 @@ func TestRanking5411TestPart(t *testing.T) {
 func TestTestTitlesAreUnseen(t *testing.T) {
 	for _, tc := range []struct{ file, corpus string }{
 		{"5411-test.csv", corpus.DefaultName},
+		{"5411-test-2.csv", corpus.DefaultName},
 		{"anzsco-test-en.csv", "anzsco"},
 		{"anzsco-test-pt.csv", "anzsco"},
 	} {
@@ -176,14 +188,14 @@ func TestRankingLabelled(t *testing.T) {
 	if len(rows) < 200 {
 		t.Fatalf("only %d labelled rows", len(rows))
 	}
-	checkRanking(t, "testdata", rows, floors{strict: 0.95, perClass: 0.90, portuguese: 0.90, ece: 0.05})
+	checkRanking(t, "testdata", rows, floors{strict: 0.98, perClass: 0.98, portuguese: 0.98, ece: 0.03})
 }
 
 // TestRankingDescribed checks that a description moves a title with no
 // channel into scope, and keeps titles of other work outside.
 func TestRankingDescribed(t *testing.T) {
 	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "described.csv"))
-	checkRanking(t, "described", rows, floors{strict: 0.85, perClass: 0.80, portuguese: 0.75})
+	checkRanking(t, "described", rows, floors{strict: 0.95, perClass: 0.90, portuguese: 0.94})
 }
 
 // TestRankingDev runs the shared development set beside the repository. In
@@ -196,7 +208,7 @@ func TestRankingDev(t *testing.T) {
 		}
 		t.Skipf("%s not present: %v", path, err)
 	}
-	checkRanking(t, "dev", readRows(t, path), floors{strict: 0.95, perClass: 0.90, portuguese: 0.90})
+	checkRanking(t, "dev", readRows(t, path), floors{strict: 0.98, perClass: 0.95, portuguese: 0.95, ece: 0.02})
 }
 
 var _ = fmt.Sprintf
@@ -223,19 +235,31 @@ func slip(title string) string {
 	return strings.Join(words, " ")
 }
 
-// TestRanking5411TypingSlips classifies the test part with one typing slip
-// in each title that has a word of six ASCII letters or more.
-func TestRanking5411TypingSlips(t *testing.T) {
-	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "5411-test.csv"))
+// slippedRows reads a labelled file and returns its rows whose titles a
+// typing slip changes, slipped.
+func slippedRows(t *testing.T, name string) []eval.Row {
 	var slipped []eval.Row
-	for _, r := range rows {
+	for _, r := range readRows(t, filepath.Join("..", "testdata", "labelled", name)) {
 		if s := slip(r.Title); s != r.Title {
 			r.Title = s
 			slipped = append(slipped, r)
 		}
 	}
 	if len(slipped) < 60 {
-		t.Fatalf("only %d slipped titles", len(slipped))
+		t.Fatalf("%s: only %d slipped titles", name, len(slipped))
 	}
-	checkRanking(t, "5411 test part with typing slips", slipped, floors{strict: 0.90, perClass: 0.84, portuguese: 0.93})
+	return slipped
+}
+
+// TestRanking5411TypingSlips classifies the test part with one typing slip
+// in each title that has a word of six ASCII letters or more.
+func TestRanking5411TypingSlips(t *testing.T) {
+	checkRanking(t, "5411 test part with typing slips", slippedRows(t, "5411-test.csv"), floors{strict: 0.93, perClass: 0.89, portuguese: 0.98, ece: 0.05})
+}
+
+// TestRankingLabelledTypingSlips classifies the fit part with one typing
+// slip in each title that has a word of six ASCII letters or more: what
+// the speller is developed against.
+func TestRankingLabelledTypingSlips(t *testing.T) {
+	checkRanking(t, "fit part with typing slips", slippedRows(t, "titles.csv"), floors{strict: 0.99, perClass: 0.98, portuguese: 0.99, ece: 0.03})
 }

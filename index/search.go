@@ -67,7 +67,7 @@ func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 		return nil, err
 	}
 	var hits []SearchHit
-	for _, f := range ix.candidates(scores, qterms, nil, lang, "", qterms) {
+	for _, f := range ix.candidates(scores, qterms, nil, lang, nil, qterms) {
 		if len(hits) >= n {
 			break
 		}

@@ -15,7 +15,9 @@ import "sync"
 //     letter of a double, as in "cal" for "call"),
 //   - the correction is one insertion, deletion, substitution or swap of
 //     adjacent letters away, keeps the first letter, and
-//   - no other corpus word is as close (ties go to the more frequent word).
+//   - no other corpus word is as close (ties go to the more frequent word);
+//     a word of minTwoSlipLen letters or more with no such correction may
+//     be two slips from one corpus word of that length, and no other.
 //
 // The table of deletions is built on the first word that is not in the
 // corpus, so a process that classifies one well-spelt title does not pay
@@ -92,7 +94,70 @@ func (s *speller) correct(w string) string {
 			consider(c)
 		}
 	}
+	if best == "" && len(w) >= minTwoSlipLen {
+		return s.correctTwo(w)
+	}
 	return best
+}
+
+// minTwoSlipLen is the shortest word the speller corrects by two slips
+// ("Reprsenattive"): long words are far enough apart for it.
+const minTwoSlipLen = 9
+
+// correctTwo returns the one corpus word of at least minTwoSlipLen letters
+// two slips from w with the same first letter, or "" when there is none or
+// more than one. It scans the vocabulary: a long word that is neither a
+// corpus word, a real word nor one slip from a corpus word is rare.
+func (s *speller) correctTwo(w string) string {
+	found := ""
+	for c := range s.freq {
+		if len(c) < minTwoSlipLen || c[0] != w[0] || len(c) > len(w)+2 || len(c) < len(w)-2 || otherForm(w, c) || slips(w, c) > 2 {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = c
+	}
+	return found
+}
+
+// otherForm reports whether a and b differ only in their last three
+// letters: another form of a word ("hydrographic", "hydrographer"), not
+// two slips.
+func otherForm(a, b string) bool {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= max(len(a), len(b))-3
+}
+
+// slips is the optimal string alignment distance between a and b: the
+// insertions, deletions, substitutions and adjacent swaps that turn one
+// into the other.
+func slips(a, b string) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
 }
 
 // correctDouble handles short words missing one letter of a double ("cal").

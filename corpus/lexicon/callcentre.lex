@@ -119,8 +119,19 @@ shipping
 receiving
 inventory
 stock
+counter
+front counter
+shop floor
+supermarket
+restaurant
+production line
 # Portuguese
 loja
+balcao
+supermercado
+restaurante
+lanchonete
+linha de producao
 armazem
 deposito
 estoque
