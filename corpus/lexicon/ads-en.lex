@@ -20,7 +20,10 @@ coo = chief operating officer
 cfo = chief financial officer
 admin = administration
 acct = accountant
+hr = human resource
+mailroom = mail room
 # information and communications technology
+telco = telecommunications
 it = ict
 dba = database administrator
 # hospitality
@@ -34,3 +37,10 @@ wharfie = waterside worker
 tech = technician
 mech = mechanic
 eng = engineer
+geotech = geotechnical
+lab = laboratory
+dozer = bulldozer
+farmhand = farm hand
+bartender = bar attendant
+bartenders = bar attendants
+telesales = telemarketing
