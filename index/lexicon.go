@@ -209,13 +209,14 @@ func titleVocabulary(c *corpus.Corpus, a *analyser) (words, bigrams map[string]b
 // joinCompounds writes two words as one where the corpus's titles write
 // them so and never apart: "Kitchen Hand" is the title "Kitchenhand",
 // "Panel Beater" "Panelbeater". first, the number of words of the first
-// part, follows.
+// part, follows. A grammatical word is never half of a compound: "e ar"
+// (and air) is not "ear".
 func (a *analyser) joinCompounds(words []string, first int) ([]string, int) {
 	out := words[:0:0]
 	for i := 0; i < len(words); i++ {
 		if i+1 < len(words) && i+1 != first {
 			w, next := words[i], words[i+1]
-			if j := w + next; a.titleWords[j] && !a.titleBigrams[w+" "+next] {
+			if j := w + next; a.titleWords[j] && !a.titleBigrams[w+" "+next] && !a.isFunction(w) && !a.isFunction(next) {
 				out = append(out, j)
 				if i < first {
 					first--

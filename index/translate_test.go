@@ -105,8 +105,9 @@ func corpusLexicons(t *testing.T, name string) []string {
 // corpus writes them as one word and never as two.
 func TestJoinCompounds(t *testing.T) {
 	a := &analyser{
-		titleWords:   map[string]bool{"kitchenhand": true, "kitchen": true, "hand": true, "callcentre": true},
-		titleBigrams: map[string]bool{"call centre": true},
+		titleWords:    map[string]bool{"kitchenhand": true, "kitchen": true, "hand": true, "callcentre": true, "ear": true},
+		titleBigrams:  map[string]bool{"call centre": true},
+		functionLangs: map[string]uint8{"e": 1},
 	}
 	tests := []struct {
 		in        string
@@ -120,6 +121,8 @@ func TestJoinCompounds(t *testing.T) {
 		// never across the parts of a title
 		{"kitchen hand", 1, "kitchen hand", 1},
 		{"senior kitchen hand", 3, "senior kitchenhand", 2},
+		// a grammatical word is never half of a compound
+		{"refrigeracao e ar condicionado", 4, "refrigeracao e ar condicionado", 4},
 	}
 	for _, tt := range tests {
 		got, first := a.joinCompounds(strings.Fields(tt.in), tt.first)
