@@ -177,8 +177,8 @@ func TestHeldOutANZSCO(t *testing.T) {
 
 // Regression floors of the held-out test, just below the accuracy measured.
 const (
-	heldOutUnitFloor  = 0.35
-	heldOutExactFloor = 0.22
+	heldOutUnitFloor  = 0.36
+	heldOutExactFloor = 0.23
 )
 
 func b2i(b bool) int {
