@@ -164,7 +164,8 @@ func (ix *Index) spreadOf(pool []features) float64 {
 	if best == 0 {
 		return 0
 	}
-	var units []string
+	var buf [16]string
+	units := buf[:0]
 	for i := range pool {
 		if pool[i].cov < best-1e-9 {
 			continue
