@@ -44,3 +44,18 @@ farmhand = farm hand
 bartender = bar attendant
 bartenders = bar attendants
 telesales = telemarketing
+# phrases of job ads for what the ANZSCO titles call otherwise
+personal trainer = fitness instructor
+talent acquisition = recruitment
+learning and development = training and development
+learning development = training and development
+people and culture = human resource
+people culture = human resource
+car salesperson = motor vehicle salesperson
+car sales = motor vehicle sales
+# heavy vehicle licence classes (multi-combination, heavy combination,
+# heavy rigid, medium rigid) before the driver
+mc driver = truck driver
+hc driver = truck driver
+hr driver = truck driver
+mr driver = truck driver
