@@ -53,6 +53,23 @@ people and culture = human resource
 people culture = human resource
 car salesperson = motor vehicle salesperson
 car sales = motor vehicle sales
+disability support worker = disabled carer
+retail assistant = sales assistant
+retail team member = sales assistant
+gaming attendant = gaming worker
+stock controller = stock clerk
+inventory controller = inventory clerk
+library officer = library assistant
+parking officer = parking inspector
+mailroom assistant = mail clerk
+accounts officer = accounts clerk
+clerical officer = general clerk
+laundry hand = laundry worker
+farm hand = farm worker
+police constable = police officer
+fitness coach = fitness instructor
+# early childhood education: the educator who leads a room of a centre
+room leader = child care worker
 # heavy vehicle licence classes (multi-combination, heavy combination,
 # heavy rigid, medium rigid) before the driver
 mc driver = truck driver
