@@ -25,7 +25,10 @@ import (
 //	[function LANG]  grammatical words of LANG (always dropped)
 //	[stop LANG]      words that say nothing about the occupation
 //	[variant LANG]   "from = to words": a spelling, joined form or abbreviation;
-//	                 "=word" in the replacement keeps word unstemmed
+//	                 "=word" in the replacement keeps word unstemmed; from
+//	                 may be a phrase of up to MaxVariantWords words, the
+//	                 job-ad name of what the titles call otherwise
+//	                 ("personal trainer = fitness instructor")
 //	[canon LANG]     "word = word": the two words stand for one term
 //	[place]          a place name (one or more words)
 //	[noise NAME]     a regular expression on folded text; the lines of one
@@ -96,6 +99,9 @@ func parseRewrite(s string) Rewrite {
 	from, to, _ := strings.Cut(s, "=")
 	return Rewrite{From: strings.TrimSpace(from), To: strings.Fields(to)}
 }
+
+// MaxVariantWords is the longest phrase a variant replaces.
+const MaxVariantWords = 3
 
 // NoiseRule is a named set of regular expressions for one kind of job-ad
 // noise (pay, contract terms, grades...).
@@ -184,7 +190,7 @@ func (lx *Lexicon) parse(r *bytes.Reader, file string) error {
 			if !ok {
 				return fail("%q: want \"word = replacement\"", s)
 			}
-			key = kind + " " + arg + "\x00" + strings.TrimSpace(from)
+			key = kind + " " + arg + "\x00" + strings.Join(strings.Fields(from), " ")
 		}
 		if seen[key] {
 			return fail("%q is listed twice in [%s %s]", s, kind, arg)
@@ -255,9 +261,10 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 		addTo(list, langs, s)
 	case "variant", "canon":
 		rw := parseRewrite(s)
-		if len(strings.Fields(rw.From)) != 1 {
-			return fmt.Errorf("%q: the word to replace is one word", s)
+		if n := len(strings.Fields(rw.From)); n == 0 || (n > 1 && kind == "canon") || n > MaxVariantWords {
+			return fmt.Errorf("%q: the word to replace is one word (a variant may be a phrase of up to %d)", s, MaxVariantWords)
 		}
+		rw.From = strings.Join(strings.Fields(rw.From), " ")
 		if kind == "canon" && len(rw.To) != 1 {
 			return fmt.Errorf("%q: a canon entry maps one word to one word", s)
 		}

@@ -40,6 +40,9 @@ func TestLexiconErrors(t *testing.T) {
 		{"[translate pt-en]\nmotorista = \n", "t.lex:2: \"motorista =\": want \"phrase = translation\""},
 		{"[translate pt-en]\nmotorista = driver\nmotorista = chauffeur\n", "t.lex:3: \"motorista = chauffeur\" is listed twice"},
 		{"[agentive pt]\neira = eir ir\n", "t.lex:2: \"eira = eir ir\": one suffix per line"},
+		{"[canon en]\ncall centre = contact centre\n", "t.lex:2: \"call centre = contact centre\": the word to replace is one word"},
+		{"[variant en]\none two three four = five\n", "t.lex:2: \"one two three four = five\": the word to replace is one word (a variant may be a phrase of up to 3)"},
+		{"[variant en]\npersonal  trainer = fitness instructor\npersonal trainer = coach\n", "t.lex:3: \"personal trainer = coach\" is listed twice"},
 	}
 	for _, tt := range tests {
 		lx, _ := LoadLexicon()

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"go/format"
 	"hash/fnv"
 	"math"
 	"os"
@@ -176,8 +177,8 @@ func TestHeldOutANZSCO(t *testing.T) {
 
 // Regression floors of the held-out test, just below the accuracy measured.
 const (
-	heldOutUnitFloor  = 0.35
-	heldOutExactFloor = 0.22
+	heldOutUnitFloor  = 0.36
+	heldOutExactFloor = 0.23
 )
 
 func b2i(b bool) int {
@@ -257,10 +258,14 @@ func TestFitANZSCO(t *testing.T) {
 	fmt.Fprintf(&buf, "\t// Fitted on the same titles: exact %.3f, unit group %.3f.\n", exact, unit)
 	fmt.Fprintf(&buf, "\tDecision: hierDecision{UnitFactor: %.2f, MinorFactor: %.2f, Abstain: %.3f},\n", d.UnitFactor, d.MinorFactor, d.Abstain)
 	buf.WriteString("}\n")
-	if err := os.WriteFile("calibration_anzsco.go", []byte(buf.String()), 0o644); err != nil {
+	src, err := format.Source([]byte(buf.String()))
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("wrote calibration_anzsco.go:\n%s", buf.String())
+	if err := os.WriteFile("calibration_anzsco.go", src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote calibration_anzsco.go:\n%s", src)
 }
 
 // fitSample is one labelled title of the fit data, as the decision sees it.

@@ -97,7 +97,14 @@ type hierFeatures struct {
 	// Margin is how far the best candidate's rank key is above the
 	// second's: nothing when a title attached to a whole group ties its
 	// occupations.
-	Margin      float64
+	Margin float64
+	// Spread says how many unit groups explain the query's words as well
+	// as the best candidate does: log(1+k)/log(1+hierPool) for k unit
+	// groups among the pool's candidates of the highest coverage. A
+	// generic title ("Consultant", "Vaga de emprego") is covered alike by
+	// occupations of many groups and says none of them; "Registered
+	// Nurse" is covered by many occupations of one.
+	Spread      float64
 	unit, minor string
 	// tiedInUnit says the best two candidates tie and are of one unit
 	// group.
@@ -106,7 +113,7 @@ type hierFeatures struct {
 
 // vector returns the inputs of a level's logistic model.
 func (h hierFeatures) vector(p float64) []float64 {
-	return []float64{logit(p), h.Containment, h.Coverage, h.Containment * h.Coverage, h.Margin}
+	return []float64{logit(p), h.Containment, h.Coverage, h.Containment * h.Coverage, h.Margin, h.Spread}
 }
 
 func logit(p float64) float64 {
@@ -139,12 +146,35 @@ func (ix *Index) hierFeaturesOf(cands []features) (hierFeatures, []float64) {
 	h.unit, h.PUnit = argmax(units)
 	h.minor, h.PMinor = argmax(minors)
 	h.Containment, h.Coverage = cands[0].cont, cands[0].cov
+	h.Spread = ix.spreadOf(cands[:n])
 	h.Margin = 1
 	if len(cands) > 1 {
 		h.Margin = min(1, rankKey(cands[0])-rankKey(cands[1]))
 		h.tiedInUnit = h.Margin < hierTieMargin && ix.occs[cands[1].code].unit.Code == ix.occs[cands[0].code].unit.Code
 	}
 	return h, probs
+}
+
+// spreadOf returns hierFeatures.Spread of the pool's candidates.
+func (ix *Index) spreadOf(pool []features) float64 {
+	best := 0.0
+	for i := range pool {
+		best = max(best, pool[i].cov)
+	}
+	if best == 0 {
+		return 0
+	}
+	var buf [16]string
+	units := buf[:0]
+	for i := range pool {
+		if pool[i].cov < best-1e-9 {
+			continue
+		}
+		if u := ix.occs[pool[i].code].unit.Code; !slices.Contains(units, u) {
+			units = append(units, u)
+		}
+	}
+	return math.Log(1+float64(len(units))) / math.Log(1+float64(hierPool))
 }
 
 // argmax returns the key of the largest value, ties to the smaller key.

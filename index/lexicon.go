@@ -50,6 +50,12 @@ type langAnalysis struct {
 	function map[string]bool
 	stop     map[string]bool
 	variants map[string][]string
+	// phrases are the variants that replace a phrase, by folded phrase;
+	// maxPhrase is the most words of one (0 when there are none);
+	// phraseStart holds their first words.
+	phrases     map[string][]string
+	phraseStart map[string]bool
+	maxPhrase   int
 	// canon maps a stem to the stem that stands for it.
 	canon map[string]string
 	stem  func(string) string
@@ -73,7 +79,17 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 			a.functionLangs[w] |= 1 << i
 		}
 		for _, rw := range lx.Variants[lang] {
-			la.variants[Fold(rw.From)] = foldAll(rw.To)
+			from := Fold(rw.From)
+			if n := strings.Count(from, " ") + 1; n > 1 {
+				if la.phrases == nil {
+					la.phrases, la.phraseStart = map[string][]string{}, map[string]bool{}
+				}
+				la.phrases[from] = foldAll(rw.To)
+				la.phraseStart[from[:strings.IndexByte(from, ' ')]] = true
+				la.maxPhrase = max(la.maxPhrase, n)
+				continue
+			}
+			la.variants[from] = foldAll(rw.To)
 		}
 		a.langs[lang] = la
 	}
@@ -216,13 +232,14 @@ func titleVocabulary(c *corpus.Corpus, a *analyser) (words, bigrams map[string]b
 // joinCompounds writes two words as one where the corpus's titles write
 // them so and never apart: "Kitchen Hand" is the title "Kitchenhand",
 // "Panel Beater" "Panelbeater". first, the number of words of the first
-// part, follows.
+// part, follows. A grammatical word is never half of a compound: "e ar"
+// (and air) is not "ear".
 func (a *analyser) joinCompounds(words []string, first int) ([]string, int) {
 	out := words[:0:0]
 	for i := 0; i < len(words); i++ {
 		if i+1 < len(words) && i+1 != first {
 			w, next := words[i], words[i+1]
-			if j := w + next; a.titleWords[j] && !a.titleBigrams[w+" "+next] {
+			if j := w + next; a.titleWords[j] && !a.titleBigrams[w+" "+next] && !a.isFunction(w) && !a.isFunction(next) {
 				out = append(out, j)
 				if i < first {
 					first--
@@ -255,7 +272,7 @@ func (a *analyser) terms(lang, s string) []string {
 		}
 		out = append(out, t)
 	}
-	for _, w := range Words(Fold(s)) {
+	for _, w := range la.rewritePhrases(Words(Fold(s))) {
 		rep, ok := la.variants[w]
 		if !ok {
 			if la.keep(w) {
@@ -275,6 +292,39 @@ func (a *analyser) terms(lang, s string) []string {
 				emit(la.stemWord(r))
 			}
 		}
+	}
+	return out
+}
+
+// rewritePhrases replaces the phrases of the variants in words, the
+// longest first: "personal trainer" is written as the titles write it,
+// "fitness instructor". words is returned as it is when none is there.
+func (la *langAnalysis) rewritePhrases(words []string) []string {
+	if la.maxPhrase == 0 {
+		return words
+	}
+	var out []string
+	for i := 0; i < len(words); i++ {
+		n, rep := 0, []string(nil)
+		for k := min(la.maxPhrase, len(words)-i); k >= 2 && n == 0 && la.phraseStart[words[i]]; k-- {
+			if r, ok := la.phrases[strings.Join(words[i:i+k], " ")]; ok {
+				n, rep = k, r
+			}
+		}
+		if n == 0 {
+			if out != nil {
+				out = append(out, words[i])
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(words)+len(rep)), words[:i]...)
+		}
+		out = append(out, rep...)
+		i += n - 1
+	}
+	if out == nil {
+		return words
 	}
 	return out
 }
@@ -369,6 +419,9 @@ func (a *analyser) Fingerprint() string {
 		}
 		la := a.langs[lang]
 		fmt.Fprintf(h, "%d %d %d %d %v\n", len(la.function), len(la.stop), len(la.variants), len(la.canon), la.agentive)
+		if len(la.phrases) > 0 {
+			fmt.Fprintf(h, "phrases %d\n", len(la.phrases))
+		}
 	}
 	fmt.Fprintf(h, "%d %d %d %d\n", len(a.noise), len(a.places), len(a.qualifiers), len(a.residuals))
 	return hex.EncodeToString(h.Sum(nil))[:16]

@@ -102,8 +102,9 @@ func corpusLexicons(t *testing.T, name string) []string {
 // corpus writes them as one word and never as two.
 func TestJoinCompounds(t *testing.T) {
 	a := &analyser{
-		titleWords:   map[string]bool{"kitchenhand": true, "kitchen": true, "hand": true, "callcentre": true},
-		titleBigrams: map[string]bool{"call centre": true},
+		titleWords:    map[string]bool{"kitchenhand": true, "kitchen": true, "hand": true, "callcentre": true, "ear": true},
+		titleBigrams:  map[string]bool{"call centre": true},
+		functionLangs: map[string]uint8{"e": 1},
 	}
 	tests := []struct {
 		in        string
@@ -117,11 +118,51 @@ func TestJoinCompounds(t *testing.T) {
 		// never across the parts of a title
 		{"kitchen hand", 1, "kitchen hand", 1},
 		{"senior kitchen hand", 3, "senior kitchenhand", 2},
+		// a grammatical word is never half of a compound
+		{"refrigeracao e ar condicionado", 4, "refrigeracao e ar condicionado", 4},
 	}
 	for _, tt := range tests {
 		got, first := a.joinCompounds(strings.Fields(tt.in), tt.first)
 		if strings.Join(got, " ") != tt.out || first != tt.wantFirst {
 			t.Errorf("joinCompounds(%q, %d) = %q, %d; want %q, %d", tt.in, tt.first, strings.Join(got, " "), first, tt.out, tt.wantFirst)
+		}
+	}
+}
+
+// TestPhraseVariants checks that a variant of several words replaces the
+// phrase, the longest first, before the words are analysed one by one,
+// and leaves its words alone elsewhere.
+func TestPhraseVariants(t *testing.T) {
+	lx, err := corpus.LoadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx.Variants["en"] = append(lx.Variants["en"],
+		corpus.Rewrite{From: "personal trainer", To: []string{"fitness", "instructor"}},
+		corpus.Rewrite{From: "hr driver", To: []string{"truck", "driver"}},
+		corpus.Rewrite{From: "hr", To: []string{"human", "resource"}},
+		corpus.Rewrite{From: "learning development", To: []string{"training", "development"}},
+		corpus.Rewrite{From: "learning development lead", To: []string{"training", "manager"}})
+	an, err := newAnalyser(lx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"Personal Trainer - Gym", "fitness instructor gym"},
+		{"Trainee Personal Trainer", "trainee fitness instructor"},
+		// the phrase wins over the variant of its first word
+		{"HR Driver", "truck driver"},
+		{"HR Adviser", "human resource adviser"},
+		// the longest phrase first
+		{"Learning & Development Lead", "training manager"},
+		{"Learning & Development Officer", "training development officer"},
+		// the words of a phrase elsewhere are left as they are
+		{"Personal Assistant", "personal assistant"},
+		{"Trainer", "trainer"},
+	} {
+		got := strings.Join(an.terms("en", tt.in), " ")
+		if want := strings.Join(an.terms("en", tt.want), " "); got != want {
+			t.Errorf("terms(%q) = %q, want %q (the terms of %q)", tt.in, got, want, tt.want)
 		}
 	}
 }

@@ -272,3 +272,23 @@ musculacao = fitness
 odontologico = dental
 psp = police
 gnr = police
+# the feminine of adjectives whose masculine is above, where the stem differs
+dentaria = dental
+odontologica = dental
+alimenticia = food
+# trades, shops and services
+eletronica = electronics
+electronica = electronics
+drogaria = retail pharmacy
+desporto = sport
+esporte = sport
+concessionaria = motor vehicle
+fiscal = inspector
+fiscalizacao = inspection
+saneamento = water
+esgoto = waste water
+tratamento de agua = water treatment
+tratamento de esgoto = waste water treatment
+motorista particular = chauffeur
+motorista executivo = chauffeur
+vendedor ambulante = street vendor
