@@ -45,13 +45,22 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 		}
 		f := features{code: code, score: scores[code]}
 		bestKey := -1.0
-		for _, lang := range oi.langs {
-			qt := qterms[lang]
-			if len(qt) == 0 || (qlang != "" && lang != qlang && lang != bridge && oi.vocab[qlang] != nil) {
+		asked, hasQLang := false, false // whether oi has titles in qlang, asked once
+		for li, lang := range oi.langs {
+			lq := fq.langs[lang]
+			if lq == nil {
 				continue
 			}
+			if qlang != "" && lang != qlang && lang != bridge {
+				if !asked {
+					asked, hasQLang = true, oi.vocab[qlang] != nil
+				}
+				if hasQLang {
+					continue
+				}
+			}
 			var lf langFeatures
-			lf, positions = ix.langFeaturesOf(oi, lang, qt, fq, positions)
+			lf, positions = ix.langFeaturesOf(oi, li, lang, lq, positions)
 			f.exact = f.exact || lf.exact
 			// The language whose titles (and description) explain the query best.
 			if key := math.Max(lf.cont, lf.contDesc) + lf.cov; key > bestKey {
@@ -67,39 +76,43 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 	return sortByRankKey(out)
 }
 
-// topCodes returns the codes of the best-scoring occupations, at most n,
-// best first when there are more (ties to the smaller code).
+// topCodes returns the codes of the best-scoring occupations, at most n
+// (ties to the smaller code), in no particular order: candidates sorts
+// them by its own key.
 func topCodes(scores map[string]float64, n int) []string {
-	type scored struct {
-		code  string
-		score float64
+	codes := make([]string, 0, min(n, len(scores)))
+	if len(scores) <= n {
+		for code := range scores {
+			codes = append(codes, code)
+		}
+		return codes
 	}
-	byScore := make([]scored, 0, len(scores))
+	// The n-th best score: every code above it is in, and of those at it
+	// the smallest codes fill what is left.
+	vals := make([]float64, 0, len(scores))
+	for _, sc := range scores {
+		vals = append(vals, sc)
+	}
+	slices.Sort(vals)
+	cut := vals[len(vals)-n]
+	var tied []string
 	for code, sc := range scores {
-		byScore = append(byScore, scored{code, sc})
+		switch {
+		case sc > cut:
+			codes = append(codes, code)
+		case sc == cut:
+			tied = append(tied, code)
+		}
 	}
-	if len(byScore) > n {
-		slices.SortFunc(byScore, func(a, b scored) int {
-			if a.score != b.score {
-				return cmp.Compare(b.score, a.score)
-			}
-			return strings.Compare(a.code, b.code)
-		})
-		byScore = byScore[:n]
-	}
-	codes := make([]string, len(byScore))
-	for i, s := range byScore {
-		codes[i] = s.code
-	}
-	return codes
+	slices.Sort(tied)
+	return append(codes, tied[:n-len(codes)]...)
 }
 
 // featureQuery is what every candidate is measured against: the query's
 // and the description's terms as sets, and the query's weights, by
 // language.
 type featureQuery struct {
-	inQ, inD map[string]termSet
-	langs    map[string]*langQuery
+	langs map[string]*langQuery
 }
 
 // langQuery holds the weights of the query's terms in one language and,
@@ -107,18 +120,23 @@ type featureQuery struct {
 // after the title's first part ("Truck Driver - Local Deliveries") weigh
 // less. They are the same for every candidate.
 type langQuery struct {
-	weights []float64
-	core    bag
-	head    string
+	terms    []string
+	inQ, inD termSet
+	noD      bool // no description terms: inD has none
+	weights  []float64
+	inCore   []bool // whether each term is in core
+	core     bag
+	head     string
 }
 
 func (ix *Index) newFeatureQuery(qterms, dterms, core map[string][]string) *featureQuery {
-	fq := &featureQuery{inQ: make(map[string]termSet, len(qterms)), inD: make(map[string]termSet, len(qterms)),
-		langs: make(map[string]*langQuery, len(qterms))}
+	fq := &featureQuery{langs: make(map[string]*langQuery, len(qterms))}
 	for lang, qt := range qterms {
-		fq.inQ[lang] = newTermSet(qt)
-		fq.inD[lang] = newTermSet(dterms[lang])
-		lq := &langQuery{weights: make([]float64, len(qt))}
+		if len(qt) == 0 {
+			continue
+		}
+		lq := &langQuery{terms: qt, inQ: newTermSet(qt), inD: newTermSet(dterms[lang]), noD: len(dterms[lang]) == 0,
+			weights: make([]float64, len(qt)), inCore: make([]bool, len(qt))}
 		if ix.hier {
 			lq.core = bag(core[lang])
 			lq.head = headOf(lq.core, lang)
@@ -126,6 +144,7 @@ func (ix *Index) newFeatureQuery(qterms, dterms, core map[string][]string) *feat
 		for i, t := range qt {
 			lq.weights[i] = 1
 			if ix.hier {
+				lq.inCore[i] = lq.core.has(t)
 				lq.weights[i] = weightOf(lq.core, t, ix.idfOf(lang, t))
 			}
 		}
@@ -141,49 +160,63 @@ type langFeatures struct {
 	exact                        bool
 }
 
-// langFeaturesOf measures an occupation's titles and patterns in lang
-// against the query's terms qt. positions is scratch space, returned for
-// the next call.
-func (ix *Index) langFeaturesOf(oi *occInfo, lang string, qt []string, fq *featureQuery, positions []int32) (langFeatures, []int32) {
-	lq := fq.langs[lang]
-	lk := ix.lookupOf(oi)
-	tm := lk.terms[lang]
+// langFeaturesOf measures an occupation's titles and patterns in its
+// language li (lang) against the query's terms in lq. posts is scratch
+// space, returned for the next call.
+func (ix *Index) langFeaturesOf(oi *occInfo, li int, lang string, lq *langQuery, posts []int32) (langFeatures, []int32) {
+	ll := &ix.lookupOf(oi).langs[li]
 	// Entries that hold no query term have no containment: only the first
 	// one can be the best title, when no entry holds one.
-	positions = positions[:0]
-	if f := lk.first[lang]; f >= 0 {
-		positions = append(positions, int32(f))
+	posts = posts[:0]
+	if ll.first >= 0 {
+		posts = append(posts, newPost(ll.first, postNoTerm))
 	}
 	var cov, covN float64
 	textCov := 0
-	for i, t := range qt {
+	for i, t := range lq.terms {
 		w := lq.weights[i]
 		covN += w
-		ti := tm[t]
+		ti := ll.terms[t]
 		if ti.title {
 			cov += w
 		}
 		if ti.text {
 			textCov++
 		}
-		positions = append(positions, ti.posts...)
+		var core int32
+		if lq.inCore[i] {
+			core = postCore
+		}
+		for _, p := range ti.posts {
+			posts = append(posts, p|core)
+		}
 	}
-	slices.Sort(positions)
-	positions = slices.Compact(positions)
-	lf := ix.titleMatch(oi.langEntries[lang], positions, qt, fq.inQ[lang], fq.inD[lang], lq, lang)
-	ix.patternMatch(oi, lang, fq.inQ[lang], fq.inD[lang], &lf)
+	slices.Sort(posts)
+	lf := ix.titleMatch(ll.entries, posts, lq, lang)
+	ix.patternMatch(oi, lang, lq.inQ, lq.inD, &lf)
 	lf.cov = cov / covN
-	lf.textCov = float64(textCov) / float64(len(qt))
-	return lf, positions
+	lf.textCov = float64(textCov) / float64(len(lq.terms))
+	return lf, posts
 }
 
-// titleMatch finds the title entry (among those at positions) that the
+// titleMatch finds the title entry (among those posts name) that the
 // query contains best, with and without the description's terms, and
-// whether one is exactly the query.
-func (ix *Index) titleMatch(es []*entry, positions []int32, qt []string, inQ, inD termSet, lq *langQuery, lang string) langFeatures {
+// whether one is exactly the query. The posts of one entry are together
+// and say which of its terms are the query's.
+func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang string) langFeatures {
 	var lf langFeatures
 	bestM := 0
-	for _, pos := range positions {
+	for k := 0; k < len(posts); {
+		pos := posts[k] >> postShift
+		var inQ, inCore uint64 // bits: the entry's terms in the query, in its first part
+		for ; k < len(posts) && posts[k]>>postShift == pos; k++ {
+			if i := posts[k] & postTerm; i < postNoTerm {
+				inQ |= 1 << i
+				if posts[k]&postCore != 0 {
+					inCore |= 1 << i
+				}
+			}
+		}
 		e := es[pos]
 		var m int
 		var mw, mdw, n float64
@@ -193,21 +226,24 @@ func (ix *Index) titleMatch(es []*entry, positions []int32, qt []string, inQ, in
 				w = e.idf[i]
 			}
 			n += w
-			if inQ.has(t) {
+			if i < postNoTerm && inQ&(1<<i) != 0 || i >= postNoTerm && lq.inQ.has(t) {
 				m++
-				if ix.hier {
-					mw += weightOf(lq.core, t, w)
-				} else {
+				switch {
+				case !ix.hier:
 					mw++
+				case i < postNoTerm && inCore&(1<<i) != 0 || i >= postNoTerm && lq.core.has(t):
+					mw += w
+				default:
+					mw += tailWeight * w
 				}
 				mdw += w
-			} else if inD.has(t) {
+			} else if !lq.noD && lq.inD.has(t) {
 				mdw += w
 			}
 		}
 		f := e.weight
 		if ix.hier {
-			f *= headWeight(e.terms, inQ, lq.head, lang)
+			f *= headWeight(e.terms, lq.inQ, lq.head, lang)
 		}
 		c := mw / n * f
 		if lf.bestTitle == "" || c > lf.cont || (c == lf.cont && m > bestM) {
@@ -215,7 +251,7 @@ func (ix *Index) titleMatch(es []*entry, positions []int32, qt []string, inQ, in
 		}
 		// An exact own title, not a group's (a residual title is exact
 		// only when the query says "nec" too).
-		if ix.hier && !e.shared && m == len(e.terms) && m == len(qt) {
+		if ix.hier && !e.shared && m == len(e.terms) && m == len(lq.terms) {
 			lf.exact = true
 		}
 		if cd := mdw / n * f; m > 0 && cd > lf.contDesc {

@@ -350,28 +350,53 @@ func (ix *Index) computeIDF() {
 // (up to 900), and only those holding a query term can change its
 // features, so they are found here instead of read one by one.
 type occLookup struct {
-	// terms[lang][t] describes the term t in lang.
-	terms map[string]map[string]termInfo
-	// first[lang] is the position of the first entry with terms, or -1.
-	first map[string]int
+	// langs[i] is the lookup of the language oi.langs[i].
+	langs []langLookup
+}
+
+// langLookup is an occupation's lookup in one language.
+type langLookup struct {
+	// terms[t] describes the term t.
+	terms map[string]termInfo
+	// first is the position of the first entry with terms, or -1.
+	first int
+	// entries are oi.langEntries of the language.
+	entries []*entry
 }
 
 // termInfo is what an occupation holds of one term.
 type termInfo struct {
-	// posts are the positions in langEntries of the entries that hold
-	// the term, ascending.
+	// posts are the entries that hold the term, ascending: each is a
+	// post, the entry's position in langEntries and where the term is
+	// among its terms.
 	posts []int32
 	// title: a title of the occupation or of its groups holds it; text:
 	// its description or tasks do.
 	title, text bool
 }
 
+// A post packs an entry's position in langEntries (above postShift) with
+// the index of one of its terms (below postCore; postNoTerm when the index
+// does not fit a 64-bit mask, or names no term), and, when a query is
+// gathered, postCore for a term of the query's first part.
+const (
+	postShift  = 8
+	postCore   = 1 << 7
+	postNoTerm = 64
+	postTerm   = postCore - 1
+)
+
+// newPost packs the position pos and the term index i.
+func newPost(pos, i int) int32 {
+	return int32(pos<<postShift | min(i, postNoTerm))
+}
+
 // lookupOf returns oi's occLookup, made on first use. Safe for concurrent
 // use.
 func (ix *Index) lookupOf(oi *occInfo) *occLookup {
 	oi.lookupOnce.Do(func() {
-		l := &occLookup{terms: map[string]map[string]termInfo{}, first: map[string]int{}}
-		for _, lang := range oi.langs {
+		l := &occLookup{langs: make([]langLookup, len(oi.langs))}
+		for li, lang := range oi.langs {
 			tm := map[string]termInfo{}
 			update := func(t string, f func(*termInfo)) {
 				ti := tm[t]
@@ -383,8 +408,8 @@ func (ix *Index) lookupOf(oi *occInfo) *occLookup {
 				if first < 0 && len(e.terms) > 0 {
 					first = i
 				}
-				for _, t := range e.terms {
-					update(t, func(ti *termInfo) { ti.posts = append(ti.posts, int32(i)) })
+				for k, t := range e.terms {
+					update(t, func(ti *termInfo) { ti.posts = append(ti.posts, newPost(i, k)) })
 				}
 			}
 			for _, m := range []map[string]bool{oi.vocab[lang], ix.groupVocab[oi.unit.Code][lang], ix.groupVocab[oi.minor.Code][lang]} {
@@ -395,7 +420,7 @@ func (ix *Index) lookupOf(oi *occInfo) *occLookup {
 			for t := range oi.textVocab[lang] {
 				update(t, func(ti *termInfo) { ti.text = true })
 			}
-			l.terms[lang], l.first[lang] = tm, first
+			l.langs[li] = langLookup{terms: tm, first: first, entries: oi.langEntries[lang]}
 		}
 		oi.lookup = l
 	})
