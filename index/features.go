@@ -36,28 +36,27 @@ type features struct {
 func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang, bridge string, core map[string][]string) []features {
 	codes := topCodes(scores, ix.maxCandidates)
 	fq := ix.newFeatureQuery(qterms, dterms, core)
-	out := make([]features, 0, len(codes))
-	var positions []int32
+	// The candidates' lookups first: the query's terms are then numbered
+	// as far as any candidate holds them.
+	occs := make([]*occInfo, 0, len(codes))
 	for _, code := range codes {
-		oi := ix.occs[code]
-		if oi == nil {
-			continue
+		if oi := ix.occs[code]; oi != nil {
+			ix.lookupOf(oi)
+			occs = append(occs, oi)
 		}
-		f := features{code: code, score: scores[code]}
+	}
+	for lang, lq := range fq.langs {
+		ix.lookupTerms.resolve(lang, lq.terms, lq.ids)
+	}
+	out := make([]features, 0, len(occs))
+	var positions []int32
+	for _, oi := range occs {
+		f := features{code: oi.occ.Code, score: scores[oi.occ.Code]}
 		bestKey := -1.0
-		asked, hasQLang := false, false // whether oi has titles in qlang, asked once
 		for li, lang := range oi.langs {
 			lq := fq.langs[lang]
-			if lq == nil {
+			if lq == nil || (qlang != "" && lang != qlang && lang != bridge && slices.Contains(oi.lookup.vocabLangs, qlang)) {
 				continue
-			}
-			if qlang != "" && lang != qlang && lang != bridge {
-				if !asked {
-					asked, hasQLang = true, oi.vocab[qlang] != nil
-				}
-				if hasQLang {
-					continue
-				}
 			}
 			var lf langFeatures
 			lf, positions = ix.langFeaturesOf(oi, li, lang, lq, positions)
@@ -121,8 +120,10 @@ type featureQuery struct {
 // less. They are the same for every candidate.
 type langQuery struct {
 	terms    []string
+	ids      []int32 // the terms' numbers (termIDs), -1 for none
 	inQ, inD termSet
 	noD      bool // no description terms: inD has none
+	headInQ  bool // head is one of terms
 	weights  []float64
 	inCore   []bool // whether each term is in core
 	core     bag
@@ -135,11 +136,12 @@ func (ix *Index) newFeatureQuery(qterms, dterms, core map[string][]string) *feat
 		if len(qt) == 0 {
 			continue
 		}
-		lq := &langQuery{terms: qt, inQ: newTermSet(qt), inD: newTermSet(dterms[lang]), noD: len(dterms[lang]) == 0,
-			weights: make([]float64, len(qt)), inCore: make([]bool, len(qt))}
+		lq := &langQuery{terms: qt, ids: make([]int32, len(qt)), inQ: newTermSet(qt), inD: newTermSet(dterms[lang]),
+			noD: len(dterms[lang]) == 0, weights: make([]float64, len(qt)), inCore: make([]bool, len(qt))}
 		if ix.hier {
 			lq.core = bag(core[lang])
 			lq.head = headOf(lq.core, lang)
+			lq.headInQ = lq.head != "" && lq.inQ.has(lq.head)
 		}
 		for i, t := range qt {
 			lq.weights[i] = 1
@@ -164,7 +166,7 @@ type langFeatures struct {
 // language li (lang) against the query's terms in lq. posts is scratch
 // space, returned for the next call.
 func (ix *Index) langFeaturesOf(oi *occInfo, li int, lang string, lq *langQuery, posts []int32) (langFeatures, []int32) {
-	ll := &ix.lookupOf(oi).langs[li]
+	ll := &oi.lookup.langs[li]
 	// Entries that hold no query term have no containment: only the first
 	// one can be the best title, when no entry holds one.
 	posts = posts[:0]
@@ -173,10 +175,10 @@ func (ix *Index) langFeaturesOf(oi *occInfo, li int, lang string, lq *langQuery,
 	}
 	var cov, covN float64
 	textCov := 0
-	for i, t := range lq.terms {
+	for i, id := range lq.ids {
 		w := lq.weights[i]
 		covN += w
-		ti := ll.terms[t]
+		ti := ll.find(id)
 		if ti.title {
 			cov += w
 		}
@@ -220,30 +222,32 @@ func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang stri
 		e := es[pos]
 		var m int
 		var mw, mdw, n float64
-		for i, t := range e.terms {
+		// Indexes, not range over the terms: most entries need none of
+		// the strings.
+		for i := range len(e.terms) {
 			w := 1.0
 			if ix.hier {
 				w = e.idf[i]
 			}
 			n += w
-			if i < postNoTerm && inQ&(1<<i) != 0 || i >= postNoTerm && lq.inQ.has(t) {
+			if i < postNoTerm && inQ&(1<<i) != 0 || i >= postNoTerm && lq.inQ.has(e.terms[i]) {
 				m++
 				switch {
 				case !ix.hier:
 					mw++
-				case i < postNoTerm && inCore&(1<<i) != 0 || i >= postNoTerm && lq.core.has(t):
+				case i < postNoTerm && inCore&(1<<i) != 0 || i >= postNoTerm && lq.core.has(e.terms[i]):
 					mw += w
 				default:
 					mw += tailWeight * w
 				}
 				mdw += w
-			} else if !lq.noD && lq.inD.has(t) {
+			} else if !lq.noD && lq.inD.has(e.terms[i]) {
 				mdw += w
 			}
 		}
 		f := e.weight
 		if ix.hier {
-			f *= headWeight(e.terms, lq.inQ, lq.head, lang)
+			f *= lq.headWeight(e, inQ, lang)
 		}
 		c := mw / n * f
 		if lf.bestTitle == "" || c > lf.cont || (c == lf.cont && m > bestM) {
@@ -259,6 +263,16 @@ func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang stri
 		}
 	}
 	return lf
+}
+
+// headWeight is headWeight of the entry e's terms, inQ the bits of those
+// in the query: when the query's head is one of its terms, a head term of
+// e outside the query is neither the query's head nor in it.
+func (lq *langQuery) headWeight(e *entry, inQ uint64, lang string) float64 {
+	if h := headIndex(len(e.terms), lang); lq.headInQ && h >= 0 && h < postNoTerm && inQ&(1<<h) == 0 {
+		return headAbsentWeight
+	}
+	return headWeight(e.terms, lq.inQ, lq.head, lang)
 }
 
 // patternMatch raises lf's containment where a pattern of the occupation

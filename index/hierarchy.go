@@ -1,8 +1,11 @@
 package index
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/anzsco/anzsco/corpus"
 )
@@ -43,13 +46,21 @@ const tailWeight = 0.35
 // title ("Truck Driver"), the first of a Portuguese one ("Motorista de
 // Caminhão").
 func headOf(terms []string, lang string) string {
-	if len(terms) == 0 {
-		return ""
+	if h := headIndex(len(terms), lang); h >= 0 {
+		return terms[h]
 	}
-	if lang == "pt" {
-		return terms[0]
+	return ""
+}
+
+// headIndex is the index of the head among n terms, or -1 when n is 0.
+func headIndex(n int, lang string) int {
+	switch {
+	case n == 0:
+		return -1
+	case lang == "pt":
+		return 0
 	}
-	return terms[len(terms)-1]
+	return n - 1
 }
 
 // headWeight weighs a title's containment by where its head term is.
@@ -352,12 +363,17 @@ func (ix *Index) computeIDF() {
 type occLookup struct {
 	// langs[i] is the lookup of the language oi.langs[i].
 	langs []langLookup
+	// vocabLangs are the languages in which the occupation has titles.
+	vocabLangs []string
 }
 
 // langLookup is an occupation's lookup in one language.
 type langLookup struct {
-	// terms[t] describes the term t.
-	terms map[string]termInfo
+	// ids are the numbers (termIDs) of the terms it holds, ascending, and
+	// infos[i] describes the term ids[i]: a search in a short array, not a
+	// map lookup, for each query term of each candidate.
+	ids   []int32
+	infos []termInfo
 	// first is the position of the first entry with terms, or -1.
 	first int
 	// entries are oi.langEntries of the language.
@@ -396,6 +412,11 @@ func newPost(pos, i int) int32 {
 func (ix *Index) lookupOf(oi *occInfo) *occLookup {
 	oi.lookupOnce.Do(func() {
 		l := &occLookup{langs: make([]langLookup, len(oi.langs))}
+		for lang, v := range oi.vocab {
+			if v != nil {
+				l.vocabLangs = append(l.vocabLangs, lang)
+			}
+		}
 		for li, lang := range oi.langs {
 			tm := map[string]termInfo{}
 			update := func(t string, f func(*termInfo)) {
@@ -420,11 +441,77 @@ func (ix *Index) lookupOf(oi *occInfo) *occLookup {
 			for t := range oi.textVocab[lang] {
 				update(t, func(ti *termInfo) { ti.text = true })
 			}
-			l.langs[li] = langLookup{terms: tm, first: first, entries: oi.langEntries[lang]}
+			ll := langLookup{first: first, entries: oi.langEntries[lang]}
+			ll.ids, ll.infos = ix.lookupTerms.number(lang, tm)
+			l.langs[li] = ll
 		}
 		oi.lookup = l
 	})
 	return oi.lookup
+}
+
+// find returns what the occupation holds of the term numbered id.
+func (ll *langLookup) find(id int32) termInfo {
+	if i, ok := slices.BinarySearch(ll.ids, id); ok {
+		return ll.infos[i]
+	}
+	return termInfo{}
+}
+
+// termIDs numbers terms, language by language, as occupations' lookups
+// are made: the numbers are only ever those of terms of the corpus, and a
+// query term without one is held by no lookup made so far.
+type termIDs struct {
+	mu  sync.RWMutex
+	ids map[string]map[string]int32
+}
+
+// number gives each term of tm a number and returns the numbers,
+// ascending, with the descriptions in the same order.
+func (n *termIDs) number(lang string, tm map[string]termInfo) ([]int32, []termInfo) {
+	type numbered struct {
+		id int32
+		ti termInfo
+	}
+	all := make([]numbered, 0, len(tm))
+	n.mu.Lock()
+	if n.ids == nil {
+		n.ids = map[string]map[string]int32{}
+	}
+	m := n.ids[lang]
+	if m == nil {
+		m = map[string]int32{}
+		n.ids[lang] = m
+	}
+	for t, ti := range tm {
+		id, ok := m[t]
+		if !ok {
+			id = int32(len(m))
+			m[t] = id
+		}
+		all = append(all, numbered{id, ti})
+	}
+	n.mu.Unlock()
+	slices.SortFunc(all, func(a, b numbered) int { return cmp.Compare(a.id, b.id) })
+	ids, infos := make([]int32, len(all)), make([]termInfo, len(all))
+	for i, x := range all {
+		ids[i], infos[i] = x.id, x.ti
+	}
+	return ids, infos
+}
+
+// resolve sets ids[i] to the number of terms[i], or -1 when it has none.
+func (n *termIDs) resolve(lang string, terms []string, ids []int32) {
+	n.mu.RLock()
+	m := n.ids[lang]
+	for i, t := range terms {
+		id, ok := m[t]
+		if !ok {
+			id = -1
+		}
+		ids[i] = id
+	}
+	n.mu.RUnlock()
 }
 
 // precompute makes what ranking reads for every candidate of every query:

@@ -334,6 +334,8 @@ type Index struct {
 	dir    string
 	// searches remembers the scores of recent searches by their clauses.
 	searches *boundedcache.Cache[map[string]float64]
+	// lookupTerms numbers the terms of the occupations' lookups.
+	lookupTerms termIDs
 }
 
 // eachTitle calls fn for each title-like string of t with its kind, in
