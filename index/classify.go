@@ -140,11 +140,11 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 			p.core[to] = ix.terms(to, first)
 		}
 	}
-	scores, err := ix.search(p.qterms, dterms, p.lang, p.bridge)
+	cands, err := ix.rankedCandidates(p.qterms, dterms, p.core, p.lang, p.bridge)
 	if err != nil {
 		return nil, err
 	}
-	p.cands = ix.candidates(scores, p.qterms, dterms, p.lang, p.bridge, p.core)
+	p.cands = cands
 	return p, nil
 }
 

@@ -1,10 +1,9 @@
 package index
 
 import (
-	"cmp"
 	"math"
 	"slices"
-	"strings"
+	"sort"
 )
 
 // The features of a candidate occupation: how much of the query its
@@ -315,27 +314,36 @@ func (ix *Index) patternMatch(oi *occInfo, lang string, inQ, inD termSet, lf *la
 	}
 }
 
-// sortByRankKey orders candidates best first, each key computed once.
+// sortByRankKey orders candidates best first, in place, each key computed
+// once.
 func sortByRankKey(out []features) []features {
-	type keyed struct {
-		key float64
-		i   int
-	}
-	order := make([]keyed, len(out))
+	r := byRankKey{out, make([]float64, len(out))}
 	for i := range out {
-		order[i] = keyed{rankKey(out[i]), i}
+		r.keys[i] = rankKey(out[i])
 	}
-	slices.SortFunc(order, func(a, b keyed) int {
-		if a.key != b.key {
-			return cmp.Compare(b.key, a.key)
-		}
-		return strings.Compare(out[a.i].code, out[b.i].code)
-	})
-	sorted := make([]features, len(out))
-	for k, o := range order {
-		sorted[k] = out[o.i]
+	sort.Sort(r)
+	return out
+}
+
+// byRankKey sorts features by their keys, larger first, ties to the
+// smaller code: an order without ties, so any sort gives the same.
+type byRankKey struct {
+	fs   []features
+	keys []float64
+}
+
+func (r byRankKey) Len() int { return len(r.fs) }
+
+func (r byRankKey) Less(i, j int) bool {
+	if r.keys[i] != r.keys[j] {
+		return r.keys[i] > r.keys[j]
 	}
-	return sorted
+	return r.fs[i].code < r.fs[j].code
+}
+
+func (r byRankKey) Swap(i, j int) {
+	r.fs[i], r.fs[j] = r.fs[j], r.fs[i]
+	r.keys[i], r.keys[j] = r.keys[j], r.keys[i]
 }
 
 // weightOf is the weight of a term of idf idf in a hierarchical corpus:

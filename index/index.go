@@ -336,6 +336,8 @@ type Index struct {
 	searches *boundedcache.Cache[map[string]float64]
 	// lookupTerms numbers the terms of the occupations' lookups.
 	lookupTerms termIDs
+	// candCache remembers ranked candidates; see rankedCandidates.
+	candCache *boundedcache.Cache[[]features]
 }
 
 // eachTitle calls fn for each title-like string of t with its kind, in
@@ -493,6 +495,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 	}
 	ix.precompute()
 	ix.searches = boundedcache.New[map[string]float64]("searches", searchCacheBytes)
+	ix.candCache = boundedcache.New[[]features]("candidates", candidateCacheBytes)
 	return ix, nil
 }
 
@@ -699,9 +702,9 @@ func (ix *Index) detectLanguage(words []string) string {
 func (ix *Index) terms(lang, s string) []string { return ix.an.terms(lang, s) }
 
 // CacheStats describe the caches of the classifier: the index's own
-// (searches) and those its package shares between indexes (stems).
+// (searches, candidates) and those its package shares between indexes (stems).
 func (ix *Index) CacheStats() []CacheStats {
-	return []CacheStats{ix.searches.Stats(), stemCacheEN.Stats(), stemCachePT.Stats()}
+	return []CacheStats{ix.searches.Stats(), ix.candCache.Stats(), stemCacheEN.Stats(), stemCachePT.Stats()}
 }
 
 // Corpus returns the corpus the index was built from.
