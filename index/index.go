@@ -702,9 +702,9 @@ func (ix *Index) detectLanguage(words []string) string {
 func (ix *Index) terms(lang, s string) []string { return ix.an.terms(lang, s) }
 
 // CacheStats describe the caches of the classifier: the index's own
-// (searches, candidates) and those its package shares between indexes (stems).
+// (searches, candidates, speller) and those its package shares between indexes (stems).
 func (ix *Index) CacheStats() []CacheStats {
-	return []CacheStats{ix.searches.Stats(), ix.candCache.Stats(), stemCacheEN.Stats(), stemCachePT.Stats()}
+	return []CacheStats{ix.searches.Stats(), ix.candCache.Stats(), ix.speller.answers.Stats(), stemCacheEN.Stats(), stemCachePT.Stats()}
 }
 
 // Corpus returns the corpus the index was built from.
