@@ -70,7 +70,7 @@ if [ "$distinct" = 1 ]; then
 	per=$((duration * 25000 / threads + 1000))
 	"$tmp/genads" -rows $((per * threads)) -distinct -seed 1 | tail -n +2 | cut -d, -f2- >"$tmp/all.txt"
 	split -n "l/$threads" -d -a 1 "$tmp/all.txt" "$tmp/titles-"
-	"$tmp/genads" -rows $((threads * 50000)) -distinct -seed 2 | tail -n +2 | cut -d, -f2- >"$tmp/all-warm.txt"
+	"$tmp/genads" -rows $((threads * 250000)) -distinct -seed 2 | tail -n +2 | cut -d, -f2- >"$tmp/all-warm.txt"
 	split -n "l/$threads" -d -a 1 "$tmp/all-warm.txt" "$tmp/warm-"
 	rm -f "$tmp/all.txt" "$tmp/all-warm.txt"
 fi
@@ -200,7 +200,11 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$pid/status"; }
 
 # A short warm-up: the first requests build the caches and grow the heap.
-wrk -t "$threads" -c "$conns" -d 2s -s "$warm_script" "$base/v1/classify" >/dev/null
+# Distinct titles fill the caches (results, candidates, searches: each
+# with a budget in bytes) for longer before the RSS can be flat.
+warm=2
+[ "$distinct" = 1 ] && [ "$duration" -ge 20 ] && warm=15
+wrk -t "$threads" -c "$conns" -d "${warm}s" -s "$warm_script" "$base/v1/classify" >/dev/null
 rss_start=$(rss_kb)
 buckets() {
 	[ "$peer" = 1 ] && return 0 # the baseline has no metrics
