@@ -31,6 +31,12 @@ const (
 // query with the same key was ranked before. The slice is the caller's.
 func (ix *Index) rankedCandidates(qterms, dterms, core map[string][]string, qlang, bridge string) ([]features, error) {
 	key, ok := ix.candidateKey(qterms, dterms, core, qlang, bridge)
+	// A description's terms make the key as rare as the description: a
+	// reposted ad is answered by the caches of results, and others would
+	// only fill this one.
+	for _, dt := range dterms {
+		ok = ok && len(dt) == 0
+	}
 	if ok {
 		if c, hit := ix.candCache.Get(key); hit {
 			return slices.Clone(c), nil
