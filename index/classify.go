@@ -124,11 +124,11 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 			p.core[to] = ix.terms(to, first)
 		}
 	}
-	scores, err := ix.search(p.qterms, dterms, p.lang, p.bridge)
+	cands, err := ix.rankedCandidates(p.qterms, dterms, measured, p.core, p.lang, []string{p.bridge, descLang})
 	if err != nil {
 		return nil, err
 	}
-	p.cands = ix.candidates(scores, p.qterms, measured, p.lang, []string{p.bridge, descLang}, p.core)
+	p.cands = cands
 	return p, nil
 }
 

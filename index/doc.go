@@ -51,7 +51,10 @@
 // best-matching title's terms in the query; for a pattern, the share of
 // its role times the square of the share of its context). Candidates are
 // ordered by containment plus coverage, the bleve score breaking ties
-// (features.go).
+// (features.go). Each candidate's entries holding a query term are found
+// through its lookup, made on first use (lookup.go), and the ranked
+// candidates of a query are remembered under its terms, with words the
+// corpus lacks marked by place (candcache.go).
 //
 // A corpus with contrast occupations (the 5411 default) uses two logistic
 // models (calibration.go): P(inside the targets) from the named features

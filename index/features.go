@@ -1,10 +1,9 @@
 package index
 
 import (
-	"cmp"
 	"math"
 	"slices"
-	"strings"
+	"sort"
 )
 
 // The features of a candidate occupation: how much of the query its
@@ -39,22 +38,30 @@ type features struct {
 func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang string, also []string, core map[string][]string) []features {
 	codes := topCodes(scores, ix.maxCandidates)
 	fq := ix.newFeatureQuery(qterms, dterms, core)
-	out := make([]features, 0, len(codes))
-	var positions []int32
+	// The candidates' lookups first: the query's terms are then numbered
+	// as far as any candidate holds them.
+	occs := make([]*occInfo, 0, len(codes))
 	for _, code := range codes {
-		oi := ix.occs[code]
-		if oi == nil {
-			continue
+		if oi := ix.occs[code]; oi != nil {
+			ix.lookupOf(oi)
+			occs = append(occs, oi)
 		}
-		f := features{code: code, score: scores[code]}
+	}
+	for lang, lq := range fq.langs {
+		ix.lookupTerms.resolve(lang, lq.terms, lq.ids)
+	}
+	out := make([]features, 0, len(occs))
+	var positions []int32
+	for _, oi := range occs {
+		f := features{code: oi.occ.Code, score: scores[oi.occ.Code]}
 		bestKey, contDesc := -1.0, 0.0
-		for _, lang := range oi.langs {
-			qt := qterms[lang]
-			if len(qt) == 0 || (qlang != "" && lang != qlang && !slices.Contains(also, lang) && oi.vocab[qlang] != nil) {
+		for li, lang := range oi.langs {
+			lq := fq.langs[lang]
+			if lq == nil || (qlang != "" && lang != qlang && !slices.Contains(also, lang) && slices.Contains(oi.lookup.vocabLangs, qlang)) {
 				continue
 			}
 			var lf langFeatures
-			lf, positions = ix.langFeaturesOf(oi, lang, qt, fq, positions)
+			lf, positions = ix.langFeaturesOf(oi, li, lang, lq, positions)
 			f.exact = f.exact || lf.exact
 			// The language whose titles (and description) explain the query best.
 			if key := math.Max(lf.cont, lf.contDesc) + lf.cov; key > bestKey {
@@ -75,39 +82,43 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 	return sortByRankKey(out)
 }
 
-// topCodes returns the codes of the best-scoring occupations, at most n,
-// best first when there are more (ties to the smaller code).
+// topCodes returns the codes of the best-scoring occupations, at most n
+// (ties to the smaller code), in no particular order: candidates sorts
+// them by its own key.
 func topCodes(scores map[string]float64, n int) []string {
-	type scored struct {
-		code  string
-		score float64
+	codes := make([]string, 0, min(n, len(scores)))
+	if len(scores) <= n {
+		for code := range scores {
+			codes = append(codes, code)
+		}
+		return codes
 	}
-	byScore := make([]scored, 0, len(scores))
+	// The n-th best score: every code above it is in, and of those at it
+	// the smallest codes fill what is left.
+	vals := make([]float64, 0, len(scores))
+	for _, sc := range scores {
+		vals = append(vals, sc)
+	}
+	slices.Sort(vals)
+	cut := vals[len(vals)-n]
+	var tied []string
 	for code, sc := range scores {
-		byScore = append(byScore, scored{code, sc})
+		switch {
+		case sc > cut:
+			codes = append(codes, code)
+		case sc == cut:
+			tied = append(tied, code)
+		}
 	}
-	if len(byScore) > n {
-		slices.SortFunc(byScore, func(a, b scored) int {
-			if a.score != b.score {
-				return cmp.Compare(b.score, a.score)
-			}
-			return strings.Compare(a.code, b.code)
-		})
-		byScore = byScore[:n]
-	}
-	codes := make([]string, len(byScore))
-	for i, s := range byScore {
-		codes[i] = s.code
-	}
-	return codes
+	slices.Sort(tied)
+	return append(codes, tied[:n-len(codes)]...)
 }
 
 // featureQuery is what every candidate is measured against: the query's
 // and the description's terms as sets, and the query's weights, by
 // language.
 type featureQuery struct {
-	inQ, inD map[string]termSet
-	langs    map[string]*langQuery
+	langs map[string]*langQuery
 }
 
 // langQuery holds the weights of the query's terms in one language and,
@@ -115,25 +126,34 @@ type featureQuery struct {
 // after the title's first part ("Truck Driver - Local Deliveries") weigh
 // less. They are the same for every candidate.
 type langQuery struct {
-	weights []float64
-	core    bag
-	head    string
+	terms    []string
+	ids      []int32 // the terms' numbers (termIDs), -1 for none
+	inQ, inD termSet
+	noD      bool // no description terms: inD has none
+	headInQ  bool // head is one of terms
+	weights  []float64
+	inCore   []bool // whether each term is in core
+	core     bag
+	head     string
 }
 
 func (ix *Index) newFeatureQuery(qterms, dterms, core map[string][]string) *featureQuery {
-	fq := &featureQuery{inQ: make(map[string]termSet, len(qterms)), inD: make(map[string]termSet, len(qterms)),
-		langs: make(map[string]*langQuery, len(qterms))}
+	fq := &featureQuery{langs: make(map[string]*langQuery, len(qterms))}
 	for lang, qt := range qterms {
-		fq.inQ[lang] = newTermSet(qt)
-		fq.inD[lang] = newTermSet(dterms[lang])
-		lq := &langQuery{weights: make([]float64, len(qt))}
+		if len(qt) == 0 {
+			continue
+		}
+		lq := &langQuery{terms: qt, ids: make([]int32, len(qt)), inQ: newTermSet(qt), inD: newTermSet(dterms[lang]),
+			noD: len(dterms[lang]) == 0, weights: make([]float64, len(qt)), inCore: make([]bool, len(qt))}
 		if ix.hier {
 			lq.core = bag(core[lang])
 			lq.head = headOf(lq.core, lang)
+			lq.headInQ = lq.head != "" && lq.inQ.has(lq.head)
 		}
 		for i, t := range qt {
 			lq.weights[i] = 1
 			if ix.hier {
+				lq.inCore[i] = lq.core.has(t)
 				lq.weights[i] = weightOf(lq.core, t, ix.idfOf(lang, t))
 			}
 		}
@@ -149,73 +169,92 @@ type langFeatures struct {
 	exact                        bool
 }
 
-// langFeaturesOf measures an occupation's titles and patterns in lang
-// against the query's terms qt. positions is scratch space, returned for
-// the next call.
-func (ix *Index) langFeaturesOf(oi *occInfo, lang string, qt []string, fq *featureQuery, positions []int32) (langFeatures, []int32) {
-	lq := fq.langs[lang]
-	lk := ix.lookupOf(oi)
-	tm := lk.terms[lang]
+// langFeaturesOf measures an occupation's titles and patterns in its
+// language li (lang) against the query's terms in lq. posts is scratch
+// space, returned for the next call.
+func (ix *Index) langFeaturesOf(oi *occInfo, li int, lang string, lq *langQuery, posts []int32) (langFeatures, []int32) {
+	ll := &oi.lookup.langs[li]
 	// Entries that hold no query term have no containment: only the first
 	// one can be the best title, when no entry holds one.
-	positions = positions[:0]
-	if f := lk.first[lang]; f >= 0 {
-		positions = append(positions, int32(f))
+	posts = posts[:0]
+	if ll.first >= 0 {
+		posts = append(posts, newPost(ll.first, postNoTerm))
 	}
 	var cov, covN float64
 	textCov := 0
-	for i, t := range qt {
+	for i, id := range lq.ids {
 		w := lq.weights[i]
 		covN += w
-		ti := tm[t]
+		ti := ll.find(id)
 		if ti.title {
 			cov += w
 		}
 		if ti.text {
 			textCov++
 		}
-		positions = append(positions, ti.posts...)
+		var core int32
+		if lq.inCore[i] {
+			core = postCore
+		}
+		for _, p := range ti.posts {
+			posts = append(posts, p|core)
+		}
 	}
-	slices.Sort(positions)
-	positions = slices.Compact(positions)
-	lf := ix.titleMatch(oi.langEntries[lang], positions, qt, fq.inQ[lang], fq.inD[lang], lq, lang)
-	ix.patternMatch(oi, lang, fq.inQ[lang], fq.inD[lang], &lf)
+	slices.Sort(posts)
+	lf := ix.titleMatch(ll.entries, posts, lq, lang)
+	ix.patternMatch(oi, lang, lq.inQ, lq.inD, &lf)
 	lf.cov = cov / covN
-	lf.textCov = float64(textCov) / float64(len(qt))
-	return lf, positions
+	lf.textCov = float64(textCov) / float64(len(lq.terms))
+	return lf, posts
 }
 
-// titleMatch finds the title entry (among those at positions) that the
+// titleMatch finds the title entry (among those posts name) that the
 // query contains best, with and without the description's terms, and
-// whether one is exactly the query.
-func (ix *Index) titleMatch(es []*entry, positions []int32, qt []string, inQ, inD termSet, lq *langQuery, lang string) langFeatures {
+// whether one is exactly the query. The posts of one entry are together
+// and say which of its terms are the query's.
+func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang string) langFeatures {
 	var lf langFeatures
 	bestM := 0
-	for _, pos := range positions {
+	for k := 0; k < len(posts); {
+		pos := posts[k] >> postShift
+		var inQ, inCore uint64 // bits: the entry's terms in the query, in its first part
+		for ; k < len(posts) && posts[k]>>postShift == pos; k++ {
+			if i := posts[k] & postTerm; i < postNoTerm {
+				inQ |= 1 << i
+				if posts[k]&postCore != 0 {
+					inCore |= 1 << i
+				}
+			}
+		}
 		e := es[pos]
 		var m int
 		var mw, mdw, n float64
-		for i, t := range e.terms {
+		// Indexes, not range over the terms: most entries need none of
+		// the strings.
+		for i := range len(e.terms) {
 			w := 1.0
 			if ix.hier {
 				w = e.idf[i]
 			}
 			n += w
-			if inQ.has(t) {
+			if i < postNoTerm && inQ&(1<<i) != 0 || i >= postNoTerm && lq.inQ.has(e.terms[i]) {
 				m++
-				if ix.hier {
-					mw += weightOf(lq.core, t, w)
-				} else {
+				switch {
+				case !ix.hier:
 					mw++
+				case i < postNoTerm && inCore&(1<<i) != 0 || i >= postNoTerm && lq.core.has(e.terms[i]):
+					mw += w
+				default:
+					mw += tailWeight * w
 				}
 				mdw += w
-			} else if inD.has(t) {
+			} else if !lq.noD && lq.inD.has(e.terms[i]) {
 				mdw += w
 			}
 		}
 		f := e.weight
 		if ix.hier {
-			f *= headWeight(e.terms, inQ, lq.head, lang)
+			f *= lq.headWeight(e, inQ, lang)
 		}
 		c := mw / n * f
 		if lf.bestTitle == "" || c > lf.cont || (c == lf.cont && m > bestM) {
@@ -223,7 +262,7 @@ func (ix *Index) titleMatch(es []*entry, positions []int32, qt []string, inQ, in
 		}
 		// An exact own title, not a group's (a residual title is exact
 		// only when the query says "nec" too).
-		if ix.hier && !e.shared && m == len(e.terms) && m == len(qt) {
+		if ix.hier && !e.shared && m == len(e.terms) && m == len(lq.terms) {
 			lf.exact = true
 		}
 		if cd := mdw / n * f; m > 0 && cd > lf.contDesc {
@@ -231,6 +270,16 @@ func (ix *Index) titleMatch(es []*entry, positions []int32, qt []string, inQ, in
 		}
 	}
 	return lf
+}
+
+// headWeight is headWeight of the entry e's terms, inQ the bits of those
+// in the query: when the query's head is one of its terms, a head term of
+// e outside the query is neither the query's head nor in it.
+func (lq *langQuery) headWeight(e *entry, inQ uint64, lang string) float64 {
+	if h := headIndex(len(e.terms), lang); lq.headInQ && h >= 0 && h < postNoTerm && inQ&(1<<h) == 0 {
+		return headAbsentWeight
+	}
+	return headWeight(e.terms, lq.inQ, lq.head, lang)
 }
 
 // patternMatch raises lf's containment where a pattern of the occupation
@@ -273,27 +322,36 @@ func (ix *Index) patternMatch(oi *occInfo, lang string, inQ, inD termSet, lf *la
 	}
 }
 
-// sortByRankKey orders candidates best first, each key computed once.
+// sortByRankKey orders candidates best first, in place, each key computed
+// once.
 func sortByRankKey(out []features) []features {
-	type keyed struct {
-		key float64
-		i   int
-	}
-	order := make([]keyed, len(out))
+	r := byRankKey{out, make([]float64, len(out))}
 	for i := range out {
-		order[i] = keyed{rankKey(out[i]), i}
+		r.keys[i] = rankKey(out[i])
 	}
-	slices.SortFunc(order, func(a, b keyed) int {
-		if a.key != b.key {
-			return cmp.Compare(b.key, a.key)
-		}
-		return strings.Compare(out[a.i].code, out[b.i].code)
-	})
-	sorted := make([]features, len(out))
-	for k, o := range order {
-		sorted[k] = out[o.i]
+	sort.Sort(r)
+	return out
+}
+
+// byRankKey sorts features by their keys, larger first, ties to the
+// smaller code: an order without ties, so any sort gives the same.
+type byRankKey struct {
+	fs   []features
+	keys []float64
+}
+
+func (r byRankKey) Len() int { return len(r.fs) }
+
+func (r byRankKey) Less(i, j int) bool {
+	if r.keys[i] != r.keys[j] {
+		return r.keys[i] > r.keys[j]
 	}
-	return sorted
+	return r.fs[i].code < r.fs[j].code
+}
+
+func (r byRankKey) Swap(i, j int) {
+	r.fs[i], r.fs[j] = r.fs[j], r.fs[i]
+	r.keys[i], r.keys[j] = r.keys[j], r.keys[i]
 }
 
 // weightOf is the weight of a term of idf idf in a hierarchical corpus:

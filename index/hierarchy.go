@@ -44,13 +44,21 @@ const tailWeight = 0.35
 // title ("Truck Driver"), the first of a Portuguese one ("Motorista de
 // Caminhão").
 func headOf(terms []string, lang string) string {
-	if len(terms) == 0 {
-		return ""
+	if h := headIndex(len(terms), lang); h >= 0 {
+		return terms[h]
 	}
-	if lang == "pt" {
-		return terms[0]
+	return ""
+}
+
+// headIndex is the index of the head among n terms, or -1 when n is 0.
+func headIndex(n int, lang string) int {
+	switch {
+	case n == 0:
+		return -1
+	case lang == "pt":
+		return 0
 	}
-	return terms[len(terms)-1]
+	return n - 1
 }
 
 // headWeight weighs a title's containment by where its head term is.
@@ -368,65 +376,6 @@ func (ix *Index) computeIDF() {
 			ix.idf[lang][t] = math.Log(1 + n/float64(d))
 		}
 	}
-}
-
-// occLookup answers, for one occupation, what ranking asks of each query
-// term, with one lookup: which of its entries hold the term, whether its
-// titles or its groups' hold it and whether its description or tasks do.
-// An occupation of the whole ANZSCO has about 160 entries with its groups'
-// (up to 900), and only those holding a query term can change its
-// features, so they are found here instead of read one by one.
-type occLookup struct {
-	// terms[lang][t] describes the term t in lang.
-	terms map[string]map[string]termInfo
-	// first[lang] is the position of the first entry with terms, or -1.
-	first map[string]int
-}
-
-// termInfo is what an occupation holds of one term.
-type termInfo struct {
-	// posts are the positions in langEntries of the entries that hold
-	// the term, ascending.
-	posts []int32
-	// title: a title of the occupation or of its groups holds it; text:
-	// its description or tasks do.
-	title, text bool
-}
-
-// lookupOf returns oi's occLookup, made on first use. Safe for concurrent
-// use.
-func (ix *Index) lookupOf(oi *occInfo) *occLookup {
-	oi.lookupOnce.Do(func() {
-		l := &occLookup{terms: map[string]map[string]termInfo{}, first: map[string]int{}}
-		for _, lang := range oi.langs {
-			tm := map[string]termInfo{}
-			update := func(t string, f func(*termInfo)) {
-				ti := tm[t]
-				f(&ti)
-				tm[t] = ti
-			}
-			first := -1
-			for i, e := range oi.langEntries[lang] {
-				if first < 0 && len(e.terms) > 0 {
-					first = i
-				}
-				for _, t := range e.terms {
-					update(t, func(ti *termInfo) { ti.posts = append(ti.posts, int32(i)) })
-				}
-			}
-			for _, m := range []map[string]bool{oi.vocab[lang], ix.groupVocab[oi.unit.Code][lang], ix.groupVocab[oi.minor.Code][lang]} {
-				for t := range m {
-					update(t, func(ti *termInfo) { ti.title = true })
-				}
-			}
-			for t := range oi.textVocab[lang] {
-				update(t, func(ti *termInfo) { ti.text = true })
-			}
-			l.terms[lang], l.first[lang] = tm, first
-		}
-		oi.lookup = l
-	})
-	return oi.lookup
 }
 
 // precompute makes what ranking reads for every candidate of every query:

@@ -334,6 +334,10 @@ type Index struct {
 	dir    string
 	// searches remembers the scores of recent searches by their clauses.
 	searches *boundedcache.Cache[map[string]float64]
+	// lookupTerms numbers the terms of the occupations' lookups.
+	lookupTerms termIDs
+	// candCache remembers ranked candidates; see rankedCandidates.
+	candCache *boundedcache.Cache[[]features]
 }
 
 // eachTitle calls fn for each title-like string of t with its kind, in
@@ -497,6 +501,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 	}
 	ix.precompute()
 	ix.searches = boundedcache.New[map[string]float64]("searches", searchCacheBytes)
+	ix.candCache = boundedcache.New[[]features]("candidates", candidateCacheBytes)
 	return ix, nil
 }
 
@@ -703,9 +708,9 @@ func (ix *Index) detectLanguage(words []string) string {
 func (ix *Index) terms(lang, s string) []string { return ix.an.terms(lang, s) }
 
 // CacheStats describe the caches of the classifier: the index's own
-// (searches) and those its package shares between indexes (stems).
+// (searches, candidates, speller) and those its package shares between indexes (stems).
 func (ix *Index) CacheStats() []CacheStats {
-	return []CacheStats{ix.searches.Stats(), stemCacheEN.Stats(), stemCachePT.Stats()}
+	return []CacheStats{ix.searches.Stats(), ix.candCache.Stats(), ix.speller.answers.Stats(), stemCacheEN.Stats(), stemCachePT.Stats()}
 }
 
 // Corpus returns the corpus the index was built from.

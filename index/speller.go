@@ -1,6 +1,10 @@
 package index
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/anzsco/anzsco/internal/boundedcache"
+)
 
 // speller corrects one-letter typing slips ("Supervsior", "Custmer",
 // "Opertor") against the words of the corpus. It uses the symmetric-delete
@@ -29,13 +33,22 @@ type speller struct {
 	known func(string) bool
 	once  sync.Once
 	table map[string][]string
+	// answers remembers the answer for words outside the corpus: names,
+	// places and made-up words recur far more often than whole titles,
+	// and each costs lookups in the word lists and the deletion table.
+	answers *boundedcache.Cache[string]
 }
+
+// spellerCacheBytes is the budget of a speller's cache of answers.
+const spellerCacheBytes = 1 << 20
 
 // minCorrectLen is the shortest word the speller corrects: below five
 // letters too many English words are one slip from each other.
 const minCorrectLen = 5
 
-func newSpeller(words map[string]int) *speller { return &speller{freq: words} }
+func newSpeller(words map[string]int) *speller {
+	return &speller{freq: words, answers: boundedcache.New[string]("speller", spellerCacheBytes)}
+}
 
 // deletes returns the table of one-letter deletions of the corpus words.
 func (s *speller) deletes() map[string][]string {
@@ -64,7 +77,20 @@ func deletions(w string) []string {
 // correct returns the corpus word w was meant to be, or "" when w is fine
 // or cannot be corrected safely. w must be folded.
 func (s *speller) correct(w string) string {
-	if _, ok := s.freq[w]; ok || !isASCIIWord(w) || (s.known != nil && s.known(w)) {
+	if _, ok := s.freq[w]; ok || !isASCIIWord(w) {
+		return ""
+	}
+	c, ok := s.answers.Get(w)
+	if !ok {
+		c = s.correctUnknown(w)
+		s.answers.Put(w, c, int64(len(c)))
+	}
+	return c
+}
+
+// correctUnknown is correct for a word outside the corpus.
+func (s *speller) correctUnknown(w string) string {
+	if s.known != nil && s.known(w) {
 		return ""
 	}
 	if len(w) < minCorrectLen {

@@ -320,7 +320,9 @@ func newResultPrinter(w io.Writer, format string, explain bool) *resultPrinter {
 func (p *resultPrinter) print(r *index.Result) error {
 	switch p.format {
 	case "json":
-		data, err := json.Marshal(r)
+		// MarshalJSON directly: json.Marshal would check and compact what
+		// it writes again.
+		data, err := r.MarshalJSON()
 		if err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/cputime"
 )
 
 // The full-scale benchmarks run on the built-in whole ANZSCO (corpus
@@ -58,7 +59,7 @@ func BenchmarkFullBuild(b *testing.B) {
 	b.Run("memory", func(b *testing.B) {
 		b.ReportAllocs()
 		var docs uint64
-		cpu0, n := cpuTime(), 0
+		cpu0, n := cputime.Used(), 0
 		for b.Loop() {
 			n++
 			ix, err := index.Build(c)
@@ -70,21 +71,21 @@ func BenchmarkFullBuild(b *testing.B) {
 			}
 			ix.Close()
 		}
-		reportCPU(b, n, cpuTime()-cpu0)
+		reportCPU(b, n, cputime.Used()-cpu0)
 		b.ReportMetric(float64(docs), "docs")
 		b.ReportMetric(float64(len(c.Occupations)), "occupations")
 	})
 	b.Run("disk", func(b *testing.B) {
 		b.ReportAllocs()
 		dir := filepath.Join(b.TempDir(), "full.idx")
-		cpu0, n := cpuTime(), 0
+		cpu0, n := cputime.Used(), 0
 		for b.Loop() {
 			n++
 			if err := index.Write(c, dir, "benchmark"); err != nil {
 				b.Fatal(err)
 			}
 		}
-		reportCPU(b, n, cpuTime()-cpu0)
+		reportCPU(b, n, cputime.Used()-cpu0)
 		b.ReportMetric(float64(dirSize(b, dir)), "disk-bytes")
 	})
 }
@@ -128,14 +129,14 @@ func BenchmarkFullClassify(b *testing.B) {
 	b.Logf("corpus: %s, %d occupations, %d distinct queries", from, len(c.Occupations), len(qs))
 	b.ReportAllocs()
 	i := 0
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	for b.Loop() {
 		if _, err := ix.Classify(index.Query{Text: qs[i%len(qs)]}); err != nil {
 			b.Fatal(err)
 		}
 		i++
 	}
-	reportThroughput(b, i, cpuTime()-cpu0, "titles")
+	reportThroughput(b, i, cputime.Used()-cpu0, "titles")
 }
 
 // reportThroughput reports n items per second of wall time and, when the

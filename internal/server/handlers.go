@@ -26,7 +26,9 @@ func (s *Server) classify(q index.Query) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	data, err := json.Marshal(res)
+	// MarshalJSON directly: json.Marshal would check and compact what it
+	// writes again.
+	data, err := res.MarshalJSON()
 	if err != nil {
 		return nil, "", fmt.Errorf("encoding the result of %q: %w", q.Text, err)
 	}

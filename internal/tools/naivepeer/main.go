@@ -8,8 +8,13 @@
 //
 //	naivepeer FILE.csv > codes.csv                 # the "title" column, one code per row
 //	naivepeer -lines - < titles.txt > codes.jsonl  # a title per line, JSON Lines out
+//	naivepeer -serve 127.0.0.1:0                   # GET /v1/classify?q=TITLE over HTTP
 //
 // Rows are searched by -workers goroutines and written in input order.
+// With -serve it answers GET /v1/classify?q=TITLE with {"input","code"} on
+// a loopback address only (it refuses any other), logs the address it
+// listens on as {"addr":"..."} on standard error, as 'anzsco serve' does,
+// and runs until it is stopped.
 package main
 
 import (
@@ -20,6 +25,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"runtime"
 	"strings"
@@ -36,7 +43,15 @@ func main() {
 	column := flag.String("column", "title", "the CSV column holding the title")
 	lines := flag.Bool("lines", false, "read one title per line and write JSON Lines")
 	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "titles searched at once")
+	serveAddr := flag.String("serve", "", "answer HTTP requests on this loopback address instead")
 	flag.Parse()
+	if *serveAddr != "" {
+		if err := serve(*scope, *serveAddr); err != nil {
+			fmt.Fprintln(os.Stderr, "naivepeer:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: naivepeer [-scope NAME] [-lines] [-workers N] FILE|-")
 		os.Exit(2)
@@ -105,6 +120,46 @@ func run(scope, column string, lines bool, workers int, path string) error {
 	return nil
 }
 
+// serve answers GET /v1/classify?q=TITLE with the top hit's code.
+func serve(scope, addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("-serve %s: only a loopback address is allowed", addr)
+	}
+	ix, err := build(scope)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "{\"addr\":%q}\n", ln.Addr().String())
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/classify", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query().Get("q")
+		if strings.TrimSpace(q) == "" {
+			http.Error(w, "empty q", http.StatusBadRequest)
+			return
+		}
+		code, err := search(ix, q)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(struct {
+			Input string `json:"input"`
+			Code  string `json:"code"`
+		}{q, code})
+	})
+	return http.Serve(ln, mux)
+}
+
 // build indexes the English text of every occupation of the corpus.
 func build(scope string) (bleve.Index, error) {
 	c, err := corpus.Builtin(scope)
@@ -150,20 +205,27 @@ func searchAll(ix bleve.Index, titles, codes []string, workers int) error {
 				if strings.TrimSpace(titles[i]) == "" {
 					continue
 				}
-				req := bleve.NewSearchRequestOptions(bleve.NewMatchQuery(titles[i]), 1, 0, false)
-				res, err := ix.Search(req)
+				code, err := search(ix, titles[i])
 				if err != nil {
 					errs[k] = err
 					return
 				}
-				if len(res.Hits) > 0 {
-					codes[i] = res.Hits[0].ID
-				}
+				codes[i] = code
 			}
 		}()
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// search returns the code of the top hit of a match query, or "".
+func search(ix bleve.Index, title string) (string, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchQuery(title), 1, 0, false)
+	res, err := ix.Search(req)
+	if err != nil || len(res.Hits) == 0 {
+		return "", err
+	}
+	return res.Hits[0].ID, nil
 }
 
 // reader returns a function that gives the next title.

@@ -1,15 +1,15 @@
 //go:build unix
 
-package eval_test
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the CPU time (user and system) the process has used, so
-// that benchmarks can report throughput per core even on a busy machine.
-func cpuTime() time.Duration {
+// Used returns the CPU time (user and system, all threads) the process has
+// used so far, or 0 when it cannot be read.
+func Used() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
