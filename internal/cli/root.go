@@ -42,11 +42,22 @@ func (f *Factory) Index() (*index.Index, error) {
 			f.err = usageError("--index and --scope cannot be used together: an index already holds its corpus")
 		case f.IndexDir != "":
 			f.ix, f.err = index.Open(f.IndexDir)
-		default:
+		case f.CorpusFile != "":
 			var c *corpus.Corpus
 			c, f.err = f.Corpus()
 			if f.err == nil {
 				f.ix, f.err = index.Build(c)
+			}
+		default:
+			// A built-in corpus: its index is restored from the snapshot
+			// built into the binary, not built at every start.
+			name := f.Scope
+			if name == "" {
+				name = corpus.DefaultName
+			}
+			f.ix, f.err = index.Builtin(name)
+			if errors.Is(f.err, corpus.ErrUnknownBuiltin) {
+				f.err = usageError("--scope: %v", f.err)
 			}
 		}
 	})
