@@ -7,13 +7,15 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/anzsco/anzsco/corpus"
 )
 
 // The snapshots of the built-in corpora (snapshot.go), one a corpus,
-// written by go generate (internal/gensnapshot) and compressed.
+// written by go generate (internal/gensnapshot) and compressed (see
+// compressSnapshot).
 // TestSnapshotsCurrent fails when one is not what the corpus, its
 // lexicons and this code make now; a snapshot that does not match the
 // corpus and lexicons built into the binary is never used (Builtin then
@@ -22,10 +24,10 @@ import (
 //go:generate go run ./internal/gensnapshot
 var snapshotFiles = map[string]string{corpus.DefaultName: snapshot5411, "anzsco": snapshotANZSCO}
 
-//go:embed snapshots/5411.snap.gz
+//go:embed snapshots/5411.snapz
 var snapshot5411 string
 
-//go:embed snapshots/anzsco.snap.gz
+//go:embed snapshots/anzsco.snapz
 var snapshotANZSCO string
 
 // Builtin returns the index of the built-in corpus of the given name (see
@@ -74,24 +76,79 @@ func restoreBuiltin(name string) (*Index, error) {
 	})
 }
 
-// gunzip decompresses a snapshot; gzip checks its CRC-32.
-func gunzip(gz string) ([]byte, error) {
-	zr, err := gzip.NewReader(strings.NewReader(gz))
+// A snapshot is built in compressed, in snapshotParts pieces of about the
+// same size, each a gzip stream, which are decompressed side by side: the
+// file is the number of pieces, the compressed and the plain length of
+// each (unsigned varints), then the pieces.
+const snapshotParts = 2
+
+// compressSnapshot compresses a snapshot in snapshotParts pieces.
+func compressSnapshot(data []byte) ([]byte, error) {
+	var head, body []byte
+	head = binary.AppendUvarint(head, snapshotParts)
+	for i := 0; i < snapshotParts; i++ {
+		part := data[i*len(data)/snapshotParts : (i+1)*len(data)/snapshotParts]
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(part)
+		if err := zw.Close(); err != nil {
+			return nil, err
+		}
+		head = binary.AppendUvarint(head, uint64(buf.Len()))
+		head = binary.AppendUvarint(head, uint64(len(part)))
+		body = append(body, buf.Bytes()...)
+	}
+	return append(head, body...), nil
+}
+
+// gunzip decompresses a snapshot, its pieces side by side; gzip checks
+// each piece's CRC-32.
+func gunzip(z string) ([]byte, error) {
+	r := &snapReader{data: z}
+	n := r.count()
+	clens, plens := make([]int, n), make([]int, n)
+	total, ctotal := 0, 0
+	for i := range clens {
+		clens[i], plens[i] = r.count(), r.int()
+		// gzip does not compress more than about 1032 to 1.
+		if plens[i] > 1032*clens[i]+64 {
+			r.fail()
+		}
+		total, ctotal = total+plens[i], ctotal+clens[i]
+	}
+	if r.err != nil || n == 0 || ctotal != len(z)-r.off {
+		return nil, fmt.Errorf("index: %w: not a compressed snapshot", errSnapshotDamaged)
+	}
+	out := make([]byte, total)
+	errs := make(chan error, n)
+	coff, off := r.off, 0
+	for i := range clens {
+		go func(in string, dst []byte) { errs <- gunzipPart(in, dst) }(z[coff:coff+clens[i]], out[off:off+plens[i]])
+		coff, off = coff+clens[i], off+plens[i]
+	}
+	var err error
+	for range clens {
+		if e := <-errs; e != nil && err == nil {
+			err = fmt.Errorf("index: %w: %v", errSnapshotDamaged, e)
+		}
+	}
+	return out, err
+}
+
+// gunzipPart decompresses one gzip stream that must fill dst exactly.
+func gunzipPart(in string, dst []byte) error {
+	zr, err := gzip.NewReader(strings.NewReader(in))
 	if err != nil {
-		return nil, fmt.Errorf("index: %w: %v", errSnapshotDamaged, err)
+		return err
 	}
-	// gzip ends with the length of what it holds, modulo 2^32: room is
-	// made for it, unless a damaged file claims more than gzip can hold.
-	size := 0
-	if n := len(gz); n >= 4 {
-		size = int(binary.LittleEndian.Uint32([]byte(gz[n-4:])))
-		size = min(size, 1032*n)
+	if _, err := io.ReadFull(zr, dst); err != nil {
+		return err
 	}
-	b := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	if _, err := b.ReadFrom(zr); err != nil {
-		return nil, fmt.Errorf("index: %w: %v", errSnapshotDamaged, err)
+	// The stream must end here; gzip checks the CRC-32 at its end.
+	if n, err := zr.Read(make([]byte, 1)); n != 0 || err != io.EOF {
+		return fmt.Errorf("longer than its stated length (%v)", err)
 	}
-	return b.Bytes(), nil
+	return nil
 }
 
 // SnapshotBuiltin returns the snapshot of the built-in corpus of the
@@ -109,11 +166,5 @@ func SnapshotBuiltin(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write(data)
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return compressSnapshot(data)
 }

@@ -138,6 +138,17 @@ func readSnapshotHeader(data []byte) (snapshotHeader, *snapReader, error) {
 // writeAnalysis writes what newIndex made of the corpus, occupations by
 // code.
 func (ix *Index) writeAnalysis(w *snapWriter) {
+	w.float(ix.idfMax)
+	w.int(len(ix.idf))
+	for _, lang := range mapKeys(ix.idf) {
+		w.str(lang)
+		terms := mapKeys(ix.idf[lang])
+		w.int(len(terms))
+		for _, t := range terms {
+			w.str(t)
+			w.float(ix.idf[lang][t])
+		}
+	}
 	codes := mapKeys(ix.occs)
 	w.int(len(codes))
 	for _, code := range codes {
@@ -184,17 +195,6 @@ func (ix *Index) writeAnalysis(w *snapWriter) {
 	}
 	w.byteMap(ix.indexed)
 	w.byteMap(ix.wordLangs)
-	w.float(ix.idfMax)
-	w.int(len(ix.idf))
-	for _, lang := range mapKeys(ix.idf) {
-		w.str(lang)
-		terms := mapKeys(ix.idf[lang])
-		w.int(len(terms))
-		for _, t := range terms {
-			w.str(t)
-			w.float(ix.idf[lang][t])
-		}
-	}
 	words := mapKeys(ix.speller.freq)
 	w.int(len(words))
 	for _, word := range words {
@@ -216,7 +216,7 @@ func (w *snapWriter) entries(es []*entry) {
 	}
 }
 
-func (r *snapReader) entries() []*entry {
+func (ix *Index) readEntries(r *snapReader) []*entry {
 	n := r.count()
 	if n == 0 {
 		return nil
@@ -246,6 +246,7 @@ func (r *snapReader) entries() []*entry {
 // readAnalysis fills ix, made by emptyIndex, with what writeAnalysis
 // wrote, and returns the speller's words.
 func (ix *Index) readAnalysis(r *snapReader) (map[string]int, error) {
+	ix.readIDF(r)
 	for i, n := 0, r.count(); i < n && r.err == nil; i++ {
 		code := r.str()
 		o, ok := ix.corpus.Lookup(code)
@@ -257,11 +258,12 @@ func (ix *Index) readAnalysis(r *snapReader) (map[string]int, error) {
 		for _, lang := range oi.langs {
 			oi.vocab[lang], oi.textVocab[lang] = r.strSet(), r.strSet()
 		}
-		oi.entries = r.entries()
+		oi.entries = ix.readEntries(r)
+		ix.setIDF(oi.entries)
 		if m := r.count(); m > 0 {
 			oi.patterns = make([]pattern, m)
 			for j := range oi.patterns {
-				oi.patterns[j] = pattern{lang: r.str(), roles: r.entries(), contexts: r.entries()}
+				oi.patterns[j] = pattern{lang: r.str(), roles: ix.readEntries(r), contexts: ix.readEntries(r)}
 			}
 		}
 		ix.occs[code] = oi
@@ -273,7 +275,8 @@ func (ix *Index) readAnalysis(r *snapReader) (map[string]int, error) {
 		g := r.str()
 		ix.groupEntries[g] = map[string][]*entry{}
 		for _, lang := range r.strList() {
-			ix.groupEntries[g][lang] = r.entries()
+			ix.groupEntries[g][lang] = ix.readEntries(r)
+			ix.setIDF(ix.groupEntries[g][lang])
 		}
 		ix.groupVocab[g] = map[string]map[string]bool{}
 		for _, lang := range r.strList() {
@@ -289,7 +292,6 @@ func (ix *Index) readAnalysis(r *snapReader) (map[string]int, error) {
 		ix.groups[g] = r.str()
 	}
 	ix.indexed, ix.wordLangs = r.byteMap(), r.byteMap()
-	ix.readIDF(r)
 	n := r.count()
 	words := make(map[string]int, n)
 	for i := 0; i < n; i++ {
@@ -369,5 +371,24 @@ func (ix *Index) readIDF(r *snapReader) {
 			t := r.str()
 			ix.idf[lang][t] = r.float()
 		}
+	}
+}
+
+// setIDF sets, in a hierarchical corpus, the idf of the terms of entries
+// that ranking reads, as precompute would, with one allocation for all.
+func (ix *Index) setIDF(es []*entry) {
+	if !ix.hier {
+		return
+	}
+	n := 0
+	for _, e := range es {
+		n += len(e.terms)
+	}
+	idf := make([]float64, 0, n+1)
+	for _, e := range es {
+		for _, t := range e.terms {
+			idf = append(idf, ix.idfOf(e.lang, t))
+		}
+		e.idf = idf[len(idf)-len(e.terms) : len(idf) : len(idf)]
 	}
 }

@@ -1,4 +1,4 @@
-// Command gensnapshot writes index/snapshots/NAME.snap.gz, the snapshot of
+// Command gensnapshot writes index/snapshots/NAME.snapz, the snapshot of
 // each built-in corpus that index.Builtin restores instead of building the
 // index at start-up. Run by go generate in package index, after any change
 // to a built-in corpus, a lexicon or the analysis (TestSnapshotsCurrent
@@ -22,7 +22,7 @@ func main() {
 	for _, name := range corpus.BuiltinNames() {
 		data, err := index.SnapshotBuiltin(name)
 		if err == nil {
-			err = atomicfile.WriteFile("snapshots/"+name+".snap.gz", data)
+			err = atomicfile.WriteFile("snapshots/"+name+".snapz", data)
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "gensnapshot:", err)
