@@ -49,31 +49,74 @@ func Builtin(name string) (*Index, error) {
 	return Build(c)
 }
 
+// BuiltinCorpus returns the built-in corpus of the given name, as
+// corpus.Builtin does, read from its current snapshot when there is one:
+// some 30 ms for the whole ANZSCO instead of 300 ms of JSON.
+func BuiltinCorpus(name string) (*corpus.Corpus, error) {
+	r, h, err := openBuiltin(name)
+	if err == nil {
+		c := r.corpus()
+		if r.err == nil {
+			if c, err = corpus.Trusted(c, h.corpusSHA); err == nil {
+				return c, nil
+			}
+		}
+	}
+	if errors.Is(err, corpus.ErrUnknownBuiltin) {
+		return nil, err
+	}
+	return corpus.Builtin(name)
+}
+
+// openBuiltin opens the snapshot of the built-in corpus name, refusing
+// one that was made from other sources than those built in, and returns
+// it read up to the corpus.
+func openBuiltin(name string) (*snapReader, snapshotHeader, error) {
+	var h snapshotHeader
+	raw, err := corpus.BuiltinJSON(name)
+	if err != nil {
+		return nil, h, err
+	}
+	z, ok := snapshotFiles[name]
+	if !ok {
+		return nil, h, fmt.Errorf("index: no snapshot of corpus %s", name)
+	}
+	data, err := gunzip(z)
+	if err != nil {
+		return nil, h, err
+	}
+	h, r, err := readSnapshotHeader(data)
+	if err != nil {
+		return nil, h, err
+	}
+	if err := checkSources(name, raw, h); err != nil {
+		return nil, h, err
+	}
+	r.readTable()
+	return r, h, r.err
+}
+
+// checkSources refuses a snapshot made from other sources than the
+// corpus JSON raw and the lexicons built in now.
+func checkSources(name string, raw []byte, h snapshotHeader) error {
+	sum, err := sourcesSum(raw, h.lexicons)
+	if err != nil {
+		return err
+	}
+	if sum != h.sources {
+		return fmt.Errorf("index: the snapshot of corpus %s is stale: made from %s, built in now %s (run go generate ./index)", name, h.sources, sum)
+	}
+	return nil
+}
+
 // restoreBuiltin restores the snapshot of the built-in corpus name,
 // refusing one that was made from other sources than those built in.
 func restoreBuiltin(name string) (*Index, error) {
-	raw, err := corpus.BuiltinJSON(name)
+	r, h, err := openBuiltin(name)
 	if err != nil {
 		return nil, err
 	}
-	gz, ok := snapshotFiles[name]
-	if !ok {
-		return nil, fmt.Errorf("index: no snapshot of corpus %s", name)
-	}
-	data, err := gunzip(gz)
-	if err != nil {
-		return nil, err
-	}
-	return restoreSnapshot(data, func(h snapshotHeader) error {
-		sum, err := sourcesSum(raw, h.lexicons)
-		if err != nil {
-			return err
-		}
-		if sum != h.sources {
-			return fmt.Errorf("index: the snapshot of corpus %s is stale: made from %s, built in now %s (run go generate ./index)", name, h.sources, sum)
-		}
-		return nil
-	})
+	return restoreSnapshot(r, h)
 }
 
 // A snapshot is built in compressed, in snapshotParts pieces of about the

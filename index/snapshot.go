@@ -301,23 +301,16 @@ func (ix *Index) readAnalysis(r *snapReader) (map[string]int, error) {
 	return words, r.err
 }
 
-// restoreSnapshot makes the Index that a snapshot holds. check is given
-// the header before anything else is read, and may refuse it.
-func restoreSnapshot(data []byte, check func(snapshotHeader) error) (*Index, error) {
-	h, r, err := readSnapshotHeader(data)
-	if err != nil {
-		return nil, err
-	}
-	if err := check(h); err != nil {
-		return nil, err
-	}
-	r.readTable()
+// restoreSnapshot makes the Index that a snapshot holds, read by r up to
+// the corpus.
+func restoreSnapshot(r *snapReader, h snapshotHeader) (*Index, error) {
 	c := r.corpus()
 	words, bigrams := r.strSet(), r.strSet()
 	if r.err != nil {
 		return nil, fmt.Errorf("index: %w", r.err)
 	}
-	if c, err = corpus.Trusted(c, h.corpusSHA); err != nil {
+	c, err := corpus.Trusted(c, h.corpusSHA)
+	if err != nil {
 		return nil, fmt.Errorf("index: %w: %v", errSnapshotDamaged, err)
 	}
 	lx, err := c.Lexicon()

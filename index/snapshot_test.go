@@ -64,6 +64,9 @@ func TestSnapshotsCurrent(t *testing.T) {
 			if !reflect.DeepEqual(built.corpus, restored.corpus) || built.corpus.SHA256() != restored.corpus.SHA256() {
 				t.Fatal("the snapshot's corpus differs from the built-in corpus")
 			}
+			if c, err := BuiltinCorpus(name); err != nil || !reflect.DeepEqual(c, built.corpus) || c.SHA256() != built.corpus.SHA256() {
+				t.Fatalf("BuiltinCorpus differs from the built-in corpus (%v)", err)
+			}
 			if !bytes.Equal(analysisOf(built), analysisOf(restored)) {
 				t.Fatal("the snapshot's analysis differs from the one Build makes")
 			}
@@ -187,14 +190,20 @@ func TestSnapshotDamaged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	accept := func(snapshotHeader) error { return nil }
 	restore := func(b []byte) (ix *Index, err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				t.Fatalf("panic on a damaged snapshot: %v", r)
 			}
 		}()
-		return restoreSnapshot(b, accept)
+		h, sr, err := readSnapshotHeader(b)
+		if err != nil {
+			return nil, err
+		}
+		if sr.readTable(); sr.err != nil {
+			return nil, sr.err
+		}
+		return restoreSnapshot(sr, h)
 	}
 	if ix, err := restore(append([]byte(nil), data...)); err != nil {
 		t.Fatalf("the undamaged copy: %v", err)
@@ -236,16 +245,16 @@ func TestSnapshotStaleOrDamagedBuilds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = restoreSnapshot(data, func(h snapshotHeader) error {
-		raw, _ := corpus.BuiltinJSON(name)
-		sum, _ := sourcesSum(append(append([]byte(nil), raw...), ' '), h.lexicons)
-		if sum == h.sources {
-			t.Error("a changed corpus has the same sources sum")
-		}
-		return nil
-	})
+	h, _, err := readSnapshotHeader(data)
 	if err != nil {
 		t.Fatal(err)
+	}
+	raw, _ := corpus.BuiltinJSON(name)
+	if err := checkSources(name, raw, h); err != nil {
+		t.Fatal(err)
+	}
+	if err := checkSources(name, append(append([]byte(nil), raw...), ' '), h); err == nil {
+		t.Error("a snapshot of another corpus JSON was not refused")
 	}
 	c, _ := corpus.Builtin(name)
 	built, err := Build(c)
@@ -257,6 +266,9 @@ func TestSnapshotStaleOrDamagedBuilds(t *testing.T) {
 		snapshotFiles[name] = bad
 		if _, err := restoreBuiltin(name); err == nil {
 			t.Fatal("a damaged snapshot was restored")
+		}
+		if bc, err := BuiltinCorpus(name); err != nil || !reflect.DeepEqual(bc, c) {
+			t.Fatalf("BuiltinCorpus from a damaged snapshot: %v", err)
 		}
 		ix, err := Builtin(name)
 		if err != nil {

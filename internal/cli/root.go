@@ -77,13 +77,13 @@ func (f *Factory) Corpus() (*corpus.Corpus, error) {
 	case f.CorpusFile != "":
 		return corpus.LoadFile(f.CorpusFile)
 	case f.Scope != "":
-		c, err := corpus.Builtin(f.Scope)
+		c, err := index.BuiltinCorpus(f.Scope)
 		if errors.Is(err, corpus.ErrUnknownBuiltin) {
 			return nil, usageError("--scope: %v", err)
 		}
 		return c, err
 	}
-	return corpus.Default()
+	return index.BuiltinCorpus(corpus.DefaultName)
 }
 
 // Close releases the index, if one was opened.
