@@ -97,6 +97,11 @@ func patternNeed(p string) need {
 	if err != nil {
 		return nil
 	}
+	return parsedNeed(re)
+}
+
+// parsedNeed is patternNeed of a parsed pattern.
+func parsedNeed(re *syntax.Regexp) need {
 	n := needOf(re)
 	// The most telling sets first: a long literal rules out more texts.
 	slices.SortStableFunc(n, func(a, b []string) int { return cmp.Compare(minLen(b), minLen(a)) })
@@ -200,13 +205,6 @@ var matchesNothing = regexp.MustCompile(`[^\x00-\x{10FFFF}]`)
 var setsFlags = regexp.MustCompile(`\(?:\?[a-zA-Z-]+[:)]`)
 
 func newNoiseRule(name string, patterns []string) (*noiseRule, error) {
-	// Each pattern is checked here, as the lexicon's parser checks it, so
-	// that their alternation compiles when it is first needed.
-	for _, p := range patterns {
-		if _, err := syntax.Parse(p, syntax.Perl); err != nil {
-			return nil, err
-		}
-	}
 	joined := strings.Join(patterns, "|")
 	r := &noiseRule{name: name, pats: patterns, needs: make([]need, len(patterns)), split: true,
 		whole: sync.OnceValue(func() *regexp.Regexp {
@@ -215,8 +213,14 @@ func newNoiseRule(name string, patterns []string) (*noiseRule, error) {
 			}
 			return matchesNothing // not reached: alternatives that parse make an alternation that compiles
 		})}
+	// Each pattern is parsed here, as the lexicon's parser checks it, so
+	// that their alternation compiles when it is first needed.
 	for i, p := range patterns {
-		r.needs[i] = patternNeed(p)
+		re, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			return nil, err
+		}
+		r.needs[i] = parsedNeed(re)
 		if setsFlags.MatchString(p) {
 			r.split = false
 		}

@@ -205,6 +205,11 @@ func (ix *Index) writeAnalysis(w *snapWriter) {
 
 func (w *snapWriter) entries(es []*entry) {
 	w.int(len(es))
+	terms := 0
+	for _, e := range es {
+		terms += len(e.terms)
+	}
+	w.int(terms)
 	for _, e := range es {
 		w.str(e.code)
 		w.str(e.kind)
@@ -223,14 +228,15 @@ func (ix *Index) readEntries(r *snapReader) []*entry {
 	}
 	out := make([]*entry, n)
 	all := make([]entry, n)
-	var terms []string // the terms of all n entries, in one allocation
+	terms := make([]string, 0, r.count()) // the terms of all n entries
 	for i := range out {
 		e := &all[i]
 		e.code, e.kind, e.lang, e.text = r.str(), r.str(), r.str(), r.str()
 		m := r.count()
 		if m > 0 {
 			if cap(terms)-len(terms) < m {
-				terms = make([]string, 0, max(m, 4*(n-i)))
+				r.fail() // more terms than the block said
+				return nil
 			}
 			for j := 0; j < m; j++ {
 				terms = append(terms, r.str())
@@ -340,9 +346,10 @@ func restoreSnapshot(r *snapReader, h snapshotHeader) (*Index, error) {
 	if ix.bi, err = bleveOfSegment(sb); err != nil {
 		return nil, fmt.Errorf("index: restoring bleve: %w", err)
 	}
-	if n, err := ix.bi.DocCount(); err != nil || n != uint64(docCount(c)) {
+	// A document an occupation, and one a group with titles.
+	if n, err := ix.bi.DocCount(); err != nil || n != uint64(len(c.Occupations)+len(ix.groupEntries)) {
 		ix.bi.Close()
-		return nil, fmt.Errorf("index: %w: the bleve segment holds %d of the corpus's %d documents", errSnapshotDamaged, n, docCount(c))
+		return nil, fmt.Errorf("index: %w: the bleve segment holds %d of the corpus's %d documents", errSnapshotDamaged, n, len(c.Occupations)+len(ix.groupEntries))
 	}
 	ix.finish(spell)
 	return ix, nil
