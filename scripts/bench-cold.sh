@@ -18,6 +18,7 @@
 #   scripts/bench-cold.sh           # 40 runs of each (about a minute)
 #   scripts/bench-cold.sh --quick   # 5 runs, as CI runs it
 #   RUNS=100 scripts/bench-cold.sh
+#   BEFORE=main scripts/bench-cold.sh   # also the two classify runs of another revision's anzsco
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,11 @@ trap 'rm -rf "$out"' EXIT
 go build -o "$out/anzsco" ./cmd/anzsco
 go build -o "$out/naivepeer" ./internal/tools/naivepeer
 echo "Contact Center Supervisor" > "$out/title.txt"
+if [ -n "${BEFORE:-}" ]; then
+	mkdir "$out/before"
+	git archive "$BEFORE" | tar -x -C "$out/before"
+	(cd "$out/before" && go build -o "$out/anzsco-before" ./cmd/anzsco)
+fi
 
 echo "## cold starts ($(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(go version | cut -d' ' -f3), load average before $(cut -d' ' -f1-3 /proc/loadavg), $runs runs each)"
 echo
@@ -45,11 +51,17 @@ cases = [
     ("anzsco version (no index)", [a, "version"]),
     ("anzsco --scope anzsco index build --out DIR", [a, "--scope", "anzsco", "index", "build", "--out", out + "/idx"]),
 ]
+if os.path.exists(out + "/anzsco-before"):
+    b = out + "/anzsco-before"
+    cases += [
+        ('before: anzsco classify "Contact Center Supervisor"', [b, "classify", "Contact Center Supervisor"]),
+        ('before: anzsco --scope anzsco classify "Truck Driver"', [b, "--scope", "anzsco", "classify", "Truck Driver"]),
+    ]
 
 def run(argv):
     shutil.rmtree(out + "/idx", ignore_errors=True)
     t0 = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
     if status != 0:
@@ -73,4 +85,4 @@ print()
 print("default scope / naive peer, median wall: %.2f×" % (med(0) / med(2)))
 PY
 echo
-echo "anzsco binary: $(stat -c %s "$out/anzsco") bytes; naivepeer: $(stat -c %s "$out/naivepeer") bytes"
+echo "anzsco binary: $(stat -c %s "$out/anzsco") bytes${BEFORE:+ ($(stat -c %s "$out/anzsco-before") bytes at $BEFORE)}; naivepeer: $(stat -c %s "$out/naivepeer") bytes"
