@@ -385,7 +385,7 @@ func (ix *Index) precompute() {
 	for _, oi := range ix.occs {
 		oi.langEntries = make(map[string][]*entry, len(oi.langs))
 		for _, lang := range oi.langs {
-			var es []*entry
+			es := make([]*entry, 0, len(oi.entries)+len(ix.groupEntries[oi.unit.Code][lang])+len(ix.groupEntries[oi.minor.Code][lang]))
 			ix.entriesOf(oi, lang, func(e *entry) { es = append(es, e) })
 			oi.langEntries[lang] = es
 		}

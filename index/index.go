@@ -470,12 +470,7 @@ func fill(bi bleve.Index, c *corpus.Corpus, an *analyser) error {
 // newIndex analyses the corpus's titles for coverage, builds the speller and
 // wraps bi.
 func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
-	ix := &Index{bi: bi, corpus: c, info: CorpusInfo{Version: c.Version, SHA256: c.SHA256()},
-		occs: map[string]*occInfo{}, an: an, hier: isHierarchical(c), groups: map[string]string{}, model: anzscoModel}
-	ix.wordLangs = map[string]uint8{}
-	// The bleve fields hold every string analysed in both languages;
-	// indexed records the terms the same way.
-	ix.indexed = map[string]uint8{}
+	ix := emptyIndex(bi, c, an)
 	extra := extraTitles(c)
 	gts := groupTitles(c)
 	b := &indexBuilder{ix: ix, an: an, words: map[string]int{}, analysed: map[string][]string{},
@@ -484,25 +479,47 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 		b.addOccupation(&c.Occupations[i])
 	}
 	b.addGroups()
+	ix.finish(b.words)
+	return ix, nil
+}
+
+// emptyIndex returns the Index of c before its corpus is read: what
+// newIndex and a restored snapshot (snapshot.go) start from.
+func emptyIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) *Index {
+	ix := &Index{bi: bi, corpus: c, info: CorpusInfo{Version: c.Version, SHA256: c.SHA256()},
+		occs: map[string]*occInfo{}, an: an, hier: isHierarchical(c), groups: map[string]string{}, model: anzscoModel}
+	ix.wordLangs = map[string]uint8{}
+	// The bleve fields hold every string analysed in both languages;
+	// indexed records the terms the same way.
+	ix.indexed = map[string]uint8{}
+	return ix
+}
+
+// finish makes, once the corpus is read, what follows from it: the
+// speller of its words, the search sizes, the idf and the tables ranking
+// reads for every candidate.
+func (ix *Index) finish(words map[string]int) {
+	c, an := ix.corpus, ix.an
 	for _, w := range an.spellingTargets() {
-		if b.words[w] == 0 {
+		if words[w] == 0 {
 			// Below any corpus word: a tie goes to the corpus.
-			b.words[w] = 1
+			words[w] = 1
 		}
 	}
-	ix.speller = newSpeller(b.words)
+	ix.speller = newSpeller(words)
 	ix.speller.known = func(w string) bool { return an.known(w) || realWord(w) }
 	ix.searchSize = min(len(c.Occupations), maxSearchSize)
 	ix.maxCandidates = maxCandidates
 	if ix.hier {
 		ix.searchSize = min(len(c.Occupations), maxSearchSizeHier)
 		ix.maxCandidates = maxCandidatesHier
-		ix.computeIDF()
+		if ix.idf == nil { // a snapshot holds it
+			ix.computeIDF()
+		}
 	}
 	ix.precompute()
 	ix.searches = boundedcache.New[map[string]float64]("searches", searchCacheBytes)
 	ix.candCache = boundedcache.New[[]features]("candidates", candidateCacheBytes)
-	return ix, nil
 }
 
 // indexBuilder holds what newIndex needs while it reads the corpus: the

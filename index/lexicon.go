@@ -67,6 +67,12 @@ type langAnalysis struct {
 // newAnalyser compiles lx for corpus c: title words of c are taken out of
 // the stop words and places.
 func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
+	return compileAnalyser(lx, func(a *analyser) (words, bigrams map[string]bool) { return titleVocabulary(c, a) })
+}
+
+// compileAnalyser compiles lx with the title vocabulary that vocab
+// returns: titleVocabulary of a corpus, or the one a snapshot kept.
+func compileAnalyser(lx *corpus.Lexicon, vocab func(*analyser) (words, bigrams map[string]bool)) (*analyser, error) {
 	a := &analyser{langs: map[string]*langAnalysis{}, functionLangs: map[string]uint8{},
 		places: map[string]bool{}, qualifiers: map[string]bool{}, residuals: map[string]bool{},
 		names: lx.Names}
@@ -93,7 +99,7 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 		}
 		a.langs[lang] = la
 	}
-	a.titleWords, a.titleBigrams = titleVocabulary(c, a)
+	a.titleWords, a.titleBigrams = vocab(a)
 	for _, lang := range corpus.Languages {
 		la := a.langs[lang]
 		for _, w := range lx.Stop[lang] {

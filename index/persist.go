@@ -172,19 +172,53 @@ func checkWritable(dir string) error {
 // build writes the corpus, the bleve index and the manifest into tmp and
 // returns the manifest's bytes.
 func build(c *corpus.Corpus, tmp, tool string) ([]byte, error) {
-	data, err := c.Marshal()
+	// Writing corpus.json and indexing the corpus are independent: they
+	// run side by side.
+	written := make(chan error, 1)
+	go func() {
+		data, err := c.Marshal()
+		if err == nil {
+			err = os.WriteFile(filepath.Join(tmp, corpusFile), data, 0o644)
+		}
+		written <- err
+	}()
+	// The SHA-256 recorded must be that of corpus.json as Open reads it: a
+	// corpus that was loaded has it already (its canonical encoding, which
+	// the JSON written gives again); another is read back.
+	wc := c
+	if c.SHA256() == "" {
+		if err := <-written; err != nil {
+			return nil, err
+		}
+		written <- nil
+		var err error
+		if wc, err = corpus.LoadFile(filepath.Join(tmp, corpusFile)); err != nil {
+			return nil, err
+		}
+	}
+	mdata, err := buildBleve(wc, tmp, tool)
+	if werr := <-written; werr != nil {
+		return nil, werr
+	}
 	if err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, corpusFile), data, 0o644); err != nil {
-		return nil, err
-	}
-	// The corpus is re-read from what was written, so the SHA-256 recorded
-	// is that of corpus.json.
-	wc, err := corpus.LoadFile(filepath.Join(tmp, corpusFile))
+	files, err := checksums(tmp, true)
 	if err != nil {
 		return nil, err
 	}
+	mdata.Files = files
+	data, _ := json.MarshalIndent(mdata, "", "  ")
+	if err := atomicfile.WriteFile(filepath.Join(tmp, manifestFile), data); err != nil {
+		return nil, err
+	}
+	atomicfile.SyncDir(tmp)
+	return data, nil
+}
+
+// buildBleve writes the bleve index of c into tmp and returns the
+// manifest, its files not yet listed.
+func buildBleve(wc *corpus.Corpus, tmp, tool string) (*Manifest, error) {
 	an, err := analyserFor(wc)
 	if err != nil {
 		return nil, err
@@ -200,18 +234,8 @@ func build(c *corpus.Corpus, tmp, tool string) ([]byte, error) {
 	if err := bi.Close(); err != nil {
 		return nil, fmt.Errorf("closing: %w", err)
 	}
-	files, err := checksums(tmp, true)
-	if err != nil {
-		return nil, err
-	}
-	m := Manifest{Format: FormatVersion, Analyzers: []string{TermsAnalyzer}, Fingerprint: an.Fingerprint(),
-		Corpus: CorpusInfo{Version: wc.Version, SHA256: wc.SHA256()}, Built: time.Now().UTC().Truncate(time.Second), Tool: tool, Files: files}
-	mdata, _ := json.MarshalIndent(m, "", "  ")
-	if err := atomicfile.WriteFile(filepath.Join(tmp, manifestFile), mdata); err != nil {
-		return nil, err
-	}
-	atomicfile.SyncDir(tmp)
-	return mdata, nil
+	return &Manifest{Format: FormatVersion, Analyzers: []string{TermsAnalyzer}, Fingerprint: an.Fingerprint(),
+		Corpus: CorpusInfo{Version: wc.Version, SHA256: wc.SHA256()}, Built: time.Now().UTC().Truncate(time.Second), Tool: tool}, nil
 }
 
 // checksums returns the SHA-256 of every file under root but the

@@ -97,6 +97,11 @@ func patternNeed(p string) need {
 	if err != nil {
 		return nil
 	}
+	return parsedNeed(re)
+}
+
+// parsedNeed is patternNeed of a parsed pattern.
+func parsedNeed(re *syntax.Regexp) need {
 	n := needOf(re)
 	// The most telling sets first: a long literal rules out more texts.
 	slices.SortStableFunc(n, func(a, b []string) int { return cmp.Compare(minLen(b), minLen(a)) })
@@ -179,8 +184,10 @@ const maxSubexprs = 256
 // noiseRule is a named noise rule: its patterns, what each needs, and the
 // smaller expressions made so far.
 type noiseRule struct {
-	name  string
-	re    *regexp.Regexp // every pattern
+	name string
+	// whole is every pattern in one expression, compiled on first use:
+	// most titles call only for smaller ones.
+	whole func() *regexp.Regexp
 	pats  []string
 	needs []need
 	// split is false when a pattern sets flags ("(?i)"), which in the
@@ -191,17 +198,29 @@ type noiseRule struct {
 	nsubs atomic.Int32
 }
 
+// matchesNothing is an expression without a match.
+var matchesNothing = regexp.MustCompile(`[^\x00-\x{10FFFF}]`)
+
 // setsFlags matches a group that sets flags: "(?i)", "(?s:".
 var setsFlags = regexp.MustCompile(`\(?:\?[a-zA-Z-]+[:)]`)
 
 func newNoiseRule(name string, patterns []string) (*noiseRule, error) {
-	re, err := regexp.Compile(strings.Join(patterns, "|"))
-	if err != nil {
-		return nil, err
-	}
-	r := &noiseRule{name: name, re: re, pats: patterns, needs: make([]need, len(patterns)), split: true}
+	joined := strings.Join(patterns, "|")
+	r := &noiseRule{name: name, pats: patterns, needs: make([]need, len(patterns)), split: true,
+		whole: sync.OnceValue(func() *regexp.Regexp {
+			if re, err := regexp.Compile(joined); err == nil {
+				return re
+			}
+			return matchesNothing // not reached: alternatives that parse make an alternation that compiles
+		})}
+	// Each pattern is parsed here, as the lexicon's parser checks it, so
+	// that their alternation compiles when it is first needed.
 	for i, p := range patterns {
-		r.needs[i] = patternNeed(p)
+		re, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			return nil, err
+		}
+		r.needs[i] = parsedNeed(re)
 		if setsFlags.MatchString(p) {
 			r.split = false
 		}
@@ -240,14 +259,14 @@ func (r *noiseRule) regexpFor(tb *textBits) *regexp.Regexp {
 	case n == 0:
 		return nil
 	case n == len(r.pats) || !r.split:
-		return r.re
+		return r.whole()
 	}
 	key := string(set)
 	if re, ok := r.subs.Load(key); ok {
 		return re.(*regexp.Regexp)
 	}
 	if r.nsubs.Load() >= maxSubexprs {
-		return r.re
+		return r.whole()
 	}
 	var alts []string
 	for i, p := range r.pats {
@@ -257,7 +276,7 @@ func (r *noiseRule) regexpFor(tb *textBits) *regexp.Regexp {
 	}
 	re, err := regexp.Compile(strings.Join(alts, "|"))
 	if err != nil {
-		return r.re
+		return r.whole()
 	}
 	if _, loaded := r.subs.LoadOrStore(key, re); !loaded {
 		r.nsubs.Add(1)

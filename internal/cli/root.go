@@ -6,6 +6,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -35,6 +36,9 @@ type Factory struct {
 // --corpus or the embedded default corpus.
 func (f *Factory) Index() (*index.Index, error) {
 	f.once.Do(func() {
+		// Loading an index allocates tens of megabytes that stay live:
+		// collecting while the heap grows from nothing finds no garbage.
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
 		switch {
 		case f.IndexDir != "" && f.CorpusFile != "":
 			f.err = usageError("--index and --corpus cannot be used together: an index already holds its corpus")
@@ -42,11 +46,22 @@ func (f *Factory) Index() (*index.Index, error) {
 			f.err = usageError("--index and --scope cannot be used together: an index already holds its corpus")
 		case f.IndexDir != "":
 			f.ix, f.err = index.Open(f.IndexDir)
-		default:
+		case f.CorpusFile != "":
 			var c *corpus.Corpus
 			c, f.err = f.Corpus()
 			if f.err == nil {
 				f.ix, f.err = index.Build(c)
+			}
+		default:
+			// A built-in corpus: its index is restored from the snapshot
+			// built into the binary, not built at every start.
+			name := f.Scope
+			if name == "" {
+				name = corpus.DefaultName
+			}
+			f.ix, f.err = index.Builtin(name)
+			if errors.Is(f.err, corpus.ErrUnknownBuiltin) {
+				f.err = usageError("--scope: %v", f.err)
 			}
 		}
 	})
@@ -62,13 +77,13 @@ func (f *Factory) Corpus() (*corpus.Corpus, error) {
 	case f.CorpusFile != "":
 		return corpus.LoadFile(f.CorpusFile)
 	case f.Scope != "":
-		c, err := corpus.Builtin(f.Scope)
+		c, err := index.BuiltinCorpus(f.Scope)
 		if errors.Is(err, corpus.ErrUnknownBuiltin) {
 			return nil, usageError("--scope: %v", err)
 		}
 		return c, err
 	}
-	return corpus.Default()
+	return index.BuiltinCorpus(corpus.DefaultName)
 }
 
 // Close releases the index, if one was opened.
