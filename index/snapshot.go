@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"maps"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -140,16 +142,16 @@ func readSnapshotHeader(data []byte) (snapshotHeader, *snapReader, error) {
 func (ix *Index) writeAnalysis(w *snapWriter) {
 	w.float(ix.idfMax)
 	w.int(len(ix.idf))
-	for _, lang := range mapKeys(ix.idf) {
+	for _, lang := range slices.Sorted(maps.Keys(ix.idf)) {
 		w.str(lang)
-		terms := mapKeys(ix.idf[lang])
+		terms := slices.Sorted(maps.Keys(ix.idf[lang]))
 		w.int(len(terms))
 		for _, t := range terms {
 			w.str(t)
 			w.float(ix.idf[lang][t])
 		}
 	}
-	codes := mapKeys(ix.occs)
+	codes := slices.Sorted(maps.Keys(ix.occs))
 	w.int(len(codes))
 	for _, code := range codes {
 		oi := ix.occs[code]
@@ -167,35 +169,35 @@ func (ix *Index) writeAnalysis(w *snapWriter) {
 			w.entries(p.contexts)
 		}
 	}
-	groups := mapKeys(ix.groupEntries)
+	groups := slices.Sorted(maps.Keys(ix.groupEntries))
 	w.int(len(groups))
 	for _, g := range groups {
 		w.str(g)
-		langs := mapKeys(ix.groupEntries[g])
+		langs := slices.Sorted(maps.Keys(ix.groupEntries[g]))
 		w.strList(langs)
 		for _, lang := range langs {
 			w.entries(ix.groupEntries[g][lang])
 		}
-		langs = mapKeys(ix.groupVocab[g])
+		langs = slices.Sorted(maps.Keys(ix.groupVocab[g]))
 		w.strList(langs)
 		for _, lang := range langs {
 			w.strSet(ix.groupVocab[g][lang])
 		}
 	}
-	members := mapKeys(ix.groupMembers)
+	members := slices.Sorted(maps.Keys(ix.groupMembers))
 	w.int(len(members))
 	for _, g := range members {
 		w.str(g)
 		w.strList(ix.groupMembers[g])
 	}
 	w.int(len(ix.groups))
-	for _, g := range mapKeys(ix.groups) {
+	for _, g := range slices.Sorted(maps.Keys(ix.groups)) {
 		w.str(g)
 		w.str(ix.groups[g])
 	}
 	w.byteMap(ix.indexed)
 	w.byteMap(ix.wordLangs)
-	words := mapKeys(ix.speller.freq)
+	words := slices.Sorted(maps.Keys(ix.speller.freq))
 	w.int(len(words))
 	for _, word := range words {
 		w.str(word)

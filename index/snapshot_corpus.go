@@ -1,7 +1,8 @@
 package index
 
 import (
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/anzsco/anzsco/corpus"
 )
@@ -25,21 +26,11 @@ func (w *snapWriter) corpus(c *corpus.Corpus) {
 		w.str(g.Level)
 		w.str(g.Code)
 		w.int(len(g.Titles))
-		for _, lang := range mapKeys(g.Titles) {
+		for _, lang := range slices.Sorted(maps.Keys(g.Titles)) {
 			w.str(lang)
 			w.sourced(g.Titles[lang])
 		}
 	}
-}
-
-// mapKeys returns the keys of a map, sorted.
-func mapKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func (w *snapWriter) occupation(o *corpus.Occupation) {
@@ -53,7 +44,7 @@ func (w *snapWriter) occupation(o *corpus.Occupation) {
 		w.str(g.Title)
 	}
 	w.int(len(o.Text))
-	for _, lang := range mapKeys(o.Text) {
+	for _, lang := range slices.Sorted(maps.Keys(o.Text)) {
 		w.str(lang)
 		w.text(o.Text[lang])
 	}
