@@ -398,16 +398,26 @@ func verifyFiles(dir, gen string, m *Manifest) error {
 // against its checksum. Several processes may open the same index at
 // once, and one may build a new generation meanwhile.
 func Open(dir string) (*Index, error) {
-	ix, gen, err := open(dir)
-	if err != nil && gen != "" {
+	for tries := 1; ; tries++ {
+		ix, gen, err := open(dir)
+		if err == nil || gen == "" || tries == maxOpenTries {
+			return ix, err
+		}
 		// A build may have made another generation current and removed
-		// this one between the reading of CURRENT and of its files.
-		if now, _, cerr := current(dir); cerr == nil && now != gen {
-			ix, _, err = open(dir)
+		// this one between the reading of CURRENT and of its files: open
+		// the new one. Builds in quick succession can do so again before
+		// that is read, hence more than one try.
+		if now, _, cerr := current(dir); cerr != nil || now == gen {
+			return nil, err
 		}
 	}
-	return ix, err
 }
+
+// maxOpenTries bounds how often Open starts again because a build replaced
+// the generation it was reading: each time, a whole build finished in the
+// moment between two reads, so a few tries are plenty, and a bound keeps a
+// reader from chasing a builder that never stops.
+const maxOpenTries = 8
 
 func open(dir string) (ix *Index, gen string, err error) {
 	gen, sum, err := current(dir)
