@@ -117,7 +117,7 @@ func marshal(res *index.Result) ([]byte, error) {
 func (c *Classifier) key(q index.Query) string {
 	var num [32]byte // numbers are written here first, so the key is one allocation
 	var b strings.Builder
-	b.Grow(len(q.Text) + 48)
+	b.Grow(len(q.Text) + 24) // "3 0.5 24:" and a description's hash fit
 	b.Write(strconv.AppendInt(num[:0], int64(q.Top), 10))
 	if q.Explain {
 		b.WriteByte('e')
