@@ -3,9 +3,8 @@
 // index.Classifier and writes one output row per input row, in input order.
 //
 // It owns reading rows, the parallel pipeline, the output rows and the
-// output file (Output). It must
-// not rank (it asks an index.Classifier) nor parse command-line flags (the
-// command does).
+// output file (Output). It must not rank (it asks an index.Classifier) nor
+// parse command-line flags (the command does).
 //
 // # Input
 //
