@@ -23,3 +23,91 @@ package index
 // analyzers or the features, and check the ECE in the ranking test.
 
 const numInFeatures = 12
+
+// InScope are the named inputs of the in-scope model (calibration.go):
+// what it sees of the best target and the best contrast.
+type InScope struct {
+	TargetContainment     float64 // share of the target's best title in the query
+	TargetCoverage        float64 // share of the query in the target's titles
+	TargetWholeTitle      float64 // 1 when a whole title of the target is in the query
+	TargetTextCoverage    float64 // share of the query in its description and tasks
+	TargetDescriptionGain float64 // containment a description adds to the target's
+	ContrastContainment   float64
+	ContrastCoverage      float64
+	ContrastWholeTitle    float64
+	ContrastRanksAbove    float64 // 1 when the contrast ranks above the target
+	ContrastDescGain      float64 // containment a description adds to the contrast's
+	TargetContXCov        float64 // containment times coverage: coverage alone is weak
+	// 1 when the description names another workplace (a warehouse, a
+	// shop, a counter: the [workplace] words of the lexicons).
+	DescriptionOtherWorkplace float64
+}
+
+// vector returns the features in the order of inWeights.
+func (f InScope) vector() []float64 {
+	return []float64{f.TargetContainment, f.TargetCoverage, f.TargetWholeTitle, f.TargetTextCoverage,
+		f.TargetDescriptionGain, f.ContrastContainment, f.ContrastCoverage, f.ContrastWholeTitle,
+		f.ContrastRanksAbove, f.ContrastDescGain, f.TargetContXCov, f.DescriptionOtherWorkplace}
+}
+
+// inScopeFeatures returns the inputs of the in-scope model; see
+// calibration.go for the weights and how they were fitted.
+func inScopeFeatures(t, c *features, d described) InScope {
+	var f InScope
+	hasDesc := d.given
+	f.DescriptionOtherWorkplace = b2f(d.otherWorkplace)
+	if t != nil {
+		f.TargetContainment, f.TargetCoverage = t.cont, t.cov
+		f.TargetWholeTitle = b2f(t.cont >= 1)
+		f.TargetTextCoverage = t.textCov
+		if hasDesc {
+			f.TargetDescriptionGain = t.contDesc - t.cont
+		}
+		f.TargetContXCov = t.cont * t.cov
+	}
+	if c != nil {
+		f.ContrastContainment, f.ContrastCoverage = c.cont, c.cov
+		f.ContrastWholeTitle = b2f(c.cont >= 1)
+		if hasDesc {
+			f.ContrastDescGain = c.contDesc - c.cont
+		}
+	}
+	if t != nil && c != nil {
+		f.ContrastRanksAbove = b2f(rankKey(*c) > rankKey(*t))
+	}
+	return f
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func inScopeProbability(t, c *features, d described) float64 {
+	if t == nil {
+		return sigmoid(inBias)
+	}
+	x := inScopeFeatures(t, c, d).vector()
+	z := inBias
+	for i, v := range x {
+		z += inWeights[i] * v
+	}
+	return sigmoid(z)
+}
+
+// topFeature is the margin of the best target over the runner-up.
+func topFeature(t1, t2 *features) float64 {
+	if t1 == nil {
+		return 0
+	}
+	if t2 == nil {
+		return rankKey(*t1)
+	}
+	return rankKey(*t1) - rankKey(*t2)
+}
+
+func topProbability(t1, t2 *features) float64 {
+	return sigmoid(topBias + topWeight*topFeature(t1, t2))
+}

@@ -88,8 +88,9 @@ func rewriteManifest(t *testing.T, dir string, change func(m map[string]any)) {
 	os.WriteFile(filepath.Join(dir, "CURRENT"), []byte(filepath.Base(gen)+" "+hex.EncodeToString(sum[:])+"\n"), 0o644)
 }
 
-func TestOpenErrors(t *testing.T) {
-	base := t.TempDir()
+// damagedIndexes makes, under base, a persisted index damaged in each way
+// Open must refuse, by name.
+func damagedIndexes(t *testing.T, base string) map[string]string {
 	good := filepath.Join(base, "good.idx")
 	writeDefault(t, good)
 	copyDir := func(name string) string {
@@ -137,22 +138,40 @@ func TestOpenErrors(t *testing.T) {
 	added := copyDir("added")
 	os.WriteFile(filepath.Join(generation(t, added), "bleve", "extra.zap"), []byte("x"), 0o644)
 
+	return map[string]string{
+		"notDir":          notDir,
+		"empty":           empty,
+		"badCurrent":      badCurrent,
+		"badManifest":     badManifest,
+		"garbledManifest": garbledManifest,
+		"oldFormat":       oldFormat,
+		"formatOne":       formatOne,
+		"changedCorpus":   changedCorpus,
+		"noBleve":         noBleve,
+		"corruptBleve":    corruptBleve,
+		"added":           added,
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	base := t.TempDir()
+	d := damagedIndexes(t, base)
 	tests := []struct {
 		dir, want string
 		is        error
 	}{
 		{filepath.Join(base, "missing"), "no such directory", nil},
-		{notDir, "not a directory", index.ErrCorrupt},
-		{empty, "no CURRENT file", index.ErrCorrupt},
-		{badCurrent, "index corrupt: CURRENT is damaged", index.ErrCorrupt},
-		{badManifest, "index corrupt: anzsco-index.json does not match its checksum in CURRENT", index.ErrCorrupt},
-		{garbledManifest, "index corrupt: anzsco-index.json is damaged", index.ErrCorrupt},
-		{oldFormat, "format 99", index.ErrIncompatible},
-		{formatOne, "format 1", index.ErrIncompatible},
-		{changedCorpus, "index corrupt: corpus.json does not match its checksum", index.ErrCorrupt},
-		{noBleve, "index corrupt: bleve/", index.ErrCorrupt},
-		{corruptBleve, "does not match its checksum; rebuild it with 'anzsco index build --out", index.ErrCorrupt},
-		{added, "index corrupt: bleve/extra.zap is not part of the index", index.ErrCorrupt},
+		{d["notDir"], "not a directory", index.ErrCorrupt},
+		{d["empty"], "no CURRENT file", index.ErrCorrupt},
+		{d["badCurrent"], "index corrupt: CURRENT is damaged", index.ErrCorrupt},
+		{d["badManifest"], "index corrupt: anzsco-index.json does not match its checksum in CURRENT", index.ErrCorrupt},
+		{d["garbledManifest"], "index corrupt: anzsco-index.json is damaged", index.ErrCorrupt},
+		{d["oldFormat"], "format 99", index.ErrIncompatible},
+		{d["formatOne"], "format 1", index.ErrIncompatible},
+		{d["changedCorpus"], "index corrupt: corpus.json does not match its checksum", index.ErrCorrupt},
+		{d["noBleve"], "index corrupt: bleve/", index.ErrCorrupt},
+		{d["corruptBleve"], "does not match its checksum; rebuild it with 'anzsco index build --out", index.ErrCorrupt},
+		{d["added"], "index corrupt: bleve/extra.zap is not part of the index", index.ErrCorrupt},
 	}
 	for _, tt := range tests {
 		ix, err := index.Open(tt.dir)

@@ -110,7 +110,7 @@
 // under médico especialista); only those that are one of the occupation's
 // labels in the spelling from before the 1990 agreement are kept (50 of
 // 109). Titles are deduplicated per target on their folded form (Fold:
-// lower case, no accents, single spaces); the first source in this order
+// the index's folding, package fold, with single spaces); the first source in this order
 // keeps its wording and provenance: ESCO preferred and alternative labels,
 // CPP 2010 professions, ESCO group names, CBO occupations, CBO synonyms,
 // ESCO hidden labels.

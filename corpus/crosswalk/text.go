@@ -11,29 +11,15 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/anzsco/anzsco/internal/fold"
 )
 
-// Fold returns s in lower case without accents and with its spaces
-// collapsed: the form in which two titles are the same title.
+// Fold returns s folded as the index folds it (package fold: lower case,
+// Latin letters without their diacritics, typographic punctuation as
+// ASCII) and with its spaces collapsed: the form in which two titles are
+// the same title.
 func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
-		var b strings.Builder
-		for _, r := range norm.NFD.String(s) {
-			if !unicode.Is(unicode.Mn, r) {
-				b.WriteRune(r)
-			}
-		}
-		s = b.String()
-	}
-	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	return strings.Join(strings.Fields(fold.String(s)), " ")
 }
 
 // clean collapses white space and trims separators left at the ends.

@@ -48,6 +48,7 @@ func TestFold(t *testing.T) {
 		{"Motorista de Camião", "motorista de camiao"},
 		{"  Técnico   de  Saúde ", "tecnico de saude"},
 		{"ENFERMEIRO", "enfermeiro"},
+		{"Diretor de operações — vestuário", "diretor de operacoes - vestuario"}, // the index's folding: dashes as ASCII
 	}
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {

@@ -12,6 +12,7 @@ import (
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/index"
 	"github.com/anzsco/anzsco/internal/batch/adgen"
+	"github.com/anzsco/anzsco/internal/cputime"
 )
 
 var benchIndex struct {
@@ -63,7 +64,7 @@ func benchBatch(b *testing.B, c index.Classifier, words int, opt Options) {
 
 func benchInput(b *testing.B, c index.Classifier, input string, opt Options) {
 	b.ResetTimer()
-	start := time.Now()
+	start, cpu0 := time.Now(), cputime.Used()
 	rd, err := NewReader(strings.NewReader(input), ReadOptions{Title: "title", Text: "description", ID: "id"})
 	if err != nil {
 		b.Fatal(err)
@@ -76,6 +77,9 @@ func benchInput(b *testing.B, c index.Classifier, input string, opt Options) {
 		b.Fatalf("%d rows, %d errors; want %d rows, no error", st.Rows, st.Errors, b.N)
 	}
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "rows/s")
+	if cpu := cputime.Used() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/1e3/float64(b.N), "cpu-µs/row")
+	}
 }
 
 // BenchmarkBatchTitles maps title-only rows with the default index.

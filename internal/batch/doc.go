@@ -2,9 +2,9 @@
 // CSV, TSV, JSON Lines or Excel workbooks, classifies them in parallel with an
 // index.Classifier and writes one output row per input row, in input order.
 //
-// It owns reading rows, the parallel pipeline and the output rows. It must
-// not rank (it asks an index.Classifier) nor parse command-line flags (the
-// command does).
+// It owns reading rows, the parallel pipeline, the output rows and the
+// output file (Output). It must not rank (it asks an index.Classifier) nor
+// parse command-line flags (the command does).
 //
 // # Input
 //
@@ -62,6 +62,10 @@
 // an error row is {"row", "id", "input", "code": null, "title": null,
 // "error": {"code", "message"}} (see resultenc). With kept columns, KeptField ("in") comes last: the input
 // object itself for JSONL input, an object of the columns for CSV.
+//
+// An Output to a file (CreateOutput) is written beside its path and renamed
+// into place when the run is complete; a run that stops keeps the rows it
+// wrote in PATH.partial.
 //
 // # Order and memory
 //

@@ -28,16 +28,17 @@ const KeptField = "in"
 type encoder interface {
 	// header returns what starts the output (nil for none).
 	header() []byte
-	// prepare does the work of encoding a result that does not depend on
-	// the row, once for all the rows that share the result.
-	prepare(res *index.Result) (*result, error)
-	// encode appends rec's output row to buf. r is nil when rec.Err is set.
-	encode(buf *bytes.Buffer, rec *Record, r *result)
+	// json says whether encode needs the result's JSON, which the result
+	// cache keeps with the result, so that the rows that share a result
+	// share its encoding.
+	json() bool
+	// encode appends rec's output row to buf. r is empty when rec.Err is
+	// set.
+	encode(buf *bytes.Buffer, rec *Record, r result)
 }
 
 // result is a classification ready to encode: the Result and, for JSONL
-// output, its JSON. The result cache holds these, so a title seen again
-// costs neither a classification nor an encoding. Read-only once made.
+// output, its JSON. Both may be shared with other rows: read-only.
 type result struct {
 	res  *index.Result
 	json []byte
@@ -84,11 +85,11 @@ func (e *csvEncoder) line(fields []string) []byte {
 	return bytes.Clone(e.buf.Bytes())
 }
 
-func (e *csvEncoder) prepare(res *index.Result) (*result, error) { return &result{res: res}, nil }
+func (e *csvEncoder) json() bool { return false }
 
-func (e *csvEncoder) encode(buf *bytes.Buffer, rec *Record, r *result) {
+func (e *csvEncoder) encode(buf *bytes.Buffer, rec *Record, r result) {
 	var row []string
-	if r == nil {
+	if r.res == nil {
 		row = resultenc.ErrorRow(rec.ID, rec.Title, rowError(rec))
 	} else {
 		row = resultenc.Row(rec.ID, r.res)
@@ -114,23 +115,15 @@ type jsonlEncoder struct {
 
 func (e *jsonlEncoder) header() []byte { return nil }
 
-func (e *jsonlEncoder) prepare(res *index.Result) (*result, error) {
-	// Called directly, not through json.Marshal, which would check and
-	// compact its output once more.
-	b, err := res.MarshalJSON()
-	if err != nil {
-		return nil, fmt.Errorf("encoding the result: %w", err)
-	}
-	return &result{res: res, json: b}, nil
-}
+func (e *jsonlEncoder) json() bool { return true }
 
 // encode writes {"row":N,"id":"...", <the result's fields>} or, for a row
 // with an error, {"row":N,"id":"...","input":"...","code":null,
 // "title":null,"error":{"code":"...","message":"..."}} (see resultenc);
 // "in" comes last when columns are kept.
-func (e *jsonlEncoder) encode(buf *bytes.Buffer, rec *Record, r *result) {
+func (e *jsonlEncoder) encode(buf *bytes.Buffer, rec *Record, r result) {
 	lead := []resultenc.Member{resultenc.Int("row", rec.Row), resultenc.String("id", rec.ID)}
-	if r == nil {
+	if r.res == nil {
 		resultenc.AppendError(buf, rec.Title, rowError(rec), lead...)
 	} else {
 		resultenc.AppendResult(buf, r.json, lead...)

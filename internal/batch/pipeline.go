@@ -6,19 +6,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"maps"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/anzsco/anzsco/index"
-	"github.com/anzsco/anzsco/internal/boundedcache"
+	"github.com/anzsco/anzsco/internal/resultcache"
 )
 
 // Options say how to run a batch.
@@ -62,12 +60,6 @@ type Stats struct {
 	// Caches describe the caches of the run: the results', when there was
 	// one, and the classifier's, when it reports them.
 	Caches []index.CacheStats
-}
-
-// cacheReporter is a classifier that reports its caches, as *index.Index
-// does.
-type cacheReporter interface {
-	CacheStats() []index.CacheStats
 }
 
 // Summary says in one line what a run did.
@@ -169,10 +161,7 @@ func run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Op
 	if opt.Keep {
 		columns = rd.Columns()
 	}
-	var cache *resultCache
-	if opt.CacheBytes > 0 {
-		cache = newResultCache(opt.CacheBytes)
-	}
+	cached := resultcache.New(c, opt.CacheBytes)
 	encs := make([]encoder, workers)
 	for i := range encs {
 		var err error
@@ -221,7 +210,7 @@ func run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Op
 		workersWG.Add(1)
 		go func() {
 			defer workersWG.Done()
-			wk := worker{c: c, enc: encs[i], cache: cache}
+			wk := worker{c: cached, enc: encs[i]}
 			for j := range jobs {
 				if ctx.Err() != nil {
 					results <- done{seq: j.seq, skipped: true}
@@ -274,12 +263,7 @@ func run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Op
 		}
 	}
 	wg.Wait()
-	if cache != nil {
-		st.Caches = append(st.Caches, cache.stats())
-	}
-	if cr, ok := c.(cacheReporter); ok {
-		st.Caches = append(st.Caches, cr.CacheStats()...)
-	}
+	st.Caches = cached.CacheStats()
 	if writeErr == nil {
 		if err := bw.Flush(); err != nil {
 			writeErr = fmt.Errorf("writing output: %w", err)
@@ -296,26 +280,24 @@ func run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Op
 
 // worker classifies records and encodes their output rows.
 type worker struct {
-	c     index.Classifier
-	enc   encoder
-	cache *resultCache
-	buf   bytes.Buffer
+	c   *resultcache.Classifier
+	enc encoder
+	buf bytes.Buffer
 }
 
 func (wk *worker) do(j job) done {
 	rec := j.rec
-	var r *result
+	var r result
 	if rec.Err == nil {
 		var err error
 		if r, err = wk.classify(rec); err != nil {
 			rec.Err = &RowError{Line: rec.Line, Kind: ErrClassify, Detail: err.Error()}
-			r = nil
 		}
 	}
 	wk.buf.Reset()
 	wk.enc.encode(&wk.buf, rec, r)
 	d := done{seq: j.seq, out: bytes.Clone(wk.buf.Bytes())}
-	if r != nil {
+	if rec.Err == nil {
 		d.code = r.res.Code
 	} else {
 		var re *RowError
@@ -328,82 +310,28 @@ func (wk *worker) do(j job) done {
 	return d
 }
 
-// classify returns the result for rec, ready to encode, from the cache when
-// the same title and description were seen before. A panic in the
+// classify returns the result for rec, ready to encode, from the result
+// cache when the same title and description were seen before: then it
+// costs neither a classification nor an encoding. A panic in the
 // classifier becomes the row's error: one odd row must not end a run of
 // millions.
-func (wk *worker) classify(rec *Record) (r *result, err error) {
-	var key string
-	if wk.cache != nil {
-		key = wk.cache.key(rec.Title, rec.Description)
-		if r, ok := wk.cache.get(key); ok {
-			return r, nil
-		}
-	}
+func (wk *worker) classify(rec *Record) (r result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			r, err = nil, fmt.Errorf("internal error in the classifier: %v", p)
+			r, err = result{}, fmt.Errorf("internal error in the classifier: %v", p)
 		}
 	}()
-	res, err := wk.c.Classify(index.Query{Text: rec.Title, Description: rec.Description})
-	if err == nil && res == nil {
+	q := index.Query{Text: rec.Title, Description: rec.Description}
+	if wk.enc.json() {
+		r.res, r.json, err = wk.c.ClassifyJSON(q)
+	} else {
+		r.res, err = wk.c.Classify(q)
+	}
+	if err == nil && r.res == nil {
 		err = errors.New("internal error in the classifier: no result")
 	}
 	if err != nil {
-		return nil, err
-	}
-	if r, err = wk.enc.prepare(res); err != nil {
-		return nil, err
-	}
-	if wk.cache != nil {
-		// The title is a piece of the input record, description and all:
-		// the cache keeps copies, not the record.
-		res.Input = strings.Clone(res.Input)
-		wk.cache.add(key, r)
+		return result{}, err
 	}
 	return r, nil
 }
-
-// resultCache remembers recent results within a budget of bytes
-// (package boundedcache), by title and a hash of the description. Safe for
-// concurrent use; the results it holds must not be modified.
-type resultCache struct {
-	c    *boundedcache.Cache[*result]
-	seed maphash.Seed
-}
-
-// resultOverhead is what a cached result is counted beyond its input and
-// its encoding: the matches and the result itself.
-const resultOverhead = 448
-
-func newResultCache(budget int64) *resultCache {
-	return &resultCache{c: boundedcache.New[*result]("results", budget), seed: maphash.MakeSeed()}
-}
-
-// cost is what a result is counted in the budget, besides its key.
-func cost(r *result) int64 {
-	n := int64(len(r.json) + resultOverhead)
-	if r.res != nil {
-		n += int64(len(r.res.Input))
-	}
-	return n
-}
-
-// key is the cache key of a query: the title, and a 64-bit hash of the
-// description when there is one (reposted ads repeat both). Two different
-// descriptions of the same title share a key with a probability of 2^-64.
-func (c *resultCache) key(title, desc string) string {
-	if desc == "" {
-		return title
-	}
-	return title + "\x00" + strconv.FormatUint(maphash.String(c.seed, desc), 16)
-}
-
-func (c *resultCache) get(key string) (*result, bool) { return c.c.Get(key) }
-
-func (c *resultCache) add(key string, r *result) { c.c.Put(key, r, cost(r)) }
-
-// stats describe the cache as the classifier's caches are described.
-func (c *resultCache) stats() index.CacheStats { return c.c.Stats() }
-
-func (c *resultCache) len() int { return int(c.c.Stats().Entries) }

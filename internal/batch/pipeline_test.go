@@ -298,60 +298,6 @@ func TestRunCacheGivesTheSameOutput(t *testing.T) {
 	}
 }
 
-func TestResultCacheKey(t *testing.T) {
-	c := newResultCache(10 << 10)
-	keys := map[string]bool{}
-	for _, q := range [][2]string{{"A", ""}, {"A", "x"}, {"A", "y"}, {"A\x00", ""}, {"B", "x"}} {
-		k := c.key(q[0], q[1])
-		if keys[k] {
-			t.Errorf("key(%q, %q) = %q, the key of another query", q[0], q[1], k)
-		}
-		keys[k] = true
-		if k2 := c.key(q[0], q[1]); k2 != k {
-			t.Errorf("key(%q, %q) = %q then %q, want the same", q[0], q[1], k, k2)
-		}
-	}
-}
-
-func TestResultCacheBounded(t *testing.T) {
-	// 100 results of the smallest size fit the budget.
-	c := newResultCache(100 * (resultOverhead + 3))
-	for i := range 1000 {
-		c.add(fmt.Sprintf("%03d", i), &result{})
-		if n := c.len(); n > 100 {
-			t.Fatalf("after %d adds the cache holds %d, want at most 100", i+1, n)
-		}
-	}
-	if _, ok := c.get("999"); !ok {
-		t.Errorf("the last title added is not in the cache")
-	}
-	if _, ok := c.get("0"); ok {
-		t.Errorf("the first title added is still in the cache")
-	}
-	if st := c.stats(); st.Hits != 1 || st.Misses != 1 || st.Bytes > st.BudgetBytes {
-		t.Errorf("stats %+v, want 1 hit, 1 miss and bytes within the budget", st)
-	}
-}
-
-// TestResultCacheBoundedInBytes checks that the budget holds in bytes
-// whatever the size of the titles: long titles make fewer entries, and a
-// title larger than half the budget is not kept.
-func TestResultCacheBoundedInBytes(t *testing.T) {
-	const budget = 1 << 20
-	c := newResultCache(budget)
-	long := strings.Repeat("a", 100<<10)
-	for i := range 100 {
-		c.add(fmt.Sprint(i, long), &result{json: []byte(long)})
-	}
-	if held := c.stats().Bytes; held > budget {
-		t.Errorf("the cache holds %d KiB of 200 KiB results, over its %d KiB budget", held>>10, budget>>10)
-	}
-	c.add("huge", &result{json: make([]byte, budget)})
-	if _, ok := c.get("huge"); ok {
-		t.Errorf("a result larger than half the budget was kept")
-	}
-}
-
 // brokenWriter fails after n bytes.
 type brokenWriter struct{ n int }
 

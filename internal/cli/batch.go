@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -16,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anzsco/anzsco/index"
-	"github.com/anzsco/anzsco/internal/atomicfile"
 	"github.com/anzsco/anzsco/internal/batch"
 )
 
@@ -287,12 +285,12 @@ func batchRun(opts *batchOptions) error {
 	if summary {
 		fmt.Fprintln(opts.IO.ErrOut, st.Summary(time.Since(start)))
 	}
-	kept, err := out.finish(runErr == nil, st.Rows > 0)
+	kept, err := out.Finish(runErr == nil, st.Rows > 0)
 	switch {
 	case runErr != nil && errors.Is(runErr, context.Canceled):
 		runErr = fmt.Errorf("interrupted after %s", batch.Count(st.Rows, "row", "rows"))
 	case runErr == nil && err != nil:
-		return err
+		return fmt.Errorf("--out %w", err)
 	}
 	if runErr != nil {
 		if kept != "" {
@@ -330,56 +328,14 @@ func openBatchInput(opts *batchOptions) (io.Reader, string, int64, func(), error
 	return fh, opts.Input, size, func() { fh.Close() }, nil
 }
 
-// batchOutput is where rows go: standard output, or a temporary file
-// beside --out, renamed into place when the run is complete.
-type batchOutput struct {
-	io.Writer
-	file *atomicfile.File // nil for standard output
-	gz   *gzip.Writer
-}
-
-func openBatchOutput(opts *batchOptions) (*batchOutput, error) {
+// openBatchOutput returns standard output, or a file for --out.
+func openBatchOutput(opts *batchOptions) (*batch.Output, error) {
 	if opts.Out == "" {
-		return &batchOutput{Writer: opts.IO.Out}, nil
+		return batch.StreamOutput(opts.IO.Out), nil
 	}
-	file, err := atomicfile.Create(opts.Out)
+	o, err := batch.CreateOutput(opts.Out, opts.OutGzip)
 	if err != nil {
 		return nil, fmt.Errorf("--out %w", err)
 	}
-	o := &batchOutput{Writer: file, file: file}
-	if opts.OutGzip {
-		o.gz = gzip.NewWriter(file)
-		o.Writer = o.gz
-	}
 	return o, nil
-}
-
-// finish completes the output: on success the file is renamed to --out;
-// on failure, rows written are kept in --out.partial (returned) and an
-// empty file is removed.
-func (o *batchOutput) finish(ok, rows bool) (kept string, err error) {
-	if o.file == nil {
-		return "", nil
-	}
-	if o.gz != nil {
-		err = o.gz.Close()
-	}
-	switch {
-	case ok && err == nil:
-		if err := o.file.Commit(); err != nil {
-			return "", fmt.Errorf("--out %w", err)
-		}
-		return "", nil
-	case rows:
-		kept = o.file.Path() + ".partial"
-		if o.file.CommitAs(kept) != nil {
-			kept = ""
-		}
-	default:
-		o.file.Abort()
-	}
-	if err != nil {
-		return kept, fmt.Errorf("--out %s: %w", o.file.Path(), err)
-	}
-	return kept, nil
 }

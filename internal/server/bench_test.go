@@ -35,12 +35,16 @@ func benchServe(b *testing.B, cacheBytes int) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, reqs[i%len(reqs)])
 		if rec.Code != 200 {
 			b.Fatalf("status %d: %s", rec.Code, rec.Body)
 		}
+	}
+	if cpu := cputime.Used() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/1e3/float64(b.N), "cpu-µs/req")
 	}
 }
 

@@ -64,9 +64,11 @@
 //
 // # Result cache
 //
-// The index never changes while a server runs, so encoded results are kept
-// in a least-recently-used cache bounded in bytes (Config.CacheBytes); a
-// repeated query costs a map look-up. /metrics counts hits and misses.
+// The index never changes while a server runs, so results and their JSON
+// are kept in a cache bounded in bytes (package resultcache,
+// Config.CacheBytes) that drops what has not been used lately; a repeated
+// query costs a map look-up. /metrics counts hits and misses. POST /v1/cv
+// asks the classifier itself.
 //
 // # Adding routes
 //

@@ -72,11 +72,17 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	writeRaw(w, status, append(data, '\n'))
 }
 
-// writeRaw writes an encoded JSON document (ending in a newline) as it is.
-func writeRaw(w http.ResponseWriter, status int, data []byte) {
+// writeRaw writes an encoded JSON document (ending in a newline), given in
+// pieces, as it is.
+func writeRaw(w http.ResponseWriter, status int, data ...[]byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
-	w.Write(data)
+	for _, d := range data {
+		w.Write(d)
+	}
 }
+
+// newline ends a JSON body.
+var newline = []byte("\n")

@@ -11,29 +11,13 @@ import (
 	"github.com/anzsco/anzsco/internal/resultenc"
 )
 
-// classify answers q from the cache or the classifier and returns the
-// encoded result (ending in a newline) and its code.
+// classify answers q from the result cache or the classifier and returns
+// the result's JSON (shared with the cache: read-only) and its code.
 func (s *Server) classify(q index.Query) ([]byte, string, error) {
-	if data, code, ok := s.cache.get(q); ok {
-		s.metrics.cacheLookup(true)
-		s.metrics.classified(code)
-		return data, code, nil
-	}
-	if s.cache != nil {
-		s.metrics.cacheLookup(false)
-	}
-	res, err := s.cls.Classify(q)
+	res, data, err := s.results.ClassifyJSON(q)
 	if err != nil {
 		return nil, "", err
 	}
-	// MarshalJSON directly: json.Marshal would check and compact what it
-	// writes again.
-	data, err := res.MarshalJSON()
-	if err != nil {
-		return nil, "", fmt.Errorf("encoding the result of %q: %w", q.Text, err)
-	}
-	data = append(data, '\n')
-	s.cache.put(q, data, res.Code)
 	s.metrics.classified(res.Code)
 	return data, res.Code, nil
 }
@@ -54,7 +38,7 @@ func (s *Server) answerClassify(w http.ResponseWriter, q index.Query, what strin
 	if err != nil {
 		return classifyError(err, what)
 	}
-	writeRaw(w, http.StatusOK, data)
+	writeRaw(w, http.StatusOK, data, newline)
 	return nil
 }
 

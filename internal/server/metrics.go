@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/resultcache"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -19,7 +21,6 @@ type metrics struct {
 	inFlight        prometheus.Gauge
 	rejected        *prometheus.CounterVec
 	classifications *prometheus.CounterVec
-	cacheLookups    *prometheus.CounterVec
 	panics          prometheus.Counter
 	http            http.Handler
 }
@@ -28,7 +29,7 @@ type metrics struct {
 // batch (seconds).
 var latencyBuckets = []float64{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}
 
-func newMetrics(cache *resultCache) *metrics {
+func newMetrics(results *resultcache.Classifier) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -52,24 +53,15 @@ func newMetrics(cache *resultCache) *metrics {
 			Name: "anzsco_classifications_total",
 			Help: `Inputs classified, by the code of the result ("outside" when none).`,
 		}, []string{"code"}),
-		cacheLookups: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "anzsco_result_cache_lookups_total",
-			Help: "Result cache look-ups, by outcome (hit, miss).",
-		}, []string{"outcome"}),
 		panics: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "anzsco_http_panics_total",
 			Help: "Handler panics recovered and answered with 500.",
 		}),
 	}
-	m.registry.MustRegister(m.requests, m.latency, m.inFlight, m.rejected, m.classifications, m.cacheLookups, m.panics,
+	m.registry.MustRegister(m.requests, m.latency, m.inFlight, m.rejected, m.classifications, m.panics,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	if cache != nil {
-		m.registry.MustRegister(
-			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "anzsco_result_cache_entries", Help: "Results held in the cache."},
-				func() float64 { n, _ := cache.len(); return float64(n) }),
-			prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "anzsco_result_cache_bytes", Help: "Approximate bytes the cached results use."},
-				func() float64 { _, b := cache.len(); return float64(b) }),
-		)
+	if results.Stats().BudgetBytes > 0 {
+		m.registry.MustRegister(cacheMetrics(results)...)
 	}
 	m.http = promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
 	return m
@@ -90,10 +82,22 @@ func (m *metrics) classified(code string) {
 	m.classifications.WithLabelValues(code).Inc()
 }
 
-func (m *metrics) cacheLookup(hit bool) {
-	if hit {
-		m.cacheLookups.WithLabelValues("hit").Inc()
-	} else {
-		m.cacheLookups.WithLabelValues("miss").Inc()
+// cacheMetrics are the result cache's series, read from its counters when
+// /metrics is asked.
+func cacheMetrics(results *resultcache.Classifier) []prometheus.Collector {
+	lookups := func(outcome string, n func(index.CacheStats) int64) prometheus.Collector {
+		return prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name:        "anzsco_result_cache_lookups_total",
+			Help:        "Result cache look-ups, by outcome (hit, miss).",
+			ConstLabels: prometheus.Labels{"outcome": outcome},
+		}, func() float64 { return float64(n(results.Stats())) })
+	}
+	return []prometheus.Collector{
+		lookups("hit", func(st index.CacheStats) int64 { return st.Hits }),
+		lookups("miss", func(st index.CacheStats) int64 { return st.Misses }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "anzsco_result_cache_entries", Help: "Results held in the cache."},
+			func() float64 { return float64(results.Stats().Entries) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "anzsco_result_cache_bytes", Help: "Approximate bytes the cached results use."},
+			func() float64 { return float64(results.Stats().Bytes) }),
 	}
 }

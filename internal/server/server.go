@@ -20,6 +20,7 @@ import (
 
 	"github.com/anzsco/anzsco/index"
 	"github.com/anzsco/anzsco/internal/cv"
+	"github.com/anzsco/anzsco/internal/resultcache"
 )
 
 // Defaults for Config. Each is a flag of 'anzsco serve'.
@@ -168,7 +169,7 @@ type Server struct {
 	log      *slog.Logger
 	mux      *http.ServeMux
 	routes   []Route
-	cache    *resultCache
+	results  *resultcache.Classifier
 	metrics  *metrics
 	sem      chan struct{}
 	bodies   *byteBudget
@@ -199,10 +200,8 @@ func New(cfg Config) (*Server, error) {
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("server: reading the embedded web page: %w", err)
 	}
-	if cfg.CacheBytes > 0 {
-		s.cache = newResultCache(cfg.CacheBytes)
-	}
-	s.metrics = newMetrics(s.cache)
+	s.results = resultcache.New(cfg.Classifier, int64(cfg.CacheBytes))
+	s.metrics = newMetrics(s.results)
 	s.routes = append(s.builtinRoutes(), cfg.Routes...)
 	if err := s.register(); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
