@@ -91,13 +91,13 @@ type sheetRef struct {
 func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrFormat, oneline.String(err.Error()))
+		return nil, fmt.Errorf("%w: %s", ErrFormat, oneline.Quoted(err))
 	}
 	w := &Workbook{lim: lim, parts: make(map[string]*zip.File, len(zr.File))}
 	var total uint64
 	for _, f := range zr.File {
 		if total += f.UncompressedSize64; f.UncompressedSize64 > uint64(lim.MaxUnzipped) || total > uint64(lim.MaxUnzipped) {
-			return nil, fmt.Errorf("%w: the parts unzip to over %d MiB (%s declares %d MiB)", ErrLimit, lim.MaxUnzipped>>20, oneline.Quoted(f.Name), f.UncompressedSize64>>20)
+			return nil, fmt.Errorf("%w: the parts unzip to over %d MiB (%s declares %d MiB)", ErrLimit, lim.MaxUnzipped>>20, partName(f), f.UncompressedSize64>>20)
 		}
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))
 		if _, dup := w.parts[name]; !dup {
@@ -116,7 +116,7 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 		}
 	}
 	if w.parts[strings.ToLower(book)] == nil {
-		return nil, fmt.Errorf("%w: no workbook part (%s)", ErrFormat, book)
+		return nil, fmt.Errorf("%w: no workbook part (%s)", ErrFormat, oneline.Quoted(book))
 	}
 	if err := w.readBook(book); err != nil {
 		return nil, err
@@ -145,11 +145,11 @@ func (w *Workbook) rels(name, dir string) ([]relationship, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
+			return nil, fmt.Errorf("%s: %w", partName(f), err)
 		}
 		if s, ok := t.(xml.StartElement); ok && s.Name.Local == "Relationship" {
 			if len(out) == 1<<16 {
-				return nil, fmt.Errorf("%w: %s: over %d relationships", ErrLimit, f.Name, 1<<16)
+				return nil, fmt.Errorf("%w: %s: over %d relationships", ErrLimit, partName(f), 1<<16)
 			}
 			if strings.EqualFold(attr(s, "TargetMode"), "External") {
 				continue
@@ -196,14 +196,14 @@ func (w *Workbook) readBook(book string) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
+			return fmt.Errorf("%s: %w", partName(f), err)
 		}
 		s, ok := t.(xml.StartElement)
 		if !ok || s.Name.Local != "sheet" {
 			continue
 		}
 		if len(w.sheets) == 1<<16 {
-			return fmt.Errorf("%w: %s: over %d sheets", ErrLimit, f.Name, 1<<16)
+			return fmt.Errorf("%w: %s: over %d sheets", ErrLimit, partName(f), 1<<16)
 		}
 		ref := sheetRef{name: attr(s, "name")}
 		if r, ok := byID[attr(s, "id")]; ok && r.kind == relWorksheet {

@@ -107,18 +107,18 @@ func (w *Workbook) readSharedStrings(f *zip.File) (_ *sharedStrings, err error) 
 			return s, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: after string %d: %w", f.Name, s.count, err)
+			return nil, fmt.Errorf("%s: after string %d: %w", partName(f), s.count, err)
 		}
 		if st, ok := t.(xml.StartElement); ok && st.Name.Local == "si" {
 			if s.count == w.lim.MaxSharedStrings {
-				return nil, fmt.Errorf("%w: %s: over %d strings", ErrLimit, f.Name, w.lim.MaxSharedStrings)
+				return nil, fmt.Errorf("%w: %s: over %d strings", ErrLimit, partName(f), w.lim.MaxSharedStrings)
 			}
 			v, err := p.richText(w.lim.MaxCellBytes)
 			if err != nil {
-				return nil, fmt.Errorf("%s: string %d: %w", f.Name, s.count, err)
+				return nil, fmt.Errorf("%s: string %d: %w", partName(f), s.count, err)
 			}
 			if err := s.add(v, w.lim.SharedStringsInMemory); err != nil {
-				return nil, fmt.Errorf("%s: %w", f.Name, err)
+				return nil, fmt.Errorf("%s: %w", partName(f), err)
 			}
 		}
 	}

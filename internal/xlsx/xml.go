@@ -39,7 +39,6 @@ func (g *guard) Read(p []byte) (int, error) {
 // part is one XML part of the workbook being decoded token by token, with
 // the bounds on its size, nesting and tokens.
 type part struct {
-	name     string
 	rc       io.ReadCloser
 	lr       *io.LimitedReader
 	d        *xml.Decoder
@@ -55,13 +54,13 @@ type part struct {
 // workbook was opened; lr bounds what it really unzips to.
 func (w *Workbook) openPart(f *zip.File) (*part, error) {
 	if f.UncompressedSize64 > uint64(w.lim.MaxPart) {
-		return nil, fmt.Errorf("%w: %s unzips to %d MiB, over the limit of %d MiB", ErrLimit, f.Name, f.UncompressedSize64>>20, w.lim.MaxPart>>20)
+		return nil, fmt.Errorf("%w: %s unzips to %d MiB, over the limit of %d MiB", ErrLimit, partName(f), f.UncompressedSize64>>20, w.lim.MaxPart>>20)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %s", ErrFormat, f.Name, oneline.String(err.Error()))
+		return nil, fmt.Errorf("%w: %s: %s", ErrFormat, partName(f), oneline.Quoted(err))
 	}
-	p := &part{name: f.Name, rc: rc, lr: &io.LimitedReader{R: rc, N: w.lim.MaxPart + 1},
+	p := &part{rc: rc, lr: &io.LimitedReader{R: rc, N: w.lim.MaxPart + 1},
 		maxDepth: w.lim.MaxDepth, maxPart: w.lim.MaxPart, maxToken: int64(max(w.lim.MaxCellBytes, 64<<10)) + 64<<10}
 	p.g = &guard{r: p.lr, max: p.maxToken}
 	p.d = xml.NewDecoder(p.g)
@@ -89,7 +88,7 @@ func (p *part) token() (xml.Token, error) {
 		case errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum):
 			return nil, fmt.Errorf("%w: does not match its zip header (a damaged file or a zip bomb)", ErrFormat)
 		}
-		return nil, fmt.Errorf("%w: %s", ErrFormat, oneline.String(err.Error()))
+		return nil, fmt.Errorf("%w: %s", ErrFormat, oneline.Quoted(err))
 	}
 	switch t := t.(type) {
 	case xml.StartElement:
@@ -271,3 +270,7 @@ func isHex(s string) bool {
 	}
 	return true
 }
+
+// partName is the name of a part for a message: on one line, what does
+// not print escaped, since a damaged zip may name a part anything.
+func partName(f *zip.File) string { return oneline.Quoted(f.Name) }
