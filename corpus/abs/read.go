@@ -324,7 +324,7 @@ func openWorkbook(r io.Reader, where string) (*xlsx.Workbook, error) {
 	}
 	f, err := xlsx.Open(bytes.NewReader(data), int64(len(data)), limits)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a readable Excel workbook (.xlsx): %w", where, err)
+		return nil, fmt.Errorf("%s: %w", where, err)
 	}
 	return f, nil
 }

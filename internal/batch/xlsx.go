@@ -93,7 +93,7 @@ func newXLSXReader(br *bufio.Reader, opt ReadOptions) (*xlsxReader, error) {
 	}
 	f, err := xlsx.Open(bytes.NewReader(data), int64(len(data)), xlsxLimits)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a readable Excel workbook: %s", opt.Name, oneline.Quoted(err))
+		return nil, fmt.Errorf("%s: %s", opt.Name, oneline.Quoted(err))
 	}
 	r := &xlsxReader{table: table{opt: opt}, f: f}
 	if err := r.open(); err != nil {

@@ -44,9 +44,10 @@
 //
 // Bad input is an error, never a panic, and a one-line message naming
 // the place: the part ("xl/sharedStrings.xml: string 12: ..."), or the
-// sheet, row and cell ("sheet \"Ads\": cell C12: shared string 99, but the
-// workbook has 3"). Errors wrap ErrFormat (not a workbook, a missing part,
-// XML that does not parse, rows or cells out of order) or ErrLimit. The
+// sheet, row and cell ("sheet \"Ads\": cell C12: not a readable Excel
+// workbook: shared string 99, but the workbook has 3"); the caller adds the
+// file. Errors wrap ErrFormat (not a workbook, a missing part, XML that
+// does not parse, rows or cells out of order) or ErrLimit. The
 // Limits bound the declared and the real unzipped size of each part read
 // (a zip that unzips to more than it declares is refused by archive/zip),
 // the depth of XML elements, row and column numbers, the bytes of a cell,

@@ -15,7 +15,7 @@ import (
 
 // ErrFormat is wrapped by the errors about a file that is not a readable
 // workbook: not a zip archive, a part missing, XML that does not parse.
-var ErrFormat = errors.New("not a readable workbook")
+var ErrFormat = errors.New("not a readable Excel workbook")
 
 // ErrLimit is wrapped by the errors about a workbook over one of the
 // Limits.
