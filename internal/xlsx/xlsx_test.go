@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -643,4 +645,57 @@ func trimEmpty(rows [][]string) [][]string {
 // printable says whether s is one line of printable characters.
 func printable(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) < 0
+}
+
+// Shared strings past SharedStringsInMemory are held in a temporary file:
+// what stays in memory is their offsets, not their text.
+func TestSharedStringsMemoryBounded(t *testing.T) {
+	const n, size = 100_000, 80 // 8 MB of text
+	var sst, sheet strings.Builder
+	sst.WriteString(`<sst xmlns="` + nsMain + `">`)
+	for i := range n {
+		fmt.Fprintf(&sst, "<si><t>%0*d</t></si>", size, i)
+	}
+	sst.WriteString(`</sst>`)
+	for i := range 100 {
+		fmt.Fprintf(&sheet, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c></row>`, i+1, i+1, i*997)
+	}
+	data := book(t, map[string]string{"xl/sharedStrings.xml": sst.String(), "xl/worksheets/sheet1.xml": sheetXML(sheet.String())})
+	retained := func(inMemory int64) uint64 {
+		lim := DefaultLimits()
+		lim.SharedStringsInMemory = inMemory
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		w, err := Open(bytes.NewReader(data), int64(len(data)), lim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		rows, err := w.Sheet("S", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		for rows.Next() {
+			if want := fmt.Sprintf("%0*d", size, (rows.Row()-1)*997); rows.Cells()[0] != want {
+				t.Fatalf("row %d = %q, want %q", rows.Row(), rows.Cells()[0], want)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if after.HeapAlloc < before.HeapAlloc {
+			return 0
+		}
+		return after.HeapAlloc - before.HeapAlloc
+	}
+	if all := retained(0); all < n*size {
+		t.Errorf("all in memory: %d bytes retained, want at least the %d of the text", all, n*size)
+	}
+	if spilled := retained(1 << 20); spilled > 3<<20 {
+		t.Errorf("1 MiB in memory: %d bytes retained, want about 1 MiB and the offsets", spilled)
+	}
 }
