@@ -33,8 +33,10 @@ const (
 	// maxWorkbookInMemory bounds what the parts other than worksheets and
 	// the shared strings declare: a few hundred KiB in a real workbook.
 	maxWorkbookInMemory = 256 << 20
-	// xlsxPartInMemory is the size of a worksheet or of the shared strings
-	// over which the shared strings go to a temporary file.
+	// xlsxPartInMemory is the text of the shared strings held in memory,
+	// the rest going to a temporary file; a worksheet or shared strings
+	// part over it is not counted against maxWorkbookInMemory, since
+	// neither is held whole.
 	xlsxPartInMemory = 16 << 20
 )
 
