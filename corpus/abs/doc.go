@@ -62,6 +62,10 @@
 // the workbook adds. The workbook decides the title, the hierarchy and the
 // skill level when it has them; the targets decide the scope.
 //
-// The package reads workbooks with github.com/xuri/excelize/v2 and knows
-// nothing about the search index. Its functions are safe for concurrent use.
+// The package reads workbooks with internal/xlsx, as the raw text of their
+// cells (no number format applied), and knows nothing about the search
+// index. A workbook is read whole into memory, up to MaxFileSize; its zip
+// directory is checked first (64 MiB unpacked in all, 32 MiB a part), and a
+// sheet may have 200,000 rows and 2,000,000 cells. Its functions are safe
+// for concurrent use.
 package abs

@@ -10,10 +10,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/anzsco/anzsco/corpus"
 	"github.com/anzsco/anzsco/internal/oneline"
+	"github.com/anzsco/anzsco/internal/xlsx"
 )
 
 // MaxFileSize bounds the size of a workbook that the readers accept. The
@@ -29,6 +28,16 @@ const (
 	maxUnzipped    = 64 << 20
 	maxUnzippedXML = 32 << 20
 )
+
+// limits are the bounds on reading a workbook: the sizes above, Excel's
+// rows and columns, and a cell of at most four times Excel's 32,767
+// characters (in UTF-8 bytes).
+var limits = xlsx.Limits{
+	MaxUnzipped: maxUnzipped, MaxPart: maxUnzippedXML, MaxDepth: 64,
+	MaxRows: xlsx.MaxRows, MaxColumns: xlsx.MaxColumns,
+	MaxCellBytes: 4 * xlsx.MaxCellChars, MaxRowBytes: 4 << 20,
+	MaxSharedStrings: maxSheetCells,
+}
 
 // maxSheetRows and maxSheetCells bound the table read from one sheet: the
 // published index of titles has about 20,000 rows of 4 cells. A sheet
@@ -132,7 +141,6 @@ type Occupation struct {
 // error messages (a file path).
 func ReadTitles(r io.Reader, name string) (titles []Title, err error) {
 	where := "index of titles " + name
-	defer recoverInto(&err, where)
 	rows, h, where, err := openTable(r, where, colCode, TitlesSheet, TitlesSheetByName)
 	if err != nil {
 		return nil, err
@@ -187,7 +195,6 @@ func ReadTitles(r io.Reader, name string) (titles []Title, err error) {
 // messages (a file path).
 func ReadStructure(r io.Reader, name string) (occs []Occupation, err error) {
 	where := "structure " + name
-	defer recoverInto(&err, where)
 	rows, h, where, err := openTable(r, where, colMajor, StructureSheet)
 	if err != nil {
 		return nil, err
@@ -294,12 +301,11 @@ func openTable(r io.Reader, where, first string, sheets ...string) (rows [][]str
 		return nil, nil, where, err
 	}
 	defer f.Close()
-	defer recoverInto(&err, where)
 	return readTable(f, where, first, sheets...)
 }
 
 // openWorkbook reads a whole workbook into memory and opens it.
-func openWorkbook(r io.Reader, where string) (f *excelize.File, err error) {
+func openWorkbook(r io.Reader, where string) (*xlsx.Workbook, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
@@ -316,13 +322,9 @@ func openWorkbook(r io.Reader, where string) (f *excelize.File, err error) {
 	if err := checkUnzipped(data, where); err != nil {
 		return nil, err
 	}
-	defer recoverInto(&err, where)
-	f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzippedXML})
+	f, err := xlsx.Open(bytes.NewReader(data), int64(len(data)), limits)
 	if err != nil {
-		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrAlgorithm) {
-			return nil, fmt.Errorf("%s: not a readable Excel workbook (.xlsx): %w", where, oneLine(err))
-		}
-		return nil, fmt.Errorf("%s: opening the workbook: %w", where, oneLine(err))
+		return nil, fmt.Errorf("%s: %w", where, err)
 	}
 	return f, nil
 }
@@ -333,7 +335,7 @@ func openWorkbook(r io.Reader, where string) (f *excelize.File, err error) {
 func checkUnzipped(data []byte, where string) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fmt.Errorf("%s: not a readable Excel workbook (.xlsx): %w", where, oneLine(err))
+		return fmt.Errorf("%s: not a readable Excel workbook (.xlsx): %s", where, oneline.String(err.Error()))
 	}
 	var total uint64
 	for _, f := range zr.File {
@@ -347,34 +349,17 @@ func checkUnzipped(data []byte, where string) error {
 	return nil
 }
 
-// recoverInto turns a panic of the workbook library on a damaged file into
-// an error.
-func recoverInto(err *error, where string) {
-	if r := recover(); r != nil {
-		*err = fmt.Errorf("%s: damaged workbook: %s", where, strings.Join(strings.Fields(fmt.Sprint(r)), " "))
-	}
-}
-
-// lineError is an error of the workbook library with its message folded
-// onto one line (XML errors may quote a line break).
-type lineError struct{ err error }
-
-func (e lineError) Error() string { return oneline.String(e.err.Error()) }
-func (e lineError) Unwrap() error { return e.err }
-
-func oneLine(err error) error { return lineError{err} }
-
 // readTable picks the first of sheets that f has, reads it and finds its
 // header row, the one whose first heading is first. It returns the rows,
 // the header and where, extended with the sheet, for later messages.
-func readTable(f *excelize.File, where, first string, sheets ...string) ([][]string, *header, string, error) {
+func readTable(f *xlsx.Workbook, where, first string, sheets ...string) ([][]string, *header, string, error) {
 	sheet, err := pickSheet(f, where, sheets...)
 	if err != nil {
 		return nil, nil, where, err
 	}
 	rows, err := readSheet(f, sheet)
 	if err != nil {
-		return nil, nil, where, fmt.Errorf("%s: sheet %q: %w", where, sheet, oneLine(err))
+		return nil, nil, where, fmt.Errorf("%s: %w", where, err)
 	}
 	where = fmt.Sprintf("%s: sheet %q", where, sheet)
 	h, err := findHeader(rows, where, first)
@@ -382,8 +367,8 @@ func readTable(f *excelize.File, where, first string, sheets ...string) ([][]str
 }
 
 // pickSheet returns the first of names that the workbook has.
-func pickSheet(f *excelize.File, where string, names ...string) (string, error) {
-	have := f.GetSheetList()
+func pickSheet(f *xlsx.Workbook, where string, names ...string) (string, error) {
+	have := f.Sheets()
 	for _, want := range names {
 		for _, s := range have {
 			if s == want {
@@ -395,37 +380,35 @@ func pickSheet(f *excelize.File, where string, names ...string) (string, error) 
 }
 
 // readSheet returns the raw cell values of every row of sheet, cleaned of
-// surplus white space; empty rows are kept so that indexes match row numbers.
-func readSheet(f *excelize.File, sheet string) ([][]string, error) {
-	if dim, err := f.GetSheetDimension(sheet); err == nil && dim != "" {
-		if rows, cells, ok := dimensionSize(dim); ok && (rows > maxSheetRows || cells > maxSheetCells) {
-			return nil, fmt.Errorf("its dimension %s is %d rows and %d cells, over the limits of %d rows and %d cells", dim, rows, cells, maxSheetRows, maxSheetCells)
-		}
-	}
-	it, err := f.Rows(sheet)
+// surplus white space; empty rows are kept so that indexes match row
+// numbers. Its errors name the sheet.
+func readSheet(f *xlsx.Workbook, sheet string) ([][]string, error) {
+	it, err := f.Sheet(sheet, xlsx.Options{})
 	if err != nil {
 		return nil, err
 	}
 	defer it.Close()
+	if dim := it.Dimension(); dim != "" {
+		if rows, cells, ok := dimensionSize(dim); ok && (rows > maxSheetRows || cells > maxSheetCells) {
+			return nil, fmt.Errorf("sheet %q: its dimension %s is %d rows and %d cells, over the limits of %d rows and %d cells", sheet, dim, rows, cells, maxSheetRows, maxSheetCells)
+		}
+	}
 	var rows [][]string
 	total := 0
 	for it.Next() {
 		if len(rows) == maxSheetRows {
-			return nil, fmt.Errorf("more than %d rows, the limit", maxSheetRows)
+			return nil, fmt.Errorf("sheet %q: more than %d rows, the limit", sheet, maxSheetRows)
 		}
-		cells, err := it.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, fmt.Errorf("row %d: %w", len(rows)+1, err)
-		}
+		cells := it.Cells()
 		if total += len(cells); total > maxSheetCells {
-			return nil, fmt.Errorf("row %d: more than %d cells, the limit", len(rows)+1, maxSheetCells)
+			return nil, fmt.Errorf("sheet %q: row %d: more than %d cells, the limit", sheet, len(rows)+1, maxSheetCells)
 		}
 		for i, c := range cells {
 			cells[i] = clean(c)
 		}
 		rows = append(rows, cells)
 	}
-	if err := it.Error(); err != nil {
+	if err := it.Err(); err != nil {
 		return nil, err
 	}
 	return rows, nil
@@ -437,8 +420,8 @@ func dimensionSize(ref string) (rows, cells int, ok bool) {
 	if !found {
 		return 1, 1, true
 	}
-	c1, r1, err1 := excelize.CellNameToCoordinates(from)
-	c2, r2, err2 := excelize.CellNameToCoordinates(to)
+	c1, r1, err1 := xlsx.ParseCell(from)
+	c2, r2, err2 := xlsx.ParseCell(to)
 	if err1 != nil || err2 != nil || c2 < c1 || r2 < r1 {
 		return 0, 0, false
 	}
@@ -580,13 +563,7 @@ func parseSkill(s string) (int, error) {
 	return n, nil
 }
 
-func colName(i int) string {
-	name, err := excelize.ColumnNumberToName(i + 1)
-	if err != nil {
-		return strconv.Itoa(i + 1)
-	}
-	return name
-}
+func colName(i int) string { return xlsx.ColumnName(i + 1) }
 
 func categoryList() string {
 	var names []string

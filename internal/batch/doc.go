@@ -21,9 +21,13 @@
 // title is the error ErrNullTitle and a null id ErrFieldType. Gzip-compressed
 // input is recognised by its first bytes and read transparently. An Excel
 // workbook (XLSX) is read whole into memory (up to MaxWorkbookBytes), then
-// one worksheet row by row: its first non-empty row is the header, empty
-// rows are skipped, and a row's line is its row number in the sheet. XLSX
-// output is the CSV output in one worksheet, written when the run ends.
+// one worksheet row by row (internal/xlsx, which unzips and decodes it as
+// it goes): its first non-empty row is the header, empty rows are skipped,
+// and a row's line is its row number in the sheet. Cells are read as
+// stored, numbers and booleans as Excel's General format shows them; no
+// other number format is applied (a date is its serial number). XLSX
+// output is the CSV output in one worksheet, written as rows come and
+// ended when the run ends.
 //
 // Columns are named: the title column is required (NewReader fails, naming
 // it and listing the columns present, when the header lacks it), the

@@ -131,9 +131,9 @@ type done struct {
 // cancelled (the output is then a prefix of the full output); it returns
 // that error with the Stats of the rows written.
 //
-// XLSX output is a workbook of the rows of CSV output, written when the run
-// ends, however it ends: the rows written before an error make a workbook
-// too.
+// XLSX output is a workbook of the rows of CSV output, written as rows
+// come and ended when the run ends, however it ends: the rows written
+// before an error make a workbook too.
 func Run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Options) (st Stats, err error) {
 	if opt.Format == XLSX {
 		xw := newXLSXWriter(w)

@@ -13,29 +13,42 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/anzsco/anzsco/internal/column"
 	"github.com/anzsco/anzsco/internal/oneline"
+	"github.com/anzsco/anzsco/internal/xlsx"
 )
 
 // Limits on an XLSX input. A workbook is a zip file, read whole into
-// memory since its directory is at its end. The parser then holds each
-// part of it unzipped in memory, at the size the zip declares, except a
-// worksheet or the shared strings over xlsxPartInMemory, which go to a
-// temporary file; so a damaged or hostile file of a few KiB that declares
-// a part of gigabytes is refused before it is unzipped.
+// memory since its directory is at its end. Its worksheet is then unzipped
+// and decoded as it is read, a row at a time; its shared strings are held
+// in memory up to xlsxPartInMemory bytes of text and beyond that in a
+// temporary file. So a damaged or hostile file of a few KiB that declares
+// a part of gigabytes is refused before it is unzipped, and a large one
+// costs its own size in memory and little more.
 const (
 	// MaxWorkbookBytes bounds the workbook file.
 	MaxWorkbookBytes = 256 << 20
 	// MaxWorkbookUnzipped bounds what its parts declare, all together.
 	MaxWorkbookUnzipped = 2 << 30
-	// maxWorkbookInMemory bounds what the parts held in memory declare.
+	// maxWorkbookInMemory bounds what the parts other than worksheets and
+	// the shared strings declare: a few hundred KiB in a real workbook.
 	maxWorkbookInMemory = 256 << 20
-	// xlsxPartInMemory is the size over which a worksheet or the shared
-	// strings are unzipped to a temporary file.
+	// xlsxPartInMemory is the text of the shared strings held in memory,
+	// the rest going to a temporary file; a worksheet or shared strings
+	// part over it is not counted against maxWorkbookInMemory, since
+	// neither is held whole.
 	xlsxPartInMemory = 16 << 20
 )
+
+// xlsxLimits are the bounds on reading the workbook: a cell may be as
+// long as a CSV record, so that a field over MaxFieldBytes is an error
+// row, as in CSV, and not the end of the run.
+var xlsxLimits = xlsx.Limits{
+	MaxUnzipped: MaxWorkbookUnzipped, MaxPart: MaxWorkbookUnzipped, MaxDepth: 64,
+	MaxRows: xlsx.MaxRows, MaxColumns: xlsx.MaxColumns,
+	MaxCellBytes: MaxRecordBytes, MaxRowBytes: 4 * MaxRecordBytes,
+	MaxSharedStrings: 8 << 20, SharedStringsInMemory: xlsxPartInMemory,
+}
 
 // The first bytes of a zip file (XLSX) and of an OLE2 compound file (the
 // XLS of Excel 97-2003, and any encrypted workbook).
@@ -61,22 +74,15 @@ func workbookKind(p []byte) string {
 // the worksheet.
 type xlsxReader struct {
 	table
-	f     *excelize.File
-	rows  *excelize.Rows
+	f     *xlsx.Workbook
+	rows  *xlsx.Rows
 	sheet string
 	line  int // the worksheet row last read
 	row   int
 	err   error // sticky: io.EOF or a fatal error
 }
 
-func newXLSXReader(br *bufio.Reader, opt ReadOptions) (_ *xlsxReader, err error) {
-	// A damaged workbook is an error, even where the parser beneath
-	// would panic on it.
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("%s: not a readable Excel workbook: %s", opt.Name, oneline.Quoted(p))
-		}
-	}()
+func newXLSXReader(br *bufio.Reader, opt ReadOptions) (*xlsxReader, error) {
 	data, err := io.ReadAll(io.LimitReader(br, MaxWorkbookBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opt.Name, err)
@@ -87,10 +93,9 @@ func newXLSXReader(br *bufio.Reader, opt ReadOptions) (_ *xlsxReader, err error)
 	if err := checkUnzipped(data); err != nil {
 		return nil, fmt.Errorf("%s: %w", opt.Name, err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: MaxWorkbookUnzipped, UnzipXMLSizeLimit: xlsxPartInMemory})
+	f, err := xlsx.Open(bytes.NewReader(data), int64(len(data)), xlsxLimits)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a readable Excel workbook: %s", opt.Name, oneline.Quoted(err))
+		return nil, fmt.Errorf("%s: %s", opt.Name, oneline.Quoted(err))
 	}
 	r := &xlsxReader{table: table{opt: opt}, f: f}
 	if err := r.open(); err != nil {
@@ -128,7 +133,7 @@ func checkUnzipped(data []byte) error {
 
 // open finds the worksheet and reads its header row.
 func (r *xlsxReader) open() error {
-	sheets := r.f.GetSheetList()
+	sheets := r.f.Sheets()
 	switch {
 	case r.opt.Sheet != "":
 		i := slices.IndexFunc(sheets, func(s string) bool { return strings.EqualFold(s, r.opt.Sheet) })
@@ -142,8 +147,8 @@ func (r *xlsxReader) open() error {
 		r.sheet = sheets[0]
 	}
 	var err error
-	if r.rows, err = r.f.Rows(r.sheet); err != nil {
-		return fmt.Errorf("%s: sheet %q: %s", r.opt.Name, r.sheet, oneline.Quoted(err))
+	if r.rows, err = r.f.Sheet(r.sheet, xlsx.Options{General: true}); err != nil {
+		return fmt.Errorf("%s: %s", r.opt.Name, oneline.Quoted(err))
 	}
 	header, err := r.next()
 	switch {
@@ -161,19 +166,12 @@ func (r *xlsxReader) open() error {
 }
 
 // next returns the cells of the next row that has any, with the trailing
-// empty ones dropped.
-func (r *xlsxReader) next() (_ []string, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("%s: sheet %q, after row %d: not a readable worksheet: %s", r.opt.Name, r.sheet, r.line, oneline.Quoted(p))
-		}
-	}()
+// empty ones dropped. Numbers and booleans read as Excel's General format
+// shows them.
+func (r *xlsxReader) next() ([]string, error) {
 	for r.rows.Next() {
-		r.line++
-		cells, err := r.rows.Columns()
-		if err != nil {
-			return nil, fmt.Errorf("%s: sheet %q, row %d: %s", r.opt.Name, r.sheet, r.line, oneline.Quoted(err))
-		}
+		r.line = r.rows.Row()
+		cells := r.rows.Cells()
 		for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
 			cells = cells[:len(cells)-1]
 		}
@@ -181,8 +179,8 @@ func (r *xlsxReader) next() (_ []string, err error) {
 			return cells, nil
 		}
 	}
-	if err := r.rows.Error(); err != nil {
-		return nil, fmt.Errorf("%s: sheet %q, after row %d: %s", r.opt.Name, r.sheet, r.line, oneline.Quoted(err))
+	if err := r.rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %s", r.opt.Name, oneline.Quoted(err))
 	}
 	return nil, io.EOF
 }
@@ -216,7 +214,7 @@ func (r *xlsxReader) Read() (*Record, error) {
 	return nil, r.err
 }
 
-// Close releases the workbook and the temporary files of a large one. It
+// Close releases the workbook and the temporary file of a large one. It
 // is called when the last row has been read, and may be called again.
 func (r *xlsxReader) Close() error {
 	if r.f == nil {
@@ -231,7 +229,7 @@ func (r *xlsxReader) Close() error {
 }
 
 // xlsxWriter turns the CSV output of a run into a workbook of one
-// worksheet, written to w by Close. Numbers (confidence, score) become
+// worksheet, written to w as rows come. Numbers (confidence, score) become
 // numeric cells; text over Excel's limit of 32,767 characters a cell is
 // cut there.
 type xlsxWriter struct {
@@ -258,35 +256,38 @@ func newXLSXWriter(w io.Writer) *xlsxWriter {
 
 func (x *xlsxWriter) Write(p []byte) (int, error) { return x.pw.Write(p) }
 
-// Close ends the rows and writes the workbook.
+// Close ends the rows and the workbook.
 func (x *xlsxWriter) Close() error {
 	x.pw.Close()
 	return <-x.done
 }
 
-func writeWorkbook(r io.Reader, w io.Writer) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", xlsxSheet); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(xlsxSheet)
+// writeWorkbook writes the CSV rows of r as a workbook to w. The workbook
+// is ended, with the rows written, whatever error stops it.
+func writeWorkbook(r io.Reader, w io.Writer) (err error) {
+	xw, err := xlsx.NewWriter(w, xlsxSheet)
 	if err != nil {
 		return err
 	}
+	defer func() {
+		if cerr := xw.Close(); err == nil {
+			err = cerr
+		}
+	}()
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	var numeric []bool
+	var cells []xlsx.Cell
 	for n := 1; ; n++ {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			break
+			return nil
 		}
 		if err != nil {
 			return err
 		}
-		if n > excelize.TotalRows {
-			return fmt.Errorf("over %d rows, more than a worksheet holds: write CSV or JSON Lines", excelize.TotalRows-1)
+		if n > xlsx.MaxRows {
+			return fmt.Errorf("over %d rows, more than a worksheet holds: write CSV or JSON Lines", xlsx.MaxRows-1)
 		}
 		if numeric == nil {
 			numeric = make([]bool, len(rec))
@@ -294,34 +295,28 @@ func writeWorkbook(r io.Reader, w io.Writer) error {
 				numeric[i] = slices.Contains(xlsxNumeric, h)
 			}
 		}
-		cells := make([]any, len(rec))
+		cells = cells[:0]
 		for i, v := range rec {
-			cells[i] = xlsxCell(v, i < len(numeric) && numeric[i])
+			cells = append(cells, xlsxCell(v, i < len(numeric) && numeric[i]))
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, n)
-		if err := sw.SetRow(cell, cells); err != nil {
+		if err := xw.WriteRow(cells); err != nil {
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	_, err = f.WriteTo(w)
-	return err
 }
 
-// xlsxCell is the value of a cell: a number for a numeric column, else the
-// text cut to the limit of a cell.
-func xlsxCell(v string, numeric bool) any {
+// xlsxCell is a cell: a number for a numeric column, else the text cut to
+// the limit of a cell.
+func xlsxCell(v string, numeric bool) xlsx.Cell {
 	if numeric {
 		if x, err := strconv.ParseFloat(v, 64); err == nil {
-			return x
+			return xlsx.Number(x)
 		}
 	}
-	if utf8.RuneCountInString(v) > excelize.TotalCellChars {
-		v = string([]rune(v)[:excelize.TotalCellChars])
+	if utf8.RuneCountInString(v) > xlsx.MaxCellChars {
+		v = string([]rune(v)[:xlsx.MaxCellChars])
 	}
-	return v
+	return xlsx.Text(v)
 }
 
 // errWorkbookAsText is the message for a workbook read as text.
