@@ -70,8 +70,12 @@ func TestSandboxHostileDocuments(t *testing.T) {
 			if run.MaxRSS > lim.Memory+96<<20 {
 				t.Errorf("reader peak RSS %d MiB, over the %d MiB limit", run.MaxRSS>>20, lim.Memory>>20)
 			}
-			// The kernel charges CPU time by clock ticks.
-			if run.CPU > c.lim.CPU+2*time.Second || c.limit == "cpu" && run.CPU < c.lim.CPU-100*time.Millisecond {
+			// The kernel enforces RLIMIT_CPU on time sampled at clock
+			// ticks, while the reported usage is precise; on a busy
+			// machine the two part by more than a tick (0.87 s reported
+			// at a limit of 1 s has been seen), so the floor only rules
+			// out a reader stopped long before its limit.
+			if run.CPU > c.lim.CPU+2*time.Second || c.limit == "cpu" && run.CPU < c.lim.CPU/2 {
 				t.Errorf("reader used %v of CPU, limit %v", run.CPU, c.lim.CPU)
 			}
 			t.Logf("%v; exit %d, peak RSS %d MiB, CPU %v", err, run.ExitCode, run.MaxRSS>>20, run.CPU)
