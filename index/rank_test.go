@@ -145,12 +145,25 @@ func TestRanking5411SecondTestPart(t *testing.T) {
 	checkRanking(t, "5411 second test part", rows, floors{strict: 0.93, perClass: 0.84, portuguese: 0.93, ece: 0.03})
 }
 
+// TestRanking5411ThirdTestPart asserts accuracy and calibration on a third
+// test part, testdata/labelled/5411-test-3.csv: job-board, vacancy-list and
+// profile titles from sources used nowhere else in the project, written
+// before the changes to the ranking and the confidence model it measures.
+func TestRanking5411ThirdTestPart(t *testing.T) {
+	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "5411-test-3.csv"))
+	if len(rows) < 60 {
+		t.Fatalf("only %d test rows", len(rows))
+	}
+	checkRanking(t, "5411 third test part", rows, floors{strict: 0.92, perClass: 0.78, portuguese: 0.88, ece: 0.05})
+}
+
 // TestTestTitlesAreUnseen checks that no title of a test part is a title,
 // everyday title or pattern expansion of the corpus it is measured on.
 func TestTestTitlesAreUnseen(t *testing.T) {
 	for _, tc := range []struct{ file, corpus string }{
 		{"5411-test.csv", corpus.DefaultName},
 		{"5411-test-2.csv", corpus.DefaultName},
+		{"5411-test-3.csv", corpus.DefaultName},
 		{"anzsco-test-en.csv", "anzsco"},
 		{"anzsco-test-pt.csv", "anzsco"},
 	} {
@@ -262,4 +275,10 @@ func TestRanking5411TypingSlips(t *testing.T) {
 // the speller is developed against.
 func TestRankingLabelledTypingSlips(t *testing.T) {
 	checkRanking(t, "fit part with typing slips", slippedRows(t, "titles.csv"), floors{strict: 0.99, perClass: 0.98, portuguese: 0.99, ece: 0.03})
+}
+
+// TestRanking5411ThirdTypingSlips classifies the third test part with one
+// typing slip in each title that has a word of six ASCII letters or more.
+func TestRanking5411ThirdTypingSlips(t *testing.T) {
+	checkRanking(t, "5411 third test part with typing slips", slippedRows(t, "5411-test-3.csv"), floors{strict: 0.92, perClass: 0.75, portuguese: 0.87, ece: 0.06})
 }
