@@ -20,18 +20,18 @@ import (
 // entryRole returns the role an entry word of the query stands for, and
 // the word, or "" when the query has no entry word or names a role of its
 // own. words are the query's words after cleaning, stripped what the
-// cleaning removed.
+// cleaning removed, both folded.
 func (ix *Index) entryRole(words []string, stripped []Stripped) (role, word string) {
-	for _, lang := range ix.an.entryLangs() {
+	for _, lang := range ix.an.entryLangs {
 		la := ix.an.langs[lang]
 		for _, w := range words {
-			if r := la.entry[Fold(w)]; r != "" {
+			if r := la.entry[w]; r != "" {
 				role, word = r, w
 				break
 			}
 		}
 		for _, s := range stripped {
-			if r := la.entry[Fold(s.Text)]; role == "" && r != "" {
+			if r := la.entry[s.Text]; role == "" && r != "" {
 				role, word = r, s.Text
 			}
 		}
@@ -79,16 +79,4 @@ func (ix *Index) makeContextTerms() {
 			}
 		}
 	}
-}
-
-// entryLangs are the languages with entry words, in the order of
-// corpus.Languages.
-func (a *analyser) entryLangs() []string {
-	var out []string
-	for _, lang := range corpus.Languages {
-		if la := a.langs[lang]; la != nil && len(la.entry) > 0 {
-			out = append(out, lang)
-		}
-	}
-	return out
 }

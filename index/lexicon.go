@@ -43,6 +43,9 @@ type analyser struct {
 	workplaces map[string]bool
 	// workplaceStarts are the first words of the workplace phrases.
 	workplaceStarts map[string]bool
+	// entryLangs are the languages with entry words (entry.go), in the
+	// order of corpus.Languages.
+	entryLangs []string
 }
 
 // langAnalysis is the analysis of one language.
@@ -119,6 +122,9 @@ func compileAnalyser(lx *corpus.Lexicon, vocab func(*analyser) (words, bigrams m
 				la.entry = map[string]string{}
 			}
 			la.entry[Fold(rw.From)] = Fold(rw.To[0])
+		}
+		if len(la.entry) > 0 {
+			a.entryLangs = append(a.entryLangs, lang)
 		}
 	}
 	for _, p := range lx.Places {
