@@ -82,6 +82,11 @@ type Lexicon struct {
 	// Context words and the workplaces that cancel them.
 	Context    []string
 	Workplaces []string
+	// Entry words, by language: words for a person learning the work
+	// (trainee, intern, estagiário), which stop words or noise drop, with
+	// the role each stands for (To, one word) in a title that names no
+	// role of its own ("Call Centre Trainee").
+	Entry map[string][]Rewrite
 	// Translate holds glossaries by "A-B" (from language A to B): From
 	// is a phrase of A, To its words in B.
 	Translate map[string][]Rewrite
@@ -133,7 +138,8 @@ func LexiconFile(name string) ([]byte, error) {
 // LoadLexicon merges the embedded lexicons of the given names, in order.
 func LoadLexicon(names ...string) (*Lexicon, error) {
 	lx := &Lexicon{Function: map[string][]string{}, Stop: map[string][]string{},
-		Variants: map[string][]Rewrite{}, Canon: map[string][]Rewrite{}, Agentive: map[string][]Rewrite{}, Translate: map[string][]Rewrite{}}
+		Variants: map[string][]Rewrite{}, Canon: map[string][]Rewrite{}, Agentive: map[string][]Rewrite{}, Translate: map[string][]Rewrite{},
+		Entry: map[string][]Rewrite{}}
 	for _, name := range names {
 		data, err := LexiconFile(name)
 		if err != nil {
@@ -185,7 +191,7 @@ func (lx *Lexicon) parse(r *bytes.Reader, file string) error {
 			return fail("entry %q before any [section]", s)
 		}
 		key := kind + " " + arg + "\x00" + s
-		if kind == "variant" || kind == "canon" || kind == "translate" {
+		if kind == "variant" || kind == "canon" || kind == "translate" || kind == "entry" {
 			from, _, ok := strings.Cut(s, "=")
 			if !ok {
 				return fail("%q: want \"word = replacement\"", s)
@@ -208,7 +214,7 @@ func (lx *Lexicon) parse(r *bytes.Reader, file string) error {
 
 func checkSection(kind, arg string) error {
 	switch kind {
-	case "function", "stop", "variant", "canon", "agentive":
+	case "function", "stop", "variant", "canon", "agentive", "entry":
 		if arg != "*" && !knownLanguage(arg) {
 			return fmt.Errorf("[%s %s]: want a language (%s) or *", kind, arg, strings.Join(Languages, ", "))
 		}
@@ -273,6 +279,13 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 			list = lx.Canon
 		}
 		addTo(list, langs, rw)
+	case "entry":
+		rw := parseRewrite(s)
+		if n := len(strings.Fields(rw.From)); n == 0 || n > MaxVariantWords || len(rw.To) != 1 {
+			return fmt.Errorf("%q: want \"entry word = role\": up to %d words for one role word", s, MaxVariantWords)
+		}
+		rw.From = strings.Join(strings.Fields(rw.From), " ")
+		addTo(lx.Entry, langs, rw)
 	case "translate":
 		rw := parseRewrite(s)
 		if rw.From == "" || len(rw.To) == 0 {

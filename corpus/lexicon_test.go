@@ -43,6 +43,10 @@ func TestLexiconErrors(t *testing.T) {
 		{"[canon en]\ncall centre = contact centre\n", "t.lex:2: \"call centre = contact centre\": the word to replace is one word"},
 		{"[variant en]\none two three four = five\n", "t.lex:2: \"one two three four = five\": the word to replace is one word (a variant may be a phrase of up to 3)"},
 		{"[variant en]\npersonal  trainer = fitness instructor\npersonal trainer = coach\n", "t.lex:3: \"personal trainer = coach\" is listed twice"},
+		{"[entry en]\ntrainee = operator clerk\n", "t.lex:2: \"trainee = operator clerk\": want \"entry word = role\""},
+		{"[entry en]\ntrainee\n", "t.lex:2: \"trainee\": want \"word = replacement\""},
+		{"[entry en]\ntrainee = operator\ntrainee = agent\n", "t.lex:3: \"trainee = agent\" is listed twice"},
+		{"[entry xx]\n", "t.lex:1: [entry xx]: want a language"},
 	}
 	for _, tt := range tests {
 		lx, _ := LoadLexicon()

@@ -19,8 +19,13 @@ package index
 //
 //	go test ./index -run TestFitCalibration -fit [-lambda 0.001]
 //
-// from testdata/labelled/titles.csv. Refit after changing the corpus, the
-// analyzers or the features, and check the ECE in the ranking test.
+// from the fit part of the labelled titles (testdata/labelled/titles.csv and
+// described.csv). The same tool refits each model with one fold of five
+// left out and records how the logits on the left-out rows would have to
+// be rescaled; TestCalibrationOutOfFold asserts that the in-scope model is
+// calibrated and no more decisive out of fold than in it. Refit after
+// changing the corpus, the analyzers or the features, and check the ECE in
+// the ranking test.
 
 const numInFeatures = 12
 

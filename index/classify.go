@@ -102,6 +102,11 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	for _, w := range dropped {
 		p.stripped = append(p.stripped, Stripped{Text: w, Rule: "context of another workplace"})
 	}
+	if role, w := ix.entryRole(words, p.stripped); role != "" {
+		words = append([]string{role}, words...)
+		firstWords++
+		p.stripped = append(p.stripped, Stripped{Text: w, Rule: "entry word, read as " + role})
+	}
 	firstWords = min(firstWords, len(words))
 	p.qtext = strings.Join(words, " ")
 	p.lang = ix.detectLanguage(words)

@@ -78,6 +78,38 @@ func TestClassifyStripsNoise(t *testing.T) {
 	}
 }
 
+// A trainee, intern or apprentice of a call centre is read as an operator
+// when the title names no other role; a title that names its role, or
+// another workplace, is read as it is.
+func TestClassifyEntryWords(t *testing.T) {
+	ix := defaultIndex(t)
+	tests := []struct{ in, code, read string }{
+		{"Contact Centre Trainee", "541112", "trainee"},
+		{"Call Center Intern", "541112", "intern"},
+		{"Jovem Aprendiz - Central de Atendimento", "541112", "jovem aprendiz"},
+		{"Estagiária - Call Center", "541112", "estagiaria"},
+		{"Call Centre Supervisor Trainee", "541111", ""},
+		{"Apprentice Call Centre Manager", "", ""},
+		{"Warehouse Trainee - Inbound", "", ""},
+		{"Trainee", "", ""},
+	}
+	for _, tt := range tests {
+		r, err := ix.Classify(index.Query{Text: tt.in, Explain: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		read := ""
+		for _, s := range r.Explanation.Stripped {
+			if strings.HasPrefix(s.Rule, "entry word") {
+				read = s.Text
+			}
+		}
+		if r.Code != tt.code || read != tt.read {
+			t.Errorf("Classify(%q) = %q, entry word %q; want %q, %q", tt.in, r.Code, read, tt.code, tt.read)
+		}
+	}
+}
+
 // One-letter slips in longer words are corrected; unrelated words are not
 // bent towards the corpus.
 func TestClassifyTypingSlips(t *testing.T) {

@@ -328,6 +328,10 @@ type Index struct {
 	groupMembers map[string][]string
 	// heads are the terms that head a title, for readers of CVs (TitleHead).
 	heads titleHeadSet
+	// contextTerms are the terms of the targets' pattern contexts, by
+	// language, made on first use (entry.go).
+	contextOnce  sync.Once
+	contextTerms map[string]map[string]bool
 	// idf weighs the terms of a hierarchical corpus; see idfOf.
 	idf    map[string]map[string]float64
 	idfMax float64

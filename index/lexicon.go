@@ -43,6 +43,9 @@ type analyser struct {
 	workplaces map[string]bool
 	// workplaceStarts are the first words of the workplace phrases.
 	workplaceStarts map[string]bool
+	// entryLangs are the languages with entry words (entry.go), in the
+	// order of corpus.Languages.
+	entryLangs []string
 }
 
 // langAnalysis is the analysis of one language.
@@ -62,6 +65,9 @@ type langAnalysis struct {
 	// agentive are suffixes of nouns for a person, which are only made
 	// singular.
 	agentive []corpus.Rewrite
+	// entry maps an entry word (folded) to the role it stands for in a
+	// title that names none (entry.go).
+	entry map[string]string
 }
 
 // newAnalyser compiles lx for corpus c: title words of c are taken out of
@@ -110,6 +116,15 @@ func compileAnalyser(lx *corpus.Lexicon, vocab func(*analyser) (words, bigrams m
 		for _, rw := range lx.Canon[lang] {
 			from, to := la.stemOnly(Fold(rw.From)), la.stemOnly(Fold(rw.To[0]))
 			la.canon[from] = to
+		}
+		for _, rw := range lx.Entry[lang] {
+			if la.entry == nil {
+				la.entry = map[string]string{}
+			}
+			la.entry[Fold(rw.From)] = Fold(rw.To[0])
+		}
+		if len(la.entry) > 0 {
+			a.entryLangs = append(a.entryLangs, lang)
 		}
 	}
 	for _, p := range lx.Places {

@@ -131,7 +131,7 @@ func TestRanking5411TestPart(t *testing.T) {
 	if len(rows) < 120 {
 		t.Fatalf("only %d test rows", len(rows))
 	}
-	checkRanking(t, "5411 test part", rows, floors{strict: 0.93, perClass: 0.87, portuguese: 0.96, ece: 0.05})
+	checkRanking(t, "5411 test part", rows, floors{strict: 0.95, perClass: 0.89, portuguese: 0.98, ece: 0.03})
 }
 
 // TestRanking5411SecondTestPart asserts accuracy on a second test part,
@@ -142,7 +142,20 @@ func TestRanking5411SecondTestPart(t *testing.T) {
 	if len(rows) < 60 {
 		t.Fatalf("only %d test rows", len(rows))
 	}
-	checkRanking(t, "5411 second test part", rows, floors{strict: 0.93, perClass: 0.84, portuguese: 0.93, ece: 0.03})
+	checkRanking(t, "5411 second test part", rows, floors{strict: 0.96, perClass: 0.89, portuguese: 0.96, ece: 0.02})
+}
+
+// TestRanking5411ThirdTestPart asserts accuracy and calibration on a third
+// test part, testdata/labelled/5411-test-3.csv: job-board, vacancy-list and
+// profile titles from sources used nowhere else in the project, written
+// before the changes to the ranking and the confidence model it measures
+// (strict 0.929, ECE 0.047 then).
+func TestRanking5411ThirdTestPart(t *testing.T) {
+	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "5411-test-3.csv"))
+	if len(rows) < 60 {
+		t.Fatalf("only %d test rows", len(rows))
+	}
+	checkRanking(t, "5411 third test part", rows, floors{strict: 0.97, perClass: 0.91, portuguese: 0.94, ece: 0.02})
 }
 
 // TestTestTitlesAreUnseen checks that no title of a test part is a title,
@@ -151,6 +164,7 @@ func TestTestTitlesAreUnseen(t *testing.T) {
 	for _, tc := range []struct{ file, corpus string }{
 		{"5411-test.csv", corpus.DefaultName},
 		{"5411-test-2.csv", corpus.DefaultName},
+		{"5411-test-3.csv", corpus.DefaultName},
 		{"anzsco-test-en.csv", "anzsco"},
 		{"anzsco-test-pt.csv", "anzsco"},
 	} {
@@ -254,7 +268,7 @@ func slippedRows(t *testing.T, name string) []eval.Row {
 // TestRanking5411TypingSlips classifies the test part with one typing slip
 // in each title that has a word of six ASCII letters or more.
 func TestRanking5411TypingSlips(t *testing.T) {
-	checkRanking(t, "5411 test part with typing slips", slippedRows(t, "5411-test.csv"), floors{strict: 0.93, perClass: 0.89, portuguese: 0.98, ece: 0.05})
+	checkRanking(t, "5411 test part with typing slips", slippedRows(t, "5411-test.csv"), floors{strict: 0.95, perClass: 0.91, portuguese: 0.99, ece: 0.02})
 }
 
 // TestRankingLabelledTypingSlips classifies the fit part with one typing
@@ -262,4 +276,10 @@ func TestRanking5411TypingSlips(t *testing.T) {
 // the speller is developed against.
 func TestRankingLabelledTypingSlips(t *testing.T) {
 	checkRanking(t, "fit part with typing slips", slippedRows(t, "titles.csv"), floors{strict: 0.99, perClass: 0.98, portuguese: 0.99, ece: 0.03})
+}
+
+// TestRanking5411ThirdTypingSlips classifies the third test part with one
+// typing slip in each title that has a word of six ASCII letters or more.
+func TestRanking5411ThirdTypingSlips(t *testing.T) {
+	checkRanking(t, "5411 third test part with typing slips", slippedRows(t, "5411-test-3.csv"), floors{strict: 0.96, perClass: 0.90, portuguese: 0.93, ece: 0.02})
 }

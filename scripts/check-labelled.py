@@ -15,7 +15,7 @@ alternative_titles, specialisations) given with --tsv, or else from the ABS
 workbooks in ../shared/abs.
 
 Usage: python3 scripts/check-labelled.py [--tsv FILE] [--show] [FILE ...]
-With no FILE, checks the three test sets. Exit status 1 when a check fails.
+With no FILE, checks the test sets. Exit status 1 when a check fails.
 """
 
 import argparse
@@ -33,6 +33,8 @@ TESTS = {
     "anzsco-test-en.csv": {"languages": {"en"}, "scope": None},
     "anzsco-test-pt.csv": {"languages": {"pt"}, "scope": None},
     "5411-test.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
+    "5411-test-2.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": None},
+    "5411-test-3.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
 }
 OTHER_SETS = [
     os.path.join(ROOT, "testdata", "labelled", "titles.csv"),

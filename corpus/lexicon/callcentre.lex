@@ -139,3 +139,23 @@ fabrica
 logistica
 expedicao
 recebimento
+
+[entry en]
+# a trainee, intern or apprentice of a call centre does an operator's work:
+# the role these words stand for in a title that names no other ("Call
+# Centre Trainee"); stop words drop them otherwise
+trainee = operator
+intern = operator
+apprentice = operator
+cadet = operator
+graduate = operator
+
+[entry pt]
+# estagiário, jovem aprendiz: the same, in Portuguese titles, which job-ad
+# noise drops otherwise ("Estagiário de Call Center")
+estagiario = operador
+estagiaria = operador
+estagio = operador
+aprendiz = operador
+jovem aprendiz = operador
+trainee = operador

@@ -148,8 +148,8 @@ func TestCorpusImportABSRun(t *testing.T) {
 		wantCode    string   // code of "Applications Developer"
 		wantNearest string
 	}{
-		{name: "default targets", args: nil, wantOccs: 15, wantTargets: []string{"541111", "541112"}, wantNearest: "261312"},
-		{name: "all", args: []string{"--target-group", "all"}, wantOccs: 15, wantCode: "261312"},
+		{name: "default targets", args: nil, wantOccs: 16, wantTargets: []string{"541111", "541112"}, wantNearest: "261312"},
+		{name: "all", args: []string{"--target-group", "all"}, wantOccs: 16, wantCode: "261312"},
 		{name: "unit group 2613", args: []string{"--target-group", "2613", "--no-merge"}, wantOccs: 5, wantTargets: []string{"261312", "261313"}, wantCode: "261312"},
 	}
 	for _, tt := range tests {

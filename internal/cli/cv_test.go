@@ -105,7 +105,7 @@ func TestCVRun(t *testing.T) {
 		{name: "explain", args: []string{"--explain", "--as-of", "2026-06", cvFixture(t, "en-title-employer-city.txt")}, tty: true, wantCode: ExitOK,
 			wantOut: []string{"2021-03  present  64      541111", "Contact Centre Team Leader   Northwind Utilities",
 				"position 1, title first: title from line 9 (title score 1.00), employer from line 10, dates on line 10",
-				"position 3, title first: title from line 20 (title score 0.00), employer from line 21, dates on line 21"}},
+				"position 3, title first: title from line 20 (title score 0.75), employer from line 21, dates on line 21"}},
 		{name: "unrelated jobs exit 1", args: []string{"--as-of", "2026-06", cvFixture(t, "en-unrelated.txt")}, wantCode: ExitOutside,
 			wantOut: []string{"\tWarehouse Supervisor\t"}},
 		{name: "no positions warns", args: []string{"-"}, stdin: "Jane Doe\nI answer phones.\n", wantCode: ExitOutside,
