@@ -177,8 +177,8 @@ func TestHeldOutANZSCO(t *testing.T) {
 
 // Regression floors of the held-out test, just below the accuracy measured.
 const (
-	heldOutUnitFloor  = 0.36
-	heldOutExactFloor = 0.23
+	heldOutUnitFloor  = 0.38
+	heldOutExactFloor = 0.24
 )
 
 func b2i(b bool) int {

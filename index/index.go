@@ -331,7 +331,11 @@ type Index struct {
 	// idf weighs the terms of a hierarchical corpus; see idfOf.
 	idf    map[string]map[string]float64
 	idfMax float64
-	dir    string
+	// unitVocab and headUnits are the unit-group evidence of a
+	// hierarchical corpus; see unitEvidence.
+	unitVocab map[string]map[string]map[string]bool
+	headUnits map[string]map[string]headCounts
+	dir       string
 	// searches remembers the scores of recent searches by their clauses.
 	searches *boundedcache.Cache[map[string]float64]
 	// lookupTerms numbers the terms of the occupations' lookups.
@@ -516,6 +520,7 @@ func (ix *Index) finish(words map[string]int) {
 		if ix.idf == nil { // a snapshot holds it
 			ix.computeIDF()
 		}
+		ix.unitEvidence()
 	}
 	ix.precompute()
 	ix.searches = boundedcache.New[map[string]float64]("searches", searchCacheBytes)
