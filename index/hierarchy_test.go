@@ -46,3 +46,56 @@ func TestUnitEvidence(t *testing.T) {
 		t.Errorf("headPriorOf(en, \"\", 2544) = %v, want 0", p)
 	}
 }
+
+// TestForeignTitles checks how the whole ANZSCO holds the English titles
+// another classification (ESCO) gives its occupations and groups: as
+// entries, which a query's containment reads, but not as vocabulary, so
+// that their words cover no query for the occupation and weigh in no idf.
+func TestForeignTitles(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	if own := ownLanguages(ix.corpus); !own["en"] || own["pt"] {
+		t.Fatalf("ownLanguages(anzsco) = %v, want English only", own)
+	}
+	occEntries, groupEntries := 0, 0
+	for code, oi := range ix.occs {
+		own := map[string]bool{}
+		for _, e := range oi.entries {
+			if e.lang == "en" && e.kind != kindSourced {
+				for _, term := range e.terms {
+					own[term] = true
+				}
+			}
+		}
+		for _, e := range oi.entries {
+			if e.lang != "en" || e.kind != kindSourced {
+				continue
+			}
+			occEntries++
+			for _, term := range e.terms {
+				if !own[term] && oi.vocab["en"][term] {
+					t.Errorf("%s: term %q of the ESCO title %q is in its vocabulary", code, term, e.text)
+				}
+			}
+		}
+	}
+	for code, byLang := range ix.groupEntries {
+		own := map[string]bool{}
+		for _, term := range ix.terms("en", ix.an.titleText(ix.groups[code])) {
+			own[term] = true
+		}
+		for _, e := range byLang["en"] {
+			if e.text == ix.groups[code] {
+				continue
+			}
+			groupEntries++
+			for _, term := range e.terms {
+				if !own[term] && ix.groupVocab[code]["en"][term] {
+					t.Errorf("group %s: term %q of the ESCO title %q is in its vocabulary", code, term, e.text)
+				}
+			}
+		}
+	}
+	if occEntries < 1000 || groupEntries < 1000 {
+		t.Errorf("%d English titles from ESCO on occupations and %d on groups, want over 1,000 each", occEntries, groupEntries)
+	}
+}
