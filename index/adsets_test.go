@@ -204,9 +204,9 @@ func TestJobAdsANZSCO(t *testing.T) {
 // exact 0.70).
 const (
 	jobAdsUnitFloor    = 0.75
-	jobAdsExactFloor   = 0.63
-	jobAdsUnitFloorPT  = 0.63
-	jobAdsExactFloorPT = 0.49
+	jobAdsExactFloor   = 0.65
+	jobAdsUnitFloorPT  = 0.66
+	jobAdsExactFloorPT = 0.52
 )
 
 // scoredResult is a coded result's confidence and whether it was right.

@@ -66,12 +66,17 @@
 // A hierarchical corpus (every occupation a target, with its groups: the
 // whole ANZSCO) weighs terms by their inverse document frequency among the
 // titles, the words after the title's first part at tailWeight and a title
-// by where its head word is, ranks an exact title first, and codes to the
-// occupation, its unit group or its minor group, as a decision rule
-// fitted with each level's model decides (hierarchy.go,
-// calibration_anzsco.go, TestFitANZSCO -fit). A query in a language whose
-// lexicons hold a glossary into another ([translate pt-en]) is also read
-// in that language and measured against its titles (translate.go).
+// by where its head word is, adds to the rank key the evidence of the
+// candidate's whole unit group (the query's words in all its own titles,
+// the query's head word heading its titles: unitEvidence), ranks an exact
+// title first, and codes to the occupation, its unit group or its minor
+// group, as a decision rule fitted with each level's model decides
+// (hierarchy.go, calibration_anzsco.go, TestFitANZSCO -fit). Titles from
+// another classification in a language the corpus has titles of its own
+// in (ESCO's English titles) count for containment, not for coverage or
+// idf (ownLanguages). A query in a language whose lexicons hold a glossary
+// into another ([translate pt-en]) is also read in that language and
+// measured against its titles (translate.go).
 //
 // # Concurrency
 //

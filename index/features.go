@@ -18,12 +18,17 @@ type features struct {
 	cont  float64 // containment of the best title in the query
 	// exact is true when one of the occupation's own titles has exactly
 	// the query's terms (a hierarchical corpus ranks such a title first).
-	exact     bool
-	contDesc  float64 // the same, counting description terms as present too
-	cov       float64 // share of query terms in the title-like fields
-	textCov   float64 // share of query terms in the description and tasks
-	bestTitle string
-	lang      string
+	exact    bool
+	contDesc float64 // the same, counting description terms as present too
+	cov      float64 // share of query terms in the title-like fields
+	textCov  float64 // share of query terms in the description and tasks
+	// unitCov is, in a hierarchical corpus, the share of the query's
+	// terms in the titles of the occupation's whole unit group, and
+	// headPrior the share of the titles headed by the query's head word
+	// that are titles of that unit group (unitEvidence).
+	unitCov, headPrior float64
+	bestTitle          string
+	lang               string
 }
 
 // candidates computes the coverage features of every occupation that
@@ -72,6 +77,10 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				f.bestTitle = lf.bestTitle
 			}
 			contDesc = math.Max(contDesc, lf.contDesc)
+			// The unit group's evidence is read in whichever language has
+			// it: only the classification's own titles give it.
+			f.unitCov = math.Max(f.unitCov, lf.unitCov)
+			f.headPrior = math.Max(f.headPrior, ix.headPriorOf(lang, lq.head, oi.unit.Code))
 		}
 		if len(dterms) > 0 {
 			// A description completes a title in whichever language it does best.
@@ -164,9 +173,9 @@ func (ix *Index) newFeatureQuery(qterms, dterms, core map[string][]string) *feat
 
 // langFeatures are the features of a candidate in one language.
 type langFeatures struct {
-	cont, contDesc, cov, textCov float64
-	bestTitle                    string
-	exact                        bool
+	cont, contDesc, cov, textCov, unitCov float64
+	bestTitle                             string
+	exact                                 bool
 }
 
 // langFeaturesOf measures an occupation's titles and patterns in its
@@ -180,7 +189,7 @@ func (ix *Index) langFeaturesOf(oi *occInfo, li int, lang string, lq *langQuery,
 	if ll.first >= 0 {
 		posts = append(posts, newPost(ll.first, postNoTerm))
 	}
-	var cov, covN float64
+	var cov, covN, ucov float64
 	textCov := 0
 	for i, id := range lq.ids {
 		w := lq.weights[i]
@@ -188,6 +197,9 @@ func (ix *Index) langFeaturesOf(oi *occInfo, li int, lang string, lq *langQuery,
 		ti := ll.find(id)
 		if ti.title {
 			cov += w
+		}
+		if ti.unit {
+			ucov += w
 		}
 		if ti.text {
 			textCov++
@@ -204,6 +216,7 @@ func (ix *Index) langFeaturesOf(oi *occInfo, li int, lang string, lq *langQuery,
 	lf := ix.titleMatch(ll.entries, posts, lq, lang)
 	ix.patternMatch(oi, lang, lq.inQ, lq.inD, &lf)
 	lf.cov = cov / covN
+	lf.unitCov = ucov / covN
 	lf.textCov = float64(textCov) / float64(len(lq.terms))
 	return lf, posts
 }
@@ -456,7 +469,7 @@ func newTermSet(ts []string) termSet {
 // rankKey orders candidates: how well a title of the occupation matches
 // the query first, the bleve score to break ties.
 func rankKey(f features) float64 {
-	k := f.contDesc + f.cov + rankScoreWeight*math.Log1p(f.score)
+	k := f.contDesc + f.cov + rankScoreWeight*math.Log1p(f.score) + unitCovWeight*f.unitCov + headPriorWeight*f.headPrior
 	if f.exact {
 		k += exactTitleBonus
 	}
@@ -473,3 +486,16 @@ const exactTitleBonus = 0.5
 // rankScoreWeight keeps the bleve score a tie-breaker: log1p of scores in
 // this index stays below about 3, so it moves the key by at most 0.3.
 const rankScoreWeight = 0.1
+
+// Weights of the unit-group evidence in the rank key of a hierarchical
+// corpus (unitEvidence): enough to order occupations whose own titles
+// explain the query alike ("Aged Care Nurse" matches the word "nurse" in
+// many titles; the unit group whose titles also hold "aged" and "care"
+// goes first), not enough to outrank a title the query contains. Measured
+// on the fit halves of the job-ad titles and the held-out ABS titles:
+// 0.3 each raises the held-out titles' best candidate from 29% to 32%
+// (unit group 40% to 44%), and 0.5 or more starts to cost Portuguese.
+const (
+	unitCovWeight   = 0.3
+	headPriorWeight = 0.3
+)

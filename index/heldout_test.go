@@ -81,7 +81,12 @@ func heldOutIndex(t testing.TB) heldOut {
 			d.heldOutErr = err
 			return
 		}
-		c, err := abs.Whole(keep, structure, crosswalk.Extra(pt), "")
+		en, err := crosswalk.English()
+		if err != nil {
+			d.heldOutErr = err
+			return
+		}
+		c, err := abs.Whole(keep, structure, append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...), "")
 		if err != nil {
 			d.heldOutErr = err
 			return
@@ -177,8 +182,8 @@ func TestHeldOutANZSCO(t *testing.T) {
 
 // Regression floors of the held-out test, just below the accuracy measured.
 const (
-	heldOutUnitFloor  = 0.36
-	heldOutExactFloor = 0.23
+	heldOutUnitFloor  = 0.40
+	heldOutExactFloor = 0.27
 )
 
 func b2i(b bool) int {

@@ -426,3 +426,85 @@ func (ix *Index) entriesOf(oi *occInfo, lang string, fn func(*entry)) {
 		}
 	}
 }
+
+// headCounts counts the titles headed by one term: in all, and by unit
+// group.
+type headCounts struct {
+	n      int
+	byUnit map[string]int
+}
+
+// unitEvidence makes, in a hierarchical corpus, what ranking knows of each
+// unit group as a whole: the terms of all its occupations' titles
+// (unitVocab), and for each head term the unit groups whose titles it heads
+// (headUnits). "Aged Care Nurse" is a title no occupation has, but "nurse"
+// heads titles of a few unit groups and "aged" and "care" are words of one
+// of them.
+func (ix *Index) unitEvidence() {
+	ix.unitVocab = map[string]map[string]map[string]bool{}
+	ix.headUnits = map[string]map[string]headCounts{}
+	for _, code := range slices.Sorted(maps.Keys(ix.occs)) {
+		oi := ix.occs[code]
+		u := oi.unit.Code
+		if u == "" {
+			continue
+		}
+		for _, e := range ownTitles(oi) {
+			if ix.unitVocab[u] == nil {
+				ix.unitVocab[u] = map[string]map[string]bool{}
+			}
+			if ix.unitVocab[u][e.lang] == nil {
+				ix.unitVocab[u][e.lang] = map[string]bool{}
+			}
+			for _, t := range e.terms {
+				ix.unitVocab[u][e.lang][t] = true
+			}
+			h := headOf(e.terms, e.lang)
+			if h == "" {
+				continue
+			}
+			if ix.headUnits[e.lang] == nil {
+				ix.headUnits[e.lang] = map[string]headCounts{}
+			}
+			hc := ix.headUnits[e.lang][h]
+			if hc.byUnit == nil {
+				hc.byUnit = map[string]int{}
+			}
+			hc.n++
+			hc.byUnit[u]++
+			ix.headUnits[e.lang][h] = hc
+		}
+	}
+}
+
+// ownTitles returns the occupation's entries that are titles the
+// classification gives it (title, alternative titles, specialisations,
+// everyday titles), not those from another classification: a title taken
+// from one (the first, made the occupation's title in a language it has
+// no title of its own in) is left out too.
+func ownTitles(oi *occInfo) []*entry {
+	var out []*entry
+	for _, e := range oi.entries {
+		if e.kind == kindSourced || e.kind == kindGroup || e.shared {
+			continue
+		}
+		if t := oi.occ.Text[e.lang]; e.kind == kindTitle && t != nil && slices.ContainsFunc(t.SourcedTitles, func(st corpus.SourcedTitle) bool { return st.Title == e.text }) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// headPriorOf is the share of the titles headed by head (in lang) that
+// are titles of unit group unit.
+func (ix *Index) headPriorOf(lang, head, unit string) float64 {
+	if head == "" || unit == "" {
+		return 0
+	}
+	hc, ok := ix.headUnits[lang][head]
+	if !ok || hc.n == 0 {
+		return 0
+	}
+	return float64(hc.byUnit[unit]) / float64(hc.n)
+}

@@ -53,6 +53,32 @@ const (
 // kindRepeat is how many times a title-like string of each kind is indexed.
 var kindRepeat = map[string]int{kindTitle: 4, kindAlt: 3, kindSpec: 2, kindEveryday: 2, kindPattern: 1, kindGroup: 1, kindSourced: 1}
 
+// ownLanguages returns the languages in which c's occupations have titles
+// of their own, not only titles from other classifications (an
+// occupation's first title from one becomes its title in a language it
+// has none of its own in): English in the whole ANZSCO. In a hierarchical
+// corpus a title from another classification in such a language (ESCO's
+// English titles) is weaker evidence than the classification's own: it
+// counts, as any title, for the containment of the candidate it belongs
+// to, but its words are not the occupation's or group's vocabulary, so
+// they add nothing to its coverage of a query and nothing to the idf of a
+// term. An ESCO title that shares one word with a job-ad title would
+// otherwise cover that word for every occupation of a wide group, and
+// outrank the occupation whose own title the ad names: with coverage, the
+// ESCO titles cost the English job-ad titles of the fit half three
+// points; without it they gain one, and the held-out ABS titles four.
+func ownLanguages(c *corpus.Corpus) map[string]bool {
+	out := map[string]bool{}
+	for i := range c.Occupations {
+		for lang, t := range c.Occupations[i].Text {
+			if t.Title != "" && (len(t.SourcedTitles) == 0 || t.SourcedTitles[0].Title != t.Title) {
+				out[lang] = true
+			}
+		}
+	}
+	return out
+}
+
 // sharedTitleWeight scales the containment of a title that does not name
 // one occupation: a unit group's title, shared by its occupations, or a
 // residual ("nec") title. An occupation's own title that the query
@@ -335,7 +361,11 @@ type Index struct {
 	// idf weighs the terms of a hierarchical corpus; see idfOf.
 	idf    map[string]map[string]float64
 	idfMax float64
-	dir    string
+	// unitVocab and headUnits are the unit-group evidence of a
+	// hierarchical corpus; see unitEvidence.
+	unitVocab map[string]map[string]map[string]bool
+	headUnits map[string]map[string]headCounts
+	dir       string
 	// searches remembers the scores of recent searches by their clauses.
 	searches *boundedcache.Cache[map[string]float64]
 	// lookupTerms numbers the terms of the occupations' lookups.
@@ -478,7 +508,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 	extra := extraTitles(c)
 	gts := groupTitles(c)
 	b := &indexBuilder{ix: ix, an: an, words: map[string]int{}, analysed: map[string][]string{},
-		extra: extra, groupTitles: gts, targets: sourcedTargets(extra, gts)}
+		extra: extra, groupTitles: gts, targets: sourcedTargets(extra, gts), ownLangs: ownLanguages(c)}
 	for i := range c.Occupations {
 		b.addOccupation(&c.Occupations[i])
 	}
@@ -520,6 +550,7 @@ func (ix *Index) finish(words map[string]int) {
 		if ix.idf == nil { // a snapshot holds it
 			ix.computeIDF()
 		}
+		ix.unitEvidence()
 	}
 	ix.precompute()
 	ix.searches = boundedcache.New[map[string]float64]("searches", searchCacheBytes)
@@ -538,7 +569,10 @@ type indexBuilder struct {
 	groupTitles map[string]map[string][]string
 	// targets counts the targets of each sourced title (sourcedTargets).
 	targets map[string]int
-	langBit uint8
+	// ownLangs are the languages the corpus has titles of its own in
+	// (ownLanguages).
+	ownLangs map[string]bool
+	langBit  uint8
 }
 
 // index records the terms of s that bleve holds in a field (bit): its
@@ -608,11 +642,17 @@ func (b *indexBuilder) addText(oi *occInfo, lang string) {
 		if kind == kindGroup || kind == kindSourced && b.targets[lang+"\x00"+Fold(s)] > 1 {
 			e.weight, e.shared = sharedTitleWeight, true
 		}
+		// A title another classification gives the occupation in a
+		// language the corpus has titles of its own in: see
+		// ownLanguages.
+		foreign := kind == kindSourced && b.ix.hier && b.ownLangs[lang]
 		if kind != kindPattern {
 			oi.entries = append(oi.entries, e)
 		}
 		for _, term := range e.terms {
-			oi.vocab[lang][term] = true
+			if !foreign {
+				oi.vocab[lang][term] = true
+			}
 		}
 		b.index(s, lang, e.terms, inTitles)
 		b.countWords(s)
@@ -655,6 +695,8 @@ func (b *indexBuilder) addGroups() {
 			b.langBit = langMask(lang)
 			for _, s := range byLang[lang] {
 				e := &entry{code: code, kind: kindGroup, lang: lang, text: s, terms: b.termsOf(lang, s), weight: sharedTitleWeight, shared: true}
+				// A title another classification gives the group.
+				foreign := b.ownLangs[lang] && s != ix.groups[code]
 				if ix.groupEntries[code] == nil {
 					ix.groupEntries[code] = map[string][]*entry{}
 				}
@@ -663,7 +705,9 @@ func (b *indexBuilder) addGroups() {
 					ix.groupVocab[code][lang] = map[string]bool{}
 				}
 				for _, t := range e.terms {
-					ix.groupVocab[code][lang][t] = true
+					if !foreign {
+						ix.groupVocab[code][lang][t] = true
+					}
 				}
 				b.index(s, lang, e.terms, inTitles)
 				b.countWords(s)

@@ -41,6 +41,8 @@ type termInfo struct {
 	// title: a title of the occupation or of its groups holds it; text:
 	// its description or tasks do.
 	title, text bool
+	// unit: a title of any occupation of its unit group holds it.
+	unit bool
 }
 
 // A post packs an entry's position in langEntries (above postShift) with
@@ -89,6 +91,9 @@ func (ix *Index) lookupOf(oi *occInfo) *occLookup {
 				for t := range m {
 					update(t, func(ti *termInfo) { ti.title = true })
 				}
+			}
+			for t := range ix.unitVocab[oi.unit.Code][lang] {
+				update(t, func(ti *termInfo) { ti.unit = true })
 			}
 			for t := range oi.textVocab[lang] {
 				update(t, func(ti *termInfo) { ti.text = true })

@@ -27,8 +27,8 @@ var WholeLexicons = []string{"en", "pt", "jobads", "jobads-pt", "ads-en", "abs",
 // lexicons. It is how the built-in corpus "anzsco" is generated, and how
 // tests build it from a part of the titles.
 //
-// extra are titles from other classifications (the Portuguese titles of
-// package crosswalk) of occupations and groups, each with its source: an
+// extra are titles from other classifications (the Portuguese titles and
+// ESCO's English ones of package crosswalk) of occupations and groups, each with its source: an
 // occupation's become its text in their language (the first its title,
 // all of them its sourced titles), a unit or minor group's the group's
 // titles. credit is added to the corpus's source when there are any.

@@ -15,7 +15,7 @@ import (
 	"github.com/anzsco/anzsco/corpus/abs"
 )
 
-//go:generate go run ./internal/gen -shared ../../../shared/crosswalks -abs ../../../shared/abs -out data/pt-titles.tsv.gz
+//go:generate go run ./internal/gen -shared ../../../shared/crosswalks -abs ../../../shared/abs -out data/pt-titles.tsv.gz -out-en data/en-titles.tsv.gz
 
 // Attribution is the credit that must accompany the Portuguese titles
 // wherever they are shipped or shown.

@@ -31,7 +31,12 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	c, err := abs.Whole(titles, structure, crosswalk.Extra(pt), "Portuguese titles: "+crosswalk.Attribution)
+	en, err := crosswalk.English()
+	if err != nil {
+		return err
+	}
+	extra := append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...)
+	c, err := abs.Whole(titles, structure, extra, "Portuguese titles: "+crosswalk.Attribution+"\n"+crosswalk.EnglishAttribution)
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ func run() error {
 	shared := flag.String("shared", "../../../shared/crosswalks", "the shared crosswalks directory")
 	absDir := flag.String("abs", "../../../shared/abs", "the directory of the ABS workbooks (the index of titles)")
 	out := flag.String("out", "data/pt-titles.tsv.gz", "the file to write")
+	outEN := flag.String("out-en", "data/en-titles.tsv.gz", "the file of English titles to write")
 	flag.Parse()
 	src, err := crosswalk.LoadSources(*shared)
 	if err != nil {
@@ -44,6 +45,18 @@ func run() error {
 	if err := atomicfile.WriteFile(*out, buf.Bytes()); err != nil {
 		return err
 	}
+	en, err := crosswalk.EnglishTitles(src)
+	if err != nil {
+		return err
+	}
+	var enBuf bytes.Buffer
+	if err := crosswalk.WriteGzipTSV(&enBuf, en); err != nil {
+		return err
+	}
+	if err := atomicfile.WriteFile(*outEN, enBuf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Printf("%s: %d English titles from ESCO, %d bytes\n", filepath.Base(*outEN), len(en), enBuf.Len())
 	occs := src.Occupations()
 	cov := crosswalk.CoverageOf(titles, occs)
 	fmt.Printf("%s: %d titles, %d bytes\n", filepath.Base(*out), len(titles), buf.Len())
