@@ -83,27 +83,7 @@ func compileAnalyser(lx *corpus.Lexicon, vocab func(*analyser) (words, bigrams m
 		places: map[string]bool{}, qualifiers: map[string]bool{}, residuals: map[string]bool{},
 		names: lx.Names}
 	for i, lang := range corpus.Languages {
-		la := &langAnalysis{function: map[string]bool{}, stop: map[string]bool{}, variants: map[string][]string{},
-			canon: map[string]string{}, stem: stemmerFor(lang), agentive: foldRewrites(lx.Agentive[lang])}
-		for _, w := range lx.Function[lang] {
-			w = Fold(w)
-			la.function[w] = true
-			a.functionLangs[w] |= 1 << i
-		}
-		for _, rw := range lx.Variants[lang] {
-			from := Fold(rw.From)
-			if n := strings.Count(from, " ") + 1; n > 1 {
-				if la.phrases == nil {
-					la.phrases, la.phraseStart = map[string][]string{}, map[string]bool{}
-				}
-				la.phrases[from] = foldAll(rw.To)
-				la.phraseStart[from[:strings.IndexByte(from, ' ')]] = true
-				la.maxPhrase = max(la.maxPhrase, n)
-				continue
-			}
-			la.variants[from] = foldAll(rw.To)
-		}
-		a.langs[lang] = la
+		a.langs[lang] = compileLang(lx, lang, 1<<i, a.functionLangs)
 	}
 	a.titleWords, a.titleBigrams = vocab(a)
 	for _, lang := range corpus.Languages {
@@ -159,6 +139,33 @@ func compileAnalyser(lx *corpus.Lexicon, vocab func(*analyser) (words, bigrams m
 		a.noise = append(a.noise, nr)
 	}
 	return a, nil
+}
+
+// compileLang compiles the parts of lx for lang that do not depend on the
+// title vocabulary: function words (each marked with bit in
+// functionLangs), variants and phrase variants, and agentive rewrites.
+func compileLang(lx *corpus.Lexicon, lang string, bit uint8, functionLangs map[string]uint8) *langAnalysis {
+	la := &langAnalysis{function: map[string]bool{}, stop: map[string]bool{}, variants: map[string][]string{},
+		canon: map[string]string{}, stem: stemmerFor(lang), agentive: foldRewrites(lx.Agentive[lang])}
+	for _, w := range lx.Function[lang] {
+		w = Fold(w)
+		la.function[w] = true
+		functionLangs[w] |= bit
+	}
+	for _, rw := range lx.Variants[lang] {
+		from := Fold(rw.From)
+		if n := strings.Count(from, " ") + 1; n > 1 {
+			if la.phrases == nil {
+				la.phrases, la.phraseStart = map[string][]string{}, map[string]bool{}
+			}
+			la.phrases[from] = foldAll(rw.To)
+			la.phraseStart[from[:strings.IndexByte(from, ' ')]] = true
+			la.maxPhrase = max(la.maxPhrase, n)
+			continue
+		}
+		la.variants[from] = foldAll(rw.To)
+	}
+	return la
 }
 
 // foldRewrites folds the words of rewrites.
