@@ -36,7 +36,7 @@ var limits = xlsx.Limits{
 	MaxUnzipped: maxUnzipped, MaxPart: maxUnzippedXML, MaxDepth: 64,
 	MaxRows: xlsx.MaxRows, MaxColumns: xlsx.MaxColumns,
 	MaxCellBytes: 4 * xlsx.MaxCellChars, MaxRowBytes: 4 << 20,
-	MaxSharedStrings: maxSheetCells,
+	MaxSharedStrings: maxSheetCells, MaxStyles: 1 << 16, // styles are not read: no dates are wanted
 }
 
 // maxSheetRows and maxSheetCells bound the table read from one sheet: the

@@ -24,10 +24,11 @@
 // one worksheet row by row (internal/xlsx, which unzips and decodes it as
 // it goes): its first non-empty row is the header, empty rows are skipped,
 // and a row's line is its row number in the sheet. Cells are read as
-// stored, numbers and booleans as Excel's General format shows them; no
-// other number format is applied (a date is its serial number). XLSX
-// output is the CSV output in one worksheet, written as rows come and
-// ended when the run ends.
+// stored, numbers and booleans as Excel's General format shows them, and
+// a number in a date or time format as ISO 8601 (2024-01-12,
+// 2024-01-12 08:30:00, 08:30:00; see internal/xlsx); no other number
+// format is applied. XLSX output is the CSV output in one worksheet,
+// written as rows come and ended when the run ends.
 //
 // Columns are named: the title column is required (NewReader fails, naming
 // it and listing the columns present, when the header lacks it), the

@@ -48,6 +48,7 @@ var xlsxLimits = xlsx.Limits{
 	MaxRows: xlsx.MaxRows, MaxColumns: xlsx.MaxColumns,
 	MaxCellBytes: MaxRecordBytes, MaxRowBytes: 4 * MaxRecordBytes,
 	MaxSharedStrings: 8 << 20, SharedStringsInMemory: xlsxPartInMemory,
+	MaxStyles: 1 << 20,
 }
 
 // The first bytes of a zip file (XLSX) and of an OLE2 compound file (the
@@ -147,7 +148,7 @@ func (r *xlsxReader) open() error {
 		r.sheet = sheets[0]
 	}
 	var err error
-	if r.rows, err = r.f.Sheet(r.sheet, xlsx.Options{General: true}); err != nil {
+	if r.rows, err = r.f.Sheet(r.sheet, xlsx.Options{General: true, Dates: true}); err != nil {
 		return fmt.Errorf("%s: %s", r.opt.Name, oneline.Quoted(err))
 	}
 	header, err := r.next()
@@ -167,7 +168,7 @@ func (r *xlsxReader) open() error {
 
 // next returns the cells of the next row that has any, with the trailing
 // empty ones dropped. Numbers and booleans read as Excel's General format
-// shows them.
+// shows them, dates and times as ISO 8601.
 func (r *xlsxReader) next() ([]string, error) {
 	for r.rows.Next() {
 		r.line = r.rows.Row()

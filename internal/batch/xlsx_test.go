@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
@@ -131,6 +132,50 @@ func TestXLSXReader(t *testing.T) {
 	}
 }
 
+// Dates in an id column and a kept column read as ISO 8601 dates, not as
+// the serial numbers a workbook stores; other numbers as General shows
+// them, whatever their format.
+func TestXLSXDates(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	posted := time.Date(2024, time.January, 11, 8, 30, 0, 0, time.UTC)
+	must(f.SetSheetRow("Sheet1", "A1", &[]any{"posted", "title", "closes", "shift", "salary"}))
+	must(f.SetSheetRow("Sheet1", "A2", &[]any{posted, "Team Leader", 45322, 0.375, 85000.5}))
+	date, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	must(err)
+	clock, err := f.NewStyle(&excelize.Style{NumFmt: 20})
+	must(err)
+	money, err := f.NewStyle(&excelize.Style{NumFmt: 4})
+	must(err)
+	must(f.SetCellStyle("Sheet1", "C2", "C2", date))
+	must(f.SetCellStyle("Sheet1", "D2", "D2", clock))
+	must(f.SetCellStyle("Sheet1", "E2", "E2", money))
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	rd, err := NewReader(&buf, ReadOptions{Name: "ads.xlsx", Title: "title", ID: "posted", Keep: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := readRecords(t, rd)
+	if len(recs) != 1 {
+		t.Fatalf("%d records, want 1", len(recs))
+	}
+	if got, want := recs[0].ID, "2024-01-11 08:30:00"; got != want {
+		t.Errorf("id = %q, want %q", got, want)
+	}
+	if got, want := strings.Join(recs[0].Columns, "|"), "2024-01-11 08:30:00|Team Leader|2024-01-31|09:00:00|85000.5"; got != want {
+		t.Errorf("kept columns = %q, want %q", got, want)
+	}
+}
+
 func TestXLSXInputErrors(t *testing.T) {
 	book := workbook(t, []string{"Ads", "Other"}, map[string][][]any{"Ads": {{"job"}, {"Team Leader"}}})
 	empty := workbook(t, []string{"Ads"}, nil)
@@ -148,6 +193,8 @@ func TestXLSXInputErrors(t *testing.T) {
 		{"damaged workbook", append(append([]byte(nil), book[:len(book)/2]...), 0xff, 0xfe, 0x00), ReadOptions{}, "ads.csv: not a readable Excel workbook: "},
 		{"no such sheet", book, ReadOptions{Sheet: "Vagas"}, `ads.csv: no sheet "Vagas" in the workbook (sheets: "Ads", "Other")`},
 		{"empty sheet", empty, ReadOptions{}, `ads.csv: sheet "Ads" is empty: want a header row`},
+		{"damaged styles", replacing(t, book, "xl/styles.xml", "<styleSheet>"+strings.Repeat("<x>", 100)+strings.Repeat("</x>", 100)+"</styleSheet>"), ReadOptions{},
+			"ads.csv: xl/styles.xml: over a limit: XML nested over 64 elements deep"},
 		{"column not on the first sheet", book, ReadOptions{Title: "title"}, `ads.csv: no column "title" in the header (columns: "job") (read the first sheet, "Ads"; --sheet names another: "Ads", "Other")`},
 	}
 	for _, tt := range tests {
@@ -228,6 +275,35 @@ func TestRunXLSXWriteError(t *testing.T) {
 
 // declaring copies the zip file book and adds a part that declares size
 // bytes unzipped, as a damaged or hostile file may.
+// replacing returns the workbook book with the part named replaced by
+// body.
+func replacing(t testing.TB, book []byte, part, body string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if f.Name == part {
+			continue
+		}
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := zw.Create(part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, body)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 func declaring(t testing.TB, book []byte, part string, size uint64) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))

@@ -93,3 +93,56 @@ func BenchmarkWrite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadSheetDates reads 20,000 rows of an id, a title and a date
+// (numFmt 14) with and without Options.Dates: the cost of reading the
+// styles and showing the dates.
+func BenchmarkReadSheetDates(b *testing.B) {
+	f := excelize.NewFile()
+	defer f.Close()
+	date, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		b.Fatal(err)
+	}
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 1; i <= 20000; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i)
+		row := []any{i, fmt.Sprintf("Call Centre Team Leader %d", i%500), excelize.Cell{StyleID: date, Value: 45000 + i%700}}
+		if err := sw.SetRow(cell, row); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	for _, dates := range []bool{false, true} {
+		b.Run(fmt.Sprintf("Dates=%v", dates), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				w, err := Open(bytes.NewReader(data), int64(len(data)), DefaultLimits())
+				if err != nil {
+					b.Fatal(err)
+				}
+				rows, err := w.Sheet("Sheet1", Options{General: true, Dates: dates})
+				if err != nil {
+					b.Fatal(err)
+				}
+				for rows.Next() {
+					_ = rows.Cells()
+				}
+				if err := rows.Err(); err != nil {
+					b.Fatal(err)
+				}
+				w.Close()
+			}
+		})
+	}
+}

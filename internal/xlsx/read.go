@@ -42,6 +42,9 @@ type Limits struct {
 	MaxCellBytes, MaxRowBytes int
 	// MaxSharedStrings bounds the count of shared strings.
 	MaxSharedStrings int
+	// MaxStyles bounds the count of cell formats, and that of custom
+	// number formats, in the styles part (read for Options.Dates only).
+	MaxStyles int
 	// SharedStringsInMemory is the bytes of shared strings held in memory;
 	// beyond it they go to a temporary file, read back a cell at a time.
 	// Zero holds them all in memory (MaxPart bounds them).
@@ -56,8 +59,14 @@ func DefaultLimits() Limits {
 		MaxRows: MaxRows, MaxColumns: MaxColumns,
 		MaxCellBytes: 4 * MaxCellChars, MaxRowBytes: 16 << 20,
 		MaxSharedStrings: 8 << 20, SharedStringsInMemory: 16 << 20,
+		MaxStyles: maxStyles,
 	}
 }
+
+// maxStyles is the default bound on cell formats: Excel makes at most
+// 64,000, and one costs the reader a few bytes, so other writers are
+// allowed 16 times that.
+const maxStyles = 1 << 20
 
 // Relationship types, matched by their last path element so that the
 // transitional and the strict namespaces both match.
@@ -65,6 +74,7 @@ const (
 	relOfficeDocument = "officeDocument"
 	relWorksheet      = "worksheet"
 	relSharedStrings  = "sharedStrings"
+	relStyles         = "styles"
 )
 
 // Workbook is an opened workbook: its sheet names are read, its
@@ -78,6 +88,12 @@ type Workbook struct {
 	sstErr error
 	sstRef string // the shared strings part, "" when there is none
 	loaded bool
+
+	date1904  bool    // the workbook counts dates from 1904 (workbookPr date1904)
+	stylesRef string  // the styles part, "" when there is none
+	st        *styles // read with the first sheet read with Options.Dates
+	stErr     error
+	stLoaded  bool
 }
 
 type sheetRef struct {
@@ -180,9 +196,15 @@ func (w *Workbook) readBook(book string) error {
 		if r.kind == relSharedStrings && w.sstRef == "" {
 			w.sstRef = r.target
 		}
+		if r.kind == relStyles && w.stylesRef == "" {
+			w.stylesRef = r.target
+		}
 	}
 	if w.sstRef == "" && w.parts["xl/sharedstrings.xml"] != nil {
 		w.sstRef = "xl/sharedStrings.xml"
+	}
+	if w.stylesRef == "" && w.parts["xl/styles.xml"] != nil {
+		w.stylesRef = "xl/styles.xml"
 	}
 	f := w.parts[strings.ToLower(book)]
 	p, err := w.openPart(f)
@@ -199,6 +221,10 @@ func (w *Workbook) readBook(book string) error {
 			return fmt.Errorf("%s: %w", partName(f), err)
 		}
 		s, ok := t.(xml.StartElement)
+		if ok && s.Name.Local == "workbookPr" {
+			v := attr(s, "date1904")
+			w.date1904 = v == "1" || strings.EqualFold(v, "true")
+		}
 		if !ok || s.Name.Local != "sheet" {
 			continue
 		}
@@ -236,9 +262,13 @@ func (w *Workbook) Close() error {
 type Options struct {
 	// General reads numbers and booleans as a cell in Excel's General
 	// format shows them: numbers to 15 significant digits, TRUE and FALSE.
-	// Without it a cell's stored value is read as it is. Other number
-	// formats (dates, percentages) are never applied.
+	// Without it a cell's stored value is read as it is.
 	General bool
+	// Dates reads a number whose cell format is a date or a time as
+	// ISO 8601 text: 2024-01-12, 2024-01-12 08:30:00, 08:30:00 (see the
+	// package comment). Other number formats (percentages, currencies,
+	// decimals) are never applied.
+	Dates bool
 }
 
 // Sheet opens the worksheet name (as Sheets spells it) for reading its
@@ -268,6 +298,15 @@ func (w *Workbook) Sheet(name string, opt Options) (*Rows, error) {
 	}
 	if w.sstErr != nil {
 		return nil, w.sstErr
+	}
+	if opt.Dates && !w.stLoaded {
+		w.stLoaded = true
+		if sf := w.parts[strings.ToLower(w.stylesRef)]; w.stylesRef != "" && sf != nil {
+			w.st, w.stErr = w.readStyles(sf)
+		}
+	}
+	if opt.Dates && w.stErr != nil {
+		return nil, w.stErr
 	}
 	p, err := w.openPart(f)
 	if err != nil {
@@ -544,15 +583,15 @@ func (r *Rows) cell(start xml.StartElement) (string, bool, error) {
 				}
 			}
 		case xml.EndElement:
-			val, err := r.value(typ, v, inline, hasInline)
+			val, err := r.value(typ, attr(start, "s"), v, inline, hasInline)
 			return val, val != "" || formula, err
 		}
 	}
 }
 
-// value is the text of a cell of type typ with <v> v and inline string
-// inline.
-func (r *Rows) value(typ, v, inline string, hasInline bool) (string, error) {
+// value is the text of a cell of type typ and style style with <v> v and
+// inline string inline.
+func (r *Rows) value(typ, style, v, inline string, hasInline bool) (string, error) {
 	switch typ {
 	case "s":
 		if v == "" {
@@ -587,6 +626,13 @@ func (r *Rows) value(typ, v, inline string, hasInline bool) (string, error) {
 		return v, nil
 	case "str", "e", "d":
 		return v, nil
+	}
+	if r.opt.Dates {
+		if k := r.w.st.kind(style); k != kindNumber {
+			if d, ok := dateText(v, k, r.w.date1904); ok {
+				return d, nil
+			}
+		}
 	}
 	if r.opt.General {
 		return general(v), nil

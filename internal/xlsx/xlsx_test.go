@@ -540,7 +540,7 @@ func readEverything(data []byte, lim Limits) error {
 	}
 	defer w.Close()
 	for _, name := range w.Sheets() {
-		rows, err := w.Sheet(name, Options{General: true})
+		rows, err := w.Sheet(name, Options{General: true, Dates: true})
 		if err != nil {
 			return err
 		}
