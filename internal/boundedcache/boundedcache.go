@@ -51,10 +51,7 @@ type Cache[V any] struct {
 }
 
 type shard[V any] struct {
-	// mu is read-locked for a lookup in the newer generation, the most
-	// common use: lookups then never wait for each other, nor for a
-	// reader whose thread lost its core.
-	mu       sync.RWMutex
+	mu       sync.Mutex
 	cur, old map[string]entry[V]
 	curBytes int64
 	oldBytes int64
@@ -88,18 +85,14 @@ func (c *Cache[V]) Get(k string) (V, bool) {
 		return zero, false
 	}
 	s := c.shard(k)
-	s.mu.RLock()
+	s.mu.Lock()
 	e, ok := s.cur[k]
-	s.mu.RUnlock()
 	if !ok {
-		s.mu.Lock()
-		if e, ok = s.cur[k]; !ok {
-			if e, ok = s.old[k]; ok {
-				s.addLocked(k, e, c.half())
-			}
+		if e, ok = s.old[k]; ok {
+			s.addLocked(k, e, c.half())
 		}
-		s.mu.Unlock()
 	}
+	s.mu.Unlock()
 	if ok {
 		c.hits.Add(1)
 	} else {
@@ -144,10 +137,10 @@ func (c *Cache[V]) Stats() Stats {
 	st := Stats{Name: c.name, BudgetBytes: c.budget, Hits: c.hits.Load(), Misses: c.misses.Load()}
 	for i := range c.shards {
 		s := &c.shards[i]
-		s.mu.RLock()
+		s.mu.Lock()
 		st.Bytes += s.curBytes + s.oldBytes
 		st.Entries += int64(len(s.cur) + len(s.old))
-		s.mu.RUnlock()
+		s.mu.Unlock()
 	}
 	return st
 }
