@@ -113,6 +113,16 @@ func joinAmpersands(s string, ws []string) []string {
 	return out
 }
 
+// hasWord reports whether Words(s) would find a word, without making them.
+func hasWord(s string) bool {
+	for _, r := range s {
+		if isWordRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func isWordRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= utf8.RuneSelf && isLetter(r)
 }

@@ -158,3 +158,13 @@ func TestWordsAmpersand(t *testing.T) {
 		}
 	}
 }
+
+// TestHasWord checks hasWord against Words, which it stands in for where
+// only the presence of a word matters.
+func TestHasWord(t *testing.T) {
+	for _, s := range []string{"", " ", "&", " & ", "b&b", "r&d ltd", "-- 123", "(.)", "ção", "\xff\xfe", "ğ", "×÷", "a"} {
+		if got, want := hasWord(s), len(Words(s)) > 0; got != want {
+			t.Errorf("hasWord(%q) = %v, want %v (Words: %q)", s, got, want, Words(s))
+		}
+	}
+}

@@ -69,7 +69,7 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 			stripped = append(stripped, Stripped{Text: seg, Rule: "place"})
 			continue
 		}
-		if len(Words(seg)) == 0 {
+		if !hasWord(seg) {
 			continue
 		}
 		if isNumber(strings.ReplaceAll(seg, " ", "")) {
@@ -78,7 +78,7 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 		}
 		keep = append(keep, seg)
 	}
-	if len(Words(strings.Join(keep, " "))) == 0 {
+	if len(keep) == 0 { // every segment kept holds a word
 		return []string{folded}, nil
 	}
 	return keep, stripped

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -94,51 +95,63 @@ func classifyRun(opts *classifyOptions) error {
 	if err != nil {
 		return err
 	}
-	p := newResultPrinter(opts.IO.Out, opts.Format, opts.Explain)
+	query := func(text string) index.Query {
+		return index.Query{Text: text, Description: opts.Desc, Top: opts.Top, Explain: opts.Explain, MinConfidence: opts.MinConf}
+	}
+	var p *resultPrinter
 	outside, failed := false, 0
 	line := 0
-	do := func(text string) error {
-		line++
-		if opts.Stdin {
-			p.line = line
-		}
-		res, err := ix.Classify(index.Query{Text: text, Description: opts.Desc, Top: opts.Top, Explain: opts.Explain, MinConfidence: opts.MinConf})
-		if err != nil {
-			if !opts.Stdin {
-				if errors.Is(err, index.ErrEmptyQuery) {
-					return usageError("%v", err)
-				}
-				return err
-			}
-			failed++
-			return p.printError(text, err)
-		}
-		if res.Outside() {
-			outside = true
-		}
-		return p.print(res)
-	}
 	if opts.Stdin {
-		err = classifyStream(opts.IO.In, runtime.GOMAXPROCS(0), func(text string) (*index.Result, error) {
-			return ix.Classify(index.Query{Text: text, Description: opts.Desc, Top: opts.Top, Explain: opts.Explain, MinConfidence: opts.MinConf})
-		}, func(text string, res *index.Result, err error) error {
+		// Output is buffered and flushed whenever every line read so far
+		// has been printed: a file streams in large writes, and a person
+		// or a program that sends a line and waits gets its answer.
+		out := bufio.NewWriterSize(opts.IO.Out, 64<<10)
+		p = newResultPrinter(out, opts.Format, opts.Explain)
+		err = classifyStream(opts.IO.In, runtime.GOMAXPROCS(0), func(l *streamLine) {
+			l.res, l.err = ix.Classify(query(l.text))
+			if l.err == nil && opts.Format == "json" {
+				// Encoded by the workers, so that the one goroutine
+				// that prints in order only copies bytes.
+				l.out, l.err = appendJSONResult(nil, l.res, resultenc.Int("line", l.seq+1))
+			}
+		}, func(l *streamLine) error {
 			// Lines come back in input order: the count is the line.
 			line++
 			p.line = line
-			if err != nil {
+			if l.err != nil {
 				failed++
-				return p.printError(text, err)
+				return p.printError(l.text, l.err)
 			}
-			if res.Outside() {
+			if l.res.Outside() {
 				outside = true
 			}
-			return p.print(res)
-		})
+			if l.out != nil {
+				_, err := p.w.Write(l.out)
+				return err
+			}
+			return p.print(l.res)
+		}, out.Flush)
+		if ferr := p.flush(); err == nil {
+			err = ferr
+		}
+		if ferr := out.Flush(); err == nil {
+			err = ferr
+		}
 	} else {
-		err = do(strings.Join(opts.Args, " "))
-	}
-	if ferr := p.flush(); err == nil {
-		err = ferr
+		p = newResultPrinter(opts.IO.Out, opts.Format, opts.Explain)
+		var res *index.Result
+		res, err = ix.Classify(query(strings.Join(opts.Args, " ")))
+		switch {
+		case errors.Is(err, index.ErrEmptyQuery):
+			return usageError("%v", err)
+		case err != nil:
+			return err
+		}
+		outside = res.Outside()
+		err = p.print(res)
+		if ferr := p.flush(); err == nil {
+			err = ferr
+		}
 	}
 	switch {
 	case err != nil:
@@ -158,29 +171,39 @@ func addFormatFlags(cmd *cobra.Command, asJSON *bool, format *string, jsonUsage 
 	completeValues(cmd, "format", "table", "tsv", "json")
 }
 
-// classifyStream classifies every line of r with classify, workers lines
-// at once, and calls emit for each in input order, from the calling
-// goroutine. At most 64 lines per worker are in flight, however long the
-// input. It stops at the first error of emit or of reading, after emitting
+// streamLine is one line of a classified stream: its place and text, and
+// what a worker made of it.
+type streamLine struct {
+	seq  int // from 0
+	text string
+	res  *index.Result
+	err  error
+	out  []byte // the line's output, when the worker made it
+}
+
+// classifyStream calls work for every line of r, workers lines at once,
+// and emit for each in input order, from the calling goroutine; caughtUp
+// (when not nil) each time every line read so far has been emitted. At
+// most 64 lines per worker are in flight, however long the input. It
+// stops at the first error of emit, caughtUp or reading, after emitting
 // the lines before it.
-func classifyStream(r io.Reader, workers int, classify func(string) (*index.Result, error), emit func(string, *index.Result, error) error) error {
-	type line struct {
-		seq  int
-		text string
-		res  *index.Result
-		err  error
-	}
+func classifyStream(r io.Reader, workers int, work func(*streamLine), emit func(*streamLine) error, caughtUp func() error) error {
 	window := 64 * max(1, workers)
-	jobs := make(chan line, window)
-	results := make(chan line, window)
+	jobs := make(chan *streamLine, window)
+	results := make(chan *streamLine, window)
 	stop := make(chan struct{})
+	var read atomic.Int64 // lines handed to the workers
 	var readErr error
 	go func() {
 		defer close(jobs)
 		seq := 0
 		readErr = eachLine(r, func(text string) error {
+			// Counted before it is handed over, so that the emitter
+			// never takes itself to be caught up while a line is on its
+			// way to it.
+			read.Store(int64(seq + 1))
 			select {
-			case jobs <- line{seq: seq, text: text}:
+			case jobs <- &streamLine{seq: seq, text: text}:
 				seq++
 				return nil
 			case <-stop:
@@ -190,21 +213,25 @@ func classifyStream(r io.Reader, workers int, classify func(string) (*index.Resu
 	}()
 	var wg sync.WaitGroup
 	for range max(1, workers) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for l := range jobs {
-				l.res, l.err = classify(l.text)
+				work(l)
 				results <- l
 			}
-		}()
+		})
 	}
 	go func() {
 		wg.Wait()
 		close(results)
 	}()
 	var emitErr error
-	pending := map[int]line{}
+	fail := func(err error) {
+		if emitErr == nil && err != nil {
+			emitErr = err
+			close(stop)
+		}
+	}
+	pending := map[int]*streamLine{}
 	next := 0
 	for l := range results {
 		pending[l.seq] = l
@@ -216,10 +243,11 @@ func classifyStream(r io.Reader, workers int, classify func(string) (*index.Resu
 			delete(pending, next)
 			next++
 			if emitErr == nil {
-				if emitErr = emit(l.text, l.res, l.err); emitErr != nil {
-					close(stop)
-				}
+				fail(emit(l))
 			}
+		}
+		if emitErr == nil && caughtUp != nil && int64(next) == read.Load() {
+			fail(caughtUp())
 		}
 	}
 	if emitErr != nil {
@@ -320,16 +348,11 @@ func newResultPrinter(w io.Writer, format string, explain bool) *resultPrinter {
 func (p *resultPrinter) print(r *index.Result) error {
 	switch p.format {
 	case "json":
-		// MarshalJSON directly: json.Marshal would check and compact what
-		// it writes again.
-		data, err := r.MarshalJSON()
+		data, err := appendJSONResult(nil, r, p.lead()...)
 		if err != nil {
 			return err
 		}
-		var buf bytes.Buffer
-		resultenc.AppendResult(&buf, data, p.lead()...)
-		buf.WriteByte('\n')
-		_, err = p.w.Write(buf.Bytes())
+		_, err = p.w.Write(data)
 		return err
 	case "tsv":
 		err := p.tsvRow(resultenc.Row(p.id(), r))
@@ -340,6 +363,21 @@ func (p *resultPrinter) print(r *index.Result) error {
 		return err
 	}
 	return p.table(r)
+}
+
+// appendJSONResult appends the JSON Line of r, lead first, to dst.
+func appendJSONResult(dst []byte, r *index.Result, lead ...resultenc.Member) ([]byte, error) {
+	// MarshalJSON directly: json.Marshal would check and compact what it
+	// writes again.
+	data, err := r.MarshalJSON()
+	if err != nil {
+		return dst, err
+	}
+	buf := bytes.NewBuffer(dst)
+	buf.Grow(len(data) + 16)
+	resultenc.AppendResult(buf, data, lead...)
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
 }
 
 // lead is what places a JSON object: its line of standard input.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -180,20 +181,25 @@ func TestClassifyStreamOrder(t *testing.T) {
 	for i := range n {
 		fmt.Fprintf(&in, "title %d\n", i)
 	}
-	classify := func(text string) (*index.Result, error) {
-		if strings.HasSuffix(text, "7") {
-			return nil, index.ErrEmptyQuery
+	classify := func(l *streamLine) {
+		if strings.HasSuffix(l.text, "7") {
+			l.err = index.ErrEmptyQuery
+			return
 		}
-		return &index.Result{Input: text}, nil
+		l.res = &index.Result{Input: l.text}
+		l.out = []byte(fmt.Sprint(l.seq))
 	}
 	var got []string
-	err := classifyStream(strings.NewReader(in.String()), 4, classify, func(text string, res *index.Result, err error) error {
-		if (err != nil) != strings.HasSuffix(text, "7") || (res != nil && res.Input != text) {
-			t.Fatalf("line %q emitted with result %v, error %v", text, res, err)
+	err := classifyStream(strings.NewReader(in.String()), 4, classify, func(l *streamLine) error {
+		if (l.err != nil) != strings.HasSuffix(l.text, "7") || (l.res != nil && l.res.Input != l.text) {
+			t.Fatalf("line %q emitted with result %v, error %v", l.text, l.res, l.err)
 		}
-		got = append(got, text)
+		if want := fmt.Sprint(len(got)); l.err == nil && string(l.out) != want {
+			t.Fatalf("line %q emitted with the output of line %s, want %s", l.text, l.out, want)
+		}
+		got = append(got, l.text)
 		return nil
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,14 +213,51 @@ func TestClassifyStreamOrder(t *testing.T) {
 	}
 	emitted := 0
 	failure := errors.New("disk full")
-	err = classifyStream(strings.NewReader(in.String()), 4, classify, func(string, *index.Result, error) error {
+	err = classifyStream(strings.NewReader(in.String()), 4, classify, func(*streamLine) error {
 		emitted++
 		if emitted == 10 {
 			return failure
 		}
 		return nil
-	})
+	}, nil)
 	if !errors.Is(err, failure) || emitted != 10 {
 		t.Errorf("after an output error at line 10: %d lines emitted, error %v; want 10 and %v", emitted, err, failure)
+	}
+}
+
+// TestClassifyStreamCaughtUp checks that a program that sends a line and
+// waits for its answer gets it: caughtUp (which flushes the output) is
+// called once every line sent so far has been emitted. Were it not, the
+// test would wait for ever.
+func TestClassifyStreamCaughtUp(t *testing.T) {
+	in, send := io.Pipe()
+	caught := make(chan int, 1)
+	var lines []string
+	done := make(chan error, 1)
+	go func() {
+		done <- classifyStream(in, 4, func(l *streamLine) { l.res = &index.Result{Input: l.text} },
+			func(l *streamLine) error {
+				lines = append(lines, l.text)
+				return nil
+			},
+			func() error {
+				caught <- len(lines)
+				return nil
+			})
+	}()
+	for i := range 20 {
+		fmt.Fprintf(send, "title %d\n", i)
+		for n := range caught {
+			if n == i+1 {
+				break
+			}
+		}
+	}
+	send.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 20 {
+		t.Errorf("%d lines emitted, want 20", len(lines))
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/asyncwriter"
 	"github.com/anzsco/anzsco/internal/server"
 )
 
@@ -138,9 +139,14 @@ func serveRun(opts *serveOptions) error {
 	if opts.CacheMB == 0 {
 		cacheBytes = -1
 	}
+	// The access log is a record per request: through asyncwriter a
+	// request copies it to memory instead of making a system call under
+	// the handler's lock, which every other request then waits for.
+	logOut := asyncwriter.New(opts.IO.ErrOut, 0)
+	defer logOut.Close()
 	srv, err := server.New(server.Config{
 		Classifier:        ix,
-		Logger:            slog.New(slog.NewJSONHandler(opts.IO.ErrOut, nil)),
+		Logger:            slog.New(slog.NewJSONHandler(logOut, nil)),
 		MaxBodyBytes:      opts.MaxBodyBytes,
 		MaxCVBytes:        opts.MaxCVBytes,
 		MaxBatchItems:     opts.MaxBatchItems,
