@@ -1,6 +1,7 @@
 package resultcache
 
 import (
+	"bytes"
 	"fmt"
 	"hash/maphash"
 	"strconv"
@@ -93,8 +94,11 @@ func (c *Classifier) classify(q index.Query, withJSON bool) (*index.Result, []by
 		}
 	}
 	// The input may be a piece of the caller's longer string (a row of a
-	// file, a request body): the cache keeps a copy, not the string.
+	// file, a request body): the cache keeps a copy, not the string. The
+	// JSON is kept at its length: the encoder's buffer has grown to about
+	// 1.7 times it, room the budget would not count.
 	res.Input = strings.Clone(res.Input)
+	data = bytes.Clone(data)
 	c.cache.Put(k, &entry{res: res, json: data}, int64(len(res.Input)+len(data)+EntryOverhead))
 	return res, data, nil
 }
