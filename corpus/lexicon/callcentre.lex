@@ -30,6 +30,13 @@ rta = real time analyst
 
 [variant en]
 lead = leader
+# the ABS's Telephone Operator is a switchboard operator (561611); a phone
+# agent, adviser or consultant, whose role words stand for "operator", is
+# not: the phrase is read as the switchboard title before that
+telephone operator = switchboard operator
+telephone operators = switchboard operators
+# "Customer Service Advisor - Telephony": the phone channel
+telephony = telephone
 
 [variant pt]
 # Portuguese words for the same call-centre roles
