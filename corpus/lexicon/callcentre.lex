@@ -72,6 +72,11 @@ supervisores = supervisor
 # "=word" keeps the word unstemmed: telefonista must not stem to telefon ("telephone")
 telefonista = =telefonista
 telefonistas = =telefonista
+# the adjective of a phone service ("Assistente Telefónico", "Atendimento
+# Telefônico") stays apart from the switchboard ("Central Telefónica",
+# "Mesa Telefónica"), whose feminine stems to telefon
+telefonico = =telefonico
+telefonicos = =telefonico
 
 [canon en]
 # operator = agent = consultant = representative = adviser = officer = associate
