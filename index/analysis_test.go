@@ -42,7 +42,11 @@ func TestAnalyzers(t *testing.T) {
 		{"pt", "Líder de equipe", "supervisor equip"},
 		{"pt", "Chefe de Equipa", "supervisor equip"},
 		{"pt", "Telefonista", "telefonista"},
-		{"pt", "Atendimento telefônico", "atend telefon"},
+		{"pt", "Atendimento telefônico", "atend telefonico"},
+		{"pt", "Central telefônica", "central telefon"},
+		{"en", "Telephone Operator", "switchboard oper"},
+		{"en", "Telephone Adviser", "telephon oper"},
+		{"en", "Customer Service - Telephony", "custom servic telephon"},
 		{"pt", "Operador de telemarketing bilíngüe", "oper telemarketing"},
 	}
 	for _, tt := range tests {

@@ -30,6 +30,13 @@ rta = real time analyst
 
 [variant en]
 lead = leader
+# the ABS's Telephone Operator is a switchboard operator (561611); a phone
+# agent, adviser or consultant, whose role words stand for "operator", is
+# not: the phrase is read as the switchboard title before that
+telephone operator = switchboard operator
+telephone operators = switchboard operators
+# "Customer Service Advisor - Telephony": the phone channel
+telephony = telephone
 
 [variant pt]
 # Portuguese words for the same call-centre roles
@@ -65,6 +72,11 @@ supervisores = supervisor
 # "=word" keeps the word unstemmed: telefonista must not stem to telefon ("telephone")
 telefonista = =telefonista
 telefonistas = =telefonista
+# the adjective of a phone service ("Assistente Telefónico", "Atendimento
+# Telefônico") stays apart from the switchboard ("Central Telefónica",
+# "Mesa Telefónica"), whose feminine stems to telefon
+telefonico = =telefonico
+telefonicos = =telefonico
 
 [canon en]
 # operator = agent = consultant = representative = adviser = officer = associate
