@@ -1,6 +1,8 @@
 package index
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -170,5 +172,46 @@ func TestHasWord(t *testing.T) {
 		if got, want := hasWord(s), len(Words(s)) > 0; got != want {
 			t.Errorf("hasWord(%q) = %v, want %v (Words: %q)", s, got, want, Words(s))
 		}
+	}
+}
+
+// TestFingerprintSeesEveryLexiconEntry: changing one entry of a lexicon,
+// even one no word of the fixed list meets and that leaves every count as
+// it was, changes the fingerprint, so an index built with the old entry
+// is refused rather than searched with terms it does not hold.
+func TestFingerprintSeesEveryLexiconEntry(t *testing.T) {
+	c, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := c.Lexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := newAnalyser(lx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := *lx
+	changed.Variants = maps.Clone(lx.Variants)
+	en := slices.Clone(changed.Variants["en"])
+	if len(en) == 0 {
+		t.Fatal("the default corpus has no English variants")
+	}
+	en[len(en)-1] = corpus.Rewrite{From: en[len(en)-1].From, To: []string{"zzyzx"}}
+	changed.Variants["en"] = en
+	other, err := newAnalyser(&changed, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if base.Fingerprint() == other.Fingerprint() {
+		t.Errorf("Fingerprint is %s with %v and with the last English variant rewritten to zzyzx", base.Fingerprint(), lx.Variants["en"][len(en)-1])
+	}
+	again, err := newAnalyser(lx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if base.Fingerprint() != again.Fingerprint() {
+		t.Errorf("Fingerprint of the same lexicons = %s, then %s", base.Fingerprint(), again.Fingerprint())
 	}
 }

@@ -46,6 +46,8 @@ type analyser struct {
 	// entryLangs are the languages with entry words (entry.go), in the
 	// order of corpus.Languages.
 	entryLangs []string
+	// lexiconSum is the SHA-256 of the lexicons' entries, for Fingerprint.
+	lexiconSum string
 }
 
 // langAnalysis is the analysis of one language.
@@ -81,7 +83,7 @@ func newAnalyser(lx *corpus.Lexicon, c *corpus.Corpus) (*analyser, error) {
 func compileAnalyser(lx *corpus.Lexicon, vocab func(*analyser) (words, bigrams map[string]bool)) (*analyser, error) {
 	a := &analyser{langs: map[string]*langAnalysis{}, functionLangs: map[string]uint8{},
 		places: map[string]bool{}, qualifiers: map[string]bool{}, residuals: map[string]bool{},
-		names: lx.Names}
+		names: lx.Names, lexiconSum: lexiconSum(lx)}
 	for i, lang := range corpus.Languages {
 		a.langs[lang] = compileLang(lx, lang, 1<<i, a.functionLangs)
 	}
@@ -452,7 +454,19 @@ func (a *analyser) Fingerprint() string {
 		}
 	}
 	fmt.Fprintf(h, "%d %d %d %d\n", len(a.noise), len(a.places), len(a.qualifiers), len(a.residuals))
+	fmt.Fprintf(h, "lexicons %s\n", a.lexiconSum)
 	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// lexiconSum returns the SHA-256 of every entry of lx, so that a change of
+// any entry (a phrase, a variant's target, a noise pattern) changes the
+// fingerprint, which the token tables of a fixed word list would miss.
+// fmt prints a map's entries in key order, so the text is the same for the
+// same lexicons.
+func lexiconSum(lx *corpus.Lexicon) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q", *lx)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // titleText returns a title without its qualifiers: a bracketed part that
