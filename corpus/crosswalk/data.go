@@ -119,25 +119,23 @@ func WriteGzipTSV(w io.Writer, titles []PTTitle) error {
 //go:embed data/pt-titles.tsv.gz
 var titlesGz []byte
 
-var (
-	titlesOnce sync.Once
-	titles     []PTTitle
-	titlesErr  error
-)
-
 // Titles returns the Portuguese titles derived from the crosswalks, as
 // generated into data/pt-titles.tsv.gz, sorted by target. The slice is
 // shared: callers must not change it. Titles is safe for concurrent use.
-func Titles() ([]PTTitle, error) {
-	titlesOnce.Do(func() {
-		zr, err := gzip.NewReader(bytes.NewReader(titlesGz))
+func Titles() ([]PTTitle, error) { return titles() }
+
+var titles = embeddedTitles(titlesGz, "data/pt-titles.tsv.gz")
+
+// embeddedTitles returns a function that reads gz, the embedded file name
+// of titles, when it is first called, and then returns what it read.
+func embeddedTitles(gz []byte, name string) func() ([]PTTitle, error) {
+	return sync.OnceValues(func() ([]PTTitle, error) {
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
 		if err != nil {
-			titlesErr = fmt.Errorf("crosswalk: data/pt-titles.tsv.gz: %w", err)
-			return
+			return nil, fmt.Errorf("crosswalk: %s: %w", name, err)
 		}
-		titles, titlesErr = ReadTSV(zr, "data/pt-titles.tsv.gz")
+		return ReadTSV(zr, name)
 	})
-	return titles, titlesErr
 }
 
 // ByTarget groups titles by target.

@@ -1,13 +1,10 @@
 package crosswalk
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/anzsco/anzsco/corpus/abs"
 )
@@ -73,27 +70,13 @@ func EnglishTitles(src Sources) ([]PTTitle, error) {
 //go:embed data/en-titles.tsv.gz
 var englishGz []byte
 
-var (
-	englishOnce sync.Once
-	english     []PTTitle
-	englishErr  error
-)
-
 // English returns the English titles from ESCO, as generated into
 // data/en-titles.tsv.gz (the layout of the Portuguese titles' file),
 // sorted by target. The slice is shared: callers must not change it.
 // English is safe for concurrent use.
-func English() ([]PTTitle, error) {
-	englishOnce.Do(func() {
-		zr, err := gzip.NewReader(bytes.NewReader(englishGz))
-		if err != nil {
-			englishErr = fmt.Errorf("crosswalk: data/en-titles.tsv.gz: %w", err)
-			return
-		}
-		english, englishErr = ReadTSV(zr, "data/en-titles.tsv.gz")
-	})
-	return english, englishErr
-}
+func English() ([]PTTitle, error) { return english() }
+
+var english = embeddedTitles(englishGz, "data/en-titles.tsv.gz")
 
 // ExtraEnglish returns English titles in the form the whole-ANZSCO corpus
 // takes them (abs.Whole).
