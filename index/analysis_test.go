@@ -44,6 +44,16 @@ func TestAnalyzers(t *testing.T) {
 		{"pt", "Telefonista", "telefonista"},
 		{"pt", "Atendimento telefônico", "atend telefon"},
 		{"pt", "Operador de telemarketing bilíngüe", "oper telemarketing"},
+		// a variant holds for the plural and the feminine of the form listed
+		{"pt", "Arquitectos", "arquitet"},
+		{"pt", "Inspectora", "inspetor"},
+		{"pt", "Camionistas", "caminhoneir"},
+		{"pt", "Caminhões", "caminha"},
+		{"pt", "Camião", "caminha"},
+		// -ão nouns and irregular feminines join their masculine singular
+		{"pt", "Cirurgiões", "cirurgia"},
+		{"pt", "Garçonete", "garcom"},
+		{"pt", "Garçons", "garcom"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(ix.terms(tt.lang, tt.in), " "); got != tt.want {
