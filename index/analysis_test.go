@@ -89,6 +89,14 @@ func TestCleanTitle(t *testing.T) {
 		{"Call Centre Agent", "call centre agent", ""},
 		{"Sydney", "sydney", ""},
 		{"Operator, callcentre", "operator callcentre", ""},
+		{"Técnico de Enfermagem - Plantão 12x36", "tecnico de enfermagem", "pt-schedule"},
+		{"Motorista Carreteiro CNH E - CLT", "motorista carreteiro", "contract pt-requirement"},
+		{"Eletricista de Manutenção - NR10 - Salvador/BA", "eletricista de manutencao", "pt-requirement place"},
+		{"Operador de Logística (m/f) - Azambuja", "operador de logistica", "gender place"},
+		// a field of work, not the noise of an ad
+		{"Analista de Recrutamento e Seleção", "analista de recrutamento e selecao", ""},
+		// a segment that is a role in English ads is not a Brazilian state
+		{"Nurse - RN", "nurse rn", ""},
 	}
 	for _, tt := range tests {
 		got, stripped := ix.an.cleanTitle(tt.in)
