@@ -312,3 +312,14 @@ motorista de entregas = delivery driver
 promotor de merchandising = merchandiser
 carreteiro = truck driver
 motorista carreteiro = truck driver
+# a technician of refrigeration or air conditioning is the tradesperson
+# who installs and repairs it, not an engineering technician
+tecnico de refrigeracao = refrigeration mechanic
+tecnico de ar condicionado = airconditioning mechanic
+tecnico de climatizacao = airconditioning mechanic
+tecnico de frio = refrigeration mechanic
+mecanico de refrigeracao = refrigeration mechanic
+industria = manufacturing
+fabrica = factory
+fabril = factory
+calcado = footwear
