@@ -93,6 +93,9 @@ func TestCleanTitle(t *testing.T) {
 		{"Motorista Carreteiro CNH E - CLT", "motorista carreteiro", "contract pt-requirement"},
 		{"Eletricista de Manutenção - NR10 - Salvador/BA", "eletricista de manutencao", "pt-requirement place"},
 		{"Operador de Logística (m/f) - Azambuja", "operador de logistica", "gender place"},
+		{"Auxiliar de Cozinha - Vale Transporte + Vale Refeição", "auxiliar de cozinha", "pt-pay"},
+		{"Técnico de Manutenção - Turno A/B/C - Segunda a Sábado", "tecnico de manutencao", "pt-schedule"},
+		{"Motorista Entregador - Categoria D", "motorista entregador", "pt-requirement"},
 		// a field of work, not the noise of an ad
 		{"Analista de Recrutamento e Seleção", "analista de recrutamento e selecao", ""},
 		// a segment that is a role in English ads is not a Brazilian state
