@@ -323,3 +323,8 @@ industria = manufacturing
 fabrica = factory
 fabril = factory
 calcado = footwear
+# cleaning staff, by the names Brazilian ads give them
+auxiliar de limpeza = cleaner
+ajudante de limpeza = cleaner
+auxiliar de servicos gerais = cleaner
+diarista = domestic cleaner
