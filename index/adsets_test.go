@@ -205,8 +205,8 @@ func TestJobAdsANZSCO(t *testing.T) {
 const (
 	jobAdsUnitFloor    = 0.75
 	jobAdsExactFloor   = 0.65
-	jobAdsUnitFloorPT  = 0.66
-	jobAdsExactFloorPT = 0.52
+	jobAdsUnitFloorPT  = 0.68
+	jobAdsExactFloorPT = 0.54
 )
 
 // scoredResult is a coded result's confidence and whether it was right.

@@ -50,6 +50,16 @@ func TestAnalyzers(t *testing.T) {
 		{"en", "Telephone Adviser", "telephon oper"},
 		{"en", "Customer Service - Telephony", "custom servic telephon"},
 		{"pt", "Operador de telemarketing bilíngüe", "oper telemarketing"},
+		// a variant holds for the plural and the feminine of the form listed
+		{"pt", "Arquitectos", "arquitet"},
+		{"pt", "Inspectora", "inspetor"},
+		{"pt", "Directores", "diretor"},
+		{"pt", "Caminhões", "caminha"},
+		{"pt", "Camião", "caminha"},
+		// -ão nouns and irregular feminines join their masculine singular
+		{"pt", "Cirurgiões", "cirurgia"},
+		{"pt", "Garçonete", "garcom"},
+		{"pt", "Garçons", "garcom"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(ix.terms(tt.lang, tt.in), " "); got != tt.want {
@@ -85,6 +95,17 @@ func TestCleanTitle(t *testing.T) {
 		{"Call Centre Agent", "call centre agent", ""},
 		{"Sydney", "sydney", ""},
 		{"Operator, callcentre", "operator callcentre", ""},
+		{"Técnico de Enfermagem - Plantão 12x36", "tecnico de enfermagem", "pt-schedule"},
+		{"Motorista Carreteiro CNH E - CLT", "motorista carreteiro", "contract pt-requirement"},
+		{"Eletricista de Manutenção - NR10 - Salvador/BA", "eletricista de manutencao", "pt-requirement place"},
+		{"Operador de Logística (m/f) - Azambuja", "operador de logistica", "gender place"},
+		{"Auxiliar de Cozinha - Vale Transporte + Vale Refeição", "auxiliar de cozinha", "pt-pay"},
+		{"Técnico de Manutenção - Turno A/B/C - Segunda a Sábado", "tecnico de manutencao", "pt-schedule"},
+		{"Motorista Entregador - Categoria D", "motorista entregador", "pt-requirement"},
+		// a field of work, not the noise of an ad
+		{"Analista de Recrutamento e Seleção", "analista de recrutamento e selecao", ""},
+		// a segment that is a role in English ads is not a Brazilian state
+		{"Nurse - RN", "nurse rn", ""},
 	}
 	for _, tt := range tests {
 		got, stripped := ix.an.cleanTitle(tt.in)

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -99,6 +100,7 @@ func compileAnalyser(lx *corpus.Lexicon, vocab func(*analyser) (words, bigrams m
 			from, to := la.stemOnly(Fold(rw.From)), la.stemOnly(Fold(rw.To[0]))
 			la.canon[from] = to
 		}
+		la.inflectVariants()
 		for _, rw := range lx.Entry[lang] {
 			if la.entry == nil {
 				la.entry = map[string]string{}
@@ -193,6 +195,33 @@ func stemmerFor(lang string) func(string) string {
 	}
 	return stemEN
 }
+
+// inflectVariants makes a one-word variant hold for every form of the
+// word the stemmer joins: the lexicon lists "arquitecto = arquiteto", and
+// "arquitectos" and "arquitecta" are the same word in the same spelling.
+// The variant's stem is mapped (as canon is) to the stem of its rewrite,
+// unless the canon maps it already, the rewrite is kept unstemmed, or the
+// stemmer cut more than an inflection's ending (maxInflection) off the
+// word: English "organize" stems to "organ", "specialization" to
+// "special", and those stems are words of their own.
+func (la *langAnalysis) inflectVariants() {
+	for _, from := range slices.Sorted(maps.Keys(la.variants)) {
+		to := la.variants[from]
+		if len(to) != 1 || strings.HasPrefix(to[0], "=") || strings.Contains(to[0], " ") {
+			continue
+		}
+		fs, ts := la.stemOnly(from), la.stemWord(to[0])
+		if _, ok := la.canon[fs]; ok || fs == ts || la.function[from] || len(from)-len(fs) > maxInflection {
+			continue
+		}
+		la.canon[fs] = ts
+	}
+}
+
+// maxInflection is the longest ending, in bytes, that inflectVariants
+// takes a stemmer to have cut off as an inflection: "-o" of "arquitecto",
+// "-es" of "enquiries".
+const maxInflection = 2
 
 // stemWord stems one folded word and maps it to its canonical stem.
 func (la *langAnalysis) stemWord(w string) string {

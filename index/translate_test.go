@@ -166,3 +166,36 @@ func TestPhraseVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryKeysDistinct checks that no two entries of a glossary stem to
+// the same phrase with different translations: the later one would
+// silently replace the earlier ("hotelaria" and "hotel" both stem to
+// "hotel").
+func TestGlossaryKeysDistinct(t *testing.T) {
+	for _, name := range []string{corpus.DefaultName, "anzsco"} {
+		lx, err := corpus.LoadLexicon(corpusLexicons(t, name)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := newAnalyser(lx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for pair, rws := range lx.Translate {
+			from, _, _ := strings.Cut(pair, "-")
+			la := an.langs[from]
+			if la == nil {
+				continue
+			}
+			seen := map[string]string{}
+			for _, rw := range rws {
+				key := glossaryKey(la, Words(Fold(rw.From)))
+				to := strings.Join(rw.To, " ")
+				if prev, ok := seen[key]; ok && prev != to {
+					t.Errorf("corpus %s, glossary %s: %q stems to %q, translated %q and %q", name, pair, rw.From, key, prev, to)
+				}
+				seen[key] = to
+			}
+		}
+	}
+}

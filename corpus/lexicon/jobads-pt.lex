@@ -60,6 +60,18 @@
 \bfins[\s-]+de[\s-]+semana\b
 \bhorario[\s-]+flexivel\b
 \bhorario[\s-]+comercial\b
+\b(?:segunda|seg)[\s-]+a[\s-]+(?:sexta|sex|sabado|sab|domingo|dom)\b
+\b\d{1,2}[\s-]?h(?:oras)?[\s-]+(?:semanais|por[\s-]+semana|diarias|por[\s-]+dia)\b
+\bturnos?[\s-]+[abc](?:[\s-]*/[\s-]*[abc])+\b
+\bturnos?[\s-]+rotativos?\b
+\b(?:3|tres)[\s-]+turnos\b
+\bfolguista\b
+# a shift roster written alone ("12x36": twelve hours on, thirty-six off)
+\b(?:12x36|24x48|24x72|12x60|6x1|6x2|5x1|5x2|4x2)\b
+# on-call and shift duty ("Médico - Plantão Hospitalar")
+\bplantao\b
+\bplantoes\b
+\bplantao[\s-]+(?:hospitalar|noturno|diurno|de[\s-]+\d+h)\b
 
 [noise pt-inclusion]
 \bpcd\b
@@ -94,6 +106,11 @@
 \bvr\b
 \bva\b
 \bplr\b
+\bvale[\s-]+(?:transporte|refeicao|alimentacao)\b
+\bmil\b
+\bganhos?\b
+\bganhos?[\s-]+de[\s-]+ate\b
+\bdiaria\b
 \bplano[\s-]+de[\s-]+saude\b
 \bsubsidio[\s-]+de[\s-]+alimentacao\b
 \bpremios\b
@@ -119,6 +136,19 @@
 \bsenior\b
 \bsr\b
 
+[noise pt-requirement]
+# a driving licence and its category ("CNH E", "CNH categoria D",
+# "carta de condução")
+\bcnh[\s-]+(?:categoria[\s-]+)?(?:ab|ad|ae|[a-e])\b
+\bcnh\b
+\bcategoria[\s-]+(?:ab|ad|ae|[a-e])\b
+\bcarta[\s-]+de[\s-]+conducao\b
+# Brazilian safety certificates (NR-10 electrical, NR-35 work at height)
+\bnr[\s-]?\d{1,2}\b
+# a public-service competition ("Escriturário - Concurso Público")
+\bconcurso\b
+\bconcurso[\s-]+publico\b
+
 [noise pt-experience]
 \bsem[\s-]+experiencia\b
 \bcom[\s-]+experiencia\b
@@ -132,7 +162,6 @@
 \bcontrata[\s-]*se\b
 \bprecisa[\s-]*se\b
 \badmite[\s-]*se\b
-\brecrutamento\b
 \bprocesso[\s-]+seletivo\b
 \burgente\b
 \binicio[\s-]+imediato\b

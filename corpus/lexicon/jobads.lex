@@ -252,6 +252,24 @@ sintra
 cascais
 almada
 funchal
+azambuja
+vila franca de xira
+alverca
+santarem
+castelo branco
+portalegre
+beja
+braganca
+vila real
+viana do castelo
+ponta delgada
+ovar
+barcelos
+penafiel
+valongo
+gondomar
+vila nova de famalicao
+famalicao
 evora
 guimaraes
 matosinhos
@@ -318,6 +336,32 @@ ce
 go
 df
 es
+# the other Brazilian states, as "- Maceió/AL" writes them, but for those
+# that English ads use for a role or a field (RN, PA, BA, AP, PR, MS...)
+al
+mt
+pb
+ro
+rr
+se
+to
+jundiai
+cajamar
+sao jose dos campos
+piracicaba
+cotia
+diadema
+maua
+suzano
+mogi das cruzes
+betim
+itajai
+blumenau
+caxias do sul
+aracaju
+sao luis
+porto velho
+rio branco
 brasil
 brazil
 north

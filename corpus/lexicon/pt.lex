@@ -188,3 +188,18 @@ aplicacao = aplicativo
 telemovel = celular
 gestao = gerenciamento
 faturacao = faturamento
+
+[canon pt]
+# feminine and plural forms of job-title nouns that the stemmer leaves
+# apart from their masculine singular: nouns in -ão, -ã and -ões, and a few
+# irregular feminines
+cirurgia = cirurgiao
+cirurgioes = cirurgiao
+escriva = escrivao
+anfitria = anfitriao
+anfitrioes = anfitriao
+peoes = peao
+caminhoes = caminhao
+garcons = garcom
+garconete = garcom
+atriz = ator
