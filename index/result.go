@@ -14,7 +14,9 @@ type Query struct {
 	// Explain asks for an Explanation in the result.
 	Explain bool
 	// MinConfidence, when above 0, reports a code whose confidence is below
-	// it as outside, with a warning.
+	// it as outside, with a warning. In a hierarchical corpus the result
+	// first backs off to the first broader group (unit group, then minor
+	// group) whose confidence reaches it, with a warning.
 	MinConfidence float64
 }
 
