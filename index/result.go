@@ -52,7 +52,8 @@ type Result struct {
 	// Cleaned is the text that was searched after noise was stripped, when
 	// it differs from Input.
 	Cleaned string `json:"cleaned,omitempty"`
-	// Warnings report repairs made to the input (truncation, invalid UTF-8).
+	// Warnings report repairs made to the input (truncation, invalid UTF-8)
+	// and what Query.MinConfidence did to the result.
 	Warnings []string `json:"warnings,omitempty"`
 	// Explanation says how the result was reached (only with Query.Explain).
 	Explanation *Explanation `json:"explanation,omitempty"`
