@@ -24,7 +24,6 @@ type anzscoSample struct {
 	fitSample
 	source string
 	part   int
-	fold   int // the held-out fold of an ABS title
 }
 
 // crossFitParts is how many parts the fit data is split in to measure the
@@ -51,7 +50,7 @@ func anzscoFitSamples(t testing.TB) []anzscoSample {
 	extra := append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...)
 	var out []anzscoSample
 	add := func(ix *Index, title, label, source string, part int) {
-		s := anzscoSample{source: source, part: part, fold: part}
+		s := anzscoSample{source: source, part: part}
 		s.label = label
 		p, err := ix.prepare(Query{Text: title})
 		if err != nil || len(p.cands) == 0 {
@@ -87,7 +86,6 @@ func anzscoFitSamples(t testing.TB) []anzscoSample {
 		}
 		for _, ti := range held {
 			add(ix, ti.Text, ti.Code, "abs", k%crossFitParts)
-			out[len(out)-1].fold = k
 		}
 		ix.Close()
 	}
