@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -194,14 +195,14 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 	}
 	var res *Result
 	if ix.hier {
-		res = ix.decideHier(p.cands, top)
+		res = ix.decideHier(p.cands, top, q.MinConfidence)
 	} else {
 		res = ix.decide(p.cands, top, p.described())
 		res.NearestOutside = ix.nearestOutside(p.cands, p.qterms)
 	}
 	res.Input = p.text
 	res.Corpus = ix.info
-	res.Warnings = p.warnings
+	res.Warnings = slices.Concat(p.warnings, res.Warnings)
 	if p.qtext != strings.Join(Words(Fold(p.text)), " ") {
 		res.Cleaned = p.qtext
 	}

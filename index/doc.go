@@ -71,7 +71,10 @@
 // the query's head word heading its titles: unitEvidence), ranks an exact
 // title first, and codes to the occupation, its unit group or its minor
 // group, as a decision rule fitted with each level's model decides
-// (hierarchy.go, calibration_anzsco.go, TestFitANZSCO -fit). Titles from
+// (hierarchy.go, calibration_anzsco.go, TestFitANZSCO -fit: fitted on the
+// held-out ABS titles of nine folds, each coded by an index without it, and
+// the fit halves of the job-ad titles). With a minimum confidence a result
+// under it backs off to the first broader group that reaches it. Titles from
 // another classification in a language the corpus has titles of its own
 // in (ESCO's English titles) count for containment, not for coverage or
 // idf (ownLanguages). A query in a language whose lexicons hold a glossary

@@ -1,9 +1,11 @@
 package index
 
 import (
+	"fmt"
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/anzsco/anzsco/corpus"
 )
@@ -93,6 +95,9 @@ type levelChoice struct {
 	// calibrated probability of each level.
 	outside float64
 	levels  map[string]float64
+	// rule is the level the decision rule chose, before any back-off to
+	// a minimum confidence.
+	rule string
 }
 
 // hierFeatures are what the confidence models of the levels see: the
@@ -112,7 +117,19 @@ type hierFeatures struct {
 	// generic title ("Consultant", "Vaga de emprego") is covered alike by
 	// occupations of many groups and says none of them; "Registered
 	// Nurse" is covered by many occupations of one.
-	Spread      float64
+	Spread float64
+	// Exact says a title of the best candidate is exactly the query's
+	// words.
+	Exact float64
+	// UnitCov and HeadPrior are the best candidate's unit-group evidence
+	// (features.unitCov, features.headPrior): the query's words in the
+	// titles of its whole unit group, and how many of the titles headed
+	// by the query's head word are of that group.
+	UnitCov, HeadPrior float64
+	// UnitMargin is how far the best candidate's rank key is above the
+	// best candidate of another unit group: a title whose best two
+	// occupations are of one group is sure of the group.
+	UnitMargin  float64
 	unit, minor string
 	// tiedInUnit says the best two candidates tie and are of one unit
 	// group.
@@ -121,7 +138,8 @@ type hierFeatures struct {
 
 // vector returns the inputs of a level's logistic model.
 func (h hierFeatures) vector(p float64) []float64 {
-	return []float64{logit(p), h.Containment, h.Coverage, h.Containment * h.Coverage, h.Margin, h.Spread}
+	return []float64{logit(p), h.Containment, h.Coverage, h.Containment * h.Coverage, h.Margin, h.Spread,
+		h.Exact, h.UnitCov, h.HeadPrior, h.UnitMargin}
 }
 
 func logit(p float64) float64 {
@@ -155,6 +173,15 @@ func (ix *Index) hierFeaturesOf(cands []features) (hierFeatures, []float64) {
 	h.minor, h.PMinor = argmax(minors)
 	h.Containment, h.Coverage = cands[0].cont, cands[0].cov
 	h.Spread = ix.spreadOf(cands[:n])
+	h.Exact = b2f(cands[0].exact)
+	h.UnitCov, h.HeadPrior = cands[0].unitCov, cands[0].headPrior
+	h.UnitMargin = 1
+	for i := 1; i < n; i++ {
+		if ix.occs[cands[i].code].unit.Code != ix.occs[cands[0].code].unit.Code {
+			h.UnitMargin = min(1, rankKey(cands[0])-rankKey(cands[i]))
+			break
+		}
+	}
 	h.Margin = 1
 	if len(cands) > 1 {
 		h.Margin = min(1, rankKey(cands[0])-rankKey(cands[1]))
@@ -198,8 +225,11 @@ func argmax(m map[string]float64) (string, float64) {
 }
 
 // chooseLevel weighs the calibrated confidence of each level and picks
-// one as the fitted decision rule says (hierDecision).
-func (ix *Index) chooseLevel(cands []features) levelChoice {
+// one as the fitted decision rule says (hierDecision). With a minimum
+// confidence (Query.MinConfidence), a level whose confidence is under it
+// gives way to the first broader level that reaches it, as an ABS coder
+// who is not sure of the occupation codes its unit group (backOff).
+func (ix *Index) chooseLevel(cands []features, minConf float64) levelChoice {
 	h, probs := ix.hierFeaturesOf(cands)
 	ch := levelChoice{probs: probs, hf: h}
 	if len(cands) == 0 {
@@ -210,7 +240,12 @@ func (ix *Index) chooseLevel(cands []features) levelChoice {
 	pOcc, pUnit, pMinor := m.levelConfidences(h)
 	ch.outside = 1 - pMinor
 	ch.levels = map[string]float64{LevelOccupation: round(pOcc), LevelUnitGroup: round(pUnit), LevelMinorGroup: round(pMinor)}
-	switch m.level(m.Decision, h, pOcc, pUnit, pMinor) {
+	level := m.level(m.Decision, h, pOcc, pUnit, pMinor)
+	ch.rule = level
+	if minConf > 0 {
+		level = backOff(level, minConf, m.Decision.GroupAbstain, pOcc, pUnit, pMinor)
+	}
+	switch level {
 	case LevelOccupation:
 		ch.level, ch.code, ch.confidence = LevelOccupation, cands[0].code, pOcc
 	case LevelUnitGroup:
@@ -221,6 +256,25 @@ func (ix *Index) chooseLevel(cands []features) levelChoice {
 		ch.confidence = 1 - pMinor
 	}
 	return ch
+}
+
+// backOff returns level, or the first broader level whose confidence
+// reaches minConf (a group only from groupAbstain, a minor group only
+// from minorGroupFloor), or level when none does: the caller then leaves
+// it uncoded as below the minimum. Nothing ("") stays nothing.
+func backOff(level string, minConf, groupAbstain, pOcc, pUnit, pMinor float64) string {
+	levels := []string{LevelOccupation, LevelUnitGroup, LevelMinorGroup}
+	ps := []float64{pOcc, pUnit, pMinor}
+	i := slices.Index(levels, level)
+	if i < 0 {
+		return level
+	}
+	for ; i < len(levels); i++ {
+		if ps[i] >= minConf && (i == 0 || ps[i] >= groupAbstain) && (levels[i] != LevelMinorGroup || ps[i] >= minorGroupFloor) {
+			return levels[i]
+		}
+	}
+	return level
 }
 
 // levelConfidences returns the calibrated confidence of each level: a
@@ -253,6 +307,10 @@ func (m hierModel) level(d hierDecision, h hierFeatures, pOcc, pUnit, pMinor flo
 // occupation and at the unit group.
 type hierDecision struct {
 	UnitFactor, MinorFactor, Abstain float64
+	// GroupAbstain is the least confidence of a group result (0: Abstain
+	// alone): a generic title ("Consultant") can be a little likely in
+	// one unit group and no more, which is no reason to code it.
+	GroupAbstain float64
 }
 
 // hierTieMargin is the margin of rank keys under which two candidates
@@ -276,7 +334,7 @@ func (d hierDecision) choose(pOcc, pUnit, pMinor float64) string {
 		level     string
 		p, factor float64
 	}{{LevelOccupation, pOcc, 1}, {LevelUnitGroup, pUnit, d.UnitFactor}, {LevelMinorGroup, pMinor, d.MinorFactor}} {
-		if c.p >= d.Abstain && (c.level != LevelMinorGroup || c.p >= minorGroupFloor) && c.p*c.factor > best {
+		if c.p >= d.Abstain && (c.level == LevelOccupation || c.p >= d.GroupAbstain) && (c.level != LevelMinorGroup || c.p >= minorGroupFloor) && c.p*c.factor > best {
 			level, best = c.level, c.p*c.factor
 		}
 	}
@@ -307,9 +365,12 @@ type hierModel struct {
 }
 
 // decideHier turns the candidates of a hierarchical corpus into a Result.
-func (ix *Index) decideHier(cands []features, top int) *Result {
-	ch := ix.chooseLevel(cands)
+func (ix *Index) decideHier(cands []features, top int, minConf float64) *Result {
+	ch := ix.chooseLevel(cands, minConf)
 	res := &Result{}
+	if ch.level != ch.rule {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("the %s has confidence %.2f, below the minimum %.2f: coded to the %s", levelName(ch.rule), ch.levels[ch.rule], minConf, levelName(ch.level)))
+	}
 	pOcc := 0.0
 	if len(cands) > 0 {
 		pOcc = ix.model.Occupation.prob(ch.hf.vector(ch.hf.POcc))
@@ -339,6 +400,11 @@ func (ix *Index) decideHier(cands []features, top int) *Result {
 		res.Group = &GroupRef{Level: ch.level, Code: ch.code, Title: ix.groups[ch.code]}
 	}
 	return res
+}
+
+// levelName is a level in words.
+func levelName(level string) string {
+	return strings.ReplaceAll(level, "_", " ")
 }
 
 // idfOf is the inverse document frequency of a term among the

@@ -99,3 +99,60 @@ func TestForeignTitles(t *testing.T) {
 		t.Errorf("%d English titles from ESCO on occupations and %d on groups, want over 1,000 each", occEntries, groupEntries)
 	}
 }
+
+func TestBackOff(t *testing.T) {
+	for _, c := range []struct {
+		level               string
+		minConf, groupMin   float64
+		pOcc, pUnit, pMinor float64
+		want                string
+	}{
+		{LevelOccupation, 0.8, 0.3, 0.9, 0.95, 0.97, LevelOccupation},
+		{LevelOccupation, 0.8, 0.3, 0.6, 0.85, 0.9, LevelUnitGroup},
+		{LevelOccupation, 0.8, 0.3, 0.6, 0.7, 0.9, LevelMinorGroup},
+		{LevelUnitGroup, 0.8, 0.3, 0.9, 0.7, 0.9, LevelMinorGroup},    // never narrower than the rule's level
+		{LevelOccupation, 0.4, 0.3, 0.2, 0.3, 0.45, LevelOccupation},  // a minor group only from minorGroupFloor
+		{LevelOccupation, 0.95, 0.3, 0.6, 0.7, 0.9, LevelOccupation},  // none reaches it: left to the caller
+		{LevelOccupation, 0.2, 0.3, 0.1, 0.25, 0.35, LevelOccupation}, // a group only from groupMin
+		{"", 0.5, 0.3, 0.1, 0.2, 0.3, ""},
+	} {
+		if got := backOff(c.level, c.minConf, c.groupMin, c.pOcc, c.pUnit, c.pMinor); got != c.want {
+			t.Errorf("backOff(%q, %v, %v, %v, %v, %v) = %q, want %q", c.level, c.minConf, c.groupMin, c.pOcc, c.pUnit, c.pMinor, got, c.want)
+		}
+	}
+}
+
+// TestMinConfidenceBacksOff checks that a minimum confidence in the whole
+// ANZSCO backs a result off to the first broader level that reaches it,
+// says so in a warning, and leaves the title uncoded when no level does.
+// "Aged Care Nurse" is one registered nurse of 2544 among several.
+func TestMinConfidenceBacksOff(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	const title = "Aged Care Nurse"
+	res, err := ix.Classify(Query{Text: title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pOcc, pUnit, pMinor := res.probs[LevelOccupation], res.probs[LevelUnitGroup], res.probs[LevelMinorGroup]
+	if res.Level != LevelOccupation || pUnit-pOcc < 0.05 {
+		t.Fatalf("Classify(%q) = %s (%s), levels %v; want an occupation surer of its unit group", title, res.Code, res.Level, res.probs)
+	}
+	minConf := (pOcc + pUnit) / 2
+	got, err := ix.Classify(Query{Text: title, MinConfidence: minConf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Level != LevelUnitGroup || got.Code != res.Code[:4] || got.Confidence < minConf || len(got.Warnings) == 0 || got.Demoted != nil {
+		t.Errorf("Classify(%q, min %.2f) = %s (%s, %.2f, warnings %q, demoted %v), want %s at the unit group with a warning",
+			title, minConf, got.Code, got.Level, got.Confidence, got.Warnings, got.Demoted, res.Code[:4])
+	}
+	if pMinor < 0.99 {
+		got, err = ix.Classify(Query{Text: title, MinConfidence: min(1, pMinor+0.005)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Code != "" || got.Demoted == nil {
+			t.Errorf("Classify(%q, min above every level) = %s (%s), want uncoded and demoted", title, got.Code, got.Level)
+		}
+	}
+}

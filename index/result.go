@@ -14,7 +14,9 @@ type Query struct {
 	// Explain asks for an Explanation in the result.
 	Explain bool
 	// MinConfidence, when above 0, reports a code whose confidence is below
-	// it as outside, with a warning.
+	// it as outside, with a warning. In a hierarchical corpus the result
+	// first backs off to the first broader group (unit group, then minor
+	// group) whose confidence reaches it, with a warning.
 	MinConfidence float64
 }
 
@@ -50,7 +52,8 @@ type Result struct {
 	// Cleaned is the text that was searched after noise was stripped, when
 	// it differs from Input.
 	Cleaned string `json:"cleaned,omitempty"`
-	// Warnings report repairs made to the input (truncation, invalid UTF-8).
+	// Warnings report repairs made to the input (truncation, invalid UTF-8)
+	// and what Query.MinConfidence did to the result.
 	Warnings []string `json:"warnings,omitempty"`
 	// Explanation says how the result was reached (only with Query.Explain).
 	Explanation *Explanation `json:"explanation,omitempty"`

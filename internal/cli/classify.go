@@ -85,7 +85,7 @@ lines could not be classified (empty lines), each reported in its own line.`,
 	addFormatFlags(cmd, &opts.JSON, &opts.Format, "print one JSON object per query (JSON Lines)")
 	cmd.Flags().IntVar(&opts.Top, "top", index.DefaultTop, "number of ranked matches to report")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show how the result was reached: noise stripped, slips corrected, fields and terms matched")
-	cmd.Flags().Float64Var(&opts.MinConf, "min-confidence", 0, "leave uncoded a code whose confidence is below `P` (reported as demoted)")
+	cmd.Flags().Float64Var(&opts.MinConf, "min-confidence", 0, "leave uncoded a code whose confidence is below `P` (reported as demoted); with --scope anzsco, code its unit or minor group instead when that reaches P")
 	cmd.Flags().StringVar(&opts.Desc, "description", "", "a job description to weigh in with the title (counts less than the title)")
 	return cmd
 }
