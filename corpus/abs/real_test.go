@@ -1,6 +1,7 @@
 package abs_test
 
 import (
+	"slices"
 	"sync"
 	"testing"
 
@@ -103,12 +104,12 @@ func TestRealWorkbooks(t *testing.T) {
 			t.Errorf("%s hierarchy = %v, want unit group %q", tt.code, o.Hierarchy, tt.unit)
 		}
 		for _, a := range tt.alt {
-			if !contains(en.AlternativeTitles, a) {
+			if !slices.Contains(en.AlternativeTitles, a) {
 				t.Errorf("%s alternative titles = %q, want %q among them", tt.code, en.AlternativeTitles, a)
 			}
 		}
 		for _, s := range tt.spec {
-			if !contains(en.Specialisations, s) {
+			if !slices.Contains(en.Specialisations, s) {
 				t.Errorf("%s specialisations = %q, want %q among them", tt.code, en.Specialisations, s)
 			}
 		}
@@ -148,19 +149,10 @@ func TestRealMergeDefault(t *testing.T) {
 				continue
 			}
 			for _, e := range dt.EverydayTitles {
-				if !contains(ot.EverydayTitles, e) && !contains(ot.AlternativeTitles, e) && !contains(ot.Specialisations, e) && ot.Title != e {
+				if !slices.Contains(ot.EverydayTitles, e) && !slices.Contains(ot.AlternativeTitles, e) && !slices.Contains(ot.Specialisations, e) && ot.Title != e {
 					t.Errorf("%s %s: everyday title %q of the default corpus lost", d.Code, lang, e)
 				}
 			}
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
