@@ -2,6 +2,7 @@ package resultcache
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"strconv"
@@ -15,11 +16,17 @@ import (
 // Name is the name of the cache in its Stats ("results").
 const Name = "results"
 
-// EntryOverhead is what a cached result is counted beyond its input and its
-// JSON: the matches and the Result itself. With the key's overhead
+// EntryOverhead is what a result stored by Classify is counted beyond its
+// input: the matches and the Result itself. With the key's overhead
 // (boundedcache.EntryOverhead) a result is counted 512 bytes and its title
-// twice and its JSON, about 900 bytes for a result of the default corpus.
+// twice, about 600 bytes for a result of the default corpus.
 const EntryOverhead = 448
+
+// JSONOverhead is what a result stored by ClassifyJSON is counted beyond
+// its JSON: the slice's allocation rounded up to its size class. With the
+// key's overhead such an entry is counted its title and its JSON and 96
+// bytes, about 500 bytes for a result of the default corpus.
+const JSONOverhead = 32
 
 // Classifier answers queries from the results of the classifier it wraps,
 // remembering each within a budget of bytes. The classifier it wraps is
@@ -27,80 +34,98 @@ const EntryOverhead = 448
 // the wrapped classifier must give the same result for the same query
 // (an index never changes once built).
 //
+// Classify keeps the Result; ClassifyJSON keeps only the Result's code
+// and JSON, bytes that hold no pointers, so that a full cache adds almost
+// nothing to what the garbage collector marks. The two keep their entries
+// under different keys: a query answered by one and then asked of the
+// other is classified again.
+//
 // Results it returns are shared between callers and must not be modified.
 // It is safe for concurrent use when the wrapped classifier is. Two callers
 // that miss the same query at once both classify it; one result is kept.
 type Classifier struct {
 	next  index.Classifier
-	cache *boundedcache.Cache[*entry]
+	cache *boundedcache.Cache[entry]
 	seed  maphash.Seed
 }
 
+// entry is what the cache holds of a result: the Result (Classify), or
+// its code and JSON (ClassifyJSON).
 type entry struct {
 	res  *index.Result
-	json []byte // nil when the result was stored by Classify
+	code string // the corpus's own string: no allocation of the cache's
+	json []byte
 }
 
 // New returns a Classifier that caches the results of next within budget
 // bytes; with a budget of 0 or less it caches nothing and every query goes
 // to next.
 func New(next index.Classifier, budget int64) *Classifier {
-	return &Classifier{next: next, cache: boundedcache.New[*entry](Name, budget), seed: maphash.MakeSeed()}
+	return &Classifier{next: next, cache: boundedcache.New[entry](Name, budget), seed: maphash.MakeSeed()}
 }
 
 // Corpus returns the wrapped classifier's corpus.
 func (c *Classifier) Corpus() *corpus.Corpus { return c.next.Corpus() }
 
 // Classify returns the result of q, from the cache when q was answered
-// before.
+// before by Classify.
 func (c *Classifier) Classify(q index.Query) (*index.Result, error) {
-	res, _, err := c.classify(q, false)
-	return res, err
-}
-
-// ClassifyJSON returns the result of q and its JSON (Result.MarshalJSON,
-// without a final newline), both from the cache when q was answered before
-// by ClassifyJSON. The JSON is shared too: it must not be modified or
-// appended to.
-func (c *Classifier) ClassifyJSON(q index.Query) (*index.Result, []byte, error) {
-	return c.classify(q, true)
-}
-
-func (c *Classifier) classify(q index.Query, withJSON bool) (*index.Result, []byte, error) {
 	if c.cache == nil {
-		res, err := c.next.Classify(q)
-		if err != nil || res == nil || !withJSON {
-			return res, nil, err
-		}
-		data, err := marshal(res)
-		return res, data, err
+		return c.next.Classify(q)
 	}
-	k := c.key(q)
+	k := c.key(q, false)
 	if e, ok := c.cache.Get(k); ok {
-		if !withJSON || e.json != nil {
-			return e.res, e.json, nil
-		}
-		data, err := marshal(e.res)
-		return e.res, data, err
+		return e.res, nil
 	}
 	res, err := c.next.Classify(q)
 	if err != nil || res == nil {
-		return res, nil, err
-	}
-	var data []byte
-	if withJSON {
-		if data, err = marshal(res); err != nil {
-			return nil, nil, err
-		}
+		return res, err
 	}
 	// The input may be a piece of the caller's longer string (a row of a
-	// file, a request body): the cache keeps a copy, not the string. The
-	// JSON is kept at its length: the encoder's buffer has grown to about
-	// 1.7 times it, room the budget would not count.
+	// file, a request body): the cache keeps a copy, not the string.
 	res.Input = strings.Clone(res.Input)
+	c.cache.Put(k, entry{res: res}, int64(len(res.Input)+EntryOverhead))
+	return res, nil
+}
+
+// ClassifyJSON returns the code of q's result (Result.Code) and its JSON
+// (Result.MarshalJSON, without a final newline), both from the cache when
+// q was answered before by ClassifyJSON. The JSON is shared: it must not
+// be modified or appended to.
+func (c *Classifier) ClassifyJSON(q index.Query) (code string, data []byte, err error) {
+	if c.cache == nil {
+		res, err := c.next.Classify(q)
+		if err != nil || res == nil {
+			return "", nil, noResult(err)
+		}
+		data, err := marshal(res)
+		return res.Code, data, err
+	}
+	k := c.key(q, true)
+	if e, ok := c.cache.Get(k); ok {
+		return e.code, e.json, nil
+	}
+	res, err := c.next.Classify(q)
+	if err != nil || res == nil {
+		return "", nil, noResult(err)
+	}
+	if data, err = marshal(res); err != nil {
+		return "", nil, err
+	}
+	// The JSON is kept at its length: the encoder's buffer has grown to
+	// about 1.7 times it, room the budget would not count.
 	data = bytes.Clone(data)
-	c.cache.Put(k, &entry{res: res, json: data}, int64(len(res.Input)+len(data)+EntryOverhead))
-	return res, data, nil
+	c.cache.Put(k, entry{code: res.Code, json: data}, int64(len(data)+JSONOverhead))
+	return res.Code, data, nil
+}
+
+// noResult is err, or an error for a classifier that gave neither a
+// result nor an error.
+func noResult(err error) error {
+	if err == nil {
+		return errors.New("internal error in the classifier: no result")
+	}
+	return err
 }
 
 // marshal calls MarshalJSON directly: json.Marshal would check and compact
@@ -117,11 +142,15 @@ func marshal(res *index.Result) ([]byte, error) {
 // text's length and the text, and a 64-bit hash of the description when
 // there is one (reposted ads repeat both, and a description may be long).
 // Two different descriptions of the same title share a key with a
-// probability of 2^-64, with a seed of the cache's own.
-func (c *Classifier) key(q index.Query) string {
+// probability of 2^-64, with a seed of the cache's own. A key of an entry
+// of ClassifyJSON starts with a "j".
+func (c *Classifier) key(q index.Query, json bool) string {
 	var num [32]byte // numbers are written here first, so the key is one allocation
 	var b strings.Builder
-	b.Grow(len(q.Text) + 24) // "3 0.5 24:" and a description's hash fit
+	b.Grow(len(q.Text) + 24) // "j3 0.5 24:" and a description's hash fit
+	if json {
+		b.WriteByte('j')
+	}
 	b.Write(strconv.AppendInt(num[:0], int64(q.Top), 10))
 	if q.Explain {
 		b.WriteByte('e')
