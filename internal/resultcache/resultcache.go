@@ -1,7 +1,6 @@
 package resultcache
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -22,12 +21,6 @@ const Name = "results"
 // twice, about 600 bytes for a result of the default corpus.
 const EntryOverhead = 448
 
-// JSONOverhead is what a result stored by ClassifyJSON is counted beyond
-// its JSON: the slice's allocation rounded up to its size class. With the
-// key's overhead such an entry is counted its title and its JSON and 96
-// bytes, about 500 bytes for a result of the default corpus.
-const JSONOverhead = 32
-
 // Classifier answers queries from the results of the classifier it wraps,
 // remembering each within a budget of bytes. The classifier it wraps is
 // fixed, and with it the corpus, so a result depends only on the query;
@@ -35,33 +28,31 @@ const JSONOverhead = 32
 // (an index never changes once built).
 //
 // Classify keeps the Result; ClassifyJSON keeps only the Result's code
-// and JSON, bytes that hold no pointers, so that a full cache adds almost
-// nothing to what the garbage collector marks. The two keep their entries
-// under different keys: a query answered by one and then asked of the
-// other is classified again.
+// and JSON, in a boundedcache.Bytes, which holds no pointers, so that a
+// full cache adds almost nothing to what the garbage collector marks in
+// every collection. Each has its own entries within its own budget: a
+// query answered by one and then asked of the other is classified again.
 //
 // Results it returns are shared between callers and must not be modified.
 // It is safe for concurrent use when the wrapped classifier is. Two callers
 // that miss the same query at once both classify it; one result is kept.
 type Classifier struct {
 	next  index.Classifier
-	cache *boundedcache.Cache[entry]
+	cache *boundedcache.Cache[*index.Result] // Classify's
+	json  *boundedcache.Bytes                // ClassifyJSON's: see pack
 	seed  maphash.Seed
-}
-
-// entry is what the cache holds of a result: the Result (Classify), or
-// its code and JSON (ClassifyJSON).
-type entry struct {
-	res  *index.Result
-	code string // the corpus's own string: no allocation of the cache's
-	json []byte
 }
 
 // New returns a Classifier that caches the results of next within budget
 // bytes; with a budget of 0 or less it caches nothing and every query goes
 // to next.
 func New(next index.Classifier, budget int64) *Classifier {
-	return &Classifier{next: next, cache: boundedcache.New[entry](Name, budget), seed: maphash.MakeSeed()}
+	return &Classifier{
+		next:  next,
+		cache: boundedcache.New[*index.Result](Name, budget),
+		json:  boundedcache.NewBytes(Name, budget),
+		seed:  maphash.MakeSeed(),
+	}
 }
 
 // Corpus returns the wrapped classifier's corpus.
@@ -73,9 +64,9 @@ func (c *Classifier) Classify(q index.Query) (*index.Result, error) {
 	if c.cache == nil {
 		return c.next.Classify(q)
 	}
-	k := c.key(q, false)
-	if e, ok := c.cache.Get(k); ok {
-		return e.res, nil
+	k := c.key(q)
+	if res, ok := c.cache.Get(k); ok {
+		return res, nil
 	}
 	res, err := c.next.Classify(q)
 	if err != nil || res == nil {
@@ -84,7 +75,7 @@ func (c *Classifier) Classify(q index.Query) (*index.Result, error) {
 	// The input may be a piece of the caller's longer string (a row of a
 	// file, a request body): the cache keeps a copy, not the string.
 	res.Input = strings.Clone(res.Input)
-	c.cache.Put(k, entry{res: res}, int64(len(res.Input)+EntryOverhead))
+	c.cache.Put(k, res, int64(len(res.Input)+EntryOverhead))
 	return res, nil
 }
 
@@ -93,17 +84,13 @@ func (c *Classifier) Classify(q index.Query) (*index.Result, error) {
 // q was answered before by ClassifyJSON. The JSON is shared: it must not
 // be modified or appended to.
 func (c *Classifier) ClassifyJSON(q index.Query) (code string, data []byte, err error) {
-	if c.cache == nil {
-		res, err := c.next.Classify(q)
-		if err != nil || res == nil {
-			return "", nil, noResult(err)
+	var k string
+	if c.json != nil {
+		k = c.key(q)
+		if v, ok := c.json.Get(k); ok {
+			code, data := unpack(v)
+			return code, data, nil
 		}
-		data, err := marshal(res)
-		return res.Code, data, err
-	}
-	k := c.key(q, true)
-	if e, ok := c.cache.Get(k); ok {
-		return e.code, e.json, nil
 	}
 	res, err := c.next.Classify(q)
 	if err != nil || res == nil {
@@ -112,11 +99,25 @@ func (c *Classifier) ClassifyJSON(q index.Query) (code string, data []byte, err 
 	if data, err = marshal(res); err != nil {
 		return "", nil, err
 	}
-	// The JSON is kept at its length: the encoder's buffer has grown to
-	// about 1.7 times it, room the budget would not count.
-	data = bytes.Clone(data)
-	c.cache.Put(k, entry{code: res.Code, json: data}, int64(len(data)+JSONOverhead))
+	if c.json != nil && len(res.Code) < 256 {
+		c.json.Put(k, pack(res.Code, data))
+	}
 	return res.Code, data, nil
+}
+
+// pack spells a code and a JSON in one byte string: the code's length in
+// a byte, the code, the JSON.
+func pack(code string, data []byte) []byte {
+	v := make([]byte, 0, 1+len(code)+len(data))
+	v = append(append(append(v, byte(len(code))), code...), data...)
+	return v
+}
+
+// unpack returns the code and the JSON of a byte string of pack's; the
+// code is a new string, the JSON shares v.
+func unpack(v []byte) (string, []byte) {
+	n := int(v[0])
+	return string(v[1 : 1+n]), v[1+n:]
 }
 
 // noResult is err, or an error for a classifier that gave neither a
@@ -142,15 +143,11 @@ func marshal(res *index.Result) ([]byte, error) {
 // text's length and the text, and a 64-bit hash of the description when
 // there is one (reposted ads repeat both, and a description may be long).
 // Two different descriptions of the same title share a key with a
-// probability of 2^-64, with a seed of the cache's own. A key of an entry
-// of ClassifyJSON starts with a "j".
-func (c *Classifier) key(q index.Query, json bool) string {
+// probability of 2^-64, with a seed of the cache's own.
+func (c *Classifier) key(q index.Query) string {
 	var num [32]byte // numbers are written here first, so the key is one allocation
 	var b strings.Builder
-	b.Grow(len(q.Text) + 24) // "j3 0.5 24:" and a description's hash fit
-	if json {
-		b.WriteByte('j')
-	}
+	b.Grow(len(q.Text) + 24) // "3 0.5 24:" and a description's hash fit
 	b.Write(strconv.AppendInt(num[:0], int64(q.Top), 10))
 	if q.Explain {
 		b.WriteByte('e')
@@ -168,15 +165,23 @@ func (c *Classifier) key(q index.Query, json bool) string {
 	return b.String()
 }
 
-// Stats describe the cache; all zero when it caches nothing.
-func (c *Classifier) Stats() index.CacheStats { return c.cache.Stats() }
+// Stats describe the cache, Classify's and ClassifyJSON's entries
+// together (the budget is that of each); all zero when it caches nothing.
+func (c *Classifier) Stats() index.CacheStats {
+	st, js := c.cache.Stats(), c.json.Stats()
+	st.Bytes += js.Bytes
+	st.Entries += js.Entries
+	st.Hits += js.Hits
+	st.Misses += js.Misses
+	return st
+}
 
 // CacheStats describe the cache, when it caches, and then the wrapped
 // classifier's caches, when it reports them (as *index.Index does).
 func (c *Classifier) CacheStats() []index.CacheStats {
 	var st []index.CacheStats
 	if c.cache != nil {
-		st = append(st, c.cache.Stats())
+		st = append(st, c.Stats())
 	}
 	if r, ok := c.next.(interface{ CacheStats() []index.CacheStats }); ok {
 		st = append(st, r.CacheStats()...)

@@ -56,15 +56,13 @@ func TestKey(t *testing.T) {
 	c := New(&fake{}, 1<<20)
 	seen := map[string]int{}
 	for i, q := range variants {
-		for _, json := range []bool{false, true} {
-			k := c.key(q, json)
-			if j, ok := seen[k]; ok {
-				t.Errorf("queries %d and %d have the same key %q", j, i, k)
-			}
-			seen[k] = i
-			if k2 := c.key(q, json); k2 != k {
-				t.Errorf("key(%+v) = %q then %q, want the same", q, k, k2)
-			}
+		k := c.key(q)
+		if j, ok := seen[k]; ok {
+			t.Errorf("queries %d and %d have the same key %q", j, i, k)
+		}
+		seen[k] = i
+		if k2 := c.key(q); k2 != k {
+			t.Errorf("key(%+v) = %q then %q, want the same", q, k, k2)
 		}
 	}
 }
