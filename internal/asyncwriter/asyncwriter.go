@@ -3,19 +3,12 @@ package asyncwriter
 import (
 	"io"
 	"sync"
-	"time"
 )
 
 // DefaultLimit is the bytes waiting to be written past which a Write
 // waits: about a tenth of a second of access log at 30,000 requests a
 // second.
 const DefaultLimit = 1 << 20
-
-// Gather is how long the goroutine lets records gather after the first
-// before it writes them: long enough that under load one system call
-// writes hundreds of records, short enough that a log read as it is
-// written stays current.
-const Gather = 10 * time.Millisecond
 
 // Writer is an io.Writer that returns as soon as it has copied what it is
 // given; a goroutine writes it to the underlying writer, in order.
@@ -31,7 +24,6 @@ type Writer struct {
 	err     error // the first error of the underlying writer
 
 	wake     chan struct{} // a Write has added bytes
-	full     chan struct{} // half the limit is waiting: write now
 	stop     chan struct{}
 	stopOnce sync.Once
 	done     chan struct{}
@@ -47,7 +39,6 @@ func New(w io.Writer, limit int) *Writer {
 		w:     w,
 		limit: limit,
 		wake:  make(chan struct{}, 1),
-		full:  make(chan struct{}, 1),
 		stop:  make(chan struct{}),
 		done:  make(chan struct{}),
 	}
@@ -70,38 +61,25 @@ func (aw *Writer) Write(p []byte) (int, error) {
 		return aw.w.Write(p)
 	}
 	aw.pending = append(aw.pending, p...)
-	full := len(aw.pending) >= aw.limit/2
 	aw.mu.Unlock()
 	select {
 	case aw.wake <- struct{}{}:
 	default: // a wake-up is already on its way
 	}
-	if full {
-		select {
-		case aw.full <- struct{}{}:
-		default:
-		}
-	}
 	return len(p), nil
 }
 
-// run writes what gathers until Close: after the first record it waits
-// Gather, or until half the limit is waiting, then writes all that came.
+// run writes what is waiting as soon as a Write wakes it, until Close:
+// what comes while it writes gathers for the next write, so that under
+// load one system call writes hundreds of records. It does not wait for
+// records to gather: measured on 'anzsco serve' with distinct titles (64
+// connections on 2 quiet cores), letting them gather 10 ms after the
+// first took the requests' p99 from about 22 ms to about 28 ms.
 func (aw *Writer) run() {
 	defer close(aw.done)
-	t := time.NewTimer(Gather)
-	t.Stop()
 	for {
 		select {
 		case <-aw.wake:
-		case <-aw.stop:
-			return
-		}
-		t.Reset(Gather)
-		select {
-		case <-t.C:
-		case <-aw.full:
-			t.Stop()
 		case <-aw.stop:
 			return // Close writes what is waiting
 		}

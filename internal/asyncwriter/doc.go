@@ -7,9 +7,9 @@
 // and when the thread making it lost its core (the server shares its
 // cores with the load and everything else on the machine) every other
 // request that finished waited for it. Through a Writer a record is
-// appended to memory, and a goroutine writes what has gathered in one call
-// a few milliseconds after the first record (Gather), or sooner when much
-// is waiting: under load hundreds of records a call.
+// appended to memory, and a goroutine writes what is waiting in one call
+// as soon as it is woken; what comes during a call waits for the next:
+// under load hundreds of records a call.
 //
 // Nothing is dropped: when the records waiting reach the Writer's limit, a
 // Write waits until they are written. Close writes what is left; records

@@ -40,8 +40,10 @@ type encoder interface {
 // result is a classification ready to encode: the Result and, for JSONL
 // output, its JSON. Both may be shared with other rows: read-only.
 type result struct {
-	res  *index.Result
-	json []byte
+	ok   bool          // false for a row with an error
+	code string        // the result's code
+	res  *index.Result // the result, for CSV output
+	json []byte        // the result's JSON, for JSON Lines output
 }
 
 func newEncoder(f Format, keep bool, columns []string) (encoder, error) {
@@ -89,7 +91,7 @@ func (e *csvEncoder) json() bool { return false }
 
 func (e *csvEncoder) encode(buf *bytes.Buffer, rec *Record, r result) {
 	var row []string
-	if r.res == nil {
+	if !r.ok {
 		row = resultenc.ErrorRow(rec.ID, rec.Title, rowError(rec))
 	} else {
 		row = resultenc.Row(rec.ID, r.res)
@@ -123,7 +125,7 @@ func (e *jsonlEncoder) json() bool { return true }
 // "in" comes last when columns are kept.
 func (e *jsonlEncoder) encode(buf *bytes.Buffer, rec *Record, r result) {
 	lead := []resultenc.Member{resultenc.Int("row", rec.Row), resultenc.String("id", rec.ID)}
-	if r.res == nil {
+	if !r.ok {
 		resultenc.AppendError(buf, rec.Title, rowError(rec), lead...)
 	} else {
 		resultenc.AppendResult(buf, r.json, lead...)

@@ -298,7 +298,7 @@ func (wk *worker) do(j job) done {
 	wk.enc.encode(&wk.buf, rec, r)
 	d := done{seq: j.seq, out: bytes.Clone(wk.buf.Bytes())}
 	if rec.Err == nil {
-		d.code = r.res.Code
+		d.code = r.code
 	} else {
 		var re *RowError
 		if errors.As(rec.Err, &re) {
@@ -323,15 +323,19 @@ func (wk *worker) classify(rec *Record) (r result, err error) {
 	}()
 	q := index.Query{Text: rec.Title, Description: rec.Description}
 	if wk.enc.json() {
-		r.res, r.json, err = wk.c.ClassifyJSON(q)
+		r.code, r.json, err = wk.c.ClassifyJSON(q)
 	} else {
 		r.res, err = wk.c.Classify(q)
-	}
-	if err == nil && r.res == nil {
-		err = errors.New("internal error in the classifier: no result")
+		if err == nil && r.res == nil {
+			err = errors.New("internal error in the classifier: no result")
+		}
+		if err == nil {
+			r.code = r.res.Code
+		}
 	}
 	if err != nil {
 		return result{}, err
 	}
+	r.ok = true
 	return r, nil
 }

@@ -1,7 +1,7 @@
 // Package resultcache is the one cache of classification results: a
 // Classifier that wraps an index.Classifier and remembers the Result of
-// each query it has answered (and, when asked, the Result's JSON), within
-// a fixed budget of bytes, so that a query seen again costs a map look-up
+// each query it has answered (or, for ClassifyJSON, only its code and
+// JSON, held without pointers), within a fixed budget of bytes, so that a query seen again costs a map look-up
 // instead of a search. Batch runs and the HTTP server use it; their hits
 // and misses are its Stats.
 //

@@ -1,7 +1,7 @@
 package resultcache
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"strconv"
@@ -15,10 +15,10 @@ import (
 // Name is the name of the cache in its Stats ("results").
 const Name = "results"
 
-// EntryOverhead is what a cached result is counted beyond its input and its
-// JSON: the matches and the Result itself. With the key's overhead
+// EntryOverhead is what a result stored by Classify is counted beyond its
+// input: the matches and the Result itself. With the key's overhead
 // (boundedcache.EntryOverhead) a result is counted 512 bytes and its title
-// twice and its JSON, about 900 bytes for a result of the default corpus.
+// twice, about 600 bytes for a result of the default corpus.
 const EntryOverhead = 448
 
 // Classifier answers queries from the results of the classifier it wraps,
@@ -27,80 +27,106 @@ const EntryOverhead = 448
 // the wrapped classifier must give the same result for the same query
 // (an index never changes once built).
 //
+// Classify keeps the Result; ClassifyJSON keeps only the Result's code
+// and JSON, in a boundedcache.Bytes, which holds no pointers, so that a
+// full cache adds almost nothing to what the garbage collector marks in
+// every collection. Each has its own entries within its own budget: a
+// query answered by one and then asked of the other is classified again.
+//
 // Results it returns are shared between callers and must not be modified.
 // It is safe for concurrent use when the wrapped classifier is. Two callers
 // that miss the same query at once both classify it; one result is kept.
 type Classifier struct {
 	next  index.Classifier
-	cache *boundedcache.Cache[*entry]
+	cache *boundedcache.Cache[*index.Result] // Classify's
+	json  *boundedcache.Bytes                // ClassifyJSON's: see pack
 	seed  maphash.Seed
-}
-
-type entry struct {
-	res  *index.Result
-	json []byte // nil when the result was stored by Classify
 }
 
 // New returns a Classifier that caches the results of next within budget
 // bytes; with a budget of 0 or less it caches nothing and every query goes
 // to next.
 func New(next index.Classifier, budget int64) *Classifier {
-	return &Classifier{next: next, cache: boundedcache.New[*entry](Name, budget), seed: maphash.MakeSeed()}
+	return &Classifier{
+		next:  next,
+		cache: boundedcache.New[*index.Result](Name, budget),
+		json:  boundedcache.NewBytes(Name, budget),
+		seed:  maphash.MakeSeed(),
+	}
 }
 
 // Corpus returns the wrapped classifier's corpus.
 func (c *Classifier) Corpus() *corpus.Corpus { return c.next.Corpus() }
 
 // Classify returns the result of q, from the cache when q was answered
-// before.
+// before by Classify.
 func (c *Classifier) Classify(q index.Query) (*index.Result, error) {
-	res, _, err := c.classify(q, false)
-	return res, err
-}
-
-// ClassifyJSON returns the result of q and its JSON (Result.MarshalJSON,
-// without a final newline), both from the cache when q was answered before
-// by ClassifyJSON. The JSON is shared too: it must not be modified or
-// appended to.
-func (c *Classifier) ClassifyJSON(q index.Query) (*index.Result, []byte, error) {
-	return c.classify(q, true)
-}
-
-func (c *Classifier) classify(q index.Query, withJSON bool) (*index.Result, []byte, error) {
 	if c.cache == nil {
-		res, err := c.next.Classify(q)
-		if err != nil || res == nil || !withJSON {
-			return res, nil, err
-		}
-		data, err := marshal(res)
-		return res, data, err
+		return c.next.Classify(q)
 	}
 	k := c.key(q)
-	if e, ok := c.cache.Get(k); ok {
-		if !withJSON || e.json != nil {
-			return e.res, e.json, nil
-		}
-		data, err := marshal(e.res)
-		return e.res, data, err
+	if res, ok := c.cache.Get(k); ok {
+		return res, nil
 	}
 	res, err := c.next.Classify(q)
 	if err != nil || res == nil {
-		return res, nil, err
-	}
-	var data []byte
-	if withJSON {
-		if data, err = marshal(res); err != nil {
-			return nil, nil, err
-		}
+		return res, err
 	}
 	// The input may be a piece of the caller's longer string (a row of a
-	// file, a request body): the cache keeps a copy, not the string. The
-	// JSON is kept at its length: the encoder's buffer has grown to about
-	// 1.7 times it, room the budget would not count.
+	// file, a request body): the cache keeps a copy, not the string.
 	res.Input = strings.Clone(res.Input)
-	data = bytes.Clone(data)
-	c.cache.Put(k, &entry{res: res, json: data}, int64(len(res.Input)+len(data)+EntryOverhead))
-	return res, data, nil
+	c.cache.Put(k, res, int64(len(res.Input)+EntryOverhead))
+	return res, nil
+}
+
+// ClassifyJSON returns the code of q's result (Result.Code) and its JSON
+// (Result.MarshalJSON, without a final newline), both from the cache when
+// q was answered before by ClassifyJSON. The JSON is shared: it must not
+// be modified or appended to.
+func (c *Classifier) ClassifyJSON(q index.Query) (code string, data []byte, err error) {
+	var k string
+	if c.json != nil {
+		k = c.key(q)
+		if v, ok := c.json.Get(k); ok {
+			code, data := unpack(v)
+			return code, data, nil
+		}
+	}
+	res, err := c.next.Classify(q)
+	if err != nil || res == nil {
+		return "", nil, noResult(err)
+	}
+	if data, err = marshal(res); err != nil {
+		return "", nil, err
+	}
+	if c.json != nil && len(res.Code) < 256 {
+		c.json.Put(k, pack(res.Code, data))
+	}
+	return res.Code, data, nil
+}
+
+// pack spells a code and a JSON in one byte string: the code's length in
+// a byte, the code, the JSON.
+func pack(code string, data []byte) []byte {
+	v := make([]byte, 0, 1+len(code)+len(data))
+	v = append(append(append(v, byte(len(code))), code...), data...)
+	return v
+}
+
+// unpack returns the code and the JSON of a byte string of pack's; the
+// code is a new string, the JSON shares v.
+func unpack(v []byte) (string, []byte) {
+	n := int(v[0])
+	return string(v[1 : 1+n]), v[1+n:]
+}
+
+// noResult is err, or an error for a classifier that gave neither a
+// result nor an error.
+func noResult(err error) error {
+	if err == nil {
+		return errors.New("internal error in the classifier: no result")
+	}
+	return err
 }
 
 // marshal calls MarshalJSON directly: json.Marshal would check and compact
@@ -139,15 +165,23 @@ func (c *Classifier) key(q index.Query) string {
 	return b.String()
 }
 
-// Stats describe the cache; all zero when it caches nothing.
-func (c *Classifier) Stats() index.CacheStats { return c.cache.Stats() }
+// Stats describe the cache, Classify's and ClassifyJSON's entries
+// together (the budget is that of each); all zero when it caches nothing.
+func (c *Classifier) Stats() index.CacheStats {
+	st, js := c.cache.Stats(), c.json.Stats()
+	st.Bytes += js.Bytes
+	st.Entries += js.Entries
+	st.Hits += js.Hits
+	st.Misses += js.Misses
+	return st
+}
 
 // CacheStats describe the cache, when it caches, and then the wrapped
 // classifier's caches, when it reports them (as *index.Index does).
 func (c *Classifier) CacheStats() []index.CacheStats {
 	var st []index.CacheStats
 	if c.cache != nil {
-		st = append(st, c.cache.Stats())
+		st = append(st, c.Stats())
 	}
 	if r, ok := c.next.(interface{ CacheStats() []index.CacheStats }); ok {
 		st = append(st, r.CacheStats()...)

@@ -74,46 +74,54 @@ func TestClassify(t *testing.T) {
 	f := &fake{}
 	c := New(f, 1<<20)
 	q := index.Query{Text: "agent", Top: 5, Explain: true, MinConfidence: 0.3}
-	r1, j1, err := c.ClassifyJSON(q)
+	c1, j1, err := c.ClassifyJSON(q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r2, j2, err := c.ClassifyJSON(q)
+	c2, j2, err := c.ClassifyJSON(q)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want, _ := (&fake{}).Classify(q)
-	if r1 != r2 || string(j1) != string(j2) || r1.Title != want.Title {
-		t.Errorf("ClassifyJSON twice = %+v %s then %+v %s, want one result %+v", r1, j1, r2, j2, want)
-	}
-	if r3, err := c.Classify(q); err != nil || r3 != r1 {
-		t.Errorf("Classify = %+v, %v; want the cached result", r3, err)
+	wantJSON, _ := want.MarshalJSON()
+	if c1 != want.Code || c2 != c1 || string(j1) != string(wantJSON) || string(j2) != string(j1) {
+		t.Errorf("ClassifyJSON twice = %s %s then %s %s, want %s %s", c1, j1, c2, j2, want.Code, wantJSON)
 	}
 	if got := f.calls.Load(); got != 1 {
 		t.Errorf("wrapped classifier called %d times for one query, want 1", got)
+	}
+	r1, err := c.Classify(q)
+	if err != nil || r1.Title != want.Title {
+		t.Fatalf("Classify = %+v, %v; want %+v", r1, err, want)
+	}
+	if r2, err := c.Classify(q); err != nil || r2 != r1 {
+		t.Errorf("Classify again = %+v, %v; want the cached result", r2, err)
+	}
+	if got := f.calls.Load(); got != 2 {
+		t.Errorf("wrapped classifier called %d times, want 2: ClassifyJSON's entry holds no Result", got)
 	}
 	for range 2 {
 		if _, err := c.Classify(index.Query{Text: "fail"}); err != index.ErrEmptyQuery {
 			t.Errorf("Classify(fail) = %v, want %v", err, index.ErrEmptyQuery)
 		}
 	}
-	if got := f.calls.Load(); got != 3 {
-		t.Errorf("wrapped classifier called %d times, want 3: a failed query is asked again", got)
+	if got := f.calls.Load(); got != 4 {
+		t.Errorf("wrapped classifier called %d times, want 4: a failed query is asked again", got)
 	}
 	if _, _, err := c.ClassifyJSON(index.Query{Text: "nan"}); err == nil || !strings.HasPrefix(err.Error(), "encoding the result: ") {
 		t.Errorf("ClassifyJSON(nan) = %v, want an encoding error", err)
 	}
 	st := c.Stats()
-	if st.Name != Name || st.Hits != 2 || st.Misses != 4 || st.Entries != 1 {
-		t.Errorf("stats %+v, want 2 hits, 4 misses, 1 entry", st)
+	if st.Name != Name || st.Hits != 2 || st.Misses != 5 || st.Entries != 2 {
+		t.Errorf("stats %+v, want 2 hits, 5 misses, 2 entries", st)
 	}
 	if all := c.CacheStats(); len(all) != 2 || all[0].Name != Name || all[1].Name != "searches" {
 		t.Errorf("CacheStats = %+v, want the results' then the wrapped classifier's", all)
 	}
 }
 
-// TestClassifyJSONAfterClassify checks that a result cached without its
-// JSON still gets it.
+// TestClassifyJSONAfterClassify checks that a result cached by Classify
+// still gets its JSON.
 func TestClassifyJSONAfterClassify(t *testing.T) {
 	c := New(&fake{}, 1<<20)
 	q := index.Query{Text: "agent"}
@@ -160,14 +168,14 @@ func TestBounded(t *testing.T) {
 		}
 	}
 	calls := f.calls.Load()
-	c.Classify(index.Query{Text: fmt.Sprint(999, long)})
-	c.Classify(index.Query{Text: fmt.Sprint(0, long)})
+	c.ClassifyJSON(index.Query{Text: fmt.Sprint(999, long)})
+	c.ClassifyJSON(index.Query{Text: fmt.Sprint(0, long)})
 	if got := f.calls.Load() - calls; got != 1 {
 		t.Errorf("the newest and the oldest input cost %d classifications, want 1 (the oldest's)", got)
 	}
 	huge := strings.Repeat("h", budget/32)
-	c.Classify(index.Query{Text: huge})
-	c.Classify(index.Query{Text: huge})
+	c.ClassifyJSON(index.Query{Text: huge})
+	c.ClassifyJSON(index.Query{Text: huge})
 	if got := f.calls.Load() - calls; got != 3 {
 		t.Errorf("an input of 1/32 of the budget was kept")
 	}

@@ -14,12 +14,12 @@ import (
 // classify answers q from the result cache or the classifier and returns
 // the result's JSON (shared with the cache: read-only) and its code.
 func (s *Server) classify(q index.Query) ([]byte, string, error) {
-	res, data, err := s.results.ClassifyJSON(q)
+	code, data, err := s.results.ClassifyJSON(q)
 	if err != nil {
 		return nil, "", err
 	}
-	s.metrics.classified(res.Code)
-	return data, res.Code, nil
+	s.metrics.classified(code)
+	return data, code, nil
 }
 
 // classifyError maps a classifier error to the API error; what names the
