@@ -113,6 +113,36 @@ func joinAmpersands(s string, ws []string) []string {
 	return out
 }
 
+// appendWords appends Words(s) to dst. With a buffer on the caller's
+// stack it splits text that is only read without allocating: titles are
+// split several times on every classification.
+func appendWords(dst []string, s string) []string {
+	if strings.IndexByte(s, '&') >= 0 {
+		return append(dst, Words(s)...)
+	}
+	start := -1
+	for i, r := range s {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			dst = append(dst, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
+// countWords returns len(Words(s)) without making the words.
+func countWords(s string) int {
+	var buf [16]string
+	return len(appendWords(buf[:0], s))
+}
+
 // hasWord reports whether Words(s) would find a word, without making them.
 func hasWord(s string) bool {
 	for _, r := range s {
@@ -172,4 +202,23 @@ func stemPT(w string) string {
 		portuguese.Stem(env)
 		return env.Current()
 	})
+}
+
+// joinsTo reports whether joined is the words of s joined by spaces,
+// strings.Join(Words(s), " "), without joining them.
+func joinsTo(joined, s string) bool {
+	var buf [32]string
+	for i, w := range appendWords(buf[:0], s) {
+		if i > 0 {
+			if joined == "" || joined[0] != ' ' {
+				return false
+			}
+			joined = joined[1:]
+		}
+		if !strings.HasPrefix(joined, w) {
+			return false
+		}
+		joined = joined[len(w):]
+	}
+	return joined == ""
 }

@@ -236,3 +236,28 @@ func TestFingerprintSeesEveryLexiconEntry(t *testing.T) {
 		t.Errorf("Fingerprint of the same lexicons = %s, then %s", base.Fingerprint(), again.Fingerprint())
 	}
 }
+
+// TestAppendWordsMatchesWords checks the allocation-free splitters against
+// Words, which they stand in for on the classification path.
+func TestAppendWordsMatchesWords(t *testing.T) {
+	for _, s := range []string{"", " ", "&", " & ", "b&b", "r&d ltd", "gerente de b&b (porto)", "-- 123", "(.)",
+		"ção técnico", "\xff\xfe", "a\xffb", "ğ", "×÷", "a", "chef  de  partie", "senior-developer/lead", "1st-class"} {
+		want := Words(s)
+		buf := []string{"kept"}
+		if got := appendWords(buf, s); !slices.Equal(got[1:], want) || got[0] != "kept" {
+			t.Errorf("appendWords(%q) = %q, want %q after the kept word", s, got, want)
+		}
+		if got := countWords(s); got != len(want) {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, len(want))
+		}
+		joined := strings.Join(want, " ")
+		if !joinsTo(joined, s) {
+			t.Errorf("joinsTo(%q, %q) = false, want true", joined, s)
+		}
+		for _, other := range []string{joined + " ", " " + joined, joined + "x", "x", "", strings.Join(want, "  ")} {
+			if other != joined && joinsTo(other, s) {
+				t.Errorf("joinsTo(%q, %q) = true, want false", other, s)
+			}
+		}
+	}
+}

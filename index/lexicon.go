@@ -331,7 +331,8 @@ func (a *analyser) terms(lang, s string) []string {
 		}
 		out = append(out, t)
 	}
-	for _, w := range la.rewritePhrases(Words(Fold(s))) {
+	var buf [32]string
+	for _, w := range la.rewritePhrases(appendWords(buf[:0], Fold(s))) {
 		rep, ok := la.variants[w]
 		if !ok {
 			if la.keep(w) {
