@@ -125,7 +125,7 @@ func TestCleanTitle(t *testing.T) {
 
 func TestSpeller(t *testing.T) {
 	s := newSpeller(map[string]int{"supervisor": 5, "customer": 9, "operator": 7, "call": 9, "centre": 9, "leader": 4, "manager": 3, "agent": 3,
-		"representative": 2, "administrator": 1, "administrative": 1})
+		"representative": 2, "administrator": 1, "administrative": 1, "pneumonoultramicroscopicsilicovolcanoconiosis": 1})
 	tests := []struct{ in, want string }{
 		{"supervsior", "supervisor"},        // swap
 		{"custmer", "customer"},             // deletion
@@ -145,6 +145,10 @@ func TestSpeller(t *testing.T) {
 		{"administratoie", ""},              // two slips from two words: administrator, administrative
 		{"representatixy", ""},              // another form, not two slips
 		{"erpresentatvie", ""},              // first letter differs
+		// longer than the speller's deletion buffer: an extra and a wrong letter
+		{"pneumonoultramicroscopicsilicovolcanoconiosiss", "pneumonoultramicroscopicsilicovolcanoconiosis"},
+		{"pneumonoultramicroscopicsilicovolcanoconiosys", "pneumonoultramicroscopicsilicovolcanoconiosis"},
+		{"leaader", "leader"}, // asked again: the remembered answer is unchanged
 	}
 	for _, tt := range tests {
 		if got := s.correct(tt.in); got != tt.want {
