@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -198,11 +199,20 @@ func stemEN(w string) string {
 
 func stemPT(w string) string {
 	return cachedStem(stemCachePT, w, func(w string) string {
-		env := snowballstem.NewEnv(w)
+		env := stemEnvsPT.Get().(*snowballstem.Env)
+		env.SetCurrent(w)
 		portuguese.Stem(env)
-		return env.Current()
+		s := env.Current()
+		env.SetCurrent("")
+		stemEnvsPT.Put(env)
+		return s
 	})
 }
+
+// stemEnvsPT holds the Portuguese stemmer's environments for reuse:
+// SetCurrent resets every field NewEnv sets, and stemming a word the
+// cache has not seen is frequent enough in a stream of titles.
+var stemEnvsPT = sync.Pool{New: func() any { return snowballstem.NewEnv("") }}
 
 // joinsTo reports whether joined is the words of s joined by spaces,
 // strings.Join(Words(s), " "), without joining them.
