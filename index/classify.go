@@ -142,10 +142,10 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 // title's (measured: a CV may give an English title, "Team Leader", over a
 // Portuguese description).
 func (ix *Index) describe(p *prepared) (search, measured map[string][]string, descLang string) {
-	search, measured = map[string][]string{}, map[string][]string{}
 	if p.desc == "" {
-		return search, measured, ""
+		return nil, nil, "" // read only: no maps to make for most queries
 	}
+	search, measured = map[string][]string{}, map[string][]string{}
 	dw := Words(Fold(p.desc))
 	descLang = ix.detectLanguage(dw)
 	p.descWorkplace = ix.an.namesWorkplace(dw)
