@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -113,6 +114,36 @@ func joinAmpersands(s string, ws []string) []string {
 	return out
 }
 
+// appendWords appends Words(s) to dst. With a buffer on the caller's
+// stack it splits text that is only read without allocating: titles are
+// split several times on every classification.
+func appendWords(dst []string, s string) []string {
+	if strings.IndexByte(s, '&') >= 0 {
+		return append(dst, Words(s)...)
+	}
+	start := -1
+	for i, r := range s {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			dst = append(dst, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
+// countWords returns len(Words(s)) without making the words.
+func countWords(s string) int {
+	var buf [16]string
+	return len(appendWords(buf[:0], s))
+}
+
 // hasWord reports whether Words(s) would find a word, without making them.
 func hasWord(s string) bool {
 	for _, r := range s {
@@ -168,8 +199,36 @@ func stemEN(w string) string {
 
 func stemPT(w string) string {
 	return cachedStem(stemCachePT, w, func(w string) string {
-		env := snowballstem.NewEnv(w)
+		env := stemEnvsPT.Get().(*snowballstem.Env)
+		env.SetCurrent(w)
 		portuguese.Stem(env)
-		return env.Current()
+		s := env.Current()
+		env.SetCurrent("")
+		stemEnvsPT.Put(env)
+		return s
 	})
+}
+
+// stemEnvsPT holds the Portuguese stemmer's environments for reuse:
+// SetCurrent resets every field NewEnv sets, and stemming a word the
+// cache has not seen is frequent enough in a stream of titles.
+var stemEnvsPT = sync.Pool{New: func() any { return snowballstem.NewEnv("") }}
+
+// joinsTo reports whether joined is the words of s joined by spaces,
+// strings.Join(Words(s), " "), without joining them.
+func joinsTo(joined, s string) bool {
+	var buf [32]string
+	for i, w := range appendWords(buf[:0], s) {
+		if i > 0 {
+			if joined == "" || joined[0] != ' ' {
+				return false
+			}
+			joined = joined[1:]
+		}
+		if !strings.HasPrefix(joined, w) {
+			return false
+		}
+		joined = joined[len(w):]
+	}
+	return joined == ""
 }

@@ -125,7 +125,7 @@ func TestCleanTitle(t *testing.T) {
 
 func TestSpeller(t *testing.T) {
 	s := newSpeller(map[string]int{"supervisor": 5, "customer": 9, "operator": 7, "call": 9, "centre": 9, "leader": 4, "manager": 3, "agent": 3,
-		"representative": 2, "administrator": 1, "administrative": 1})
+		"representative": 2, "administrator": 1, "administrative": 1, "pneumonoultramicroscopicsilicovolcanoconiosis": 1})
 	tests := []struct{ in, want string }{
 		{"supervsior", "supervisor"},        // swap
 		{"custmer", "customer"},             // deletion
@@ -145,6 +145,10 @@ func TestSpeller(t *testing.T) {
 		{"administratoie", ""},              // two slips from two words: administrator, administrative
 		{"representatixy", ""},              // another form, not two slips
 		{"erpresentatvie", ""},              // first letter differs
+		// longer than the speller's deletion buffer: an extra and a wrong letter
+		{"pneumonoultramicroscopicsilicovolcanoconiosiss", "pneumonoultramicroscopicsilicovolcanoconiosis"},
+		{"pneumonoultramicroscopicsilicovolcanoconiosys", "pneumonoultramicroscopicsilicovolcanoconiosis"},
+		{"leaader", "leader"}, // asked again: the remembered answer is unchanged
 	}
 	for _, tt := range tests {
 		if got := s.correct(tt.in); got != tt.want {
@@ -234,5 +238,30 @@ func TestFingerprintSeesEveryLexiconEntry(t *testing.T) {
 	}
 	if base.Fingerprint() != again.Fingerprint() {
 		t.Errorf("Fingerprint of the same lexicons = %s, then %s", base.Fingerprint(), again.Fingerprint())
+	}
+}
+
+// TestAppendWordsMatchesWords checks the allocation-free splitters against
+// Words, which they stand in for on the classification path.
+func TestAppendWordsMatchesWords(t *testing.T) {
+	for _, s := range []string{"", " ", "&", " & ", "b&b", "r&d ltd", "gerente de b&b (porto)", "-- 123", "(.)",
+		"ção técnico", "\xff\xfe", "a\xffb", "ğ", "×÷", "a", "chef  de  partie", "senior-developer/lead", "1st-class"} {
+		want := Words(s)
+		buf := []string{"kept"}
+		if got := appendWords(buf, s); !slices.Equal(got[1:], want) || got[0] != "kept" {
+			t.Errorf("appendWords(%q) = %q, want %q after the kept word", s, got, want)
+		}
+		if got := countWords(s); got != len(want) {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, len(want))
+		}
+		joined := strings.Join(want, " ")
+		if !joinsTo(joined, s) {
+			t.Errorf("joinsTo(%q, %q) = false, want true", joined, s)
+		}
+		for _, other := range []string{joined + " ", " " + joined, joined + "x", "x", "", strings.Join(want, "  ")} {
+			if other != joined && joinsTo(other, s) {
+				t.Errorf("joinsTo(%q, %q) = true, want false", other, s)
+			}
+		}
 	}
 }

@@ -91,7 +91,7 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	segs, stripped := ix.an.cleanSegments(text)
 	p.stripped = stripped
 	words := Words(strings.Join(segs, " "))
-	firstWords := len(Words(segs[0]))
+	firstWords := countWords(segs[0])
 	for i, wd := range words {
 		if c := ix.speller.correct(wd); c != "" {
 			p.corrections = append(p.corrections, Correction{From: wd, To: c})
@@ -142,10 +142,10 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 // title's (measured: a CV may give an English title, "Team Leader", over a
 // Portuguese description).
 func (ix *Index) describe(p *prepared) (search, measured map[string][]string, descLang string) {
-	search, measured = map[string][]string{}, map[string][]string{}
 	if p.desc == "" {
-		return search, measured, ""
+		return nil, nil, "" // read only: no maps to make for most queries
 	}
+	search, measured = map[string][]string{}, map[string][]string{}
 	dw := Words(Fold(p.desc))
 	descLang = ix.detectLanguage(dw)
 	p.descWorkplace = ix.an.namesWorkplace(dw)
@@ -203,7 +203,7 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 	res.Input = p.text
 	res.Corpus = ix.info
 	res.Warnings = slices.Concat(p.warnings, res.Warnings)
-	if p.qtext != strings.Join(Words(Fold(p.text)), " ") {
+	if !joinsTo(p.qtext, Fold(p.text)) {
 		res.Cleaned = p.qtext
 	}
 	if q.MinConfidence > 0 && res.Code != "" && res.Confidence < q.MinConfidence {

@@ -91,17 +91,19 @@ func (a *analyser) splitsTitle(s string, i, j int) bool {
 	if len(a.titleBigrams) == 0 {
 		return false
 	}
-	before, inside, after := Words(s[:i]), Words(s[i:j]), Words(s[j:])
-	ws := make([]string, 0, len(inside)+2)
+	var bufBefore, bufWords, bufAfter [16]string
+	before := appendWords(bufBefore[:0], s[:i])
+	ws := bufWords[:0]
 	if len(before) > 0 {
 		ws = append(ws, before[len(before)-1])
 	}
-	ws = append(ws, inside...)
-	if len(after) > 0 {
+	ws = appendWords(ws, s[i:j])
+	if after := appendWords(bufAfter[:0], s[j:]); len(after) > 0 {
 		ws = append(ws, after[0])
 	}
+	var key [64]byte
 	for k := 1; k < len(ws); k++ {
-		if a.titleBigrams[ws[k-1]+" "+ws[k]] {
+		if a.titleBigrams[string(joinKey(key[:0], ws[k-1:k+1]))] {
 			return true
 		}
 	}
@@ -110,15 +112,17 @@ func (a *analyser) splitsTitle(s string, i, j int) bool {
 
 // isPlace reports whether every word of seg belongs to a place name.
 func (a *analyser) isPlace(seg string) bool {
-	words := Words(seg)
+	var buf [16]string
+	words := appendWords(buf[:0], seg)
 	if len(words) == 0 {
 		return false
 	}
+	var key [64]byte
 	place := false
 	for i := 0; i < len(words); {
 		n := 0
 		for k := min(4, len(words)-i); k > 0; k-- {
-			if a.places[strings.Join(words[i:i+k], " ")] {
+			if a.places[string(joinKey(key[:0], words[i:i+k]))] {
 				n, place = k, true
 				break
 			}
@@ -134,6 +138,18 @@ func (a *analyser) isPlace(seg string) bool {
 		i += n
 	}
 	return place
+}
+
+// joinKey appends words joined by spaces to dst: a map key looked up as
+// string(joinKey(...)) is not allocated.
+func joinKey(dst []byte, words []string) []byte {
+	for i, w := range words {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w...)
+	}
+	return dst
 }
 
 // isStop reports whether w is a stop word of any language.

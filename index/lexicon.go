@@ -294,12 +294,19 @@ func titleVocabulary(c *corpus.Corpus, a *analyser) (words, bigrams map[string]b
 // part, follows. A grammatical word is never half of a compound: "e ar"
 // (and air) is not "ear".
 func (a *analyser) joinCompounds(words []string, first int) ([]string, int) {
-	out := words[:0:0]
+	if len(words) == 0 {
+		return words[:0:0], first
+	}
+	// The pairs are looked up as string(key), which does not allocate;
+	// only a pair that is joined becomes a string.
+	out := make([]string, 0, len(words))
+	var key [64]byte
 	for i := 0; i < len(words); i++ {
 		if i+1 < len(words) && i+1 != first {
 			w, next := words[i], words[i+1]
-			if j := w + next; a.titleWords[j] && !a.titleBigrams[w+" "+next] && !a.isFunction(w) && !a.isFunction(next) {
-				out = append(out, j)
+			j := append(append(key[:0], w...), next...)
+			if a.titleWords[string(j)] && !a.titleBigrams[string(joinKey(key[:0], words[i:i+2]))] && !a.isFunction(w) && !a.isFunction(next) {
+				out = append(out, w+next)
 				if i < first {
 					first--
 				}
@@ -331,7 +338,8 @@ func (a *analyser) terms(lang, s string) []string {
 		}
 		out = append(out, t)
 	}
-	for _, w := range la.rewritePhrases(Words(Fold(s))) {
+	var buf [32]string
+	for _, w := range la.rewritePhrases(appendWords(buf[:0], Fold(s))) {
 		rep, ok := la.variants[w]
 		if !ok {
 			if la.keep(w) {

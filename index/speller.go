@@ -110,13 +110,18 @@ func (s *speller) correctUnknown(w string) string {
 	for _, c := range deletes[w] {
 		consider(c)
 	}
-	for _, d := range deletions(w) {
+	// The deletions of w are written into one buffer and looked up as
+	// string(d), which does not allocate; only a corpus word among them
+	// is made a string.
+	var buf [32]byte
+	for i := 0; i < len(w); i++ {
+		d := append(append(buf[:0], w[:i]...), w[i+1:]...)
 		// w has an extra letter.
-		if _, ok := s.freq[d]; ok {
-			consider(d)
+		if _, ok := s.freq[string(d)]; ok {
+			consider(string(d))
 		}
 		// w has a wrong or swapped letter.
-		for _, c := range deletes[d] {
+		for _, c := range deletes[string(d)] {
 			consider(c)
 		}
 	}
