@@ -35,6 +35,7 @@ TESTS = {
     "5411-test.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
     "5411-test-2.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": None},
     "5411-test-3.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
+    "5411-test-4.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
 }
 OTHER_SETS = [
     os.path.join(ROOT, "testdata", "labelled", "titles.csv"),
