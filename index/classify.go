@@ -89,6 +89,7 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	p := &prepared{text: text, desc: desc, warnings: append(warnings, w...)}
 
 	segs, stripped := ix.an.cleanSegments(text)
+	segs = ix.uninvert(text, segs)
 	p.stripped = stripped
 	words := Words(strings.Join(segs, " "))
 	firstWords := countWords(segs[0])

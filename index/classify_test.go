@@ -110,6 +110,48 @@ func TestClassifyEntryWords(t *testing.T) {
 	}
 }
 
+// An inverted index form ("Operator, telephone", as the ABS index of titles
+// writes titles) is coded as the title in its usual order; a comma after a
+// longer first part is a list, which keeps its parts.
+func TestClassifyInvertedForms(t *testing.T) {
+	ix := defaultIndex(t)
+	for _, tt := range []struct{ inverted, usual string }{
+		{"Operator, telephone", "Telephone Operator"},
+		{"Operator, call centre (inbound)", "Inbound Call Centre Operator"},
+		{"Clerk, telephone betting", "Telephone Betting Clerk"},
+		{"Leader, team (contact centre)", "Contact Centre Team Leader"},
+		{"Supervisora, Central de Atendimento", "Supervisora de Central de Atendimento"},
+	} {
+		inv, err := ix.Classify(index.Query{Text: tt.inverted})
+		if err != nil {
+			t.Fatal(err)
+		}
+		usual, err := ix.Classify(index.Query{Text: tt.usual})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if inv.Code != usual.Code || nearestOutside(inv) != nearestOutside(usual) {
+			t.Errorf("Classify(%q) = %q (nearest outside %q), but %q is %q (%q)", tt.inverted, inv.Code, nearestOutside(inv), tt.usual, usual.Code, nearestOutside(usual))
+		}
+	}
+	// "Telephone Operator" is the ABS's switchboard operator, outside 5411;
+	// the check above would pass if both were coded alike for another reason.
+	r, err := ix.Classify(index.Query{Text: "Operator, telephone"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Code != "" || nearestOutside(r) != "561611" {
+		t.Errorf(`Classify("Operator, telephone") = %q, nearest outside %q; want outside, 561611`, r.Code, nearestOutside(r))
+	}
+}
+
+func nearestOutside(r *index.Result) string {
+	if r.NearestOutside == nil {
+		return ""
+	}
+	return r.NearestOutside.Code
+}
+
 // One-letter slips in longer words are corrected; unrelated words are not
 // bent towards the corpus.
 func TestClassifyTypingSlips(t *testing.T) {

@@ -84,6 +84,44 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 	return keep, stripped
 }
 
+// Inverted index forms. The ABS index of titles writes a title head first,
+// its qualifier after a comma ("Operator, call centre", "Clerk, telephone
+// betting"), and so do vacancy lists. Such a title names the occupation in
+// both parts, so they are read as one first part, in the order of the
+// title's language: qualifier then head in English ("call centre
+// operator", where phrases such as "telephone operator" are found), head
+// then qualifier in Portuguese ("supervisora central de atendimento"). A
+// title is read so when its first part has at most invertedHeadWords words
+// and is followed by a comma, and the part after it at most
+// invertedQualifierWords: longer parts are a list, not an index form.
+const (
+	invertedHeadWords      = 2
+	invertedQualifierWords = 4
+)
+
+// uninvert returns segs (cleanSegments of text) with an inverted index
+// form's two parts joined as one, or segs unchanged.
+func (ix *Index) uninvert(text string, segs []string) []string {
+	if len(segs) < 2 || countWords(segs[0]) > invertedHeadWords || countWords(segs[1]) > invertedQualifierWords {
+		return segs
+	}
+	f := Fold(text)
+	i := strings.Index(f, segs[0])
+	if i < 0 || !strings.HasPrefix(strings.TrimLeft(f[i+len(segs[0]):], " "), ",") {
+		return segs
+	}
+	var joined string
+	switch lang := ix.detectLanguage(Words(segs[0] + " " + segs[1])); {
+	case lang == "":
+		return segs
+	case headIndex(2, lang) == 0:
+		joined = segs[0] + " " + segs[1]
+	default:
+		joined = segs[1] + " " + segs[0]
+	}
+	return append([]string{joined}, segs[2:]...)
+}
+
 // splitsTitle reports whether removing s[i:j] would break a pair of
 // adjacent words that a corpus title holds, inside the match or across
 // either of its ends.
