@@ -127,22 +127,14 @@ func checkRanking(t *testing.T, name string, rows []eval.Row, fl floors) {
 // part. The floors are just below the figures measured; the targets are
 // higher (strict 0.97, every class 0.95, ECE 0.03).
 func TestRanking5411TestPart(t *testing.T) {
-	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "5411-test.csv"))
-	if len(rows) < 120 {
-		t.Fatalf("only %d test rows", len(rows))
-	}
-	checkRanking(t, "5411 test part", rows, floors{strict: 0.95, perClass: 0.91, portuguese: 0.99, ece: 0.03})
+	checkTestPart(t, "5411 test part", "5411-test.csv", 120, floors{strict: 0.95, perClass: 0.91, portuguese: 0.99, ece: 0.03})
 }
 
 // TestRanking5411SecondTestPart asserts accuracy on a second test part,
 // testdata/labelled/5411-test-2.csv, written from sources used nowhere else
 // in the project before the ranking changes that followed the first one.
 func TestRanking5411SecondTestPart(t *testing.T) {
-	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "5411-test-2.csv"))
-	if len(rows) < 60 {
-		t.Fatalf("only %d test rows", len(rows))
-	}
-	checkRanking(t, "5411 second test part", rows, floors{strict: 0.96, perClass: 0.89, portuguese: 0.96, ece: 0.02})
+	checkTestPart(t, "5411 second test part", "5411-test-2.csv", 60, floors{strict: 0.96, perClass: 0.89, portuguese: 0.96, ece: 0.02})
 }
 
 // TestRanking5411ThirdTestPart asserts accuracy and calibration on a third
@@ -151,11 +143,7 @@ func TestRanking5411SecondTestPart(t *testing.T) {
 // before the changes to the ranking and the confidence model it measures
 // (strict 0.929, ECE 0.047 then).
 func TestRanking5411ThirdTestPart(t *testing.T) {
-	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "5411-test-3.csv"))
-	if len(rows) < 60 {
-		t.Fatalf("only %d test rows", len(rows))
-	}
-	checkRanking(t, "5411 third test part", rows, floors{strict: 0.98, perClass: 0.95, portuguese: 0.97, ece: 0.02})
+	checkTestPart(t, "5411 third test part", "5411-test-3.csv", 60, floors{strict: 0.98, perClass: 0.95, portuguese: 0.97, ece: 0.02})
 }
 
 // TestRanking5411FourthTestPart asserts accuracy and calibration on a
@@ -164,11 +152,18 @@ func TestRanking5411ThirdTestPart(t *testing.T) {
 // before the changes it measures (strict 0.968, 541111 0.900, ECE 0.038
 // then).
 func TestRanking5411FourthTestPart(t *testing.T) {
-	rows := readRows(t, filepath.Join("..", "testdata", "labelled", "5411-test-4.csv"))
-	if len(rows) < 60 {
-		t.Fatalf("only %d test rows", len(rows))
+	checkTestPart(t, "5411 fourth test part", "5411-test-4.csv", 60, floors{strict: 0.96, perClass: 0.9, portuguese: 0.99, ece: 0.04})
+}
+
+// checkTestPart asserts the floors on a test part of testdata/labelled,
+// which must hold at least minRows rows.
+func checkTestPart(t *testing.T, name, file string, minRows int, f floors) {
+	t.Helper()
+	rows := readRows(t, filepath.Join("..", "testdata", "labelled", file))
+	if len(rows) < minRows {
+		t.Fatalf("%s: only %d test rows", file, len(rows))
 	}
-	checkRanking(t, "5411 fourth test part", rows, floors{strict: 0.96, perClass: 0.9, portuguese: 0.99, ece: 0.04})
+	checkRanking(t, name, rows, f)
 }
 
 // TestTestTitlesAreUnseen checks that no title of a test part is a title,
