@@ -29,6 +29,18 @@ type features struct {
 	unitCov, headPrior float64
 	bestTitle          string
 	lang               string
+	// key is the rank key that orders the candidates: rankKey, or in a
+	// hierarchical corpus the learned ranker's (setRankKeys).
+	key float64
+	// Of the best title, for the learned ranker: the share of its terms
+	// the query lacks, whether its head is the query's head, whether it
+	// names no single occupation (a group's title, a residual, one that
+	// another classification gives to several), whether it is from
+	// another classification.
+	lack                      float64
+	headMatch, shared, sourced bool
+	// scoreRank counts the candidates with a higher bleve score.
+	scoreRank int
 }
 
 // candidates computes the coverage features of every occupation that
@@ -75,6 +87,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				f.contDesc = math.Max(lf.contDesc, lf.cont)
 				f.textCov = lf.textCov
 				f.bestTitle = lf.bestTitle
+				f.lack, f.headMatch, f.shared, f.sourced = lf.lack, lf.headMatch, lf.shared, lf.sourced
 			}
 			contDesc = math.Max(contDesc, lf.contDesc)
 			// The unit group's evidence is read in whichever language has
@@ -88,6 +101,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 		}
 		out = append(out, f)
 	}
+	ix.setRankKeys(out)
 	return sortByRankKey(out)
 }
 
@@ -176,6 +190,9 @@ type langFeatures struct {
 	cont, contDesc, cov, textCov, unitCov float64
 	bestTitle                             string
 	exact                                 bool
+	// Of the best title (features.lack ...).
+	lack                      float64
+	headMatch, shared, sourced bool
 }
 
 // langFeaturesOf measures an occupation's titles and patterns in its
@@ -228,6 +245,7 @@ func (ix *Index) langFeaturesOf(oi *occInfo, li int, lang string, lq *langQuery,
 func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang string) langFeatures {
 	var lf langFeatures
 	bestM := 0
+	var bestE *entry
 	for k := 0; k < len(posts); {
 		pos := posts[k] >> postShift
 		var inQ, inCore uint64 // bits: the entry's terms in the query, in its first part
@@ -271,7 +289,7 @@ func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang stri
 		}
 		c := mw / n * f
 		if lf.bestTitle == "" || c > lf.cont || (c == lf.cont && m > bestM) {
-			lf.cont, lf.bestTitle, bestM = c, e.text, m
+			lf.cont, lf.bestTitle, bestM, bestE = c, e.text, m, e
 		}
 		// An exact own title, not a group's (a residual title is exact
 		// only when the query says "nec" too).
@@ -281,6 +299,12 @@ func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang stri
 		if cd := mdw / n * f; m > 0 && cd > lf.contDesc {
 			lf.contDesc = cd
 		}
+	}
+	if bestE != nil && len(bestE.terms) > 0 {
+		lf.lack = 1 - float64(bestM)/float64(len(bestE.terms))
+		lf.headMatch = lq.head != "" && headOf(bestE.terms, lang) == lq.head
+		lf.shared = bestE.weight < 1
+		lf.sourced = bestE.kind == kindSourced
 	}
 	return lf
 }
@@ -321,6 +345,7 @@ func (ix *Index) patternMatch(oi *occInfo, lang string, inQ, inD termSet, lf *la
 		rs := partShare(r, inQ, nil)
 		if c := rs * share; ctx != nil && (c > lf.cont || (c == lf.cont && lf.bestTitle == "")) {
 			lf.cont, lf.bestTitle = c, ctx.text+" "+r.text
+			lf.lack, lf.headMatch, lf.shared, lf.sourced = 1-c, false, false, false
 		}
 		// A context named in the description completes the title for the
 		// containment with description.
@@ -335,37 +360,27 @@ func (ix *Index) patternMatch(oi *occInfo, lang string, inQ, inD termSet, lf *la
 	}
 }
 
-// sortByRankKey orders candidates best first, in place, each key computed
-// once.
+// sortByRankKey orders candidates best first by their keys (setRankKeys),
+// in place.
 func sortByRankKey(out []features) []features {
-	r := byRankKey{out, make([]float64, len(out))}
-	for i := range out {
-		r.keys[i] = rankKey(out[i])
-	}
-	sort.Sort(r)
+	sort.Sort(byRankKey(out))
 	return out
 }
 
 // byRankKey sorts features by their keys, larger first, ties to the
 // smaller code: an order without ties, so any sort gives the same.
-type byRankKey struct {
-	fs   []features
-	keys []float64
-}
+type byRankKey []features
 
-func (r byRankKey) Len() int { return len(r.fs) }
+func (r byRankKey) Len() int { return len(r) }
 
 func (r byRankKey) Less(i, j int) bool {
-	if r.keys[i] != r.keys[j] {
-		return r.keys[i] > r.keys[j]
+	if r[i].key != r[j].key {
+		return r[i].key > r[j].key
 	}
-	return r.fs[i].code < r.fs[j].code
+	return r[i].code < r[j].code
 }
 
-func (r byRankKey) Swap(i, j int) {
-	r.fs[i], r.fs[j] = r.fs[j], r.fs[i]
-	r.keys[i], r.keys[j] = r.keys[j], r.keys[i]
-}
+func (r byRankKey) Swap(i, j int) { r[i], r[j] = r[j], r[i] }
 
 // weightOf is the weight of a term of idf idf in a hierarchical corpus:
 // its idf in the first part of the query (core), tailWeight of it after.
@@ -466,8 +481,9 @@ func newTermSet(ts []string) termSet {
 	return m
 }
 
-// rankKey orders candidates: how well a title of the occupation matches
-// the query first, the bleve score to break ties.
+// rankKey orders the candidates of a corpus with contrasts (a hierarchical
+// corpus uses its learned ranker, ranker.go): how well a title of the
+// occupation matches the query first, the bleve score to break ties.
 func rankKey(f features) float64 {
 	k := f.contDesc + f.cov + rankScoreWeight*math.Log1p(f.score) + unitCovWeight*f.unitCov + headPriorWeight*f.headPrior
 	if f.exact {
