@@ -32,15 +32,6 @@ type features struct {
 	// key is the rank key that orders the candidates: rankKey, or in a
 	// hierarchical corpus the learned ranker's (setRankKeys).
 	key float64
-	// Of the best title, for the learned ranker: the share of its terms
-	// the query lacks, whether its head is the query's head, whether it
-	// names no single occupation (a group's title, a residual, one that
-	// another classification gives to several), whether it is from
-	// another classification.
-	lack                      float64
-	headMatch, shared, sourced bool
-	// scoreRank counts the candidates with a higher bleve score.
-	scoreRank int
 }
 
 // candidates computes the coverage features of every occupation that
@@ -87,7 +78,6 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 				f.contDesc = math.Max(lf.contDesc, lf.cont)
 				f.textCov = lf.textCov
 				f.bestTitle = lf.bestTitle
-				f.lack, f.headMatch, f.shared, f.sourced = lf.lack, lf.headMatch, lf.shared, lf.sourced
 			}
 			contDesc = math.Max(contDesc, lf.contDesc)
 			// The unit group's evidence is read in whichever language has
@@ -190,9 +180,6 @@ type langFeatures struct {
 	cont, contDesc, cov, textCov, unitCov float64
 	bestTitle                             string
 	exact                                 bool
-	// Of the best title (features.lack ...).
-	lack                      float64
-	headMatch, shared, sourced bool
 }
 
 // langFeaturesOf measures an occupation's titles and patterns in its
@@ -245,7 +232,6 @@ func (ix *Index) langFeaturesOf(oi *occInfo, li int, lang string, lq *langQuery,
 func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang string) langFeatures {
 	var lf langFeatures
 	bestM := 0
-	var bestE *entry
 	for k := 0; k < len(posts); {
 		pos := posts[k] >> postShift
 		var inQ, inCore uint64 // bits: the entry's terms in the query, in its first part
@@ -289,7 +275,7 @@ func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang stri
 		}
 		c := mw / n * f
 		if lf.bestTitle == "" || c > lf.cont || (c == lf.cont && m > bestM) {
-			lf.cont, lf.bestTitle, bestM, bestE = c, e.text, m, e
+			lf.cont, lf.bestTitle, bestM = c, e.text, m
 		}
 		// An exact own title, not a group's (a residual title is exact
 		// only when the query says "nec" too).
@@ -299,12 +285,6 @@ func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang stri
 		if cd := mdw / n * f; m > 0 && cd > lf.contDesc {
 			lf.contDesc = cd
 		}
-	}
-	if bestE != nil && len(bestE.terms) > 0 {
-		lf.lack = 1 - float64(bestM)/float64(len(bestE.terms))
-		lf.headMatch = lq.head != "" && headOf(bestE.terms, lang) == lq.head
-		lf.shared = bestE.weight < 1
-		lf.sourced = bestE.kind == kindSourced
 	}
 	return lf
 }
@@ -345,7 +325,6 @@ func (ix *Index) patternMatch(oi *occInfo, lang string, inQ, inD termSet, lf *la
 		rs := partShare(r, inQ, nil)
 		if c := rs * share; ctx != nil && (c > lf.cont || (c == lf.cont && lf.bestTitle == "")) {
 			lf.cont, lf.bestTitle = c, ctx.text+" "+r.text
-			lf.lack, lf.headMatch, lf.shared, lf.sourced = 1-c, false, false, false
 		}
 		// A context named in the description completes the title for the
 		// containment with description.
