@@ -7,7 +7,8 @@ package index
 // and the 209 English and 152 Portuguese job-ad titles of the fit halves of
 // testdata/labelled/anzsco-test-en.csv and -pt.csv, weighed 3 times a held-out title
 // (never on the rows the accuracy is asserted on), with L2 regularisation 0.002.
-// Inputs: hierFeatures.vector.
+// Inputs: hierFeatures.vector, of the candidates as the ranker fitted without
+// each title's part of the fit data orders them (rank_anzsco.go).
 var anzscoModel = hierModel{
 	Occupation: logistic{Weights: []float64{0.2463, 1.4953, 0.4996, 1.4185, 0.0041, -0.5482, 0.0956, -0.0775, -0.1073, 0.1580}, Bias: -2.1113},
 	UnitGroup:  logistic{Weights: []float64{0.3208, 1.0572, 0.2172, 1.1618, -0.7854, -0.2863, 0.2441, 0.1228, -0.2324, 0.4189}, Bias: -1.5063},

@@ -65,97 +65,31 @@ func fitRanker(rows []rankRow, o rankFitOptions) rankModel {
 	const d = numRankInputs
 	prior := handRanker.Weights
 	beta := prior
-	W := 0.0
-	for _, r := range rows {
-		W += r.w
-	}
-	loss := func(b [d]float64) float64 {
-		l := 0.0
-		for _, r := range rows {
-			u := make([]float64, len(r.x))
-			top := math.Inf(-1)
-			for i := range r.x {
-				for j := range b {
-					u[i] += b[j] * r.x[i][j]
-				}
-				top = max(top, u[i])
-			}
-			z := 0.0
-			for _, v := range u {
-				z += math.Exp(v - top)
-			}
-			l += r.w * (top + math.Log(z) - u[r.y])
-		}
-		l /= W
-		for j := range b {
-			if o.use[j] {
-				l += o.lambda / 2 * (b[j] - prior[j]) * (b[j] - prior[j])
-			}
-		}
-		return l
-	}
-	cur := loss(beta)
+	cur := rankLoss(rows, beta, o)
 	for iter := 0; iter < 100; iter++ {
-		g := make([]float64, d)
-		h := make([][]float64, d)
-		for j := range h {
-			h[j] = make([]float64, d)
-		}
-		for _, r := range rows {
-			u := make([]float64, len(r.x))
-			top := math.Inf(-1)
-			for i := range r.x {
-				for j := range beta {
-					u[i] += beta[j] * r.x[i][j]
-				}
-				top = max(top, u[i])
-			}
-			z := 0.0
-			for i := range u {
-				u[i] = math.Exp(u[i] - top)
-				z += u[i]
-			}
-			var ex [d]float64
-			var exx [d][d]float64
-			for i := range r.x {
-				p := u[i] / z
-				for j := 0; j < d; j++ {
-					ex[j] += p * r.x[i][j]
-					for k := 0; k < d; k++ {
-						exx[j][k] += p * r.x[i][j] * r.x[i][k]
-					}
-				}
-			}
-			c := r.w / W
-			for j := 0; j < d; j++ {
-				g[j] += c * (ex[j] - r.x[r.y][j])
-				for k := 0; k < d; k++ {
-					h[j][k] += c * (exx[j][k] - ex[j]*ex[k])
-				}
-			}
-		}
+		g, h := rankGradient(rows, beta)
 		for j := 0; j < d; j++ {
 			if o.use[j] {
 				g[j] += o.lambda * (beta[j] - prior[j])
 				h[j][j] += o.lambda
-			} else {
-				// Not used: fixed.
-				g[j] = 0
-				for k := 0; k < d; k++ {
-					h[j][k], h[k][j] = 0, 0
-				}
-				h[j][j] = 1
+				continue
 			}
+			// Not used: fixed.
+			g[j] = 0
+			for k := 0; k < d; k++ {
+				h[j][k], h[k][j] = 0, 0
+			}
+			h[j][j] = 1
 		}
 		step := solve(h, g)
 		// Newton's step, halved while it does not lower the loss.
-		var next [d]float64
+		next := beta
 		t := 1.0
 		for ; t > 1e-6; t /= 2 {
 			for j := range beta {
 				next[j] = beta[j] - t*step[j]
 			}
-			if l := loss(next); l <= cur {
+			if l := rankLoss(rows, next, o); l <= cur {
 				cur = l
 				break
 			}
@@ -170,6 +104,82 @@ func fitRanker(rows []rankRow, o rankFitOptions) rankModel {
 		}
 	}
 	return rankModel{Weights: beta}
+}
+
+// rankProbs returns the probabilities the weights b give a row's
+// candidates.
+func rankProbs(r rankRow, b [numRankInputs]float64) []float64 {
+	p := make([]float64, len(r.x))
+	top := math.Inf(-1)
+	for i := range r.x {
+		for j := range b {
+			p[i] += b[j] * r.x[i][j]
+		}
+		top = max(top, p[i])
+	}
+	z := 0.0
+	for i := range p {
+		p[i] = math.Exp(p[i] - top)
+		z += p[i]
+	}
+	for i := range p {
+		p[i] /= z
+	}
+	return p
+}
+
+// rankLoss is the weighted mean negative log-likelihood of the rows'
+// labelled candidates under weights b, plus the regularisation.
+func rankLoss(rows []rankRow, b [numRankInputs]float64, o rankFitOptions) float64 {
+	l, W := 0.0, 0.0
+	for _, r := range rows {
+		l -= r.w * math.Log(max(rankProbs(r, b)[r.y], 1e-300))
+		W += r.w
+	}
+	l /= W
+	prior := handRanker.Weights
+	for j := range b {
+		if o.use[j] {
+			l += o.lambda / 2 * (b[j] - prior[j]) * (b[j] - prior[j])
+		}
+	}
+	return l
+}
+
+// rankGradient returns the gradient and the Hessian of the weighted mean
+// negative log-likelihood at weights b, without regularisation.
+func rankGradient(rows []rankRow, b [numRankInputs]float64) ([]float64, [][]float64) {
+	const d = numRankInputs
+	g := make([]float64, d)
+	h := make([][]float64, d)
+	for j := range h {
+		h[j] = make([]float64, d)
+	}
+	W := 0.0
+	for _, r := range rows {
+		W += r.w
+	}
+	for _, r := range rows {
+		p := rankProbs(r, b)
+		var ex [d]float64
+		var exx [d][d]float64
+		for i := range r.x {
+			for j := 0; j < d; j++ {
+				ex[j] += p[i] * r.x[i][j]
+				for k := 0; k < d; k++ {
+					exx[j][k] += p[i] * r.x[i][j] * r.x[i][k]
+				}
+			}
+		}
+		c := r.w / W
+		for j := 0; j < d; j++ {
+			g[j] += c * (ex[j] - r.x[r.y][j])
+			for k := 0; k < d; k++ {
+				h[j][k] += c * (exx[j][k] - ex[j]*ex[k])
+			}
+		}
+	}
+	return g, h
 }
 
 // rankSamples reorders each sample's candidates with the ranker of its
