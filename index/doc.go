@@ -51,7 +51,8 @@
 // best-matching title's terms in the query; for a pattern, the share of
 // its role times the square of the share of its context). Candidates are
 // ordered by containment plus coverage, the bleve score breaking ties
-// (features.go). Each candidate's entries holding a query term are found
+// (features.go); in a hierarchical corpus by a ranker fitted on the same
+// inputs (ranker.go). Each candidate's entries holding a query term are found
 // through its lookup, made on first use (lookup.go), and the ranked
 // candidates of a query are remembered under its terms, with words the
 // corpus lacks marked by place (candcache.go).
@@ -69,7 +70,9 @@
 // by where its head word is, adds to the rank key the evidence of the
 // candidate's whole unit group (the query's words in all its own titles,
 // the query's head word heading its titles: unitEvidence), ranks an exact
-// title first, and codes to the occupation, its unit group or its minor
+// title first (the ranker's weights of these inputs, a conditional logit
+// over each query's candidates, are fitted by TestFitANZSCO -fit on the
+// same data as the confidence models), and codes to the occupation, its unit group or its minor
 // group, as a decision rule fitted with each level's model decides
 // (hierarchy.go, calibration_anzsco.go, TestFitANZSCO -fit: fitted on the
 // held-out ABS titles of nine folds, each coded by an index without it, and

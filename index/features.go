@@ -29,6 +29,9 @@ type features struct {
 	unitCov, headPrior float64
 	bestTitle          string
 	lang               string
+	// key is the rank key that orders the candidates: rankKey, or in a
+	// hierarchical corpus the learned ranker's (setRankKeys).
+	key float64
 }
 
 // candidates computes the coverage features of every occupation that
@@ -88,6 +91,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 		}
 		out = append(out, f)
 	}
+	ix.setRankKeys(out)
 	return sortByRankKey(out)
 }
 
@@ -335,37 +339,27 @@ func (ix *Index) patternMatch(oi *occInfo, lang string, inQ, inD termSet, lf *la
 	}
 }
 
-// sortByRankKey orders candidates best first, in place, each key computed
-// once.
+// sortByRankKey orders candidates best first by their keys (setRankKeys),
+// in place.
 func sortByRankKey(out []features) []features {
-	r := byRankKey{out, make([]float64, len(out))}
-	for i := range out {
-		r.keys[i] = rankKey(out[i])
-	}
-	sort.Sort(r)
+	sort.Sort(byRankKey(out))
 	return out
 }
 
 // byRankKey sorts features by their keys, larger first, ties to the
 // smaller code: an order without ties, so any sort gives the same.
-type byRankKey struct {
-	fs   []features
-	keys []float64
-}
+type byRankKey []features
 
-func (r byRankKey) Len() int { return len(r.fs) }
+func (r byRankKey) Len() int { return len(r) }
 
 func (r byRankKey) Less(i, j int) bool {
-	if r.keys[i] != r.keys[j] {
-		return r.keys[i] > r.keys[j]
+	if r[i].key != r[j].key {
+		return r[i].key > r[j].key
 	}
-	return r.fs[i].code < r.fs[j].code
+	return r[i].code < r[j].code
 }
 
-func (r byRankKey) Swap(i, j int) {
-	r.fs[i], r.fs[j] = r.fs[j], r.fs[i]
-	r.keys[i], r.keys[j] = r.keys[j], r.keys[i]
-}
+func (r byRankKey) Swap(i, j int) { r[i], r[j] = r[j], r[i] }
 
 // weightOf is the weight of a term of idf idf in a hierarchical corpus:
 // its idf in the first part of the query (core), tailWeight of it after.
@@ -466,8 +460,9 @@ func newTermSet(ts []string) termSet {
 	return m
 }
 
-// rankKey orders candidates: how well a title of the occupation matches
-// the query first, the bleve score to break ties.
+// rankKey orders the candidates of a corpus with contrasts (a hierarchical
+// corpus uses its learned ranker, ranker.go): how well a title of the
+// occupation matches the query first, the bleve score to break ties.
 func rankKey(f features) float64 {
 	k := f.contDesc + f.cov + rankScoreWeight*math.Log1p(f.score) + unitCovWeight*f.unitCov + headPriorWeight*f.headPrior
 	if f.exact {

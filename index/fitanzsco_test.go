@@ -24,6 +24,9 @@ type anzscoSample struct {
 	fitSample
 	source string
 	part   int
+	// cands are the sample's candidates, as the index ranked them: the
+	// ranker's fit reorders them (rankSamples).
+	cands []features
 }
 
 // crossFitParts is how many parts the fit data is split in to measure the
@@ -56,6 +59,7 @@ func anzscoFitSamples(t testing.TB) []anzscoSample {
 		if err != nil || len(p.cands) == 0 {
 			s.empty = true
 		} else {
+			s.cands = p.cands
 			s.hf, _ = ix.hierFeaturesOf(p.cands)
 			s.top = p.cands[0].code
 		}

@@ -155,10 +155,10 @@ func (ix *Index) hierFeaturesOf(cands []features) (hierFeatures, []float64) {
 	}
 	n := min(len(cands), hierPool)
 	probs := make([]float64, n)
-	best := rankKey(cands[0])
+	best := cands[0].key
 	sum := 0.0
 	for i := 0; i < n; i++ {
-		probs[i] = math.Exp(hierSharpness * (rankKey(cands[i]) - best))
+		probs[i] = math.Exp(hierSharpness * (cands[i].key - best))
 		sum += probs[i]
 	}
 	units, minors := map[string]float64{}, map[string]float64{}
@@ -178,13 +178,13 @@ func (ix *Index) hierFeaturesOf(cands []features) (hierFeatures, []float64) {
 	h.UnitMargin = 1
 	for i := 1; i < n; i++ {
 		if ix.occs[cands[i].code].unit.Code != ix.occs[cands[0].code].unit.Code {
-			h.UnitMargin = min(1, rankKey(cands[0])-rankKey(cands[i]))
+			h.UnitMargin = min(1, cands[0].key-cands[i].key)
 			break
 		}
 	}
 	h.Margin = 1
 	if len(cands) > 1 {
-		h.Margin = min(1, rankKey(cands[0])-rankKey(cands[1]))
+		h.Margin = min(1, cands[0].key-cands[1].key)
 		h.tiedInUnit = h.Margin < hierTieMargin && ix.occs[cands[1].code].unit.Code == ix.occs[cands[0].code].unit.Code
 	}
 	return h, probs

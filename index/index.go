@@ -346,6 +346,8 @@ type Index struct {
 	groups map[string]string
 	// model is the confidence model of a hierarchical corpus.
 	model hierModel
+	// ranker orders the candidates of a hierarchical corpus (ranker.go).
+	ranker rankModel
 	// groupEntries are the analysed titles of each group with titles, by
 	// group code; groupVocab their terms by language; groupMembers the
 	// occupations of each such group.
@@ -521,7 +523,7 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 // newIndex and a restored snapshot (snapshot.go) start from.
 func emptyIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) *Index {
 	ix := &Index{bi: bi, corpus: c, info: CorpusInfo{Version: c.Version, SHA256: c.SHA256()},
-		occs: map[string]*occInfo{}, an: an, hier: isHierarchical(c), groups: map[string]string{}, model: anzscoModel}
+		occs: map[string]*occInfo{}, an: an, hier: isHierarchical(c), groups: map[string]string{}, model: anzscoModel, ranker: anzscoRanker}
 	ix.wordLangs = map[string]uint8{}
 	// The bleve fields hold every string analysed in both languages;
 	// indexed records the terms the same way.

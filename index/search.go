@@ -75,7 +75,7 @@ func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 		if !ix.sharesTerm(oi, qterms) {
 			continue // found through a word that only looks alike in another language
 		}
-		h := SearchHit{Code: f.code, Title: oi.title, Scope: string(oi.occ.Scope), Score: round(rankKey(f)), Coverage: round(f.cov)}
+		h := SearchHit{Code: f.code, Title: oi.title, Scope: string(oi.occ.Scope), Score: round(f.key), Coverage: round(f.cov)}
 		for _, e := range oi.entries {
 			q := map[string]bool{}
 			for _, t := range qterms[e.lang] {
