@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,8 +11,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -19,6 +18,7 @@ import (
 	"github.com/anzsco/anzsco/index"
 	"github.com/anzsco/anzsco/internal/batch"
 	"github.com/anzsco/anzsco/internal/bom"
+	"github.com/anzsco/anzsco/internal/ordered"
 	"github.com/anzsco/anzsco/internal/resultenc"
 )
 
@@ -188,76 +188,21 @@ type streamLine struct {
 // stops at the first error of emit, caughtUp or reading, after emitting
 // the lines before it.
 func classifyStream(r io.Reader, workers int, work func(*streamLine), emit func(*streamLine) error, caughtUp func() error) error {
-	window := 64 * max(1, workers)
-	jobs := make(chan *streamLine, window)
-	results := make(chan *streamLine, window)
-	stop := make(chan struct{})
-	var read atomic.Int64 // lines handed to the workers
-	var readErr error
-	go func() {
-		defer close(jobs)
-		seq := 0
-		readErr = eachLine(r, func(text string) error {
-			// Counted before it is handed over, so that the emitter
-			// never takes itself to be caught up while a line is on its
-			// way to it.
-			read.Store(int64(seq + 1))
-			select {
-			case jobs <- &streamLine{seq: seq, text: text}:
-				seq++
-				return nil
-			case <-stop:
-				return errStopped
-			}
-		})
-	}()
-	var wg sync.WaitGroup
-	for range max(1, workers) {
-		wg.Go(func() {
-			for l := range jobs {
-				work(l)
-				results <- l
-			}
-		})
-	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-	var emitErr error
-	fail := func(err error) {
-		if emitErr == nil && err != nil {
-			emitErr = err
-			close(stop)
+	next, seq := lineReader(r), 0
+	read := func() (*streamLine, error) {
+		text, err := next()
+		if err != nil {
+			return nil, err
 		}
+		seq++
+		return &streamLine{seq: seq - 1, text: text}, nil
 	}
-	pending := map[int]*streamLine{}
-	next := 0
-	for l := range results {
-		pending[l.seq] = l
-		for {
-			l, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			if emitErr == nil {
-				fail(emit(l))
-			}
-		}
-		if emitErr == nil && caughtUp != nil && int64(next) == read.Load() {
-			fail(caughtUp())
-		}
-	}
-	if emitErr != nil {
-		return emitErr
-	}
-	return readErr
+	return ordered.Run(context.Background(), ordered.Options{Workers: workers, CaughtUp: caughtUp}, read,
+		func(_ int, l *streamLine) *streamLine {
+			work(l)
+			return l
+		}, emit)
 }
-
-// errStopped ends the reading of a stream whose output failed.
-var errStopped = errors.New("stopped")
 
 // resolveFormat resolves --format and --json in place: table for people on a
 // terminal, TSV for pipes, JSON when asked.
@@ -278,32 +223,43 @@ func resolveFormat(format *string, asJSON bool, io *IOStreams) error {
 	return nil
 }
 
-// eachLine calls fn for every line of r, without its line ending. Lines
-// longer than maxLineBytes are cut. A UTF-8 byte order mark is skipped;
-// UTF-16 input (with its byte order mark) is refused.
-func eachLine(r io.Reader, fn func(string) error) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	// Read as UTF-8, every other byte of UTF-16 is a NUL and each line
-	// would be classified as letters apart.
-	if err := bom.Skip(br, "standard input"); err != nil {
-		if errors.Is(err, bom.ErrUTF16) {
-			return err
+// lineReader returns a function that gives the lines of r one by one,
+// without their line endings, then io.EOF. Lines longer than maxLineBytes
+// are cut. A UTF-8 byte order mark is skipped; UTF-16 input (with its byte
+// order mark) is refused. A line cut short by a read error is given before
+// the error.
+func lineReader(r io.Reader) func() (string, error) {
+	var br *bufio.Reader
+	var pending error // the error to give once the lines before it are given
+	return func() (string, error) {
+		if pending != nil {
+			return "", pending
 		}
-		return fmt.Errorf("reading standard input: %w", err)
-	}
-	for {
-		line, err := readLine(br)
-		if len(line) > 0 || err == nil {
-			if ferr := fn(strings.TrimRight(line, "\r")); ferr != nil {
-				return ferr
+		if br == nil {
+			br = bufio.NewReaderSize(r, 64<<10)
+			// Read as UTF-8, every other byte of UTF-16 is a NUL and each
+			// line would be classified as letters apart.
+			if err := bom.Skip(br, "standard input"); err != nil {
+				pending = err
+				if !errors.Is(err, bom.ErrUTF16) {
+					pending = fmt.Errorf("reading standard input: %w", err)
+				}
+				return "", pending
 			}
 		}
-		if err == io.EOF {
-			return nil
+		line, err := readLine(br)
+		switch {
+		case err == nil:
+			return strings.TrimRight(line, "\r"), nil
+		case err == io.EOF:
+			pending = io.EOF
+		default:
+			pending = fmt.Errorf("reading standard input: %w", err)
 		}
-		if err != nil {
-			return fmt.Errorf("reading standard input: %w", err)
+		if len(line) > 0 {
+			return strings.TrimRight(line, "\r"), nil
 		}
+		return "", pending
 	}
 }
 

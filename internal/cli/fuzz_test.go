@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"strings"
 	"sync"
 	"testing"
@@ -13,7 +14,7 @@ import (
 	"github.com/anzsco/anzsco/internal/bom"
 )
 
-// wantLines is what eachLine must give for in: bom.ErrUTF16 when in starts
+// wantLines is what lineReader must give for in: bom.ErrUTF16 when in starts
 // with a UTF-16 byte order mark; else the lines, after a UTF-8 byte order
 // mark, split at "\n" (no empty last line after a final "\n"), each cut to
 // maxLineBytes and stripped of trailing "\r".
@@ -56,17 +57,17 @@ func FuzzReadLines(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var got []string
-		err := eachLine(bytes.NewReader(in), func(s string) error { got = append(got, s); return nil })
+		err := allLines(bytes.NewReader(in), func(s string) { got = append(got, s) })
 		want, wantErr := wantLines(in)
 		if !errors.Is(err, wantErr) {
-			t.Fatalf("eachLine(%q) error = %v, want %v", in, err, wantErr)
+			t.Fatalf("lineReader(%q) error = %v, want %v", in, err, wantErr)
 		}
 		if len(got) != len(want) {
-			t.Fatalf("eachLine(%q) = %d lines %q, want %d %q", in, len(got), got, len(want), want)
+			t.Fatalf("lineReader(%q) = %d lines %q, want %d %q", in, len(got), got, len(want), want)
 		}
 		for i := range want {
 			if got[i] != want[i] {
-				t.Fatalf("eachLine(%q) line %d = %q, want %q", in, i+1, got[i], want[i])
+				t.Fatalf("lineReader(%q) line %d = %q, want %q", in, i+1, got[i], want[i])
 			}
 		}
 	})
@@ -78,12 +79,12 @@ func TestReadLinesLong(t *testing.T) {
 	for _, n := range []int{maxLineBytes - 1, maxLineBytes, maxLineBytes + 1, 3*maxLineBytes + 7} {
 		in := []byte(strings.Repeat("a", n) + "\r\nnext\n" + strings.Repeat("b", n))
 		var got []string
-		if err := eachLine(bytes.NewReader(in), func(s string) error { got = append(got, s); return nil }); err != nil {
+		if err := allLines(bytes.NewReader(in), func(s string) { got = append(got, s) }); err != nil {
 			t.Fatal(err)
 		}
 		want, _ := wantLines(in)
 		if len(got) != 3 || got[0] != want[0] || got[1] != "next" || got[2] != want[2] {
-			t.Errorf("eachLine(line of %d bytes) = %d lines of %v bytes, want 3 with the long ones cut to %d", n, len(got), lens(got), maxLineBytes)
+			t.Errorf("lineReader(line of %d bytes) = %d lines of %v bytes, want 3 with the long ones cut to %d", n, len(got), lens(got), maxLineBytes)
 		}
 	}
 }
@@ -168,4 +169,20 @@ func FuzzClassifyStdin(f *testing.F) {
 			t.Fatalf("classify - on %q: %d error rows, exit %v", in, errRows, err)
 		}
 	})
+}
+
+// allLines gives fn every line lineReader reads from r, and its error (nil
+// at the end of the input).
+func allLines(r io.Reader, fn func(string)) error {
+	next := lineReader(r)
+	for {
+		line, err := next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fn(line)
+	}
 }
