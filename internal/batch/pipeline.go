@@ -11,11 +11,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/anzsco/anzsco/index"
+	"github.com/anzsco/anzsco/internal/ordered"
 	"github.com/anzsco/anzsco/internal/resultcache"
 )
 
@@ -105,19 +105,11 @@ func thousands(n int) string {
 	return s
 }
 
-// job is a record on its way to a worker; seq is its place in the output.
-type job struct {
-	seq int
-	rec *Record
-}
-
 // done is a record's output row on its way to the writer.
 type done struct {
-	seq     int
-	out     []byte
-	code    string
-	kind    error // the row error's kind; nil for a classified row
-	skipped bool  // the run was cancelled before the row was classified
+	out  []byte
+	code string
+	kind error // the row error's kind; nil for a classified row
 }
 
 // Run classifies every record of rd with c and writes one output row per
@@ -162,90 +154,25 @@ func run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Op
 		columns = rd.Columns()
 	}
 	cached := resultcache.New(c, opt.CacheBytes)
-	encs := make([]encoder, workers)
-	for i := range encs {
-		var err error
-		if encs[i], err = newEncoder(opt.Format, opt.Keep, columns); err != nil {
+	wks := make([]worker, workers)
+	for i := range wks {
+		enc, err := newEncoder(opt.Format, opt.Keep, columns)
+		if err != nil {
 			return st, err
 		}
+		wks[i] = worker{c: cached, enc: enc}
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if _, err := bw.Write(encs[0].header()); err != nil {
+	if _, err := bw.Write(wks[0].enc.header()); err != nil {
 		return st, fmt.Errorf("writing output: %w", err)
 	}
-
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	jobs := make(chan job, window)
-	results := make(chan done, window)
-	// slots holds one token per row in flight: the reader takes one before
-	// it sends a row, the writer gives it back once the row is written, so
-	// the reorder buffer below never holds more than window rows.
-	slots := make(chan struct{}, window)
-
-	var readErr error
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		defer close(jobs)
-		for seq := 0; ; seq++ {
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			rec, err := rd.Read()
-			if err != nil {
-				if err != io.EOF {
-					readErr = err
-				}
-				return
-			}
-			jobs <- job{seq: seq, rec: rec}
-		}
-	}()
-	var workersWG sync.WaitGroup
-	for i := range workers {
-		workersWG.Add(1)
-		go func() {
-			defer workersWG.Done()
-			wk := worker{c: cached, enc: encs[i]}
-			for j := range jobs {
-				if ctx.Err() != nil {
-					results <- done{seq: j.seq, skipped: true}
-					continue
-				}
-				results <- wk.do(j)
-			}
-		}()
-	}
-	go func() {
-		workersWG.Wait()
-		close(results)
-	}()
-
 	var writeErr error
-	stopped := false // a skipped row was reached: write nothing more
-	ring := make([]*done, window)
-	next := 0
-	for d := range results {
-		ring[d.seq%window] = &d
-		for ring[next%window] != nil {
-			d := ring[next%window]
-			ring[next%window] = nil
-			next++
-			<-slots
-			if d.skipped {
-				stopped = true
-			}
-			if stopped || writeErr != nil {
-				continue
-			}
+	err := ordered.Run(ctx, ordered.Options{Workers: workers, Window: window}, rd.Read,
+		func(i int, rec *Record) done { return wks[i].do(rec) },
+		func(d done) error {
 			if _, err := bw.Write(d.out); err != nil {
 				writeErr = fmt.Errorf("writing output: %w", err)
-				cancel()
-				continue
+				return writeErr
 			}
 			st.Rows++
 			switch {
@@ -260,22 +187,15 @@ func run(ctx context.Context, rd Reader, c index.Classifier, w io.Writer, opt Op
 			if opt.Written != nil {
 				opt.Written.Add(1)
 			}
-		}
-	}
-	wg.Wait()
+			return nil
+		})
 	st.Caches = cached.CacheStats()
 	if writeErr == nil {
-		if err := bw.Flush(); err != nil {
-			writeErr = fmt.Errorf("writing output: %w", err)
+		if ferr := bw.Flush(); ferr != nil {
+			return st, fmt.Errorf("writing output: %w", ferr)
 		}
 	}
-	switch {
-	case writeErr != nil:
-		return st, writeErr
-	case readErr != nil:
-		return st, readErr
-	}
-	return st, context.Cause(ctx)
+	return st, err
 }
 
 // worker classifies records and encodes their output rows.
@@ -285,8 +205,7 @@ type worker struct {
 	buf bytes.Buffer
 }
 
-func (wk *worker) do(j job) done {
-	rec := j.rec
+func (wk *worker) do(rec *Record) done {
 	var r result
 	if rec.Err == nil {
 		var err error
@@ -296,7 +215,7 @@ func (wk *worker) do(j job) done {
 	}
 	wk.buf.Reset()
 	wk.enc.encode(&wk.buf, rec, r)
-	d := done{seq: j.seq, out: bytes.Clone(wk.buf.Bytes())}
+	d := done{out: bytes.Clone(wk.buf.Bytes())}
 	if rec.Err == nil {
 		d.code = r.code
 	} else {
