@@ -56,6 +56,29 @@
 //     managers nor 3221 Nursing associate professionals). Failing that, its
 //     non-partial rows, and failing that all of them.
 //
+// # Corrections
+//
+// Each table is followed as published except where data/corrections.txt
+// says it is plainly wrong for a whole group (ReadCorrections; LoadSources
+// takes the embedded file). A cbo line sends a CBO family or occupation
+// straight to ISCO-08 groups: the Ministry's table gives family 4110, whose
+// assistente administrativo and auxiliar de escritório are the most common
+// office jobs of Brazil, ISCO-88 4121 accounting clerks, which led them to
+// ANZSCO's bookkeepers; they are general office clerks (ISCO-08 4110). An
+// isco88 line replaces the ISCO-08 groups of an ISCO-88 group: ISCO-08
+// reused the code 4222 for contact centre clerks, so the nearest-code rule
+// made every receptionist of ISCO-88 4222 a call-centre operator. A main
+// line names, for an ISCO-08 group whose ABS rows are all partial, the
+// ANZSCO occupations that hold the bulk of it, and the group's labels go to
+// them only: ISCO-08 3343 administrative secretaries reaches 521111,
+// 521211 and 532112 Machine Shorthand Reporter, which, alone in its minor
+// group, took "Assistente administrativo" as an occupation's title. An
+// ESCO label whose English label is a title of a left-out occupation is
+// still pinned to it (ESCO "court reporter" to 532112). Every title a line
+// changes says so: "CBO 2002 occupation 4110-10, via ISCO-08 4110
+// (corrected: family 4110 are general office clerks, ...)", "...; ISCO-08
+// 3343 taken as ANZSCO 521111, 521211 (corrected: ...)".
+//
 // The ISCO-08 groups lead to ANZSCO occupations through the ABS table,
 // read backwards. Where a group has non-partial rows, only their
 // occupations count, being wholly in the group; where all its rows are
