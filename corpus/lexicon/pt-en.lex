@@ -330,6 +330,7 @@ diarista = domestic cleaner
 # (testdata/labelled/anzsco-common-pt.csv): a técnico administrativo is an
 # office clerk; a faxineiro or auxiliar de limpeza cleans offices and
 # buildings; a bombeiro hidraulico is a plumber, not a firefighter
+assistente administrativo = general clerk
 tecnico administrativo = general clerk
 empregado de escritorio = general clerk
 faxineiro = commercial cleaner
@@ -359,3 +360,4 @@ caixa de supermercado = checkout operator
 atendente de loja = sales assistant
 fiscal de loja = loss prevention officer
 biblioteca = library
+diretor comercial = sales and marketing manager
