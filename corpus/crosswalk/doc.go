@@ -166,13 +166,13 @@
 // variant, source", sorted by target and folded text, with no name or time
 // in the gzip header, so the same sources give the same bytes; a test fails
 // when it is out of date. Titles reads it; the product needs no crosswalk
-// file at build or run time. From the sources as they stand: 29,970 titles
-// (311 KB gzipped, 3.8 MB plain), 15,163 of them on an occupation, 8,034 on
-// a unit group and 6,773 on a minor group; of the 1,075 occupations of the
-// ABS table, 488 have titles of their own, 355 more through their unit
-// group and the last 232 through their minor group. 10,887 titles are
-// shared with no other target, and 365 occupations have such titles of
-// their own.
+// file at build or run time. From the sources as they stand, with the
+// corrections: 29,873 titles (311 KB gzipped, 3.8 MB plain), 15,065 of them
+// on an occupation, 8,063 on a unit group and 6,745 on a minor group (239
+// say they were corrected); of the 1,075 occupations of the ABS table, 486
+// have titles of their own, 355 more through their unit group and the last
+// 234 through their minor group. 10,992 titles are shared with no other
+// target, and 366 occupations have such titles of their own.
 //
 // # English titles
 //
@@ -180,8 +180,8 @@
 // the preferred labels of ESCO's English occupations, sent through their
 // ISCO-08 group to targets by the rules above (not pinned: they do not
 // depend on the ABS index of titles). The generator writes them to
-// data/en-titles.tsv.gz in the same layout (4,875 titles, 43 KB gzipped:
-// 2,416 on an occupation, 1,347 on a unit group, 1,112 on a minor group);
+// data/en-titles.tsv.gz in the same layout (4,855 titles, 43 KB gzipped:
+// 2,396 on an occupation, 1,347 on a unit group, 1,112 on a minor group);
 // English reads them. ESCO's alternative labels are left out: about
 // 45,000 more titles, some 6 MB of corpus.
 //
