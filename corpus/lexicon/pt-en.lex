@@ -10,7 +10,9 @@
 # people: roles
 acougueiro = butcher
 administrativo = administrative
-advogado = lawyer
+# an advogado advises and pleads; ANZSCO's word for a lawyer in practice is
+# solicitor ("lawyer" is in no ANZSCO title but Intellectual Property Lawyer)
+advogado = solicitor
 agente = agent
 agricultor = farmer
 ajudante = assistant
