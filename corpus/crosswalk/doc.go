@@ -69,7 +69,8 @@
 // reused the code 4222 for contact centre clerks, so the nearest-code rule
 // made every receptionist of ISCO-88 4222 a call-centre operator (and
 // 4211 made cashiers bank tellers, 2320 secondary teachers vocational
-// ones). A main
+// ones; where it found only a partial row two digits away, it could miss
+// a full row elsewhere, as for refinery operators). A main
 // line names, for an ISCO-08 group whose ABS rows are all partial, the
 // ANZSCO occupations that hold the bulk of it, and the group's labels go to
 // them only: ISCO-08 3343 administrative secretaries reaches 521111,
@@ -169,11 +170,11 @@
 // in the gzip header, so the same sources give the same bytes; a test fails
 // when it is out of date. Titles reads it; the product needs no crosswalk
 // file at build or run time. From the sources as they stand, with the
-// corrections: 29,871 titles (311 KB gzipped, 3.8 MB plain), 14,972 of them
-// on an occupation, 8,140 on a unit group and 6,759 on a minor group (356
+// corrections: 29,903 titles (312 KB gzipped, 3.8 MB plain), 15,004 of them
+// on an occupation, 8,186 on a unit group and 6,713 on a minor group (508
 // say they were corrected); of the 1,075 occupations of the ABS table, 486
 // have titles of their own, 355 more through their unit group and the last
-// 234 through their minor group. 10,992 titles are shared with no other
+// 234 through their minor group. 11,006 titles are shared with no other
 // target, and 366 occupations have such titles of their own.
 //
 // # English titles
