@@ -10,9 +10,9 @@ package index
 // Inputs: hierFeatures.vector, of the candidates as the ranker fitted without
 // each title's part of the fit data orders them (rank_anzsco.go).
 var anzscoModel = hierModel{
-	Occupation: logistic{Weights: []float64{0.2463, 1.4953, 0.4996, 1.4185, 0.0041, -0.5482, 0.0956, -0.0775, -0.1073, 0.1580}, Bias: -2.1113},
-	UnitGroup:  logistic{Weights: []float64{0.3208, 1.0572, 0.2172, 1.1618, -0.7854, -0.2863, 0.2441, 0.1228, -0.2324, 0.4189}, Bias: -1.5063},
-	MinorGroup: logistic{Weights: []float64{0.4080, 0.7220, 0.1837, 1.1118, -1.0143, -0.0257, 0.0363, 0.4279, -0.0177, -0.1242}, Bias: -1.3058},
-	// Fitted on the same titles: exact 0.375, unit group 0.491.
+	Occupation: logistic{Weights: []float64{0.2495, 1.4748, 0.4991, 1.4035, -0.0184, -0.5275, 0.0988, -0.0591, -0.1121, 0.1808}, Bias: -2.1192},
+	UnitGroup:  logistic{Weights: []float64{0.3271, 1.0109, 0.2170, 1.1019, -0.7930, -0.2449, 0.2549, 0.1259, -0.2453, 0.4530}, Bias: -1.4998},
+	MinorGroup: logistic{Weights: []float64{0.4171, 0.6756, 0.2113, 1.1169, -1.0132, 0.0137, 0.0302, 0.3168, -0.0477, -0.1059}, Bias: -1.2790},
+	// Fitted on the same titles: exact 0.375, unit group 0.490.
 	Decision: hierDecision{UnitFactor: 0.35, MinorFactor: 0.10, Abstain: 0.250, GroupAbstain: 0.325},
 }

@@ -38,3 +38,54 @@ func TestFitHalfANZSCO(t *testing.T) {
 		t.Logf("%s (fit half, %d rows): exact %.3f, unit group %.3f, top candidate %.3f", name, len(rows), float64(exact)/n, float64(unit)/n, float64(top)/n)
 	}
 }
+
+// TestCommonPTANZSCO reports the accuracy on testdata/labelled/
+// anzsco-common-pt.csv, the most common occupations of the Brazilian and
+// Portuguese job markets under the titles ads give them, and asserts a
+// regression floor on its unambiguous rows. It is fit data, like the fit
+// halves: with ANZSCO_FIT_MISSES set it lists its misses.
+func TestCommonPTANZSCO(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	rows := labelledFile(t, "anzsco-common-pt.csv")
+	if len(rows) < 150 {
+		t.Fatalf("anzsco-common-pt.csv: %d rows, want at least 150", len(rows))
+	}
+	var n, exact, unit, nAll, exactAll, unitAll int
+	for _, r := range rows {
+		res, err := ix.Classify(Query{Text: r.Title, Top: 3})
+		if err != nil {
+			t.Fatalf("Classify(%q): %v", r.Title, err)
+		}
+		e, u := adScore(res.Code, r.Label)
+		nAll++
+		exactAll += b2i(e)
+		unitAll += b2i(u)
+		if !r.Ambiguous() {
+			n++
+			exact += b2i(e)
+			unit += b2i(u)
+		}
+		if !e && os.Getenv("ANZSCO_FIT_MISSES") != "" {
+			var ms []string
+			for _, m := range res.Matches {
+				ms = append(ms, m.Code+" "+m.Title)
+			}
+			t.Logf("MISS %-40q want %-6s got %-6s %q (%s %.2f); top %q", r.Title, r.Label, res.Code, res.Title, res.Level, res.Confidence, ms)
+		}
+	}
+	t.Logf("anzsco-common-pt.csv (%d rows, %d unambiguous): unambiguous exact %.3f, unit group %.3f; all rows exact %.3f, unit group %.3f",
+		nAll, n, float64(exact)/float64(n), float64(unit)/float64(n), float64(exactAll)/float64(nAll), float64(unitAll)/float64(nAll))
+	if got := float64(exact) / float64(n); got < commonPTExactFloor {
+		t.Errorf("anzsco-common-pt.csv: exact accuracy %.3f on the unambiguous rows, want >= %.2f", got, commonPTExactFloor)
+	}
+	if got := float64(unit) / float64(n); got < commonPTUnitFloor {
+		t.Errorf("anzsco-common-pt.csv: unit-group accuracy %.3f on the unambiguous rows, want >= %.2f", got, commonPTUnitFloor)
+	}
+}
+
+// Floors of TestCommonPTANZSCO: regression floors just under the accuracy
+// measured (README "Portuguese titles through ISCO-08").
+const (
+	commonPTExactFloor = 0.79
+	commonPTUnitFloor  = 0.86
+)

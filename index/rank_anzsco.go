@@ -8,10 +8,10 @@ package index
 // job-ad titles of the fit halves, weighed 10 times a held-out title, with
 // L2 regularisation 0.03 towards the hand key (handRanker).
 var anzscoRanker = rankModel{Weights: [numRankInputs]float64{
-	riContDesc:  7.3781,
-	riCov:       7.1726,
-	riLogScore:  1.3348,
-	riUnitCov:   2.0262,
-	riHeadPrior: 1.7607,
-	riExact:     3.9838,
+	riContDesc:  7.3860,
+	riCov:       7.1941,
+	riLogScore:  1.3452,
+	riUnitCov:   1.9813,
+	riHeadPrior: 1.7636,
+	riExact:     3.9842,
 }}

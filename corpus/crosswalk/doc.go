@@ -56,6 +56,32 @@
 //     managers nor 3221 Nursing associate professionals). Failing that, its
 //     non-partial rows, and failing that all of them.
 //
+// # Corrections
+//
+// Each table is followed as published except where data/corrections.txt
+// says it is plainly wrong for a whole group (ReadCorrections; LoadSources
+// takes the embedded file). A cbo line sends a CBO family or occupation
+// straight to ISCO-08 groups: the Ministry's table gives family 4110, whose
+// assistente administrativo and auxiliar de escritório are the most common
+// office jobs of Brazil, ISCO-88 4121 accounting clerks, which led them to
+// ANZSCO's bookkeepers; they are general office clerks (ISCO-08 4110). An
+// isco88 line replaces the ISCO-08 groups of an ISCO-88 group: ISCO-08
+// reused the code 4222 for contact centre clerks, so the nearest-code rule
+// made every receptionist of ISCO-88 4222 a call-centre operator (and
+// 4211 made cashiers bank tellers, 2320 secondary teachers vocational
+// ones; where it found only a partial row two digits away, it could miss
+// a full row elsewhere, as for refinery operators). A main
+// line names, for an ISCO-08 group whose ABS rows are all partial, the
+// ANZSCO occupations that hold the bulk of it, and the group's labels go to
+// them only: ISCO-08 3343 administrative secretaries reaches 521111,
+// 521211 and 532112 Machine Shorthand Reporter, which, alone in its minor
+// group, took "Assistente administrativo" as an occupation's title. An
+// ESCO label whose English label is a title of a left-out occupation is
+// still pinned to it (ESCO "court reporter" to 532112). Every title a line
+// changes says so: "CBO 2002 occupation 4110-10, via ISCO-08 4110
+// (corrected: family 4110 are general office clerks, ...)", "...; ISCO-08
+// 3343 taken as ANZSCO 521111, 521211 (corrected: ...)".
+//
 // The ISCO-08 groups lead to ANZSCO occupations through the ABS table,
 // read backwards. Where a group has non-partial rows, only their
 // occupations count, being wholly in the group; where all its rows are
@@ -143,13 +169,13 @@
 // variant, source", sorted by target and folded text, with no name or time
 // in the gzip header, so the same sources give the same bytes; a test fails
 // when it is out of date. Titles reads it; the product needs no crosswalk
-// file at build or run time. From the sources as they stand: 29,970 titles
-// (311 KB gzipped, 3.8 MB plain), 15,163 of them on an occupation, 8,034 on
-// a unit group and 6,773 on a minor group; of the 1,075 occupations of the
-// ABS table, 488 have titles of their own, 355 more through their unit
-// group and the last 232 through their minor group. 10,887 titles are
-// shared with no other target, and 365 occupations have such titles of
-// their own.
+// file at build or run time. From the sources as they stand, with the
+// corrections: 29,924 titles (312 KB gzipped, 3.8 MB plain), 15,025 of them
+// on an occupation, 8,201 on a unit group and 6,698 on a minor group (550
+// say they were corrected); of the 1,075 occupations of the ABS table, 486
+// have titles of their own, 355 more through their unit group and the last
+// 234 through their minor group. 10,994 titles are shared with no other
+// target, and 366 occupations have such titles of their own.
 //
 // # English titles
 //
@@ -157,8 +183,8 @@
 // the preferred labels of ESCO's English occupations, sent through their
 // ISCO-08 group to targets by the rules above (not pinned: they do not
 // depend on the ABS index of titles). The generator writes them to
-// data/en-titles.tsv.gz in the same layout (4,875 titles, 43 KB gzipped:
-// 2,416 on an occupation, 1,347 on a unit group, 1,112 on a minor group);
+// data/en-titles.tsv.gz in the same layout (4,855 titles, 43 KB gzipped:
+// 2,396 on an occupation, 1,347 on a unit group, 1,112 on a minor group);
 // English reads them. ESCO's alternative labels are left out: about
 // 45,000 more titles, some 6 MB of corpus.
 //

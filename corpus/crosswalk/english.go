@@ -33,7 +33,10 @@ func EnglishTitles(src Sources) ([]PTTitle, error) {
 	if len(src.Correspondence) == 0 {
 		return nil, fmt.Errorf("crosswalk: no ANZSCO to ISCO-08 correspondence")
 	}
-	anzsco := anzscoByISCO(src.Correspondence)
+	if err := src.Corrections.checkMain(src.Correspondence); err != nil {
+		return nil, err
+	}
+	anzsco := anzscoByISCO(src.Correspondence, src.Corrections)
 	var out []PTTitle
 	seen := map[[2]string]bool{}
 	for _, o := range src.ESCOEnglish {
@@ -48,7 +51,7 @@ func EnglishTitles(src Sources) ([]PTTitle, error) {
 				continue
 			}
 			seen[[2]string{t, f}] = true
-			s := fmt.Sprintf("ESCO 1.1.1 preferred label, ISCO-08 %s", o.ISCO08)
+			s := fmt.Sprintf("ESCO 1.1.1 preferred label, ISCO-08 %s%s", o.ISCO08, mainNote(src.Corrections, o.ISCO08))
 			if len(targets) > 1 {
 				s += "; shared with ANZSCO " + strings.Join(others(targets, t), ", ")
 			}

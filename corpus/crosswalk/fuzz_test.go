@@ -13,6 +13,7 @@ func FuzzReaders(f *testing.F) {
 	f.Add("anzsco_code,anzsco_title,isco08_code,partial,isco08_title\n733111,Truck Driver,8332,p,x\n")
 	f.Add("Level;CIUO-88 Título SP;Código CIUO-88;Código CIUO-08; CIUO-08 parte\n4;x;8324;8332;;\n")
 	f.Add("target\ttext\tvariant\tsource\n7331\tMotorista\tpt-BR\tCBO\n")
+	f.Add("cbo 4110 → 4110: why\nisco88 4222 → 4226 4224: why\nmain 3343 → 521111: why\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		ReadCBO(strings.NewReader(in), "f")
 		ReadCBOToISCO88(strings.NewReader(in), "f")
@@ -25,6 +26,7 @@ func FuzzReaders(f *testing.F) {
 		ReadESCOGroupNames(strings.NewReader(in), "f", strings.NewReader(in), "g")
 		ReadPatterns(strings.NewReader(in), "f")
 		ReadTSV(strings.NewReader(in), "f")
+		ReadCorrections(strings.NewReader(in), "f")
 	})
 }
 

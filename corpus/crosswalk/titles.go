@@ -72,6 +72,7 @@ type Sources struct {
 	CPP            []CPPProfession   // CPP 2010 professions
 	CPPMapping     []CPPMapping      // ESCO ↔ CPP 2010
 	Generic        *Patterns         // labels too generic to be titles; nil for the embedded list
+	Corrections    *Corrections      // corrections to the public tables; nil for none
 	CBOSkipped     int               // rows of the CBO conversion table without an ISCO-88 code
 }
 
@@ -111,11 +112,16 @@ var Files = []string{
 	FileCPP, FileCPPMapping,
 }
 
-// LoadSources reads every source file from dir, laid out as Files says.
-// It leaves ANZSCOTitles empty: the index of titles is a workbook, which
-// the caller reads (see internal/gen).
+// LoadSources reads every source file from dir, laid out as Files says,
+// and takes the embedded corrections (data/corrections.txt). It leaves
+// ANZSCOTitles empty: the index of titles is a workbook, which the caller
+// reads (see internal/gen).
 func LoadSources(dir string) (Sources, error) {
 	var s Sources
+	var err error
+	if s.Corrections, err = DefaultCorrections(); err != nil {
+		return Sources{}, err
+	}
 	open := func(rel string, read func(f *os.File, name string) error) error {
 		f, err := os.Open(filepath.Join(dir, rel))
 		if err != nil {
@@ -193,6 +199,8 @@ type Stats struct {
 	// CBOFamily counts CBO labels placed through their family's ISCO-88
 	// group, their own occupation being absent from the conversion table.
 	CBOFamily int
+	// Corrected counts the CBO labels whose path a correction changed.
+	Corrected int
 }
 
 // builder gathers titles, deduplicated per target.
@@ -200,6 +208,7 @@ type builder struct {
 	stats   Stats
 	generic *Patterns
 	anzsco  map[string][]string // ISCO-08 → ANZSCO occupations
+	corr    *Corrections
 	titles  []PTTitle
 	index   map[[2]string]int // target, folded text → titles index
 }
@@ -218,20 +227,26 @@ func PortugueseTitles(src Sources) ([]PTTitle, Stats, error) {
 			return nil, Stats{}, err
 		}
 	}
+	if err := src.Corrections.checkMain(src.Correspondence); err != nil {
+		return nil, Stats{}, err
+	}
 	b := &builder{
 		generic: gen,
-		anzsco:  anzscoByISCO(src.Correspondence),
+		anzsco:  anzscoByISCO(src.Correspondence, src.Corrections),
+		corr:    src.Corrections,
 		index:   map[[2]string]int{},
 		stats:   Stats{Labels: map[string]int{}, Titles: map[string]int{}, Levels: map[int]int{}},
 	}
 
-	pins := pinESCO(src, b.anzsco)
+	// Pins look at every occupation of the group: an English label that is
+	// an ANZSCO title outweighs a main correction.
+	pins := pinESCO(src, anzscoByISCO(src.Correspondence, nil))
 	b.stats.Pinned = len(pins)
 
 	// Sources in order of precedence: when two give the same title to the
 	// same target, the first one's wording and provenance are kept.
 	for _, o := range src.ESCO {
-		occs, why := b.occs(o.ISCO08), ""
+		occs, why := b.occs(o.ISCO08)
 		if p, ok := pins[o.URI]; ok {
 			occs, why = p.occs, p.why
 		}
@@ -249,7 +264,7 @@ func PortugueseTitles(src Sources) ([]PTTitle, Stats, error) {
 		escoByURI[o.URI] = o
 	}
 	for _, p := range cppProfessions(src.CPP, src.CPPMapping) {
-		occs, why := b.occs(p.ISCO08), ""
+		occs, why := b.occs(p.ISCO08)
 		if uri, ok := exact[p.Code]; ok {
 			if pin, ok := pins[uri]; ok && escoByURI[uri].ISCO08 == p.ISCO08 {
 				occs = pin.occs
@@ -268,10 +283,11 @@ func PortugueseTitles(src Sources) ([]PTTitle, Stats, error) {
 	}
 	sort.Strings(groups)
 	for _, code := range groups {
-		b.add("ESCO ISCO-08 group name", src.ESCOGroups[code], Portugal, b.occs(code),
-			fmt.Sprintf("ESCO name of ISCO-08 unit group %s", code))
+		occs, why := b.occs(code)
+		b.add("ESCO ISCO-08 group name", src.ESCOGroups[code], Portugal, occs,
+			fmt.Sprintf("ESCO name of ISCO-08 unit group %s%s", code, why))
 	}
-	cbo := newCBOPath(src.CBOToISCO88, src.ISCO88To08)
+	cbo := newCBOPath(src.CBOToISCO88, src.ISCO88To08, src.Corrections)
 	for _, set := range []struct {
 		kind, word string
 		list       []CBOEntry
@@ -280,7 +296,7 @@ func PortugueseTitles(src Sources) ([]PTTitle, Stats, error) {
 		{"CBO 2002 synonym", "synonym of", src.CBOSynonyms},
 	} {
 		for _, e := range set.list {
-			isco08, via, family := cbo.path(e.Code)
+			isco08, via, family, corrected := cbo.path(e.Code)
 			if len(isco08) == 0 {
 				b.stats.Labels[set.kind]++
 				b.stats.NoISCO08++
@@ -289,12 +305,16 @@ func PortugueseTitles(src Sources) ([]PTTitle, Stats, error) {
 			if family {
 				b.stats.CBOFamily++
 			}
-			b.add(set.kind, e.Title, Brazil, b.occs(isco08...),
-				fmt.Sprintf("CBO 2002 %s %s-%s, %s", set.word, e.Code[:4], e.Code[4:], via))
+			occs, why := b.occs(isco08...)
+			if corrected || why != "" {
+				b.stats.Corrected++
+			}
+			b.add(set.kind, e.Title, Brazil, occs,
+				fmt.Sprintf("CBO 2002 %s %s-%s, %s%s", set.word, e.Code[:4], e.Code[4:], via, why))
 		}
 	}
 	for _, o := range src.ESCO {
-		occs, why := b.occs(o.ISCO08), ""
+		occs, why := b.occs(o.ISCO08)
 		if p, ok := pins[o.URI]; ok {
 			occs, why = p.occs, p.why
 		}
@@ -368,13 +388,28 @@ func dropMute(s string) string {
 	return b.String()
 }
 
-// occs returns the ANZSCO occupations of ISCO-08 groups.
-func (b *builder) occs(isco08 ...string) []string {
+// occs returns the ANZSCO occupations of ISCO-08 groups, and the
+// provenance to add when a main correction narrowed a group.
+func (b *builder) occs(isco08 ...string) ([]string, string) {
 	var out []string
 	for _, g := range isco08 {
 		out = append(out, b.anzsco[g]...)
 	}
-	return out
+	return out, mainNote(b.corr, isco08...)
+}
+
+// mainNote says which of the ISCO-08 groups a main correction narrowed.
+func mainNote(c *Corrections, isco08 ...string) string {
+	if c == nil {
+		return ""
+	}
+	var s string
+	for _, g := range isco08 {
+		if fix, ok := c.Main[g]; ok {
+			s += fmt.Sprintf("; ISCO-08 %s taken as ANZSCO %s (corrected: %s)", g, strings.Join(fix.To, ", "), fix.Reason)
+		}
+	}
+	return s
 }
 
 // add splits a label into titles and gives them to the targets of the
@@ -435,11 +470,19 @@ func others(list []string, s string) []string {
 // ANZSCO occupations that correspond to it. Where a group has full
 // (non-partial) rows, only their occupations are kept: an occupation that
 // lies wholly in the group is a better home for the group's titles than one
-// that only reaches into it. Where all rows are partial, all are kept.
-func anzscoByISCO(rows []ISCORow) map[string][]string {
+// that only reaches into it. Where all rows are partial, all are kept,
+// unless a main correction names those that hold the bulk of the group.
+func anzscoByISCO(rows []ISCORow, c *Corrections) map[string][]string {
 	all, full := correspondence(rows, func(r ISCORow) (string, string, bool) { return r.ISCO08, r.ANZSCO, r.Partial })
 	for g, occs := range full {
 		all[g] = occs
+	}
+	if c != nil {
+		for g, fix := range c.Main {
+			if len(full[g]) == 0 {
+				all[g] = fix.To
+			}
+		}
 	}
 	return all
 }
@@ -539,6 +582,8 @@ type cboPath struct {
 	links  map[string]string   // CBO occupation → ISCO-88
 	family map[string]string   // CBO family → the one ISCO-88 group of all its linked occupations
 	to08   map[string][]string // ISCO-88 → the ISCO-08 groups chosen for it
+	fixed  map[string]string   // ISCO-88 → the reason of its correction
+	cbo    map[string]Fix      // corrections of CBO families and occupations
 }
 
 // nearest returns the ISCO-08 groups of list whose codes share the longest
@@ -566,8 +611,11 @@ func nearest(g string, list []string) []string {
 	return out
 }
 
-func newCBOPath(links map[string]string, rows []ISCO88Row) *cboPath {
-	p := &cboPath{links: links, family: map[string]string{}, to08: map[string][]string{}}
+func newCBOPath(links map[string]string, rows []ISCO88Row, c *Corrections) *cboPath {
+	p := &cboPath{links: links, family: map[string]string{}, to08: map[string][]string{}, fixed: map[string]string{}}
+	if c != nil {
+		p.cbo = c.CBO
+	}
 	fam := map[string]map[string]bool{}
 	for code, g := range links {
 		if !digits6.MatchString(code) {
@@ -595,31 +643,47 @@ func newCBOPath(links map[string]string, rows []ISCO88Row) *cboPath {
 		sort.Strings(list)
 		p.to08[g] = list
 	}
+	if c != nil {
+		for g, fix := range c.ISCO88 {
+			p.to08[g], p.fixed[g] = fix.To, fix.Reason
+		}
+	}
 	return p
 }
 
 // path returns the ISCO-08 groups of a CBO occupation, the path in words,
-// and whether it went through the occupation's family.
-func (p *cboPath) path(code string) (isco08 []string, via string, family bool) {
+// whether it went through the occupation's family, and whether a
+// correction changed it. A correction of the occupation, else of its
+// family, sends it straight to ISCO-08.
+func (p *cboPath) path(code string) (isco08 []string, via string, family, corrected bool) {
 	if !digits6.MatchString(code) {
-		return nil, "", false
+		return nil, "", false, false
+	}
+	for _, key := range []string{code, code[:4]} {
+		if fix, ok := p.cbo[key]; ok {
+			return fix.To, fmt.Sprintf("via ISCO-08 %s (corrected: %s)", strings.Join(fix.To, ", "), fix.Reason), false, true
+		}
 	}
 	g, ok := p.links[code]
 	if !ok {
 		if g, ok = p.family[code[:4]]; !ok {
-			return nil, "", false
+			return nil, "", false, false
 		}
 		family = true
 	}
 	isco08 = p.to08[g]
 	if len(isco08) == 0 {
-		return nil, "", false
+		return nil, "", false, false
 	}
-	via = fmt.Sprintf("via ISCO-88 %s → ISCO-08 %s", g, strings.Join(isco08, ", "))
+	note := ""
+	if why, ok := p.fixed[g]; ok {
+		note, corrected = fmt.Sprintf(" (corrected: %s)", why), true
+	}
+	via = fmt.Sprintf("via ISCO-88 %s → ISCO-08 %s%s", g, strings.Join(isco08, ", "), note)
 	if family {
-		via = fmt.Sprintf("via its family %s, ISCO-88 %s → ISCO-08 %s", code[:4], g, strings.Join(isco08, ", "))
+		via = fmt.Sprintf("via its family %s, ISCO-88 %s → ISCO-08 %s%s", code[:4], g, strings.Join(isco08, ", "), note)
 	}
-	return isco08, via, family
+	return isco08, via, family, corrected
 }
 
 // escoName is how provenance names an ESCO occupation: its first preferred

@@ -92,7 +92,7 @@ func TestAnzscoByISCOPrefersFullRows(t *testing.T) {
 		{ANZSCO: "111211", ISCO08: "1120", Partial: false},
 		{ANZSCO: "733111", ISCO08: "8332", Partial: true},
 		{ANZSCO: "733112", ISCO08: "8332", Partial: true},
-	})
+	}, nil)
 	want := map[string][]string{"1120": {"111211"}, "8332": {"733111", "733112"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("anzscoByISCO = %v, want %v", got, want)

@@ -10,7 +10,9 @@
 # people: roles
 acougueiro = butcher
 administrativo = administrative
-advogado = lawyer
+# an advogado advises and pleads; ANZSCO's word for a lawyer in practice is
+# solicitor ("lawyer" is in no ANZSCO title but Intellectual Property Lawyer)
+advogado = solicitor
 agente = agent
 agricultor = farmer
 ajudante = assistant
@@ -65,7 +67,6 @@ escriturario = clerk
 esteticista = beauty therapist
 estoquista = storeperson
 farmaceutico = pharmacist
-faxineiro = cleaner
 fisioterapeuta = physiotherapist
 fonoaudiologo = speech pathologist
 terapeuta da fala = speech pathologist
@@ -89,7 +90,7 @@ medico = medical practitioner
 medico de familia = general practitioner
 clinico geral = general practitioner
 montador = assembler
-motoboy = motorcycle courier
+motoboy = motorbike courier
 motorista = driver
 condutor = driver
 entregador = delivery driver
@@ -324,7 +325,41 @@ fabrica = factory
 fabril = factory
 calcado = footwear
 # cleaning staff, by the names Brazilian ads give them
-auxiliar de limpeza = cleaner
 ajudante de limpeza = cleaner
 auxiliar de servicos gerais = cleaner
 diarista = domestic cleaner
+# the most common jobs of Brazil and Portugal, by the names ads give them
+# (testdata/labelled/anzsco-common-pt.csv): a técnico administrativo is an
+# office clerk; a faxineiro or auxiliar de limpeza cleans offices and
+# buildings; a bombeiro hidraulico is a plumber, not a firefighter
+assistente administrativo = general clerk
+tecnico administrativo = general clerk
+empregado de escritorio = general clerk
+faxineiro = commercial cleaner
+auxiliar de limpeza = commercial cleaner
+servente de limpeza = commercial cleaner
+bombeiro hidraulico = plumber
+taxista = taxi driver
+motorista de carreta = truck driver
+vigia = security officer
+maquiador = make up artist
+bercarista = child care worker
+ajudante de lar = aged carer
+auxiliar de geriatria = aged carer
+empregado de bar = bar attendant
+engenheiro agronomo = agronomist
+ensino superior = university
+mestre de obras = building construction supervisor
+encarregado de obras = building construction supervisor
+torneiro mecanico = metal turner
+mecanico de motos = motorcycle mechanic
+mecanico de pesados = diesel motor mechanic
+avac = airconditioning
+auxiliar de padeiro = bakery assistant
+cortador de cana = sugar cane farm worker
+empregado de armazem = storeperson
+caixa de supermercado = checkout operator
+atendente de loja = sales assistant
+fiscal de loja = loss prevention officer
+biblioteca = library
+diretor comercial = sales and marketing manager

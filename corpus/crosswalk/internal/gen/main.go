@@ -66,6 +66,8 @@ func run() error {
 	fmt.Printf("ESCO occupations sent to the ANZSCO occupations their English label names: %d; CPP 2010 professions following them: %d\n", st.Pinned, st.PinnedCPP)
 	fmt.Printf("dropped: generic %d, duplicate %d, no ISCO-08 %d, no ANZSCO %d, over %d minor groups %d, hidden labels not a spelling %d; spread over minor groups %d; CBO via family %d; CBO conversion rows without ISCO-88 %d\n",
 		st.Generic, st.Duplicates, st.NoISCO08, st.NoANZSCO, crosswalk.MaxMinorGroups, st.TooWide, st.NotSpelling, st.Spread, st.CBOFamily, src.CBOSkipped)
+	fmt.Printf("CBO labels whose path a correction of data/corrections.txt changed: %d; corrections: cbo %d, isco88 %d, main %d\n",
+		st.Corrected, len(src.Corrections.CBO), len(src.Corrections.ISCO88), len(src.Corrections.Main))
 	fmt.Printf("coverage of %d occupations: own %d, unit group %d, minor group %d, none %d %v\n",
 		len(occs), cov.Occupation, cov.UnitGroup, cov.MinorGroup, len(cov.Missing), cov.Missing)
 	return nil
