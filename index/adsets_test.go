@@ -203,6 +203,9 @@ func TestJobAdsANZSCO(t *testing.T) {
 				t.Logf("%s: %d coded at the %s, right %.3f, mean confidence %.3f, ECE %.3f", set.file, len(rs), levelName(l), rightShare(rs), meanConf(rs), levelECE(rs))
 			}
 		}
+		if set.lang == "pt" {
+			reportTwins(t, set.file, rows, ix)
+		}
 		if got := float64(unit) / n; got < set.unitFloor {
 			t.Errorf("%s: unit-group accuracy %.3f, want >= %.2f", set.file, got, set.unitFloor)
 		}
@@ -215,18 +218,52 @@ func TestJobAdsANZSCO(t *testing.T) {
 	}
 }
 
+// reportTwins reports the Portuguese test half apart for its titles whose
+// first part is a title of the common-occupations fit set
+// (anzsco-common-pt.csv: "Padeiro" for "Padeiro - Padaria | Madrugada"),
+// whose misses the crosswalk corrections were made from, and for the
+// others: the figure on the others is the one independent of that work.
+func reportTwins(t *testing.T, file string, rows []adRow, ix *Index) {
+	t.Helper()
+	common := map[string]bool{}
+	for _, r := range labelledFile(t, "anzsco-common-pt.csv") {
+		common[strings.TrimSpace(Fold(r.Title))] = true
+	}
+	var n, exact, unit [2]int // [0] twins, [1] the others
+	for _, r := range rows {
+		first := strings.TrimSpace(segmentSep.Split(Fold(r.title), 2)[0])
+		k := 1
+		if common[first] || common[strings.TrimSpace(Fold(r.title))] {
+			k = 0
+		}
+		res, err := ix.Classify(Query{Text: r.title})
+		if err != nil {
+			t.Fatalf("Classify(%q): %v", r.title, err)
+		}
+		e, u := adScore(res.Code, r.label)
+		n[k]++
+		exact[k] += b2i(e)
+		unit[k] += b2i(u)
+	}
+	for k, what := range []string{"whose first part is a title of anzsco-common-pt.csv", "the others"} {
+		if n[k] > 0 {
+			t.Logf("%s: %d titles %s: exact %.3f, unit group %.3f", file, n[k], what, float64(exact[k])/float64(n[k]), float64(unit[k])/float64(n[k]))
+		}
+	}
+}
+
 // Floors of the job-ad test: regression floors at the accuracy measured
 // (README "Accuracy"), below the targets still to reach (unit group 0.85,
 // exact 0.70).
 const (
 	jobAdsUnitFloor    = 0.75
 	jobAdsExactFloor   = 0.65
-	jobAdsUnitFloorPT  = 0.67
-	jobAdsExactFloorPT = 0.54
+	jobAdsUnitFloorPT  = 0.71
+	jobAdsExactFloorPT = 0.59
 	// Shares of the titles coded at 95% precision with the best
 	// --min-confidence (minConfidenceCoverage), below the target of 0.70.
 	jobAdsCoverage95   = 0.46
-	jobAdsCoverage95PT = 0.45
+	jobAdsCoverage95PT = 0.55
 )
 
 // scoredResult is a coded result's confidence and whether it was right.
