@@ -30,10 +30,10 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 	folded := Fold(title)
 	var stripped []Stripped
 	s := folded
-	tb := newTextBits(s)
+	tb := a.noiseLits.newTextBits(s)
 	for _, r := range a.noise {
 		if tb.s != s {
-			tb = newTextBits(s)
+			tb = a.noiseLits.newTextBits(s)
 		}
 		re := r.regexpFor(tb)
 		if re == nil {

@@ -160,7 +160,7 @@ func TestNoiseSubexpressions(t *testing.T) {
 			for _, r := range an.noise {
 				want := fmt.Sprint(r.whole().FindAllStringIndex(s, -1))
 				got := "[]"
-				if re := r.regexpFor(newTextBits(s)); re != nil {
+				if re := r.regexpFor(an.noiseLits.newTextBits(s)); re != nil {
 					got = fmt.Sprint(re.FindAllStringIndex(s, -1))
 				}
 				if got != want {
@@ -171,7 +171,7 @@ func TestNoiseSubexpressions(t *testing.T) {
 	}
 }
 
-// TestTextBitsContains checks the prefilter's shortcut against
+// TestTextBitsContains checks the prefilter's one pass over a text against
 // strings.Contains for every literal of the noise rules.
 func TestTextBitsContains(t *testing.T) {
 	c, err := corpus.Default()
@@ -183,18 +183,20 @@ func TestTextBitsContains(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := adgen.New(5)
+	// Literals at the ends of the text, one after another, overlapping,
+	// and texts of one byte.
+	texts := []string{"", "$", "r$", "full time", "ref #12345", "part-time/full-time", "ç"}
 	for range 500 {
-		s := Fold(g.Next(0).Title)
-		tb := newTextBits(s)
-		for _, r := range an.noise {
-			for _, n := range r.needs {
-				for _, set := range n {
-					for _, lit := range set {
-						if got, want := tb.contains(lit), strings.Contains(s, lit); got != want {
-							t.Fatalf("contains(%q) in %q = %v, want %v", lit, s, got, want)
-						}
-					}
-				}
+		texts = append(texts, Fold(g.Next(0).Title))
+	}
+	for _, lit := range an.noiseLits.lits {
+		texts = append(texts, lit, " "+lit, lit+lit)
+	}
+	for _, s := range texts {
+		tb := an.noiseLits.newTextBits(s)
+		for id, lit := range an.noiseLits.lits {
+			if got, want := tb.holds(uint32(id)), strings.Contains(s, lit); got != want {
+				t.Fatalf("holds(%q) in %q = %v, want %v", lit, s, got, want)
 			}
 		}
 	}
