@@ -123,7 +123,7 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 		if tb.s != s {
 			tb = a.noiseLits.newTextBits(s)
 		}
-		re := r.regexpFor(tb)
+		re := r.regexpFor(&tb)
 		if re == nil {
 			continue
 		}

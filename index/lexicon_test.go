@@ -160,7 +160,8 @@ func TestNoiseSubexpressions(t *testing.T) {
 			for _, r := range an.noise {
 				want := fmt.Sprint(r.whole().FindAllStringIndex(s, -1))
 				got := "[]"
-				if re := r.regexpFor(an.noiseLits.newTextBits(s)); re != nil {
+				tb := an.noiseLits.newTextBits(s)
+				if re := r.regexpFor(&tb); re != nil {
 					got = fmt.Sprint(re.FindAllStringIndex(s, -1))
 				}
 				if got != want {
@@ -215,4 +216,32 @@ func builtinAnalysers(t *testing.T) map[string]*analyser {
 		out[name] = an
 	}
 	return out
+}
+
+// TestTextBitsManyLiterals checks the literals past the first 512, which
+// the built-in rules do not reach.
+func TestTextBitsManyLiterals(t *testing.T) {
+	var pats []string
+	for i := range 700 {
+		pats = append(pats, fmt.Sprintf("w%03dx", i))
+	}
+	r, err := newNoiseRule("many", pats)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nl := numberNoiseLiterals([]*noiseRule{r})
+	if len(nl.lits) != 700 {
+		t.Fatalf("%d literals numbered, want 700", len(nl.lits))
+	}
+	for _, s := range []string{"w000x", "a w699x b", "w511x w512x", "w650", "none"} {
+		tb := nl.newTextBits(s)
+		for id, lit := range nl.lits {
+			if got, want := tb.holds(uint32(id)), strings.Contains(s, lit); got != want {
+				t.Errorf("holds(%q) in %q = %v, want %v", lit, s, got, want)
+			}
+		}
+		if got, want := r.mayMatch(s), r.whole().MatchString(s); got != want {
+			t.Errorf("mayMatch(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

@@ -98,23 +98,23 @@ func numberNoiseLiterals(rules []*noiseRule) *noiseLits {
 	return nl
 }
 
-// textBits tell which of the noise rules' literals a text holds.
+// textBits tell which of the noise rules' literals a text holds: bit i of
+// bits (past 512 literals, of more) for literal i. They are a value, so
+// that summarising a title allocates nothing.
 type textBits struct {
-	s     string
-	has   []uint64 // bit i: the text holds literal i
-	small [8]uint64
+	s    string
+	bits [8]uint64
+	more []uint64
 }
 
 // newTextBits finds the literals s holds. A nil noiseLits knows none.
-func (nl *noiseLits) newTextBits(s string) *textBits {
-	tb := &textBits{s: s}
+func (nl *noiseLits) newTextBits(s string) textBits {
+	tb := textBits{s: s}
 	if nl == nil {
 		return tb
 	}
-	if n := (len(nl.lits) + 63) / 64; n <= len(tb.small) {
-		tb.has = tb.small[:n]
-	} else {
-		tb.has = make([]uint64, n)
+	if n := (len(nl.lits) + 63) / 64; n > len(tb.bits) {
+		tb.more = make([]uint64, n-len(tb.bits))
 	}
 	for _, id := range nl.always {
 		tb.set(id)
@@ -136,11 +136,22 @@ func (nl *noiseLits) newTextBits(s string) *textBits {
 	return tb
 }
 
-func (tb *textBits) set(id uint32) { tb.has[id>>6] |= 1 << (id & 63) }
+func (tb *textBits) set(id uint32) {
+	if w := int(id >> 6); w < len(tb.bits) {
+		tb.bits[w] |= 1 << (id & 63)
+	} else {
+		tb.more[w-len(tb.bits)] |= 1 << (id & 63)
+	}
+}
 
 // holds reports whether the text holds literal id.
 func (tb *textBits) holds(id uint32) bool {
-	return int(id>>6) < len(tb.has) && tb.has[id>>6]&(1<<(id&63)) != 0
+	w := int(id >> 6)
+	if w < len(tb.bits) {
+		return tb.bits[w]&(1<<(id&63)) != 0
+	}
+	w -= len(tb.bits)
+	return w < len(tb.more) && tb.more[w]&(1<<(id&63)) != 0
 }
 
 // has reports whether the text holds what n requires.
@@ -312,7 +323,7 @@ func newNoiseRule(name string, patterns []string) (*noiseRule, error) {
 func (r *noiseRule) mayMatch(s string) bool {
 	tb := r.lits.newTextBits(s)
 	for _, n := range r.litNeeds {
-		if n.has(tb) {
+		if n.has(&tb) {
 			return true
 		}
 	}
