@@ -173,10 +173,13 @@ func isNumber(s string) bool {
 
 // Stems are cached: titles reuse a small vocabulary, and stemming is the
 // most expensive step of the analysis. Each language's cache has a fixed
-// budget: words seen once (names, made-up words) age out.
+// budget: words seen once (names, made-up words) age out. The caches keep
+// their words in arrays without pointers (boundedcache.Bytes): as map
+// entries of two strings each they were most of the objects every
+// collection marks in a long-running server.
 var (
-	stemCacheEN = boundedcache.New[string]("stems-en", stemCacheBytes)
-	stemCachePT = boundedcache.New[string]("stems-pt", stemCacheBytes)
+	stemCacheEN = boundedcache.NewBytes("stems-en", stemCacheBytes)
+	stemCachePT = boundedcache.NewBytes("stems-pt", stemCacheBytes)
 )
 
 // stemCacheBytes is the budget of each language's stem cache: some 10,000
@@ -184,12 +187,12 @@ var (
 const stemCacheBytes = 1 << 20
 
 // cachedStem returns the stem of w from c, or stems it and remembers it.
-func cachedStem(c *boundedcache.Cache[string], w string, stem func(string) string) string {
-	if s, ok := c.Get(w); ok {
+func cachedStem(c *boundedcache.Bytes, w string, stem func(string) string) string {
+	if s, ok := c.GetString(w); ok {
 		return s
 	}
-	s := strings.Clone(stem(w))
-	c.Put(w, s, int64(len(s)))
+	s := stem(w)
+	c.PutString(w, s)
 	return s
 }
 

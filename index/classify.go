@@ -118,6 +118,12 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	p.core = make(map[string][]string, len(corpus.Languages))
 	for _, lang := range corpus.Languages {
 		p.qterms[lang] = ix.terms(lang, p.qtext)
+		if firstWords == len(words) {
+			// The first part is the whole query (most titles): its terms
+			// are the query's, without analysing it again.
+			p.core[lang] = slices.Clone(p.qterms[lang])
+			continue
+		}
 		p.core[lang] = ix.terms(lang, strings.Join(words[:firstWords], " "))
 	}
 	if p.lang != "" {

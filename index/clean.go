@@ -1,18 +1,106 @@
 package index
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // Job-ad titles carry words that are not about the occupation: contract
 // terms, places, pay, grades, gender markers and reference numbers.
 // cleanTitle removes them, rule by rule, and reports what it removed so that
 // --explain can show it. Each rule is a named pattern on folded text.
 
-// segmentSep splits a title into parts: " - ", "|", brackets, commas and
-// the like. Hyphens inside words ("e-mail", "on-site") are not separators.
-var segmentSep = regexp.MustCompile(`\s[-–—]+\s|\s[-–—]+|[-–—]+\s|[|•;:()\[\]{}/\\,]+`)
+// A title is split into parts at " - ", "|", brackets, commas and the
+// like; hyphens inside words ("e-mail", "on-site") are not separators.
+// appendSegments splits as the regular expression
+//
+//	\s[-–—]+\s|\s[-–—]+|[-–—]+\s|[|•;:()\[\]{}/\\,]+
+//
+// would (regexp.Split), written out by hand: the expression was a tenth of
+// the cleaning of a title. TestSegmentsAsRegexp compares the two.
+
+// appendSegments appends to dst the parts of s between separators.
+func appendSegments(dst []string, s string) []string {
+	beg := 0
+	for i := 0; i < len(s); {
+		end := separatorAt(s, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		dst = append(dst, s[beg:i])
+		beg, i = end, end
+	}
+	return append(dst, s[beg:])
+}
+
+// separatorAt returns where a separator that starts at s[i] ends, or -1.
+// Of the expression's alternatives the first that matches wins, each
+// taking as many dashes or marks as it can.
+func separatorAt(s string, i int) int {
+	switch {
+	case isSpace(s[i]):
+		j := dashesEnd(s, i+1)
+		if j == i+1 {
+			return -1
+		}
+		if j < len(s) && isSpace(s[j]) {
+			return j + 1
+		}
+		return j
+	case dashLen(s, i) > 0:
+		if j := dashesEnd(s, i); j < len(s) && isSpace(s[j]) {
+			return j + 1
+		}
+		return -1
+	case markLen(s, i) > 0:
+		j := i
+		for j < len(s) {
+			n := markLen(s, j)
+			if n == 0 {
+				break
+			}
+			j += n
+		}
+		return j
+	}
+	return -1
+}
+
+// isSpace is the expression's \s.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// dashesEnd returns the end of the run of dashes at s[i:].
+func dashesEnd(s string, i int) int {
+	for i < len(s) {
+		n := dashLen(s, i)
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// dashLen is the length of the dash ("-", "–", "—") at s[i], or 0.
+func dashLen(s string, i int) int {
+	if s[i] == '-' {
+		return 1
+	}
+	if strings.HasPrefix(s[i:], "–") || strings.HasPrefix(s[i:], "—") {
+		return len("–")
+	}
+	return 0
+}
+
+// markLen is the length of the separating mark at s[i], or 0.
+func markLen(s string, i int) int {
+	switch s[i] {
+	case '|', ';', ':', '(', ')', '[', ']', '{', '}', '/', '\\', ',':
+		return 1
+	}
+	if strings.HasPrefix(s[i:], "•") {
+		return len("•")
+	}
+	return 0
+}
 
 // cleanTitle returns the title with noise removed, and what was removed.
 // When nothing would be left it returns the folded title unchanged. A
@@ -30,12 +118,12 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 	folded := Fold(title)
 	var stripped []Stripped
 	s := folded
-	tb := newTextBits(s)
+	tb := a.noiseLits.newTextBits(s)
 	for _, r := range a.noise {
 		if tb.s != s {
-			tb = newTextBits(s)
+			tb = a.noiseLits.newTextBits(s)
 		}
-		re := r.regexpFor(tb)
+		re := r.regexpFor(&tb)
 		if re == nil {
 			continue
 		}
@@ -60,7 +148,8 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 		s = b.String()
 	}
 	var keep []string
-	for _, seg := range segmentSep.Split(s, -1) {
+	var segs [16]string
+	for _, seg := range appendSegments(segs[:0], s) {
 		seg = strings.TrimSpace(strings.Trim(seg, " .!*+&'\""))
 		if seg == "" {
 			continue

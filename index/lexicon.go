@@ -27,6 +27,7 @@ type analyser struct {
 	// them.
 	functionLangs map[string]uint8
 	noise         []*noiseRule
+	noiseLits     *noiseLits // the literals the noise rules need
 	places        map[string]bool
 	// qualifiers are bracketed parts of titles that a query need not
 	// contain; residuals mark a residual ("nec") title.
@@ -142,6 +143,7 @@ func compileAnalyser(lx *corpus.Lexicon, vocab func(*analyser) (words, bigrams m
 		}
 		a.noise = append(a.noise, nr)
 	}
+	a.noiseLits = numberNoiseLiterals(a.noise)
 	return a, nil
 }
 

@@ -160,7 +160,8 @@ func TestNoiseSubexpressions(t *testing.T) {
 			for _, r := range an.noise {
 				want := fmt.Sprint(r.whole().FindAllStringIndex(s, -1))
 				got := "[]"
-				if re := r.regexpFor(newTextBits(s)); re != nil {
+				tb := an.noiseLits.newTextBits(s)
+				if re := r.regexpFor(&tb); re != nil {
 					got = fmt.Sprint(re.FindAllStringIndex(s, -1))
 				}
 				if got != want {
@@ -171,7 +172,7 @@ func TestNoiseSubexpressions(t *testing.T) {
 	}
 }
 
-// TestTextBitsContains checks the prefilter's shortcut against
+// TestTextBitsContains checks the prefilter's one pass over a text against
 // strings.Contains for every literal of the noise rules.
 func TestTextBitsContains(t *testing.T) {
 	c, err := corpus.Default()
@@ -183,18 +184,20 @@ func TestTextBitsContains(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := adgen.New(5)
+	// Literals at the ends of the text, one after another, overlapping,
+	// and texts of one byte.
+	texts := []string{"", "$", "r$", "full time", "ref #12345", "part-time/full-time", "ç"}
 	for range 500 {
-		s := Fold(g.Next(0).Title)
-		tb := newTextBits(s)
-		for _, r := range an.noise {
-			for _, n := range r.needs {
-				for _, set := range n {
-					for _, lit := range set {
-						if got, want := tb.contains(lit), strings.Contains(s, lit); got != want {
-							t.Fatalf("contains(%q) in %q = %v, want %v", lit, s, got, want)
-						}
-					}
-				}
+		texts = append(texts, Fold(g.Next(0).Title))
+	}
+	for _, lit := range an.noiseLits.lits {
+		texts = append(texts, lit, " "+lit, lit+lit)
+	}
+	for _, s := range texts {
+		tb := an.noiseLits.newTextBits(s)
+		for id, lit := range an.noiseLits.lits {
+			if got, want := tb.holds(uint32(id)), strings.Contains(s, lit); got != want {
+				t.Fatalf("holds(%q) in %q = %v, want %v", lit, s, got, want)
 			}
 		}
 	}
@@ -213,4 +216,32 @@ func builtinAnalysers(t *testing.T) map[string]*analyser {
 		out[name] = an
 	}
 	return out
+}
+
+// TestTextBitsManyLiterals checks the literals past the first 512, which
+// the built-in rules do not reach.
+func TestTextBitsManyLiterals(t *testing.T) {
+	var pats []string
+	for i := range 700 {
+		pats = append(pats, fmt.Sprintf("w%03dx", i))
+	}
+	r, err := newNoiseRule("many", pats)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nl := numberNoiseLiterals([]*noiseRule{r})
+	if len(nl.lits) != 700 {
+		t.Fatalf("%d literals numbered, want 700", len(nl.lits))
+	}
+	for _, s := range []string{"w000x", "a w699x b", "w511x w512x", "w650", "none"} {
+		tb := nl.newTextBits(s)
+		for id, lit := range nl.lits {
+			if got, want := tb.holds(uint32(id)), strings.Contains(s, lit); got != want {
+				t.Errorf("holds(%q) in %q = %v, want %v", lit, s, got, want)
+			}
+		}
+		if got, want := r.mayMatch(s), r.whole().MatchString(s); got != want {
+			t.Errorf("mayMatch(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

@@ -27,52 +27,139 @@ import (
 // nothing (the pattern may match any text).
 type need [][]string
 
-// textBits summarise a text for need.has: the bytes it holds and, in a
-// small Bloom filter, its pairs of adjacent bytes. A literal whose byte or
-// first or last pair is missing is not in the text, without a search.
-type textBits struct {
-	s       string
-	bytes   [4]uint64
-	bigrams [16]uint64
+// litNeed is a need with each string given by its number in the
+// analyser's noiseLits.
+type litNeed [][]uint32
+
+// noiseLits numbers the literals that an analyser's noise rules need and
+// finds, in one pass over a text, which of them it holds: at each byte,
+// the literal of that one byte and the literals that start with that byte
+// and the next (a bucket of a hash of the two, a fraction of a literal
+// each on average) are tried. Asking each pattern's literals in turn
+// whether the text contains them cost some 300 searches a title; most
+// titles hold none of them.
+type noiseLits struct {
+	lits   []string
+	byByte [256]int32 // the number of the literal of that one byte, or -1
+	// start and ids are the literals of two bytes or more by the hash of
+	// their first two: ids[start[h]:start[h+1]].
+	start  [bigramBuckets + 1]uint32
+	ids    []uint32
+	always []uint32 // empty literals, which every text holds
 }
 
-func newTextBits(s string) *textBits {
-	tb := &textBits{s: s}
+// bigramBuckets is the number of buckets of bigramHash.
+const bigramBuckets = 1024
+
+func bigramHash(a, b byte) uint32 { return (uint32(a)*131 + uint32(b)) & (bigramBuckets - 1) }
+
+// numberNoiseLiterals numbers the literals of the rules' needs and gives
+// each rule its needs by number.
+func numberNoiseLiterals(rules []*noiseRule) *noiseLits {
+	nl := &noiseLits{}
+	for i := range nl.byByte {
+		nl.byByte[i] = -1
+	}
+	number := map[string]uint32{}
+	var buckets [bigramBuckets][]uint32
+	for _, r := range rules {
+		r.lits = nl
+		r.litNeeds = make([]litNeed, len(r.needs))
+		for i, n := range r.needs {
+			ln := make(litNeed, len(n))
+			for j, set := range n {
+				for _, lit := range set {
+					id, ok := number[lit]
+					if !ok {
+						id = uint32(len(nl.lits))
+						number[lit] = id
+						nl.lits = append(nl.lits, lit)
+						switch len(lit) {
+						case 0:
+							nl.always = append(nl.always, id)
+						case 1:
+							nl.byByte[lit[0]] = int32(id)
+						default:
+							h := bigramHash(lit[0], lit[1])
+							buckets[h] = append(buckets[h], id)
+						}
+					}
+					ln[j] = append(ln[j], id)
+				}
+			}
+			r.litNeeds[i] = ln
+		}
+	}
+	for h, ids := range buckets {
+		nl.start[h] = uint32(len(nl.ids))
+		nl.ids = append(nl.ids, ids...)
+	}
+	nl.start[bigramBuckets] = uint32(len(nl.ids))
+	return nl
+}
+
+// textBits tell which of the noise rules' literals a text holds: bit i of
+// bits (past 512 literals, of more) for literal i. They are a value, so
+// that summarising a title allocates nothing.
+type textBits struct {
+	s    string
+	bits [8]uint64
+	more []uint64
+}
+
+// newTextBits finds the literals s holds. A nil noiseLits knows none.
+func (nl *noiseLits) newTextBits(s string) textBits {
+	tb := textBits{s: s}
+	if nl == nil {
+		return tb
+	}
+	if n := (len(nl.lits) + 63) / 64; n > len(tb.bits) {
+		tb.more = make([]uint64, n-len(tb.bits))
+	}
+	for _, id := range nl.always {
+		tb.set(id)
+	}
 	for i := 0; i < len(s); i++ {
-		tb.bytes[s[i]>>6] |= 1 << (s[i] & 63)
-		if i > 0 {
-			h := bigramHash(s[i-1], s[i])
-			tb.bigrams[h>>6] |= 1 << (h & 63)
+		if id := nl.byByte[s[i]]; id >= 0 {
+			tb.set(uint32(id))
+		}
+		if i+1 == len(s) {
+			break
+		}
+		h := bigramHash(s[i], s[i+1])
+		for _, id := range nl.ids[nl.start[h]:nl.start[h+1]] {
+			if !tb.holds(id) && strings.HasPrefix(s[i:], nl.lits[id]) {
+				tb.set(id)
+			}
 		}
 	}
 	return tb
 }
 
-func bigramHash(a, b byte) uint32 { return (uint32(a)*131 + uint32(b)) & 1023 }
+func (tb *textBits) set(id uint32) {
+	if w := int(id >> 6); w < len(tb.bits) {
+		tb.bits[w] |= 1 << (id & 63)
+	} else {
+		tb.more[w-len(tb.bits)] |= 1 << (id & 63)
+	}
+}
 
-// contains reports whether the text holds lit.
-func (tb *textBits) contains(lit string) bool {
-	switch len(lit) {
-	case 0:
-		return true
-	case 1:
-		return tb.bytes[lit[0]>>6]&(1<<(lit[0]&63)) != 0
+// holds reports whether the text holds literal id.
+func (tb *textBits) holds(id uint32) bool {
+	w := int(id >> 6)
+	if w < len(tb.bits) {
+		return tb.bits[w]&(1<<(id&63)) != 0
 	}
-	for _, i := range [2]int{0, len(lit) - 2} {
-		h := bigramHash(lit[i], lit[i+1])
-		if tb.bigrams[h>>6]&(1<<(h&63)) == 0 {
-			return false
-		}
-	}
-	return strings.Contains(tb.s, lit)
+	w -= len(tb.bits)
+	return w < len(tb.more) && tb.more[w]&(1<<(id&63)) != 0
 }
 
 // has reports whether the text holds what n requires.
-func (n need) has(tb *textBits) bool {
+func (n litNeed) has(tb *textBits) bool {
 	for _, set := range n {
 		found := false
-		for _, lit := range set {
-			if tb.contains(lit) {
+		for _, id := range set {
+			if tb.holds(id) {
 				found = true
 				break
 			}
@@ -190,6 +277,10 @@ type noiseRule struct {
 	whole func() *regexp.Regexp
 	pats  []string
 	needs []need
+	// litNeeds are the needs by the numbers of their literals in lits,
+	// which numberNoiseLiterals sets for all the rules of an analyser.
+	litNeeds []litNeed
+	lits     *noiseLits
 	// split is false when a pattern sets flags ("(?i)"), which in the
 	// whole rule reach into the patterns after it: then the whole rule
 	// runs whenever a pattern may match.
@@ -230,9 +321,9 @@ func newNoiseRule(name string, patterns []string) (*noiseRule, error) {
 
 // mayMatch reports whether the rule can match s.
 func (r *noiseRule) mayMatch(s string) bool {
-	tb := newTextBits(s)
-	for _, n := range r.needs {
-		if n.has(tb) {
+	tb := r.lits.newTextBits(s)
+	for _, n := range r.litNeeds {
+		if n.has(&tb) {
 			return true
 		}
 	}
@@ -249,7 +340,7 @@ func (r *noiseRule) regexpFor(tb *textBits) *regexp.Regexp {
 		set = make([]byte, (len(r.pats)+7)/8)
 	}
 	n := 0
-	for i, nd := range r.needs {
+	for i, nd := range r.litNeeds {
 		if nd.has(tb) {
 			set[i/8] |= 1 << (i % 8)
 			n++

@@ -1,6 +1,9 @@
 package index
 
 import (
+	"cmp"
+	"hash/maphash"
+	"slices"
 	"sync"
 
 	"github.com/anzsco/anzsco/internal/boundedcache"
@@ -32,11 +35,12 @@ type speller struct {
 	// real words of either language and the lexicons' words.
 	known func(string) bool
 	once  sync.Once
-	table map[string][]string
+	table *deletionTable
 	// answers remembers the answer for words outside the corpus: names,
 	// places and made-up words recur far more often than whole titles,
 	// and each costs lookups in the word lists and the deletion table.
-	answers *boundedcache.Cache[string]
+	// Kept without pointers, as the stems are.
+	answers *boundedcache.Bytes
 }
 
 // spellerCacheBytes is the budget of a speller's cache of answers.
@@ -47,31 +51,80 @@ const spellerCacheBytes = 1 << 20
 const minCorrectLen = 5
 
 func newSpeller(words map[string]int) *speller {
-	return &speller{freq: words, answers: boundedcache.New[string]("speller", spellerCacheBytes)}
+	return &speller{freq: words, answers: boundedcache.NewBytes("speller", spellerCacheBytes)}
 }
 
 // deletes returns the table of one-letter deletions of the corpus words.
-func (s *speller) deletes() map[string][]string {
-	s.once.Do(func() {
-		s.table = map[string][]string{}
-		for w := range s.freq {
-			if len(w) < minCorrectLen-1 {
-				continue
-			}
-			for _, d := range deletions(w) {
-				s.table[d] = append(s.table[d], w)
-			}
-		}
-	})
+func (s *speller) deletes() *deletionTable {
+	s.once.Do(func() { s.table = newDeletionTable(s.freq) })
 	return s.table
 }
 
-func deletions(w string) []string {
-	out := make([]string, 0, len(w))
-	for i := 0; i < len(w); i++ {
-		out = append(out, w[:i]+w[i+1:])
+// deletionTable maps each one-letter deletion of the corpus words to the
+// words it comes from. It holds no pointers but its list of words: a
+// deletion is known by a 64-bit hash, which leads to a run of word
+// numbers. As a map of strings to slices of strings it was some ten
+// thousand objects that every collection of a long-running process
+// marked. Two deletions whose hashes are equal (a chance of 2^-64 a pair)
+// share their words; that cannot change a correction, because correct
+// considers only words one slip from the query word, which the deletions
+// of the query word reach anyway.
+type deletionTable struct {
+	seed  maphash.Seed
+	runs  map[uint64]uint64 // hash of a deletion → start<<32 | length of its run in ids
+	ids   []uint32          // numbers of words in words, the runs one after the other
+	words []string
+}
+
+func newDeletionTable(freq map[string]int) *deletionTable {
+	t := &deletionTable{seed: maphash.MakeSeed()}
+	type pair struct {
+		h  uint64
+		id uint32
 	}
-	return out
+	var pairs []pair
+	var buf []byte
+	for w := range freq {
+		if len(w) < minCorrectLen-1 {
+			continue
+		}
+		id := uint32(len(t.words))
+		t.words = append(t.words, w)
+		for i := 0; i < len(w); i++ {
+			buf = append(append(buf[:0], w[:i]...), w[i+1:]...)
+			pairs = append(pairs, pair{maphash.Bytes(t.seed, buf), id})
+		}
+	}
+	slices.SortFunc(pairs, func(a, b pair) int { return cmp.Or(cmp.Compare(a.h, b.h), cmp.Compare(a.id, b.id)) })
+	t.runs = make(map[uint64]uint64)
+	t.ids = make([]uint32, 0, len(pairs))
+	for i := 0; i < len(pairs); {
+		j := i
+		for j < len(pairs) && pairs[j].h == pairs[i].h {
+			j++
+		}
+		t.runs[pairs[i].h] = uint64(len(t.ids))<<32 | uint64(j-i)
+		for k := i; k < j; k++ {
+			t.ids = append(t.ids, pairs[k].id)
+		}
+		i = j
+	}
+	return t
+}
+
+// of returns the numbers of the words that give d when a letter is
+// deleted (words[n] for each n).
+func (t *deletionTable) of(d string) []uint32 { return t.run(maphash.String(t.seed, d)) }
+
+// ofBytes is of for a deletion in a buffer.
+func (t *deletionTable) ofBytes(d []byte) []uint32 { return t.run(maphash.Bytes(t.seed, d)) }
+
+func (t *deletionTable) run(h uint64) []uint32 {
+	r, ok := t.runs[h]
+	if !ok {
+		return nil
+	}
+	return t.ids[r>>32 : r>>32+r&(1<<32-1)]
 }
 
 // correct returns the corpus word w was meant to be, or "" when w is fine
@@ -80,10 +133,10 @@ func (s *speller) correct(w string) string {
 	if _, ok := s.freq[w]; ok || !isASCIIWord(w) {
 		return ""
 	}
-	c, ok := s.answers.Get(w)
+	c, ok := s.answers.GetString(w)
 	if !ok {
 		c = s.correctUnknown(w)
-		s.answers.Put(w, c, int64(len(c)))
+		s.answers.PutString(w, c)
 	}
 	return c
 }
@@ -107,12 +160,12 @@ func (s *speller) correctUnknown(w string) string {
 		}
 	}
 	// w lacks a letter of c.
-	for _, c := range deletes[w] {
-		consider(c)
+	for _, n := range deletes.of(w) {
+		consider(deletes.words[n])
 	}
 	// The deletions of w are written into one buffer and looked up as
-	// string(d), which does not allocate; only a corpus word among them
-	// is made a string.
+	// string(d) and by their hash, which does not allocate; only a corpus
+	// word among them is made a string.
 	var buf [32]byte
 	for i := 0; i < len(w); i++ {
 		d := append(append(buf[:0], w[:i]...), w[i+1:]...)
@@ -121,8 +174,8 @@ func (s *speller) correctUnknown(w string) string {
 			consider(string(d))
 		}
 		// w has a wrong or swapped letter.
-		for _, c := range deletes[string(d)] {
-			consider(c)
+		for _, n := range deletes.ofBytes(d) {
+			consider(deletes.words[n])
 		}
 	}
 	if best == "" && len(w) >= minTwoSlipLen {

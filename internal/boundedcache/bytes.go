@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // BytesEntryOverhead is what an entry of a Bytes cache is counted beyond
@@ -69,7 +70,7 @@ func (c *Bytes) Get(k string) ([]byte, bool) {
 	v, ok := s.cur.get(h, k)
 	if !ok {
 		if v, ok = s.old.get(h, k); ok {
-			s.addLocked(h, k, v, c.half())
+			addLocked(s, h, k, v, c.half())
 		}
 	}
 	s.mu.Unlock()
@@ -81,6 +82,17 @@ func (c *Bytes) Get(k string) ([]byte, bool) {
 	return v, ok
 }
 
+// GetString is Get for a value stored as a string: the string returned
+// shares the cache's bytes, which are never written again once stored,
+// so it allocates nothing and stays valid after its entry is dropped.
+func (c *Bytes) GetString(k string) (string, bool) {
+	v, ok := c.Get(k)
+	if len(v) == 0 {
+		return "", ok
+	}
+	return unsafe.String(unsafe.SliceData(v), len(v)), ok
+}
+
 // Put stores a copy of v under k. An entry larger than a generation is
 // not kept.
 func (c *Bytes) Put(k string, v []byte) {
@@ -90,7 +102,19 @@ func (c *Bytes) Put(k string, v []byte) {
 	h := maphash.String(c.seed, k)
 	s := &c.shards[h%shards]
 	s.mu.Lock()
-	s.addLocked(h, k, v, c.half())
+	addLocked(s, h, k, v, c.half())
+	s.mu.Unlock()
+}
+
+// PutString is Put for a value that is a string, without converting it.
+func (c *Bytes) PutString(k, v string) {
+	if c == nil {
+		return
+	}
+	h := maphash.String(c.seed, k)
+	s := &c.shards[h%shards]
+	s.mu.Lock()
+	addLocked(s, h, k, v, c.half())
 	s.mu.Unlock()
 }
 
@@ -109,7 +133,7 @@ func (g *bytesGen) get(h uint64, k string) ([]byte, bool) {
 	return e[w : w+int(n) : w+int(n)], true
 }
 
-func (s *bytesShard) addLocked(h uint64, k string, v []byte, half int64) {
+func addLocked[V string | []byte](s *bytesShard, h uint64, k string, v V, half int64) {
 	cost := int64(len(k)+len(v)) + BytesEntryOverhead
 	if cost > half {
 		return // larger than a generation: not worth keeping

@@ -102,3 +102,34 @@ func TestBytesConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestBytesStrings checks that values stored as strings come back equal,
+// the empty string is a value (not a miss), and a string returned stays
+// what it was after its entry is dropped and the shard fills again.
+func TestBytesStrings(t *testing.T) {
+	c := NewBytes("test", 64<<10) // a generation of 2 KiB a shard
+	c.PutString("nurse", "nurs")
+	c.PutString("empty", "")
+	got, ok := c.GetString("nurse")
+	if !ok || got != "nurs" {
+		t.Fatalf("GetString(nurse) = %q, %v; want nurs, true", got, ok)
+	}
+	if e, ok := c.GetString("empty"); !ok || e != "" {
+		t.Errorf("GetString(empty) = %q, %v; want \"\", true", e, ok)
+	}
+	if m, ok := c.GetString("absent"); ok || m != "" {
+		t.Errorf("GetString(absent) = %q, %v; want a miss", m, ok)
+	}
+	for i := 0; i < 20000; i++ {
+		c.PutString(fmt.Sprintf("word%d", i), fmt.Sprintf("stem%d", i))
+	}
+	if _, ok := c.GetString("nurse"); ok {
+		t.Fatalf("nurse still cached after 20,000 other entries; the test needs it dropped")
+	}
+	if got != "nurs" {
+		t.Errorf("a string returned before its entry was dropped is now %q, want nurs", got)
+	}
+	if v, ok := c.GetString("word19999"); !ok || v != "stem19999" {
+		t.Errorf("GetString(word19999) = %q, %v; want stem19999, true", v, ok)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"embed"
 	"encoding/hex"
 	"io/fs"
-	"mime"
 	"net/http"
 	"path"
 	"strings"
@@ -32,6 +31,16 @@ type asset struct {
 	ctype string
 }
 
+// assetTypes are the content types of the web files' extensions, as Go's
+// own table gives them. mime.TypeByExtension would read the system's
+// tables of types, which differ between machines and stay in memory, some
+// 10,000 objects that every collection of the server then marks.
+var assetTypes = map[string]string{
+	".html": "text/html; charset=utf-8",
+	".css":  "text/css; charset=utf-8",
+	".js":   "text/javascript; charset=utf-8",
+}
+
 // loadAssets reads the embedded web files once.
 func loadAssets() (map[string]asset, error) {
 	out := map[string]asset{}
@@ -44,7 +53,7 @@ func loadAssets() (map[string]asset, error) {
 			return err
 		}
 		sum := sha256.Sum256(data)
-		ctype := mime.TypeByExtension(path.Ext(p))
+		ctype := assetTypes[path.Ext(p)]
 		if ctype == "" {
 			ctype = http.DetectContentType(data)
 		}

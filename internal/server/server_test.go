@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"path"
 	"strings"
 	"testing"
 
@@ -455,5 +456,20 @@ func TestExtraRoute(t *testing.T) {
 	// An added route may not take the method and path of a built-in one.
 	if _, err := New(Config{Classifier: newFake(t), Routes: []Route{{Method: "POST", Path: "/v1/cv", Handler: pdfOnly.Handler}}}); err == nil || !strings.Contains(err.Error(), "POST /v1/cv: defined twice") {
 		t.Errorf("New with a second POST /v1/cv = %v, want the route defined twice", err)
+	}
+}
+
+// TestAssetTypes checks that every embedded web file has its content type
+// from assetTypes, not from sniffing its bytes: a file of a new kind needs
+// its type there.
+func TestAssetTypes(t *testing.T) {
+	assets, err := loadAssets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, a := range assets {
+		if want, ok := assetTypes[path.Ext(name)]; !ok || a.ctype != want {
+			t.Errorf("%s: content type %q, want one from assetTypes (%q)", name, a.ctype, want)
+		}
 	}
 }

@@ -1,0 +1,36 @@
+package index
+
+import (
+	"reflect"
+	"regexp"
+	"testing"
+
+	"github.com/anzsco/anzsco/internal/batch/adgen"
+)
+
+// segmentSep is the expression appendSegments writes out by hand; tests
+// that split titles as the analyser does may use either.
+var segmentSep = regexp.MustCompile(`\s[-–—]+\s|\s[-–—]+|[-–—]+\s|[|•;:()\[\]{}/\\,]+`)
+
+// TestSegmentsAsRegexp checks that appendSegments splits as the regular
+// expression does, on separators at either end, runs of them, dashes in
+// words, the multi-byte dashes and bullet, broken UTF-8, and generated
+// ad titles, raw and folded.
+func TestSegmentsAsRegexp(t *testing.T) {
+	texts := []string{"", " ", "-", " - ", "a", "a - b", "a -b", "a- b", "a-b", "e-mail - on-site",
+		"a --- b", "a -- -b", "a - - b", "a\t–\tb", "a — b", "a –— b", "a—b", "a –b", "a– b",
+		"a|b", "a || b", "(a)", "a (b) [c] {d}", "a/b\\c", "a, b; c: d", "a • b", "a •b•c", "a ,;: b",
+		"- a -", " -a- ", "a -\n b", "a \r- b", "\xe2\x80 - \xe2", "a \xe2\x80\x93", "\xe2\x80\x93 a",
+		"a -\xff b", "ç - é", "a  -  b", "a - ", " - a"}
+	g := adgen.New(9)
+	for range 3000 {
+		title := g.Next(0).Title
+		texts = append(texts, title, Fold(title))
+	}
+	for _, s := range texts {
+		want := segmentSep.Split(s, -1)
+		if got := appendSegments(nil, s); !reflect.DeepEqual(got, want) {
+			t.Errorf("appendSegments(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
