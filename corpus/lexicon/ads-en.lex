@@ -34,7 +34,7 @@ cdp = chef de partie
 childcare = child care
 cabinetmaker = cabinet maker
 frontend = front end
-waitstaff = wait staff
+waitstaff = waiter
 air conditioning = airconditioning
 dispatch = despatch
 # trades, slang
@@ -84,10 +84,11 @@ administration officer = general clerk
 administrative officer = general clerk
 administration assistant = general clerk
 administrative assistant = general clerk
+admin assistant = general clerk
+admin officer = general clerk
 executive assistant = personal assistant
 records officer = records clerk
 logistics coordinator = logistics clerk
-hr business partner = human resource adviser
 # retail, hospitality and cleaning
 store manager = retail store manager
 pharmacy assistant = pharmacy sales assistant
@@ -105,6 +106,7 @@ picker packer = storeperson
 site manager = construction project manager
 warehouse manager = logistics manager
 landscaper = landscape gardener
+airconditioning technician = airconditioning and refrigeration mechanic
 automotive technician = motor mechanic
 auto electrician = automotive electrician
 electrical apprentice = apprentice electrician
@@ -114,6 +116,8 @@ high school = secondary school
 # early childhood education: the educator who leads a room of a centre
 room leader = child care worker
 child care educator = child care worker
+childcare educator = child care worker
+early learning = child care
 education support officer = teachers aide
 # heavy vehicle licence classes (multi-combination, heavy combination,
 # heavy rigid, medium rigid) before the driver
