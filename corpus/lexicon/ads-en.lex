@@ -8,6 +8,8 @@ rn = registered nurse
 ain = assistant in nursing
 pca = personal care assistant
 gp = general practitioner
+num = nurse unit manager
+vet = veterinary
 ot = occupational therapist
 # office and management
 ea = executive assistant
@@ -28,6 +30,13 @@ it = ict
 dba = database administrator
 # hospitality
 cdp = chef de partie
+# joined and split forms and spellings of job ads
+childcare = child care
+cabinetmaker = cabinet maker
+frontend = front end
+waitstaff = waiter
+air conditioning = airconditioning
+dispatch = despatch
 # trades, slang
 chippy = carpenter
 sparky = electrician
@@ -68,8 +77,48 @@ laundry hand = laundry worker
 farm hand = farm worker
 police constable = police officer
 fitness coach = fitness instructor
+# office and administration: the ABS codes the general office roles of ads
+# as general clerks
+office administrator = general clerk
+administration officer = general clerk
+administrative officer = general clerk
+administration assistant = general clerk
+administrative assistant = general clerk
+admin assistant = general clerk
+admin officer = general clerk
+executive assistant = personal assistant
+records officer = records clerk
+logistics coordinator = logistics clerk
+# retail, hospitality and cleaning
+store manager = retail store manager
+pharmacy assistant = pharmacy sales assistant
+telesales consultant = telemarketer
+bar staff = bar attendant
+wait staff = waiter
+night fill = night filler
+hotel manager = hotel or motel manager
+office cleaner = commercial cleaner
+house cleaner = domestic cleaner
+# warehouses: order pickers and packers are storepersons
+pick packer = storeperson
+picker packer = storeperson
+# construction, trades and technical
+site manager = construction project manager
+warehouse manager = logistics manager
+landscaper = landscape gardener
+airconditioning technician = airconditioning and refrigeration mechanic
+automotive technician = motor mechanic
+auto electrician = automotive electrician
+electrical apprentice = apprentice electrician
+front end developer = web developer
+service desk = help desk
+high school = secondary school
 # early childhood education: the educator who leads a room of a centre
 room leader = child care worker
+child care educator = child care worker
+childcare educator = child care worker
+early learning = child care
+education support officer = teachers aide
 # heavy vehicle licence classes (multi-combination, heavy combination,
 # heavy rigid, medium rigid) before the driver
 mc driver = truck driver
