@@ -34,3 +34,17 @@ func TestSegmentsAsRegexp(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSegmentsAsRegexp checks appendSegments against the expression on any
+// input.
+func FuzzSegmentsAsRegexp(f *testing.F) {
+	for _, s := range []string{"a - b", "a -b", "a—b", "a • b", "(a) [b]", "\xe2\x80 - \xe2", "e-mail - on-site"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := segmentSep.Split(s, -1)
+		if got := appendSegments(nil, s); !reflect.DeepEqual(got, want) {
+			t.Errorf("appendSegments(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
