@@ -353,7 +353,7 @@ func (ix *Index) decide(cands []features, top int, d described) *Result {
 	t1, t2, c1 := ix.leaders(cands)
 	pIn := inScopeProbability(t1, c1, d)
 	pTop := topProbability(t1, t2)
-	res := &Result{probs: map[string]float64{"in_scope": round(pIn), "top_given_in_scope": round(pTop)}}
+	res := &Result{pIn: round(pIn), pTop: round(pTop)}
 	// Matches: the targets that matched at all, in rank order.
 	rank := 0
 	for i := range cands {

@@ -16,6 +16,9 @@ import (
 // explain builds the Explanation of a result.
 func (ix *Index) explain(cands []features, qterms *byLang, stripped []Stripped, corr []Correction, res *Result) *Explanation {
 	ex := &Explanation{Stripped: stripped, Corrected: corr, Probabilities: res.probs}
+	if !ix.hier {
+		ex.Probabilities = map[string]float64{"in_scope": res.pIn, "top_given_in_scope": res.pTop}
+	}
 	seen := map[string]bool{}
 	for _, lang := range corpus.Languages {
 		for _, t := range qterms.get(lang) {
