@@ -61,6 +61,7 @@ func sanitize(s string, max int, what string) (string, []string) {
 // prepared is a query analysed and searched, ready for the decision.
 type prepared struct {
 	text, desc  string
+	folded      string // text folded (Fold)
 	qtext       string
 	warnings    []string
 	stripped    []Stripped
@@ -88,9 +89,9 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	desc, w := sanitize(q.Description, MaxDescriptionBytes, "description")
 	p := &prepared{text: text, desc: desc, warnings: append(warnings, w...)}
 
-	segs, stripped := ix.an.cleanSegments(text)
+	segs, stripped, folded := ix.an.cleanSegments(text)
 	segs = ix.uninvert(text, segs)
-	p.stripped = stripped
+	p.stripped, p.folded = stripped, folded
 	words := Words(strings.Join(segs, " "))
 	firstWords := countWords(segs[0])
 	for i, wd := range words {
@@ -209,7 +210,7 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 	res.Input = p.text
 	res.Corpus = ix.info
 	res.Warnings = slices.Concat(p.warnings, res.Warnings)
-	if !joinsTo(p.qtext, Fold(p.text)) {
+	if !joinsTo(p.qtext, p.folded) {
 		res.Cleaned = p.qtext
 	}
 	if q.MinConfidence > 0 && res.Code != "" && res.Confidence < q.MinConfidence {
