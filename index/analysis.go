@@ -171,6 +171,17 @@ func isNumber(s string) bool {
 	return true
 }
 
+// isSpacedNumber is isNumber of s without its spaces ("12 345"), without
+// making that string.
+func isSpacedNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
 // Stems are cached: titles reuse a small vocabulary, and stemming is the
 // most expensive step of the analysis. Each language's cache has a fixed
 // budget: words seen once (names, made-up words) age out. The caches keep

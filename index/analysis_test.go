@@ -265,3 +265,12 @@ func TestAppendWordsMatchesWords(t *testing.T) {
 		}
 	}
 }
+
+func TestIsSpacedNumber(t *testing.T) {
+	for _, s := range []string{"", " ", "12 345", "12345", "12a", "a 1", " 1 ", "1-2", "١٢"} {
+		want := isNumber(strings.ReplaceAll(s, " ", ""))
+		if got := isSpacedNumber(s); got != want {
+			t.Errorf("isSpacedNumber(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -34,13 +34,13 @@ const (
 // the candidates are measured with (see describe); also are the languages
 // measured besides qlang: the translation's (also[0], which is searched
 // too) and the description's.
-func (ix *Index) rankedCandidates(qterms, dterms, measured, core map[string][]string, qlang string, also []string) ([]features, error) {
+func (ix *Index) rankedCandidates(qterms, dterms, measured, core *byLang, qlang string, also []string) ([]features, error) {
 	bridge := also[0]
-	key, ok := ix.candidateKey(qterms, dterms, core, qlang, bridge)
+	key := ix.candidateKey(qterms, dterms, core, qlang, bridge)
 	// A description makes the key as rare as the description: a reposted
 	// ad is answered by the caches of results, and others would only fill
 	// this one.
-	ok = ok && len(measured) == 0
+	ok := measured.count() == 0
 	if ok {
 		if c, hit := ix.candCache.Get(key); hit {
 			return slices.Clone(c), nil
@@ -59,26 +59,20 @@ func (ix *Index) rankedCandidates(qterms, dterms, measured, core map[string][]st
 
 // candidateKey spells what search and candidates read of a query: the
 // languages, and in each language the query's terms, its first part's and
-// the description's, with a mark for each term the corpus lacks. ok is
-// false when the query has terms in a language the key does not spell.
-func (ix *Index) candidateKey(qterms, dterms, core map[string][]string, qlang, bridge string) (string, bool) {
+// the description's, with a mark for each term the corpus lacks. Every
+// language a byLang holds is spelt.
+func (ix *Index) candidateKey(qterms, dterms, core *byLang, qlang, bridge string) string {
 	k := make([]byte, 0, 128)
 	k = append(append(append(k, qlang...), 0), bridge...)
-	spelt := 0
 	for _, lang := range corpus.Languages {
-		for _, m := range []map[string][]string{qterms, dterms, core} {
-			if _, ok := m[lang]; ok {
-				spelt++
-			}
-		}
 		k = append(append(k, 1), lang...)
-		for i, ts := range [][]string{qterms[lang], dterms[lang], core[lang]} {
+		for i, ts := range [...][]string{qterms.get(lang), dterms.get(lang), core.get(lang)} {
 			k = append(k, 2)
 			for _, t := range ts {
 				switch {
 				case !ix.inert(lang, t):
 					k = append(k, t...)
-				case i == 0 && !bag(core[lang]).has(t):
+				case i == 0 && !bag(core.get(lang)).has(t):
 					k = append(k, inertTail...)
 				default:
 					k = append(k, inertCore...)
@@ -87,7 +81,7 @@ func (ix *Index) candidateKey(qterms, dterms, core map[string][]string, qlang, b
 			}
 		}
 	}
-	return string(k), spelt == len(qterms)+len(dterms)+len(core)
+	return string(k)
 }
 
 // inert tells whether no document, entry or pattern of the corpus holds t

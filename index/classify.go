@@ -61,14 +61,15 @@ func sanitize(s string, max int, what string) (string, []string) {
 // prepared is a query analysed and searched, ready for the decision.
 type prepared struct {
 	text, desc  string
+	folded      string // text folded (Fold)
 	qtext       string
 	warnings    []string
 	stripped    []Stripped
 	corrections []Correction
-	qterms      map[string][]string
+	qterms      byLang
 	// core are the terms of the query's first part, by language: where a
 	// job title names the occupation.
-	core map[string][]string
+	core byLang
 	lang string // detected language, or "" when unsure
 	// bridge is the language the query was translated into, and
 	// translation the text it became ("" when it was not).
@@ -88,9 +89,9 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	desc, w := sanitize(q.Description, MaxDescriptionBytes, "description")
 	p := &prepared{text: text, desc: desc, warnings: append(warnings, w...)}
 
-	segs, stripped := ix.an.cleanSegments(text)
+	segs, stripped, folded := ix.an.cleanSegments(text)
 	segs = ix.uninvert(text, segs)
-	p.stripped = stripped
+	p.stripped, p.folded = stripped, folded
 	words := Words(strings.Join(segs, " "))
 	firstWords := countWords(segs[0])
 	for i, wd := range words {
@@ -113,28 +114,28 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	p.qtext = strings.Join(words, " ")
 	p.lang = ix.detectLanguage(words)
 
-	p.qterms = make(map[string][]string, len(corpus.Languages))
 	dterms, measured, descLang := ix.describe(p)
-	p.core = make(map[string][]string, len(corpus.Languages))
 	for _, lang := range corpus.Languages {
-		p.qterms[lang] = ix.terms(lang, p.qtext)
+		qt := ix.terms(lang, p.qtext)
+		p.qterms.put(lang, qt)
 		if firstWords == len(words) {
 			// The first part is the whole query (most titles): its terms
-			// are the query's, without analysing it again.
-			p.core[lang] = slices.Clone(p.qterms[lang])
+			// are the query's, without analysing it again (both are only
+			// read from here on, so they share the slice).
+			p.core.put(lang, qt)
 			continue
 		}
-		p.core[lang] = ix.terms(lang, strings.Join(words[:firstWords], " "))
+		p.core.put(lang, ix.terms(lang, strings.Join(words[:firstWords], " ")))
 	}
 	if p.lang != "" {
 		known := func(lang, w string) bool { return ix.wordLangs[ix.an.spelling(w)]&langMask(lang) != 0 }
 		if to, text, first := ix.an.translate(p.lang, words, firstWords, known); to != "" {
 			p.bridge, p.translation = to, text
-			p.qterms[to] = ix.terms(to, text)
-			p.core[to] = ix.terms(to, first)
+			p.qterms.put(to, ix.terms(to, text))
+			p.core.put(to, ix.terms(to, first))
 		}
 	}
-	cands, err := ix.rankedCandidates(p.qterms, dterms, measured, p.core, p.lang, []string{p.bridge, descLang})
+	cands, err := ix.rankedCandidates(&p.qterms, &dterms, &measured, &p.core, p.lang, []string{p.bridge, descLang})
 	if err != nil {
 		return nil, err
 	}
@@ -148,11 +149,10 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 // (search), and measured against the titles in that language and in the
 // title's (measured: a CV may give an English title, "Team Leader", over a
 // Portuguese description).
-func (ix *Index) describe(p *prepared) (search, measured map[string][]string, descLang string) {
+func (ix *Index) describe(p *prepared) (search, measured byLang, descLang string) {
 	if p.desc == "" {
-		return nil, nil, "" // read only: no maps to make for most queries
+		return search, measured, ""
 	}
-	search, measured = map[string][]string{}, map[string][]string{}
 	dw := Words(Fold(p.desc))
 	descLang = ix.detectLanguage(dw)
 	p.descWorkplace = ix.an.namesWorkplace(dw)
@@ -171,9 +171,9 @@ func (ix *Index) describe(p *prepared) (search, measured map[string][]string, de
 				}
 			}
 		}
-		measured[lang] = dt
+		measured.put(lang, dt)
 		if descLang == "" || descLang == lang {
-			search[lang] = dt
+			search.put(lang, dt)
 		}
 	}
 	return search, measured, descLang
@@ -205,12 +205,12 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 		res = ix.decideHier(p.cands, top, q.MinConfidence)
 	} else {
 		res = ix.decide(p.cands, top, p.described())
-		res.NearestOutside = ix.nearestOutside(p.cands, p.qterms)
+		res.NearestOutside = ix.nearestOutside(p.cands, &p.qterms)
 	}
 	res.Input = p.text
 	res.Corpus = ix.info
 	res.Warnings = slices.Concat(p.warnings, res.Warnings)
-	if !joinsTo(p.qtext, Fold(p.text)) {
+	if !joinsTo(p.qtext, p.folded) {
 		res.Cleaned = p.qtext
 	}
 	if q.MinConfidence > 0 && res.Code != "" && res.Confidence < q.MinConfidence {
@@ -226,7 +226,7 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 		res.Confidence = round(res.pOutside)
 	}
 	if q.Explain {
-		res.Explanation = ix.explain(p.cands, p.qterms, p.stripped, p.corrections, res)
+		res.Explanation = ix.explain(p.cands, &p.qterms, p.stripped, p.corrections, res)
 		if p.bridge != "" {
 			res.Explanation.Translation = &Translation{Lang: p.bridge, Text: p.translation}
 		}
@@ -238,7 +238,7 @@ func (ix *Index) Classify(q Query) (*Result, error) {
 // search runs the bleve query and returns the score of every occupation
 // that matched, by code. Each distinct term, whichever analyzer produced
 // it, is one term query per field.
-func (ix *Index) search(qterms, dterms map[string][]string, qlang, bridge string) (map[string]float64, error) {
+func (ix *Index) search(qterms, dterms *byLang, qlang, bridge string) (map[string]float64, error) {
 	var clauses []query.Query
 	// ckey spells the clauses: the boost (key) and the term of each, in
 	// order; the fields follow from the term.
@@ -274,12 +274,12 @@ func (ix *Index) search(qterms, dterms map[string][]string, qlang, bridge string
 	}
 	for _, lang := range corpus.Languages {
 		if qlang == "" || lang == qlang || lang == bridge {
-			add(qterms[lang], 1, "q:")
+			add(qterms.get(lang), 1, "q:")
 		}
 	}
 	for _, lang := range corpus.Languages {
 		if qlang == "" || lang == qlang {
-			add(dterms[lang], descriptionWeight, "d:")
+			add(dterms.get(lang), descriptionWeight, "d:")
 		}
 	}
 	scores := map[string]float64{}
@@ -354,7 +354,7 @@ func (ix *Index) decide(cands []features, top int, d described) *Result {
 	t1, t2, c1 := ix.leaders(cands)
 	pIn := inScopeProbability(t1, c1, d)
 	pTop := topProbability(t1, t2)
-	res := &Result{probs: map[string]float64{"in_scope": round(pIn), "top_given_in_scope": round(pTop)}}
+	res := &Result{pIn: round(pIn), pTop: round(pTop)}
 	// Matches: the targets that matched at all, in rank order.
 	rank := 0
 	for i := range cands {

@@ -107,14 +107,14 @@ func markLen(s string, i int) int {
 // match that would split a pair of words that a title of the corpus holds
 // ("Contract Administrator") is left in place.
 func (a *analyser) cleanTitle(title string) (string, []Stripped) {
-	segs, stripped := a.cleanSegments(title)
+	segs, stripped, _ := a.cleanSegments(title)
 	return strings.Join(segs, " "), stripped
 }
 
 // cleanSegments is cleanTitle that keeps the parts of the title apart
 // ("Truck Driver - Local Deliveries" has two): the first part is where a
-// job title names the occupation.
-func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
+// job title names the occupation. It returns the folded title too.
+func (a *analyser) cleanSegments(title string) ([]string, []Stripped, string) {
 	folded := Fold(title)
 	var stripped []Stripped
 	s := folded
@@ -161,16 +161,16 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped) {
 		if !hasWord(seg) {
 			continue
 		}
-		if isNumber(strings.ReplaceAll(seg, " ", "")) {
+		if isSpacedNumber(seg) {
 			stripped = append(stripped, Stripped{Text: seg, Rule: "reference"})
 			continue
 		}
 		keep = append(keep, seg)
 	}
 	if len(keep) == 0 { // every segment kept holds a word
-		return []string{folded}, nil
+		return []string{folded}, nil, folded
 	}
-	return keep, stripped
+	return keep, stripped, folded
 }
 
 // Inverted index forms. The ABS index of titles writes a title head first,

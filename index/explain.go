@@ -14,11 +14,14 @@ import (
 // each matched.
 
 // explain builds the Explanation of a result.
-func (ix *Index) explain(cands []features, qterms map[string][]string, stripped []Stripped, corr []Correction, res *Result) *Explanation {
+func (ix *Index) explain(cands []features, qterms *byLang, stripped []Stripped, corr []Correction, res *Result) *Explanation {
 	ex := &Explanation{Stripped: stripped, Corrected: corr, Probabilities: res.probs}
+	if !ix.hier {
+		ex.Probabilities = map[string]float64{"in_scope": res.pIn, "top_given_in_scope": res.pTop}
+	}
 	seen := map[string]bool{}
 	for _, lang := range corpus.Languages {
-		for _, t := range qterms[lang] {
+		for _, t := range qterms.get(lang) {
 			if !seen[lang+":"+t] {
 				seen[lang+":"+t] = true
 				ex.Terms = append(ex.Terms, lang+":"+t)
@@ -56,7 +59,7 @@ func (ix *Index) explain(cands []features, qterms map[string][]string, stripped 
 // fieldMatches lists, for an occupation, which query terms each of its
 // fields matched, in each language, with the field's boost as the score
 // weight.
-func (ix *Index) fieldMatches(code string, qterms map[string][]string) []FieldMatch {
+func (ix *Index) fieldMatches(code string, qterms *byLang) []FieldMatch {
 	oi := ix.occs[code]
 	byField := map[string]map[string]bool{}
 	weight := map[string]float64{}
@@ -68,7 +71,7 @@ func (ix *Index) fieldMatches(code string, qterms map[string][]string) []FieldMa
 		weight[field] = w
 	}
 	for _, lang := range oi.occ.Langs() {
-		q := newTermSet(qterms[lang])
+		q := newTermSet(qterms.get(lang))
 		for _, e := range oi.entries {
 			if e.lang != lang {
 				continue
@@ -91,7 +94,7 @@ func (ix *Index) fieldMatches(code string, qterms map[string][]string) []FieldMa
 				}
 			}
 		}
-		for _, t := range qterms[lang] {
+		for _, t := range qterms.get(lang) {
 			if oi.textVocab[lang][t] {
 				note("description+tasks_"+lang, textBoost, t)
 			}

@@ -43,7 +43,7 @@ type features struct {
 // the one the query was translated into, and the description's ("Team
 // Leader" over a Portuguese description is measured against the
 // Portuguese titles too, which the description's words can complete).
-func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string][]string, qlang string, also []string, core map[string][]string) []features {
+func (ix *Index) candidates(scores map[string]float64, qterms, dterms *byLang, qlang string, also []string, core *byLang) []features {
 	codes := topCodes(scores, ix.maxCandidates)
 	fq := ix.newFeatureQuery(qterms, dterms, core)
 	// The candidates' lookups first: the query's terms are then numbered
@@ -55,8 +55,10 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 			occs = append(occs, oi)
 		}
 	}
-	for lang, lq := range fq.langs {
-		ix.lookupTerms.resolve(lang, lq.terms, lq.ids)
+	for i, lq := range fq.langs {
+		if lq != nil {
+			ix.lookupTerms.resolve(languages()[i], lq.terms, lq.ids)
+		}
 	}
 	out := make([]features, 0, len(occs))
 	var positions []int32
@@ -64,7 +66,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 		f := features{code: oi.occ.Code, score: scores[oi.occ.Code]}
 		bestKey, contDesc := -1.0, 0.0
 		for li, lang := range oi.langs {
-			lq := fq.langs[lang]
+			lq := fq.lang(lang)
 			if lq == nil || (qlang != "" && lang != qlang && !slices.Contains(also, lang) && slices.Contains(oi.lookup.vocabLangs, qlang)) {
 				continue
 			}
@@ -85,7 +87,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms map[string
 			f.unitCov = math.Max(f.unitCov, lf.unitCov)
 			f.headPrior = math.Max(f.headPrior, ix.headPriorOf(lang, lq.head, oi.unit.Code))
 		}
-		if len(dterms) > 0 {
+		if dterms.count() > 0 {
 			// A description completes a title in whichever language it does best.
 			f.contDesc = math.Max(f.contDesc, contDesc)
 		}
@@ -129,9 +131,17 @@ func topCodes(scores map[string]float64, n int) []string {
 
 // featureQuery is what every candidate is measured against: the query's
 // and the description's terms as sets, and the query's weights, by
-// language.
+// language (at its position in corpus.Languages; nil for none).
 type featureQuery struct {
-	langs map[string]*langQuery
+	langs [numLanguages]*langQuery
+}
+
+// lang returns the query of lang, nil when it has no terms there.
+func (fq *featureQuery) lang(lang string) *langQuery {
+	if i := langIndex(lang); i >= 0 {
+		return fq.langs[i]
+	}
+	return nil
 }
 
 // langQuery holds the weights of the query's terms in one language and,
@@ -150,16 +160,17 @@ type langQuery struct {
 	head     string
 }
 
-func (ix *Index) newFeatureQuery(qterms, dterms, core map[string][]string) *featureQuery {
-	fq := &featureQuery{langs: make(map[string]*langQuery, len(qterms))}
-	for lang, qt := range qterms {
+func (ix *Index) newFeatureQuery(qterms, dterms, core *byLang) *featureQuery {
+	fq := &featureQuery{}
+	for li, lang := range languages() {
+		qt := qterms.terms[li]
 		if len(qt) == 0 {
 			continue
 		}
-		lq := &langQuery{terms: qt, ids: make([]int32, len(qt)), inQ: newTermSet(qt), inD: newTermSet(dterms[lang]),
-			noD: len(dterms[lang]) == 0, weights: make([]float64, len(qt)), inCore: make([]bool, len(qt))}
+		lq := &langQuery{terms: qt, ids: make([]int32, len(qt)), inQ: newTermSet(qt), inD: newTermSet(dterms.get(lang)),
+			noD: len(dterms.get(lang)) == 0, weights: make([]float64, len(qt)), inCore: make([]bool, len(qt))}
 		if ix.hier {
-			lq.core = bag(core[lang])
+			lq.core = bag(core.get(lang))
 			lq.head = headOf(lq.core, lang)
 			lq.headInQ = lq.head != "" && lq.inQ.has(lq.head)
 		}
@@ -170,7 +181,7 @@ func (ix *Index) newFeatureQuery(qterms, dterms, core map[string][]string) *feat
 				lq.weights[i] = weightOf(lq.core, t, ix.idfOf(lang, t))
 			}
 		}
-		fq.langs[lang] = lq
+		fq.langs[li] = lq
 	}
 	return fq
 }

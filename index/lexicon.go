@@ -294,14 +294,16 @@ func titleVocabulary(c *corpus.Corpus, a *analyser) (words, bigrams map[string]b
 // them so and never apart: "Kitchen Hand" is the title "Kitchenhand",
 // "Panel Beater" "Panelbeater". first, the number of words of the first
 // part, follows. A grammatical word is never half of a compound: "e ar"
-// (and air) is not "ear".
+// (and air) is not "ear". It writes the result over words, which it
+// returns shortened: a word is written only where one was read.
 func (a *analyser) joinCompounds(words []string, first int) ([]string, int) {
 	if len(words) == 0 {
 		return words[:0:0], first
 	}
 	// The pairs are looked up as string(key), which does not allocate;
-	// only a pair that is joined becomes a string.
-	out := make([]string, 0, len(words))
+	// only a pair that is joined becomes a string. out never passes i:
+	// each word written stands for at least one read.
+	out := words[:0]
 	var key [64]byte
 	for i := 0; i < len(words); i++ {
 		if i+1 < len(words) && i+1 != first {

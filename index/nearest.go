@@ -11,7 +11,7 @@ import "github.com/anzsco/anzsco/corpus"
 // only looks alike in another language (English "registered" and the
 // Portuguese "regista" of a betting clerk's description), and such a
 // neighbour explains nothing.
-func (ix *Index) nearestOutside(cands []features, qterms map[string][]string) *Neighbour {
+func (ix *Index) nearestOutside(cands []features, qterms *byLang) *Neighbour {
 	for i := range cands {
 		f := &cands[i]
 		oi := ix.occs[f.code]
@@ -25,8 +25,9 @@ func (ix *Index) nearestOutside(cands []features, qterms map[string][]string) *N
 
 // sharesTerm reports whether a term of the query in some language is a
 // term of the occupation in that language.
-func (ix *Index) sharesTerm(oi *occInfo, qterms map[string][]string) bool {
-	for lang, ts := range qterms {
+func (ix *Index) sharesTerm(oi *occInfo, qterms *byLang) bool {
+	for li, lang := range languages() {
+		ts := qterms.terms[li]
 		for _, t := range ts {
 			if oi.vocab[lang][t] || oi.textVocab[lang][t] || ix.inGroupVocab(oi, lang, t) {
 				return true

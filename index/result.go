@@ -63,9 +63,12 @@ type Result struct {
 	Demoted *Match `json:"demoted,omitempty"`
 
 	// pOutside is the probability that the input lies outside; probs the
-	// confidence model's outputs, for the explanation.
-	pOutside float64
-	probs    map[string]float64
+	// confidence model's outputs, for the explanation: in a hierarchical
+	// corpus the levels', in another pIn and pTop (made a map only when
+	// explained).
+	pOutside  float64
+	probs     map[string]float64
+	pIn, pTop float64
 }
 
 // Outside reports whether the input lies outside the target occupations.

@@ -57,28 +57,28 @@ func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 		}
 	}
 	qtext := strings.Join(words, " ")
-	qterms := map[string][]string{}
+	var qterms, none byLang
 	for _, lang := range corpus.Languages {
-		qterms[lang] = ix.terms(lang, qtext)
+		qterms.put(lang, ix.terms(lang, qtext))
 	}
 	lang := ix.detectLanguage(words)
-	scores, err := ix.search(qterms, nil, lang, "")
+	scores, err := ix.search(&qterms, &none, lang, "")
 	if err != nil {
 		return nil, err
 	}
 	var hits []SearchHit
-	for _, f := range ix.candidates(scores, qterms, nil, lang, nil, qterms) {
+	for _, f := range ix.candidates(scores, &qterms, &none, lang, nil, &qterms) {
 		if len(hits) >= n {
 			break
 		}
 		oi := ix.occs[f.code]
-		if !ix.sharesTerm(oi, qterms) {
+		if !ix.sharesTerm(oi, &qterms) {
 			continue // found through a word that only looks alike in another language
 		}
 		h := SearchHit{Code: f.code, Title: oi.title, Scope: string(oi.occ.Scope), Score: round(f.key), Coverage: round(f.cov)}
 		for _, e := range oi.entries {
 			q := map[string]bool{}
-			for _, t := range qterms[e.lang] {
+			for _, t := range qterms.get(e.lang) {
 				q[t] = true
 			}
 			if marked, ok := ix.highlight(e.lang, e.text, q); ok {
