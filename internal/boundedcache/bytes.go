@@ -95,19 +95,12 @@ func (c *Bytes) GetString(k string) (string, bool) {
 
 // Put stores a copy of v under k. An entry larger than a generation is
 // not kept.
-func (c *Bytes) Put(k string, v []byte) {
-	if c == nil {
-		return
-	}
-	h := maphash.String(c.seed, k)
-	s := &c.shards[h%shards]
-	s.mu.Lock()
-	addLocked(s, h, k, v, c.half())
-	s.mu.Unlock()
-}
+func (c *Bytes) Put(k string, v []byte) { put(c, k, v) }
 
 // PutString is Put for a value that is a string, without converting it.
-func (c *Bytes) PutString(k, v string) {
+func (c *Bytes) PutString(k, v string) { put(c, k, v) }
+
+func put[V string | []byte](c *Bytes, k string, v V) {
 	if c == nil {
 		return
 	}
