@@ -37,7 +37,7 @@ func appendSegments(dst []string, s string) []string {
 func separatorAt(s string, i int) int {
 	switch {
 	case isSpace(s[i]):
-		j := dashesEnd(s, i+1)
+		j := runEnd(s, i+1, dashLen)
 		if j == i+1 {
 			return -1
 		}
@@ -46,20 +46,12 @@ func separatorAt(s string, i int) int {
 		}
 		return j
 	case dashLen(s, i) > 0:
-		if j := dashesEnd(s, i); j < len(s) && isSpace(s[j]) {
+		if j := runEnd(s, i, dashLen); j < len(s) && isSpace(s[j]) {
 			return j + 1
 		}
 		return -1
 	case markLen(s, i) > 0:
-		j := i
-		for j < len(s) {
-			n := markLen(s, j)
-			if n == 0 {
-				break
-			}
-			j += n
-		}
-		return j
+		return runEnd(s, i, markLen)
 	}
 	return -1
 }
@@ -67,10 +59,11 @@ func separatorAt(s string, i int) int {
 // isSpace is the expression's \s.
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
-// dashesEnd returns the end of the run of dashes at s[i:].
-func dashesEnd(s string, i int) int {
+// runEnd returns the end of the run at s[i:] of what size measures (the
+// length of a dash or a mark at s[i], or 0).
+func runEnd(s string, i int, size func(string, int) int) int {
 	for i < len(s) {
-		n := dashLen(s, i)
+		n := size(s, i)
 		if n == 0 {
 			break
 		}
