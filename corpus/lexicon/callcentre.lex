@@ -119,6 +119,8 @@ receptivo
 ativo
 # a shop's or a warehouse's omnichannel work is order fulfilment
 omnichannel
+# a shop answers WhatsApp too ("Atendente de Loja - WhatsApp e Balcão")
+whatsapp
 
 [workplace]
 # other workplaces, English
