@@ -127,7 +127,7 @@ func checkRanking(t *testing.T, name string, rows []eval.Row, fl floors) {
 // part. The floors are just below the figures measured; the targets are
 // higher (strict 0.97, every class 0.95, ECE 0.03).
 func TestRanking5411TestPart(t *testing.T) {
-	checkTestPart(t, "5411 test part", "5411-test.csv", 120, floors{strict: 0.95, perClass: 0.91, portuguese: 0.99, ece: 0.03})
+	checkTestPart(t, "5411 test part", "5411-test.csv", 120, floors{strict: 0.97, perClass: 0.91, portuguese: 0.99, ece: 0.03})
 }
 
 // TestRanking5411SecondTestPart asserts accuracy on a second test part,
@@ -152,7 +152,19 @@ func TestRanking5411ThirdTestPart(t *testing.T) {
 // before the changes it measures (strict 0.968, 541111 0.900, ECE 0.038
 // then).
 func TestRanking5411FourthTestPart(t *testing.T) {
-	checkTestPart(t, "5411 fourth test part", "5411-test-4.csv", 60, floors{strict: 0.96, perClass: 0.9, portuguese: 0.99, ece: 0.04})
+	checkTestPart(t, "5411 fourth test part", "5411-test-4.csv", 60, floors{strict: 0.98, perClass: 0.94, portuguese: 0.99, ece: 0.03})
+}
+
+// TestRanking5411FifthTestPart asserts accuracy and calibration on a fifth
+// test part, testdata/labelled/5411-test-5.csv: titles in the forms of
+// outsourcers' career pages, Brazilian and Portuguese vacancy pages, NZ
+// listings and government service-centre vacancy lists, written before
+// the changes it measures (strict 0.853, 541111 0.696, 541112 0.905, NONE
+// 0.958, Portuguese 0.839, ECE 0.109 then). The same hands wrote it and
+// made those changes, so it is less independent of them than a part
+// written by others.
+func TestRanking5411FifthTestPart(t *testing.T) {
+	checkTestPart(t, "5411 fifth test part", "5411-test-5.csv", 60, floors{strict: 0.97, perClass: 0.95, portuguese: 0.96, ece: 0.03})
 }
 
 // checkTestPart asserts the floors on a test part of testdata/labelled,
@@ -174,6 +186,7 @@ func TestTestTitlesAreUnseen(t *testing.T) {
 		{"5411-test-2.csv", corpus.DefaultName},
 		{"5411-test-3.csv", corpus.DefaultName},
 		{"5411-test-4.csv", corpus.DefaultName},
+		{"5411-test-5.csv", corpus.DefaultName},
 		{"anzsco-test-en.csv", "anzsco"},
 		{"anzsco-test-pt.csv", "anzsco"},
 	} {
@@ -277,7 +290,7 @@ func slippedRows(t *testing.T, name string) []eval.Row {
 // TestRanking5411TypingSlips classifies the test part with one typing slip
 // in each title that has a word of six ASCII letters or more.
 func TestRanking5411TypingSlips(t *testing.T) {
-	checkRanking(t, "5411 test part with typing slips", slippedRows(t, "5411-test.csv"), floors{strict: 0.95, perClass: 0.91, portuguese: 0.99, ece: 0.02})
+	checkRanking(t, "5411 test part with typing slips", slippedRows(t, "5411-test.csv"), floors{strict: 0.97, perClass: 0.91, portuguese: 0.99, ece: 0.03})
 }
 
 // TestRankingLabelledTypingSlips classifies the fit part with one typing
@@ -291,4 +304,10 @@ func TestRankingLabelledTypingSlips(t *testing.T) {
 // typing slip in each title that has a word of six ASCII letters or more.
 func TestRanking5411ThirdTypingSlips(t *testing.T) {
 	checkRanking(t, "5411 third test part with typing slips", slippedRows(t, "5411-test-3.csv"), floors{strict: 0.98, perClass: 0.94, portuguese: 0.96, ece: 0.02})
+}
+
+// TestRanking5411FifthTypingSlips classifies the fifth test part with one
+// typing slip in each title that has a word of six ASCII letters or more.
+func TestRanking5411FifthTypingSlips(t *testing.T) {
+	checkRanking(t, "5411 fifth test part with typing slips", slippedRows(t, "5411-test-5.csv"), floors{strict: 0.96, perClass: 0.95, portuguese: 0.96, ece: 0.03})
 }

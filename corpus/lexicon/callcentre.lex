@@ -37,6 +37,12 @@ telephone operator = switchboard operator
 telephone operators = switchboard operators
 # "Customer Service Advisor - Telephony": the phone channel
 telephony = telephone
+# a quality evaluator is a quality assessor ("Call Quality Evaluator"), a
+# workforce scheduler a workforce planner
+evaluator = assessor
+scheduler = planner
+# te reo Maori for a worker in New Zealand ads ("Contact Centre Kaimahi")
+kaimahi = worker
 
 [variant pt]
 # Portuguese words for the same call-centre roles
@@ -111,6 +117,10 @@ calls
 phones
 receptivo
 ativo
+# a shop's or a warehouse's omnichannel work is order fulfilment
+omnichannel
+# a shop answers WhatsApp too ("Atendente de Loja - WhatsApp e Balcão")
+whatsapp
 
 [workplace]
 # other workplaces, English
