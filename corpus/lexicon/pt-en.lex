@@ -411,7 +411,9 @@ montador de drywall = drywall plasterer
 alfaiate = tailor
 modista = dressmaker
 costureiro = sewing machinist
-tosador = pet groomer
+# a tosador shears sheep (CBO) or grooms pets: only the pet phrases decide
+banho e tosa = pet groomer
+tosador de caes = pet groomer
 florista = florist
 vitrinista = visual merchandiser
 leiloeiro = auctioneer
@@ -542,3 +544,5 @@ vendedor de veiculos = motor vehicle salesperson
 vendedor de automoveis = motor vehicle salesperson
 vendedor de carros = motor vehicle salesperson
 secretario juridico = legal secretary
+expedicao = despatch
+espelho = mirror
