@@ -546,3 +546,13 @@ vendedor de carros = motor vehicle salesperson
 secretario juridico = legal secretary
 expedicao = despatch
 espelho = mirror
+# Portuguese school cycles: the 1.º ciclo is primary school, the 3.º ciclo
+# the first years of secondary school
+1 ciclo = primary school
+3 ciclo = secondary school
+# a stand is a car dealership in Portugal, and a comercial a salesperson
+vendedor de stand = motor vehicle salesperson
+comercial automovel = motor vehicle salesperson
+agente da psp = police officer
+agente de policia = police officer
+policial = police officer
