@@ -556,3 +556,8 @@ comercial automovel = motor vehicle salesperson
 agente da psp = police officer
 agente de policia = police officer
 policial = police officer
+# phrases that read otherwise through the words above
+carregador de bagagem = baggage handler
+agente de seguranca penitenciaria = prison officer
+vendedor de telemarketing = telemarketer
+televendas = telemarketing
