@@ -739,14 +739,34 @@ func langMask(lang string) uint8 {
 
 // detectLanguage guesses the language of folded words from the corpus
 // words that only one language uses and from function words. It returns ""
-// when the evidence is even, and then every language is tried.
+// when the evidence is even, and then every language is tried. When no
+// word is evidence, a word the corpus lacks but a glossary translates by
+// itself tells its language: a title of one such word ("Trolha") is still
+// read through the glossary.
 func (ix *Index) detectLanguage(words []string) string {
+	if best := ix.voteLanguage(words, func(w string) uint8 {
+		if m, ok := ix.an.functionLangs[w]; ok {
+			return m
+		}
+		return ix.wordLangs[ix.an.spelling(w)]
+	}); best != "" {
+		return best
+	}
+	return ix.voteLanguage(words, func(w string) uint8 {
+		if ix.wordLangs[ix.an.spelling(w)] != 0 {
+			return 0
+		}
+		return ix.an.glossaryLangs(w)
+	})
+}
+
+// voteLanguage counts, for each language, the words langs gives to it
+// alone, and returns the language with the most, or "" on a tie or when no
+// word counts.
+func (ix *Index) voteLanguage(words []string, langs func(string) uint8) string {
 	var votes [8]int
 	for _, w := range words {
-		m, ok := ix.an.functionLangs[w]
-		if !ok {
-			m = ix.wordLangs[ix.an.spelling(w)]
-		}
+		m := langs(w)
 		if m != 0 && m&(m-1) == 0 { // exactly one language
 			for i := range corpus.Languages {
 				if m == 1<<i {

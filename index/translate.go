@@ -23,6 +23,8 @@ type glossary struct {
 	// spaces, to its translation.
 	phrases map[string]string
 	maxLen  int
+	// words holds the stems of its phrases of one word.
+	words map[string]bool
 }
 
 // newGlossaries compiles the glossaries of lx by source language.
@@ -34,18 +36,33 @@ func newGlossaries(lx *corpus.Lexicon, a *analyser) map[string]*glossary {
 		if la == nil || a.langs[to] == nil {
 			continue
 		}
-		g := &glossary{to: to, phrases: map[string]string{}}
+		g := &glossary{to: to, phrases: map[string]string{}, words: map[string]bool{}}
 		for _, rw := range rws {
 			key := glossaryKey(la, Words(Fold(rw.From)))
 			if key == "" {
 				continue
 			}
 			g.phrases[key] = strings.Join(rw.To, " ")
+			if !strings.Contains(key, " ") {
+				g.words[key] = true
+			}
 			g.maxLen = max(g.maxLen, strings.Count(key, " ")+1)
 		}
 		out[from] = g
 	}
 	return out
+}
+
+// glossaryLangs returns the languages whose glossary translates the folded
+// word w by itself: bit i for corpus.Languages[i].
+func (a *analyser) glossaryLangs(w string) uint8 {
+	var m uint8
+	for from, g := range a.glossaries {
+		if la := a.langs[from]; la != nil && !la.function[w] && g.words[la.stemWord(w)] {
+			m |= langMask(from)
+		}
+	}
+	return m
 }
 
 // glossaryKey returns the stems of the content words of a phrase.

@@ -199,3 +199,18 @@ func TestGlossaryKeysDistinct(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryTellsLanguage checks that a title of words the corpus lacks
+// but the glossary translates by themselves is read as Portuguese, and
+// that a title of words neither holds stays undecided.
+func TestGlossaryTellsLanguage(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	for in, want := range map[string]string{"trolha": "pt", "telhadista": "pt", "xptoqwz": ""} {
+		if ix.wordLangs[in] != 0 {
+			t.Fatalf("the corpus holds %q: the test needs a word it lacks", in)
+		}
+		if got := ix.detectLanguage(Words(in)); got != want {
+			t.Errorf("detectLanguage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -203,3 +203,6 @@ caminhoes = caminhao
 garcons = garcom
 garconete = garcom
 atriz = ator
+# the feminine of secretário, which the stemmer cuts to the stem of
+# "secretaria" (the department), like the masculine of cirurgia above
+secretaria = secretario
