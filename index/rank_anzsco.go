@@ -8,10 +8,11 @@ package index
 // job-ad titles of the fit halves, weighed 10 times a held-out title, with
 // L2 regularisation 0.03 towards the hand key (handRanker).
 var anzscoRanker = rankModel{Weights: [numRankInputs]float64{
-	riContDesc:  7.4254,
-	riCov:       7.2213,
-	riLogScore:  1.3553,
-	riUnitCov:   1.9919,
-	riHeadPrior: 1.7732,
-	riExact:     3.9908,
+	riContDesc:  7.2789,
+	riCov:       7.2247,
+	riLogScore:  1.2239,
+	riUnitCov:   1.9452,
+	riHeadPrior: 1.7709,
+	riExact:     3.9928,
+	riCoreExact: 3.9435,
 }}
