@@ -111,8 +111,8 @@ func testCommon(t *testing.T, file string, exactFloor, unitFloor float64) {
 const (
 	commonPTExactFloor = 0.80
 	commonPTUnitFloor  = 0.88
-	commonENExactFloor = 0.90
-	commonENUnitFloor  = 0.93
-	adsENExactFloor    = 0.79
-	adsENUnitFloor     = 0.82
+	commonENExactFloor = 0.91
+	commonENUnitFloor  = 0.94
+	adsENExactFloor    = 0.90
+	adsENUnitFloor     = 0.91
 )
