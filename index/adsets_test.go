@@ -152,7 +152,7 @@ func TestJobAdsANZSCO(t *testing.T) {
 		fits                     []string
 		unitFloor, exactF, cov95 float64
 	}{
-		{"anzsco-test-en.csv", "en", []string{"anzsco-common-en.csv"}, jobAdsUnitFloor, jobAdsExactFloor, jobAdsCoverage95},
+		{"anzsco-test-en.csv", "en", []string{"anzsco-common-en.csv", "anzsco-ads-en.csv"}, jobAdsUnitFloor, jobAdsExactFloor, jobAdsCoverage95},
 		{"anzsco-test-pt.csv", "pt", []string{"anzsco-common-pt.csv", "anzsco-ads-pt.csv"}, jobAdsUnitFloorPT, jobAdsExactFloorPT, jobAdsCoverage95PT},
 	} {
 		rows := adRows(t, set.file, false)
@@ -222,7 +222,7 @@ func TestJobAdsANZSCO(t *testing.T) {
 // anzsco-common-pt.csv, "Padeiro" for "Padeiro - Padaria | Madrugada"; or
 // anzsco-common-en.csv), whose misses the corrections and lexicon entries
 // were made from; then for those whose first part is the first part of a
-// title of its other fit sets (anzsco-ads-pt.csv, "Padeiro" for
+// title of its other fit sets (anzsco-ads-pt.csv or anzsco-ads-en.csv, "Padeiro" for
 // "Padeiro - Padaria - Turno"); and for the others: the figure on the
 // others is the one independent of that work.
 func reportTwins(t *testing.T, file string, fits []string, rows []adRow, ix *Index) {
@@ -270,16 +270,17 @@ func reportTwins(t *testing.T, file string, fits []string, rows []adRow, ix *Ind
 
 // Floors of the job-ad test: regression floors just under the accuracy
 // measured (README "Whole ANZSCO"); the targets are unit group 0.85 and
-// exact 0.70, reached by the exact figures only.
+// exact 0.70 in English (the unit group is a title short), 0.75 and 0.60
+// in Portuguese.
 const (
-	jobAdsUnitFloor    = 0.80
-	jobAdsExactFloor   = 0.70
+	jobAdsUnitFloor    = 0.84
+	jobAdsExactFloor   = 0.74
 	jobAdsUnitFloorPT  = 0.82
 	jobAdsExactFloorPT = 0.73
 	// Shares of the titles coded at 95% precision with the best
 	// --min-confidence (minConfidenceCoverage), against a target of 0.70
 	// that the Portuguese figure reaches.
-	jobAdsCoverage95   = 0.56
+	jobAdsCoverage95   = 0.65
 	jobAdsCoverage95PT = 0.70
 )
 

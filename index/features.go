@@ -18,10 +18,14 @@ type features struct {
 	cont  float64 // containment of the best title in the query
 	// exact is true when one of the occupation's own titles has exactly
 	// the query's terms (a hierarchical corpus ranks such a title first).
-	exact    bool
-	contDesc float64 // the same, counting description terms as present too
-	cov      float64 // share of query terms in the title-like fields
-	textCov  float64 // share of query terms in the description and tasks
+	exact bool
+	// coreExact is true when one of the occupation's own titles has
+	// exactly the terms of the query's first part ("Occupational
+	// Therapist" of "Occupational Therapist - Paediatrics").
+	coreExact bool
+	contDesc  float64 // the same, counting description terms as present too
+	cov       float64 // share of query terms in the title-like fields
+	textCov   float64 // share of query terms in the description and tasks
 	// unitCov is, in a hierarchical corpus, the share of the query's
 	// terms in the titles of the occupation's whole unit group, and
 	// headPrior the share of the titles headed by the query's head word
@@ -73,6 +77,7 @@ func (ix *Index) candidates(scores map[string]float64, qterms, dterms *byLang, q
 			var lf langFeatures
 			lf, positions = ix.langFeaturesOf(oi, li, lang, lq, positions)
 			f.exact = f.exact || lf.exact
+			f.coreExact = f.coreExact || lf.coreExact
 			// The language whose titles (and description) explain the query best.
 			if key := math.Max(lf.cont, lf.contDesc) + lf.cov; key > bestKey {
 				bestKey = key
@@ -190,7 +195,7 @@ func (ix *Index) newFeatureQuery(qterms, dterms, core *byLang) *featureQuery {
 type langFeatures struct {
 	cont, contDesc, cov, textCov, unitCov float64
 	bestTitle                             string
-	exact                                 bool
+	exact, coreExact                      bool
 }
 
 // langFeaturesOf measures an occupation's titles and patterns in its
@@ -255,7 +260,7 @@ func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang stri
 			}
 		}
 		e := es[pos]
-		var m int
+		var m, mc int // terms of the entry in the query, in its first part
 		var mw, mdw, n float64
 		// Indexes, not range over the terms: most entries need none of
 		// the strings.
@@ -272,6 +277,7 @@ func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang stri
 					mw++
 				case i < postNoTerm && inCore&(1<<i) != 0 || i >= postNoTerm && lq.core.has(e.terms[i]):
 					mw += w
+					mc++
 				default:
 					mw += tailWeight * w
 				}
@@ -292,6 +298,11 @@ func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang stri
 		// only when the query says "nec" too).
 		if ix.hier && !e.shared && m == len(e.terms) && m == len(lq.terms) {
 			lf.exact = true
+		}
+		// The same for the query's first part, when words follow it, and
+		// a title of the classification's own, not another's.
+		if ix.hier && !e.shared && e.kind != kindSourced && mc == len(e.terms) && mc == len(lq.core) && len(lq.core) < len(lq.terms) {
+			lf.coreExact = true
 		}
 		if cd := mdw / n * f; m > 0 && cd > lf.contDesc {
 			lf.contDesc = cd

@@ -8,10 +8,11 @@ package index
 // job-ad titles of the fit halves, weighed 10 times a held-out title, with
 // L2 regularisation 0.03 towards the hand key (handRanker).
 var anzscoRanker = rankModel{Weights: [numRankInputs]float64{
-	riContDesc:  7.4244,
-	riCov:       7.2130,
-	riLogScore:  1.3478,
-	riUnitCov:   1.9946,
-	riHeadPrior: 1.7690,
-	riExact:     3.9840,
+	riContDesc:  7.2946,
+	riCov:       7.2403,
+	riLogScore:  1.1671,
+	riUnitCov:   1.9208,
+	riHeadPrior: 1.7852,
+	riExact:     3.9949,
+	riCoreExact: 3.9485,
 }}

@@ -19,7 +19,11 @@ import "math"
 // margin of keys is on the scale it had with the hand key.
 
 // The inputs of the ranker, in the order of rankModel.Weights: those of
-// rankKey.
+// rankKey, and whether a title of the occupation's own is exactly the
+// query's first part when words follow it: the occupation a job ad names
+// before its qualifiers ("Occupational Therapist - Paediatrics" is an
+// occupational therapist, though a physiotherapist's specialisation holds
+// "paediatric" too).
 const (
 	riContDesc  = iota // containment of the best title (with the description)
 	riCov              // share of the query's terms in the titles
@@ -27,6 +31,7 @@ const (
 	riUnitCov          // the query's terms in the titles of the unit group
 	riHeadPrior        // titles headed by the query's head that are the unit group's
 	riExact            // a title of its own is exactly the query
+	riCoreExact        // a title of its own is exactly the query's first part
 	numRankInputs
 )
 
@@ -35,7 +40,8 @@ type rankModel struct {
 	Weights [numRankInputs]float64
 }
 
-// handRanker is rankKey as a ranker, its weights times hierSharpness: what
+// handRanker is rankKey as a ranker (a title exactly the first part weighed
+// as an exact title), its weights times hierSharpness: what
 // a fit starts from, is regularised towards and is measured against.
 var handRanker = func() rankModel {
 	var m rankModel
@@ -45,6 +51,7 @@ var handRanker = func() rankModel {
 	m.Weights[riUnitCov] = unitCovWeight
 	m.Weights[riHeadPrior] = headPriorWeight
 	m.Weights[riExact] = exactTitleBonus
+	m.Weights[riCoreExact] = exactTitleBonus
 	for i := range m.Weights {
 		m.Weights[i] *= hierSharpness
 	}
@@ -60,6 +67,7 @@ func rankInputs(f *features) [numRankInputs]float64 {
 	x[riUnitCov] = f.unitCov
 	x[riHeadPrior] = f.headPrior
 	x[riExact] = b2f(f.exact)
+	x[riCoreExact] = b2f(f.coreExact)
 	return x
 }
 

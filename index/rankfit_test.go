@@ -265,7 +265,7 @@ func formatRanker(m rankModel) string {
 }
 
 // rankInputConst are the names of the inputs' constants.
-var rankInputConst = [numRankInputs]string{"riContDesc", "riCov", "riLogScore", "riUnitCov", "riHeadPrior", "riExact"}
+var rankInputConst = [numRankInputs]string{"riContDesc", "riCov", "riLogScore", "riUnitCov", "riHeadPrior", "riExact", "riCoreExact"}
 
 // anzscoRankOptions are the ranker's fit choices, made on the cross-fitted
 // figures TestFitANZSCO logs (README "Whole ANZSCO"). A job-ad title weighs

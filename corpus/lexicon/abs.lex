@@ -36,3 +36,10 @@ tor
 tora = tor
 ente
 ante
+
+[variant en]
+# words of the titles that the stemmer would join with another word of
+# another meaning, kept as they are: a production manager is not a product
+# manager, a securities analyst not a security analyst
+production = =production
+securities = =securities

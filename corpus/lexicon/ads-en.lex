@@ -125,3 +125,93 @@ mc driver = truck driver
 hc driver = truck driver
 hr driver = truck driver
 mr driver = truck driver
+# abbreviations, slang and the words of ads for what the ANZSCO titles call otherwise
+# health and care
+physio = physiotherapist
+speechie = speech pathologist
+rmo = resident medical officer
+icu = intensive care
+een = enrolled nurse
+theatre nurse = perioperative nurse
+aod = alcohol and other drug
+lifestyle coordinator = diversional therapist
+# trades and technical
+hvac = airconditioning
+hvac technician = airconditioning and refrigeration mechanic
+aircon = airconditioning
+refrigeration technician = airconditioning and refrigeration mechanic
+car mechanic = motor mechanic
+auto sparky = automotive electrician
+cnc machinist = metal machinist
+civil drafter = civil engineering draftsperson
+mechanical drafter = mechanical engineering draftsperson
+electrical drafter = electrical engineering draftsperson
+architectural drafter = architectural draftsperson
+makeup = make up
+linesman = linesworker
+# drivers: the vehicle or the run before the driver
+semi driver = truck driver
+b double driver = truck driver
+linehaul driver = truck driver
+multi drop driver = delivery driver
+courier driver = delivery driver
+uber driver = automobile driver
+rideshare driver = automobile driver
+# hospitality, cleaning and food
+waitress = waiter
+waitresses = waiters
+housekeeping attendant = commercial housekeeper
+laundry attendant = laundry worker
+car wash attendant = car detailer
+guest services agent = hotel receptionist
+guest service agent = hotel receptionist
+pizza maker = fast food cook
+# education and care of children
+oshc = out of school hours care
+oshc educator = out of school hours care worker
+ect = early childhood teacher
+esl teacher = english as a second language teacher
+piano teacher = music teacher
+# office, people and public service
+whs = occupational health and safety
+statutory planner = urban and regional planner
+recruiter = recruitment consultant
+hr generalist = human resource adviser
+hr business partner = human resource adviser
+hr administrator = human resource clerk
+pr consultant = public relations professional
+communications adviser = public relations professional
+communications advisor = public relations professional
+media adviser = public relations professional
+media advisor = public relations professional
+cio = chief information officer
+gym manager = fitness centre manager
+loan processor = loans officer
+claims officer = insurance consultant
+claims consultant = insurance consultant
+border force officer = customs officer
+contact centre consultant = contact centre operator
+dental receptionist = medical receptionist
+# sales
+shop assistant = sales assistant
+checkout assistant = checkout operator
+store 2ic = retail supervisor
+car sales executive = motor vehicle salesperson
+car sales consultant = motor vehicle salesperson
+vehicle sales consultant = motor vehicle salesperson
+vehicle sales executive = motor vehicle salesperson
+outbound sales = telemarketing
+livestock agent = stock and station agent
+# labourers
+storeman = storeperson
+storemen = storepersons
+slaughterman = slaughterer
+slaughtermen = slaughterers
+food process worker = food and drink factory worker
+food production worker = food and drink factory worker
+farm assistant = farm worker
+strawberry picker = fruit picker
+berry picker = fruit picker
+apple picker = fruit picker
+nursery hand = nursery worker
+bike = bicycle
