@@ -112,7 +112,7 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	}
 	firstWords = min(firstWords, len(words))
 	p.qtext = strings.Join(words, " ")
-	p.lang = ix.detectLanguage(words)
+	p.lang = ix.titleLanguage(words, firstWords)
 
 	dterms, measured, descLang := ix.describe(p)
 	for _, lang := range corpus.Languages {

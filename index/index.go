@@ -367,6 +367,11 @@ type Index struct {
 	// hierarchical corpus; see unitEvidence.
 	unitVocab map[string]map[string]map[string]bool
 	headUnits map[string]map[string]headCounts
+	// roleHeads are, in a hierarchical corpus, the head terms of its
+	// titles in each language (bit i for corpus.Languages[i]), those of
+	// other classifications included: the words that name a role
+	// ("desenvolvedor", "developer"); see roleLanguage.
+	roleHeads map[string]uint8
 	dir       string
 	// searches remembers the scores of recent searches by their clauses.
 	searches *boundedcache.Cache[map[string]float64]
@@ -735,6 +740,59 @@ func langMask(lang string) uint8 {
 		}
 	}
 	return 0
+}
+
+// titleLanguage guesses the language of the folded words of a title whose
+// first part is its first first words: the language its role word is in,
+// when that tells (roleLanguage), else the language most of its words are
+// in (detectLanguage).
+func (ix *Index) titleLanguage(words []string, first int) string {
+	if lang := ix.roleLanguage(words[:min(first, len(words))]); lang != "" {
+		return lang
+	}
+	return ix.detectLanguage(words)
+}
+
+// roleLanguage returns the language whose role word heads the first part
+// of a title: its first word in Portuguese, its last in English. Job ads
+// in Portuguese name much of their work in English words ("Desenvolvedor
+// Front-end", "Operador de Empilhadeira Cross Docking"), which outvote the
+// Portuguese ones; the role word still says which language the title is
+// written in. It returns "" when no language, or more than one, has a role
+// word of its own there.
+func (ix *Index) roleLanguage(first []string) string {
+	if len(ix.roleHeads) == 0 {
+		return ""
+	}
+	var content []string
+	for _, w := range first {
+		if !ix.an.isFunction(w) {
+			content = append(content, w)
+		}
+	}
+	found := ""
+	for _, lang := range corpus.Languages {
+		if h := headIndex(len(content), lang); h < 0 || !ix.isRoleWord(lang, content[h]) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = lang
+	}
+	return found
+}
+
+// isRoleWord reports whether the folded word w is a word of lang alone
+// that heads titles of lang. A word another language's lexicon writes out
+// is a word of that language too ("ceo", a Portuguese title of the corpus,
+// is an English abbreviation).
+func (ix *Index) isRoleWord(lang, w string) bool {
+	bit := langMask(lang)
+	if ix.wordLangs[ix.an.spelling(w)]|ix.an.variantLangs(w) != bit {
+		return false
+	}
+	return ix.roleHeads[headOf(ix.terms(lang, w), lang)]&bit != 0
 }
 
 // detectLanguage guesses the language of folded words from the corpus

@@ -214,3 +214,51 @@ func TestGlossaryTellsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleWordTellsLanguage checks that a Portuguese title whose English
+// words outnumber its Portuguese ones is read as Portuguese when its role
+// word, first in Portuguese, is Portuguese, and that English titles that
+// hold a Portuguese-looking word stay English.
+func TestRoleWordTellsLanguage(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	tests := []struct {
+		in    string
+		first int // words of the first part; 0 for all
+		want  string
+	}{
+		// mixed: a Portuguese role word and English words of the trade
+		{"desenvolvedor front end", 0, "pt"},
+		{"desenvolvedora back end", 0, "pt"},
+		{"recepcionista front desk hostel", 3, "pt"},
+		{"operador cross docking", 0, "pt"},
+		{"analista supply chain", 0, "pt"},
+		{"programador full stack", 0, "pt"},
+		// English titles stay English
+		{"front end developer", 0, "en"},
+		{"chef de partie", 0, "en"},
+		{"social media manager", 0, "en"},
+		{"supply chain analyst", 0, "en"},
+		{"cafe manager", 0, "en"},
+		{"cross docking operator", 0, "en"},
+	}
+	for _, tt := range tests {
+		words := Words(tt.in)
+		first := tt.first
+		if first == 0 {
+			first = len(words)
+		}
+		if got := ix.titleLanguage(words, first); got != tt.want {
+			t.Errorf("titleLanguage(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// A word of the Portuguese titles that the English lexicon writes out
+	// ("CEO") is English too: not a Portuguese role word.
+	if got := ix.roleLanguage(Words("ceo")); got == "pt" {
+		t.Errorf("roleLanguage(\"ceo\") = %q, want not pt", got)
+	}
+	// The corpus without a hierarchy has no role words: the vote decides,
+	// as before.
+	if got := testIndex(t).roleLanguage(Words("desenvolvedor front end")); got != "" {
+		t.Errorf("5411 corpus: roleLanguage = %q, want \"\"", got)
+	}
+}
