@@ -784,15 +784,26 @@ func (ix *Index) roleLanguage(first []string) string {
 }
 
 // isRoleWord reports whether the folded word w is a word of lang alone
-// that heads titles of lang. A word another language's lexicon writes out
-// is a word of that language too ("ceo", a Portuguese title of the corpus,
-// is an English abbreviation).
+// that heads titles of lang, or that lang's glossary translates by itself
+// into words headed so in the other language ("camareira", commercial
+// housekeeper). A word another language's lexicon writes out is a word of
+// that language too ("ceo", a Portuguese title of the corpus, is an
+// English abbreviation). A word the corpus lacks is of the languages whose
+// glossary translates it.
 func (ix *Index) isRoleWord(lang, w string) bool {
 	bit := langMask(lang)
-	if ix.wordLangs[ix.an.spelling(w)]|ix.an.variantLangs(w) != bit {
+	m := ix.wordLangs[ix.an.spelling(w)]
+	if m == 0 {
+		m = ix.an.glossaryLangs(w)
+	}
+	if m|ix.an.variantLangs(w) != bit {
 		return false
 	}
-	return ix.roleHeads[headOf(ix.terms(lang, w), lang)]&bit != 0
+	if ix.roleHeads[headOf(ix.terms(lang, w), lang)]&bit != 0 {
+		return true
+	}
+	to, text := ix.an.translateWord(lang, w)
+	return to != "" && ix.roleHeads[headOf(ix.terms(to, text), to)]&langMask(to) != 0
 }
 
 // detectLanguage guesses the language of folded words from the corpus

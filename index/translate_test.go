@@ -240,6 +240,8 @@ func TestRoleWordTellsLanguage(t *testing.T) {
 		{"supply chain analyst", 0, "en"},
 		{"cafe manager", 0, "en"},
 		{"cross docking operator", 0, "en"},
+		// a word the corpus lacks whose translation heads English titles
+		{"camareira housekeeping", 0, "pt"},
 	}
 	for _, tt := range tests {
 		words := Words(tt.in)
@@ -260,5 +262,34 @@ func TestRoleWordTellsLanguage(t *testing.T) {
 	// as before.
 	if got := testIndex(t).roleLanguage(Words("desenvolvedor front end")); got != "" {
 		t.Errorf("5411 corpus: roleLanguage = %q, want \"\"", got)
+	}
+}
+
+// TestTranslateKeepsEnglishOrder checks that English words of a
+// Portuguese title, kept as they are, keep their English order when the
+// titles write them so, and that Portuguese words that are English words
+// too are still put in the English order.
+func TestTranslateKeepsEnglishOrder(t *testing.T) {
+	lx, err := corpus.LoadLexicon(corpusLexicons(t, "anzsco")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := newAnalyser(lx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an.titleBigrams = map[string]bool{"supply chain": true, "help desk": true, "digital marketing": true, "marketing digital": true}
+	english := map[string]bool{"supply": true, "chain": true, "help": true, "desk": true, "digital": true, "marketing": true}
+	known := func(lang, w string) bool { return lang == "en" && english[w] }
+	for in, want := range map[string]string{
+		"Analista de Supply Chain":      "supply chain analyst",
+		"Técnico de Help Desk":          "help desk technician",
+		"Analista de Marketing Digital": "digital marketing analyst",
+		"Analista de Chain Supply":      "supply chain analyst",
+	} {
+		words := Words(Fold(in))
+		if _, got, _ := an.translate("pt", words, len(words), known); got != want {
+			t.Errorf("translate(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
