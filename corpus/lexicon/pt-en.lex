@@ -561,3 +561,20 @@ carregador de bagagem = baggage handler
 agente de seguranca penitenciaria = prison officer
 vendedor de telemarketing = telemarketer
 televendas = telemarketing
+# English words of Portuguese ad titles that no ANZSCO title uses, in the
+# words ANZSCO gives the work: business intelligence is data analysis,
+# picking is order picking, trade marketing is marketing to the shops,
+# talent acquisition is recruitment; an executivo de vendas or de key
+# account sells to businesses
+business intelligence = data
+analista de bi = data analyst
+operador de picking = order picker
+auxiliar de picking = order picker
+trade marketing = marketing
+promotor de trade marketing = merchandiser
+talent acquisition = recruitment
+analista de talent acquisition = recruitment consultant
+executivo = executive
+executivo de vendas = sales representative
+executivo comercial = sales representative
+executivo de key account = sales representative
