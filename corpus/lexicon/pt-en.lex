@@ -578,3 +578,19 @@ executivo = executive
 executivo de vendas = sales representative
 executivo comercial = sales representative
 executivo de key account = sales representative
+# in Brazil "social media" names the person who runs a brand's social
+# networks; in Portugal a customer service job of an ad is a contact
+# centre's, mostly in a foreign language; help and service desks are an
+# ICT help desk
+social media = social media specialist
+analista de social media = social media specialist
+gestor de social media = social media specialist
+analista de midias sociais = social media specialist
+analista de redes sociais = social media specialist
+gestor de redes sociais = social media specialist
+operador de customer service = contact centre operator
+assistente de customer service = contact centre operator
+agente de customer service = contact centre operator
+service desk = help desk
+analista de help desk = ict help desk officer
+analista de service desk = ict help desk officer
