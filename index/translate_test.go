@@ -293,3 +293,31 @@ func TestTranslateKeepsEnglishOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestMixedTitleTranslated checks, through the whole pipeline, that a
+// Portuguese title whose English words outnumber its Portuguese ones is
+// read in Portuguese and translated, and that an English word of it that
+// the English lexicon writes out is kept in the translation.
+func TestMixedTitleTranslated(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	for in, want := range map[string]string{
+		"Desenvolvedora Front-end Vue.js": "web developer",
+		"Técnico de Helpdesk Júnior":      "helpdesk technician",
+		"Analista de Supply Chain Sênior": "supply chain analyst",
+	} {
+		p, err := ix.prepare(Query{Text: in})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.lang != "pt" || p.bridge != "en" || !strings.Contains(p.translation, want) {
+			t.Errorf("%q: language %q, translated into %q as %q, want pt into en as %q", in, p.lang, p.bridge, p.translation, want)
+		}
+	}
+	res, err := ix.Classify(Query{Text: "Desenvolvedora Front-end Vue.js"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Code == "721216" {
+		t.Errorf("a front-end developer coded %s %s", res.Code, res.Title)
+	}
+}
