@@ -745,12 +745,29 @@ func langMask(lang string) uint8 {
 // titleLanguage guesses the language of the folded words of a title whose
 // first part is its first first words: the language its role word is in,
 // when that tells (roleLanguage), else the language most of its words are
-// in (detectLanguage).
+// in (detectLanguage). A role word that overrules the words must not be a
+// word of another language's dictionary: "Pastor - Community Church" is
+// English, though "pastor" (shepherd) is a Portuguese title of the corpus
+// and no English one. The dictionaries are read only then, so that most
+// titles never load them.
 func (ix *Index) titleLanguage(words []string, first int) string {
-	if lang := ix.roleLanguage(words[:min(first, len(words))]); lang != "" {
-		return lang
+	vote := ix.detectLanguage(words)
+	lang, w := ix.roleLanguage(words[:min(first, len(words))])
+	if lang == "" || lang == vote || wordOfOtherLanguage(lang, w) {
+		return vote
 	}
-	return ix.detectLanguage(words)
+	return lang
+}
+
+// wordOfOtherLanguage reports whether the folded word w is in the
+// dictionary of a language other than lang.
+func wordOfOtherLanguage(lang, w string) bool {
+	for l, d := range dictionaries {
+		if l != lang && d.has(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleLanguage returns the language whose role word heads the first part
@@ -758,11 +775,11 @@ func (ix *Index) titleLanguage(words []string, first int) string {
 // in Portuguese name much of their work in English words ("Desenvolvedor
 // Front-end", "Operador de Empilhadeira Cross Docking"), which outvote the
 // Portuguese ones; the role word still says which language the title is
-// written in. It returns "" when no language, or more than one, has a role
-// word of its own there.
-func (ix *Index) roleLanguage(first []string) string {
+// written in. It returns the language and the role word, or "" when no
+// language, or more than one, has a role word of its own there.
+func (ix *Index) roleLanguage(first []string) (lang, word string) {
 	if len(ix.roleHeads) == 0 {
-		return ""
+		return "", ""
 	}
 	var content []string
 	for _, w := range first {
@@ -770,17 +787,17 @@ func (ix *Index) roleLanguage(first []string) string {
 			content = append(content, w)
 		}
 	}
-	found := ""
-	for _, lang := range corpus.Languages {
-		if h := headIndex(len(content), lang); h < 0 || !ix.isRoleWord(lang, content[h]) {
+	for _, l := range corpus.Languages {
+		h := headIndex(len(content), l)
+		if h < 0 || !ix.isRoleWord(l, content[h]) {
 			continue
 		}
-		if found != "" {
-			return ""
+		if lang != "" {
+			return "", ""
 		}
-		found = lang
+		lang, word = l, content[h]
 	}
-	return found
+	return lang, word
 }
 
 // isRoleWord reports whether the folded word w is a word of lang alone
