@@ -112,7 +112,7 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	}
 	firstWords = min(firstWords, len(words))
 	p.qtext = strings.Join(words, " ")
-	p.lang = ix.detectLanguage(words)
+	p.lang = ix.titleLanguage(words, firstWords)
 
 	dterms, measured, descLang := ix.describe(p)
 	for _, lang := range corpus.Languages {
@@ -128,7 +128,11 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 		p.core.put(lang, ix.terms(lang, strings.Join(words[:firstWords], " ")))
 	}
 	if p.lang != "" {
-		known := func(lang, w string) bool { return ix.wordLangs[ix.an.spelling(w)]&langMask(lang) != 0 }
+		// A word is kept in the translation when the target language's
+		// titles hold it or its lexicon writes it out ("helpdesk", "cx").
+		known := func(lang, w string) bool {
+			return (ix.wordLangs[ix.an.spelling(w)]|ix.an.variantLangs(w))&langMask(lang) != 0
+		}
 		if to, text, first := ix.an.translate(p.lang, words, firstWords, known); to != "" {
 			p.bridge, p.translation = to, text
 			p.qterms.put(to, ix.terms(to, text))

@@ -134,7 +134,7 @@ func (a *analyser) cleanSegments(title string) ([]string, []Stripped, string) {
 			}
 			stripped = append(stripped, Stripped{Text: t, Rule: r.name})
 			b.WriteString(s[last:loc[0]])
-			b.WriteString(" | ")
+			b.WriteString(noiseGap(s, loc[0], loc[1]))
 			last = loc[1]
 		}
 		b.WriteString(s[last:])
@@ -202,6 +202,20 @@ func (ix *Index) uninvert(text string, segs []string) []string {
 		joined = segs[1] + " " + segs[0]
 	}
 	return append([]string{joined}, segs[2:]...)
+}
+
+// noiseGap returns what stands for the noise s[i:j] once removed: the end
+// of a part (" | "), or no more than a space when the noise is a bracket
+// written onto the word before it, which inflects that word and does not
+// end the part ("Desenvolvedor(a) Front-end").
+func noiseGap(s string, i, j int) string {
+	switch {
+	case i == 0 || s[i] != '(' || !isWordRune(rune(s[i-1])):
+		return " | "
+	case j < len(s) && s[j] != ' ':
+		return " "
+	}
+	return ""
 }
 
 // splitsTitle reports whether removing s[i:j] would break a pair of

@@ -48,3 +48,20 @@ func FuzzSegmentsAsRegexp(f *testing.F) {
 		}
 	})
 }
+
+// TestGenderEndingKeepsPart checks that a gender ending written onto a
+// word ("Desenvolvedor(a)") is stripped without ending the title's first
+// part, while one written apart still ends it as other noise does.
+func TestGenderEndingKeepsPart(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	for in, want := range map[string]int{
+		"Desenvolvedor(a) Front-end":  1,
+		"Copeiro(a) - Hospital":       2,
+		"Desenvolvedor (a) Front-end": 2,
+	} {
+		segs, _, _ := ix.an.cleanSegments(in)
+		if len(segs) != want {
+			t.Errorf("cleanSegments(%q) = %q, want %d parts", in, segs, want)
+		}
+	}
+}

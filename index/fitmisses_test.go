@@ -120,8 +120,8 @@ func testCommon(t *testing.T, file string, exactFloor, unitFloor float64) {
 const (
 	commonPTExactFloor = 0.89
 	commonPTUnitFloor  = 0.95
-	adsPTExactFloor    = 0.89
-	adsPTUnitFloor     = 0.92
+	adsPTExactFloor    = 0.90
+	adsPTUnitFloor     = 0.93
 	commonENExactFloor = 0.91
 	commonENUnitFloor  = 0.94
 	adsENExactFloor    = 0.90

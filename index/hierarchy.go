@@ -505,12 +505,22 @@ type headCounts struct {
 // (unitVocab), and for each head term the unit groups whose titles it heads
 // (headUnits). "Aged Care Nurse" is a title no occupation has, but "nurse"
 // heads titles of a few unit groups and "aged" and "care" are words of one
-// of them.
+// of them. It also records the head terms of all the titles by language,
+// other classifications' included (roleHeads), which tell the language of
+// a query's role word.
 func (ix *Index) unitEvidence() {
 	ix.unitVocab = map[string]map[string]map[string]bool{}
 	ix.headUnits = map[string]map[string]headCounts{}
+	ix.roleHeads = map[string]uint8{}
 	for _, code := range slices.Sorted(maps.Keys(ix.occs)) {
 		oi := ix.occs[code]
+		for _, e := range oi.entries {
+			if e.kind != kindGroup && e.kind != kindPattern {
+				if h := headOf(e.terms, e.lang); h != "" {
+					ix.roleHeads[h] |= langMask(e.lang)
+				}
+			}
+		}
 		u := oi.unit.Code
 		if u == "" {
 			continue

@@ -367,6 +367,11 @@ type Index struct {
 	// hierarchical corpus; see unitEvidence.
 	unitVocab map[string]map[string]map[string]bool
 	headUnits map[string]map[string]headCounts
+	// roleHeads are, in a hierarchical corpus, the head terms of its
+	// titles in each language (bit i for corpus.Languages[i]), those of
+	// other classifications included: the words that name a role
+	// ("desenvolvedor", "developer"); see roleLanguage.
+	roleHeads map[string]uint8
 	dir       string
 	// searches remembers the scores of recent searches by their clauses.
 	searches *boundedcache.Cache[map[string]float64]
@@ -735,6 +740,87 @@ func langMask(lang string) uint8 {
 		}
 	}
 	return 0
+}
+
+// titleLanguage guesses the language of the folded words of a title whose
+// first part is its first first words: the language its role word is in,
+// when that tells (roleLanguage), else the language most of its words are
+// in (detectLanguage). A role word that overrules the words must not be a
+// word of another language's dictionary: "Pastor - Community Church" is
+// English, though "pastor" (shepherd) is a Portuguese title of the corpus
+// and no English one. The dictionaries are read only then, so that most
+// titles never load them.
+func (ix *Index) titleLanguage(words []string, first int) string {
+	vote := ix.detectLanguage(words)
+	lang, w := ix.roleLanguage(words[:min(first, len(words))])
+	if lang == "" || lang == vote || wordOfOtherLanguage(lang, w) {
+		return vote
+	}
+	return lang
+}
+
+// wordOfOtherLanguage reports whether the folded word w is in the
+// dictionary of a language other than lang.
+func wordOfOtherLanguage(lang, w string) bool {
+	for l, d := range dictionaries {
+		if l != lang && d.has(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleLanguage returns the language whose role word heads the first part
+// of a title: its first word in Portuguese, its last in English. Job ads
+// in Portuguese name much of their work in English words ("Desenvolvedor
+// Front-end", "Operador de Empilhadeira Cross Docking"), which outvote the
+// Portuguese ones; the role word still says which language the title is
+// written in. It returns the language and the role word, or "" when no
+// language, or more than one, has a role word of its own there.
+func (ix *Index) roleLanguage(first []string) (lang, word string) {
+	if len(ix.roleHeads) == 0 {
+		return "", ""
+	}
+	var content []string
+	for _, w := range first {
+		if !ix.an.isFunction(w) {
+			content = append(content, w)
+		}
+	}
+	for _, l := range corpus.Languages {
+		h := headIndex(len(content), l)
+		if h < 0 || !ix.isRoleWord(l, content[h]) {
+			continue
+		}
+		if lang != "" {
+			return "", ""
+		}
+		lang, word = l, content[h]
+	}
+	return lang, word
+}
+
+// isRoleWord reports whether the folded word w is a word of lang alone
+// that heads titles of lang, or that lang's glossary translates by itself
+// into words headed so in the other language ("camareira", commercial
+// housekeeper). A word another language's lexicon writes out is a word of
+// that language too ("ceo", a Portuguese title of the corpus, is an
+// English abbreviation). A word the corpus lacks is of the languages whose
+// glossary translates it.
+func (ix *Index) isRoleWord(lang, w string) bool {
+	bit := langMask(lang)
+	m := ix.wordLangs[ix.an.spelling(w)]
+	if m == 0 {
+		m = ix.an.glossaryLangs(w)
+	}
+	if m|ix.an.variantLangs(w) != bit {
+		return false
+	}
+	if ix.roleHeads[headOf(ix.terms(lang, w), lang)]&bit != 0 {
+		return true
+	}
+	to, text := ix.an.translateWord(lang, w)
+	return to != "" && ix.roleHeads[headOf(ix.terms(to, text), to)]&langMask(to) != 0
 }
 
 // detectLanguage guesses the language of folded words from the corpus

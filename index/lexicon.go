@@ -323,6 +323,18 @@ func (a *analyser) joinCompounds(words []string, first int) ([]string, int) {
 	return out, first
 }
 
+// variantLangs returns the languages whose lexicon rewrites the folded
+// word w as a variant: bit i for corpus.Languages[i].
+func (a *analyser) variantLangs(w string) uint8 {
+	var m uint8
+	for lang, la := range a.langs {
+		if _, ok := la.variants[w]; ok {
+			m |= langMask(lang)
+		}
+	}
+	return m
+}
+
 func (a *analyser) isFunction(w string) bool { return a.functionLangs[w] != 0 }
 
 // terms analyses s in lang and returns its unique terms in order of first

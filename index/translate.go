@@ -65,6 +65,27 @@ func (a *analyser) glossaryLangs(w string) uint8 {
 	return m
 }
 
+// inOrder reports whether the titles write the folded words a and b one
+// after the other in this order and never in the other: "supply chain",
+// "help desk", "social media", but not "marketing digital", which
+// Portuguese titles write for English "digital marketing".
+func (a *analyser) inOrder(first, second string) bool {
+	return a.titleBigrams[first+" "+second] && !a.titleBigrams[second+" "+first]
+}
+
+// translateWord returns the language lang's glossary translates into and
+// the translation of the folded word w by itself, or "" when it holds none.
+func (a *analyser) translateWord(lang, w string) (to, text string) {
+	g, la := a.glossaries[lang], a.langs[lang]
+	if g == nil || la == nil || la.function[w] {
+		return "", ""
+	}
+	if t, ok := g.phrases[la.stemWord(w)]; ok {
+		return g.to, t
+	}
+	return "", ""
+}
+
 // glossaryKey returns the stems of the content words of a phrase.
 func glossaryKey(la *langAnalysis, words []string) string {
 	var stems []string
@@ -106,6 +127,7 @@ func (a *analyser) translate(from string, words []string, first int, known func(
 	}
 	var head, tail []string
 	translated := false
+	kept := -1 // the index in content of the word last kept as it was
 	for i := 0; i < len(content); {
 		n, out := 0, ""
 		for k := min(g.maxLen, len(content)-i); k >= 1; k-- {
@@ -119,18 +141,25 @@ func (a *analyser) translate(from string, words []string, first int, known func(
 		}
 		if n > 0 {
 			translated = true
-		} else {
-			n = 1
-			if known(g.to, content[i]) {
-				out = content[i]
-			}
+		} else if known(g.to, content[i]) {
+			out = content[i]
 		}
-		if out != "" {
-			if i < split {
-				head = append(head, out)
-			} else {
-				tail = append(tail, out)
-			}
+		switch {
+		case out == "":
+		case i >= split:
+			tail = append(tail, out)
+		case n == 0 && kept == i-1 && len(head) > 0 && a.inOrder(content[i-1], content[i]):
+			// Words of the target language kept as they were, in its
+			// order ("analista de supply chain"): they are not turned.
+			head[len(head)-1] += " " + out
+		default:
+			head = append(head, out)
+		}
+		if n == 0 && out != "" {
+			kept = i
+		}
+		if n == 0 {
+			n = 1
 		}
 		i += n
 	}

@@ -214,3 +214,112 @@ func TestGlossaryTellsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleWordTellsLanguage checks that a Portuguese title whose English
+// words outnumber its Portuguese ones is read as Portuguese when its role
+// word, first in Portuguese, is Portuguese, and that English titles that
+// hold a Portuguese-looking word stay English.
+func TestRoleWordTellsLanguage(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	tests := []struct {
+		in    string
+		first int // words of the first part; 0 for all
+		want  string
+	}{
+		// mixed: a Portuguese role word and English words of the trade
+		{"desenvolvedor front end", 0, "pt"},
+		{"desenvolvedora back end", 0, "pt"},
+		{"recepcionista front desk hostel", 3, "pt"},
+		{"operador cross docking", 0, "pt"},
+		{"analista supply chain", 0, "pt"},
+		{"programador full stack", 0, "pt"},
+		// English titles stay English
+		{"front end developer", 0, "en"},
+		{"chef de partie", 0, "en"},
+		{"social media manager", 0, "en"},
+		{"supply chain analyst", 0, "en"},
+		{"cafe manager", 0, "en"},
+		{"cross docking operator", 0, "en"},
+		// a Portuguese title of the corpus that is an English word too
+		{"pastor community church", 1, ""},
+		// a word the corpus lacks whose translation heads English titles
+		{"camareira housekeeping", 0, "pt"},
+	}
+	for _, tt := range tests {
+		words := Words(tt.in)
+		first := tt.first
+		if first == 0 {
+			first = len(words)
+		}
+		if got := ix.titleLanguage(words, first); got != tt.want {
+			t.Errorf("titleLanguage(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// A word of the Portuguese titles that the English lexicon writes out
+	// ("CEO") is English too: not a Portuguese role word.
+	if got, _ := ix.roleLanguage(Words("ceo")); got == "pt" {
+		t.Errorf("roleLanguage(\"ceo\") = %q, want not pt", got)
+	}
+	// The corpus without a hierarchy has no role words: the vote decides,
+	// as before.
+	if got, _ := testIndex(t).roleLanguage(Words("desenvolvedor front end")); got != "" {
+		t.Errorf("5411 corpus: roleLanguage = %q, want \"\"", got)
+	}
+}
+
+// TestTranslateKeepsEnglishOrder checks that English words of a
+// Portuguese title, kept as they are, keep their English order when the
+// titles write them so, and that Portuguese words that are English words
+// too are still put in the English order.
+func TestTranslateKeepsEnglishOrder(t *testing.T) {
+	lx, err := corpus.LoadLexicon(corpusLexicons(t, "anzsco")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := newAnalyser(lx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an.titleBigrams = map[string]bool{"supply chain": true, "help desk": true, "digital marketing": true, "marketing digital": true}
+	english := map[string]bool{"supply": true, "chain": true, "help": true, "desk": true, "digital": true, "marketing": true}
+	known := func(lang, w string) bool { return lang == "en" && english[w] }
+	for in, want := range map[string]string{
+		"Analista de Supply Chain":      "supply chain analyst",
+		"Técnico de Help Desk":          "help desk technician",
+		"Analista de Marketing Digital": "digital marketing analyst",
+		"Analista de Chain Supply":      "supply chain analyst",
+	} {
+		words := Words(Fold(in))
+		if _, got, _ := an.translate("pt", words, len(words), known); got != want {
+			t.Errorf("translate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestMixedTitleTranslated checks, through the whole pipeline, that a
+// Portuguese title whose English words outnumber its Portuguese ones is
+// read in Portuguese and translated, and that an English word of it that
+// the English lexicon writes out is kept in the translation.
+func TestMixedTitleTranslated(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	for in, want := range map[string]string{
+		"Desenvolvedora Front-end Vue.js": "web developer",
+		"Técnico de Helpdesk Júnior":      "helpdesk technician",
+		"Analista de Supply Chain Sênior": "supply chain analyst",
+	} {
+		p, err := ix.prepare(Query{Text: in})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.lang != "pt" || p.bridge != "en" || !strings.Contains(p.translation, want) {
+			t.Errorf("%q: language %q, translated into %q as %q, want pt into en as %q", in, p.lang, p.bridge, p.translation, want)
+		}
+	}
+	res, err := ix.Classify(Query{Text: "Desenvolvedora Front-end Vue.js"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Code == "721216" {
+		t.Errorf("a front-end developer coded %s %s", res.Code, res.Title)
+	}
+}

@@ -216,6 +216,7 @@ policia = police
 producao = production
 projeto = project
 projecto = project
+produto = product
 qualidade = quality
 recrutamento = recruitment
 recursos humanos = human resource
@@ -496,6 +497,9 @@ plastico = plastics
 desenvolvedor front end = web developer
 desenvolvedor back end = developer programmer
 desenvolvedor full stack = developer programmer
+desenvolvedor frontend = web developer
+desenvolvedor backend = developer programmer
+desenvolvedor fullstack = developer programmer
 suporte = support
 suporte tecnico = ict support
 midias sociais = social media
@@ -561,3 +565,36 @@ carregador de bagagem = baggage handler
 agente de seguranca penitenciaria = prison officer
 vendedor de telemarketing = telemarketer
 televendas = telemarketing
+# English words of Portuguese ad titles that no ANZSCO title uses, in the
+# words ANZSCO gives the work: business intelligence is data analysis,
+# picking is order picking, trade marketing is marketing to the shops,
+# talent acquisition is recruitment; an executivo de vendas or de key
+# account sells to businesses
+business intelligence = data
+analista de bi = data analyst
+operador de picking = order picker
+auxiliar de picking = order picker
+trade marketing = marketing
+promotor de trade marketing = merchandiser
+talent acquisition = recruitment
+analista de talent acquisition = recruitment consultant
+executivo = executive
+executivo de vendas = sales representative
+executivo comercial = sales representative
+executivo de key account = sales representative
+# in Brazil "social media" names the person who runs a brand's social
+# networks; in Portugal a customer service job of an ad is a contact
+# centre's, mostly in a foreign language; help and service desks are an
+# ICT help desk
+social media = social media specialist
+analista de social media = social media specialist
+gestor de social media = social media specialist
+analista de midias sociais = social media specialist
+analista de redes sociais = social media specialist
+gestor de redes sociais = social media specialist
+operador de customer service = contact centre operator
+assistente de customer service = contact centre operator
+agente de customer service = contact centre operator
+service desk = help desk
+analista de help desk = ict help desk officer
+analista de service desk = ict help desk officer
