@@ -29,6 +29,19 @@ is
 are
 be
 
+[postmodifier en]
+# words opening a phrase after a title's head noun: "Personal Assistant to
+# the CEO" is a personal assistant; not "of", whose phrase names the
+# field of the head ("Director of Nursing")
+to
+for
+at
+with
+in
+on
+from
+by
+
 [stop en]
 # Portuguese function words that English titles borrow: stop words here, so that they mark only their own language ("Supervisor de Call Center")
 de
