@@ -45,6 +45,10 @@ import (
 //	                 searched, translated word by word, among the titles
 //	                 of B, which are often richer: "motorista de
 //	                 autocarro" as "bus driver"
+//	[postmodifier LANG] a word that opens a phrase after a title's head
+//	                 noun ("to" of "Personal Assistant to the CEO"): the
+//	                 words from it on qualify the title as the words after
+//	                 a dash do
 //	[agentive LANG]  a suffix of nouns for a person ("er", "ant"): such a
 //	                 word is only made singular, not stemmed, so that
 //	                 accountant and account, manager and management stay
@@ -66,12 +70,13 @@ var DefaultLexicons = []string{"en", "pt", "jobads"}
 type Lexicon struct {
 	// Names are the lexicons merged, in order.
 	Names []string
-	// Function, Stop, Variants and Canon are by language.
-	Function map[string][]string
-	Stop     map[string][]string
-	Variants map[string][]Rewrite
-	Canon    map[string][]Rewrite
-	Places   []string
+	// Function, Stop, Postmodifiers, Variants and Canon are by language.
+	Function      map[string][]string
+	Stop          map[string][]string
+	Postmodifiers map[string][]string
+	Variants      map[string][]Rewrite
+	Canon         map[string][]Rewrite
+	Places        []string
 	// Noise rules, in file order; each rule's patterns are alternatives.
 	Noise      []NoiseRule
 	Qualifiers []string
@@ -137,7 +142,7 @@ func LexiconFile(name string) ([]byte, error) {
 
 // LoadLexicon merges the embedded lexicons of the given names, in order.
 func LoadLexicon(names ...string) (*Lexicon, error) {
-	lx := &Lexicon{Function: map[string][]string{}, Stop: map[string][]string{},
+	lx := &Lexicon{Function: map[string][]string{}, Stop: map[string][]string{}, Postmodifiers: map[string][]string{},
 		Variants: map[string][]Rewrite{}, Canon: map[string][]Rewrite{}, Agentive: map[string][]Rewrite{}, Translate: map[string][]Rewrite{},
 		Entry: map[string][]Rewrite{}}
 	for _, name := range names {
@@ -214,7 +219,7 @@ func (lx *Lexicon) parse(r *bytes.Reader, file string) error {
 
 func checkSection(kind, arg string) error {
 	switch kind {
-	case "function", "stop", "variant", "canon", "agentive", "entry":
+	case "function", "stop", "postmodifier", "variant", "canon", "agentive", "entry":
 		if arg != "*" && !knownLanguage(arg) {
 			return fmt.Errorf("[%s %s]: want a language (%s) or *", kind, arg, strings.Join(Languages, ", "))
 		}
@@ -256,13 +261,16 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 			return fmt.Errorf("%q: one suffix per line, and at most one ending to replace it", s)
 		}
 		addTo(lx.Agentive, langs, rw)
-	case "function", "stop":
+	case "function", "stop", "postmodifier":
 		if len(strings.Fields(s)) != 1 {
 			return fmt.Errorf("%q: one word per line", s)
 		}
 		list := lx.Function
-		if kind == "stop" {
+		switch kind {
+		case "stop":
 			list = lx.Stop
+		case "postmodifier":
+			list = lx.Postmodifiers
 		}
 		addTo(list, langs, s)
 	case "variant", "canon":

@@ -47,6 +47,8 @@ func TestLexiconErrors(t *testing.T) {
 		{"[entry en]\ntrainee\n", "t.lex:2: \"trainee\": want \"word = replacement\""},
 		{"[entry en]\ntrainee = operator\ntrainee = agent\n", "t.lex:3: \"trainee = agent\" is listed twice"},
 		{"[entry xx]\n", "t.lex:1: [entry xx]: want a language"},
+		{"[postmodifier en]\nin front of\n", "t.lex:2: \"in front of\": one word per line"},
+		{"[postmodifier xx]\n", "t.lex:1: [postmodifier xx]: want a language"},
 	}
 	for _, tt := range tests {
 		lx, _ := LoadLexicon()

@@ -113,6 +113,7 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	firstWords = min(firstWords, len(words))
 	p.qtext = strings.Join(words, " ")
 	p.lang = ix.titleLanguage(words, firstWords)
+	firstWords = ix.headPhraseEnd(words, firstWords, p.lang)
 
 	dterms, measured, descLang := ix.describe(p)
 	for _, lang := range corpus.Languages {

@@ -72,6 +72,9 @@ type langAnalysis struct {
 	// entry maps an entry word (folded) to the role it stands for in a
 	// title that names none (entry.go).
 	entry map[string]string
+	// postmod are the words that open a phrase after a head noun
+	// (headphrase.go).
+	postmod map[string]bool
 }
 
 // newAnalyser compiles lx for corpus c: title words of c are taken out of
@@ -157,6 +160,12 @@ func compileLang(lx *corpus.Lexicon, lang string, bit uint8, functionLangs map[s
 		w = Fold(w)
 		la.function[w] = true
 		functionLangs[w] |= bit
+	}
+	for _, w := range lx.Postmodifiers[lang] {
+		if la.postmod == nil {
+			la.postmod = map[string]bool{}
+		}
+		la.postmod[Fold(w)] = true
 	}
 	for _, rw := range lx.Variants[lang] {
 		from := Fold(rw.From)

@@ -1,6 +1,7 @@
 # Lexicon en: general English. One entry per line; "# ..." lines name a group or explain it.
 # Sections: [function LANG] grammatical words, [stop LANG] words that say nothing
 # about the occupation, [variant LANG] "from = to" spellings and abbreviations,
+# [postmodifier LANG] words opening a phrase after the head noun,
 # [canon LANG] "word = word" words that stem to one term, [place] place names,
 # [noise NAME] regular expressions on folded text, [qualifier] bracketed title
 # qualifiers, [residual] words marking a residual ("nec") title. LANG is en, pt or *.
@@ -28,6 +29,19 @@ you
 is
 are
 be
+
+[postmodifier en]
+# words opening a phrase after a title's head noun: "Personal Assistant to
+# the CEO" is a personal assistant; not "of", whose phrase names the
+# field of the head ("Director of Nursing")
+to
+for
+at
+with
+in
+on
+from
+by
 
 [stop en]
 # Portuguese function words that English titles borrow: stop words here, so that they mark only their own language ("Supervisor de Call Center")
