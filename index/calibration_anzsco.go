@@ -7,12 +7,45 @@ package index
 // and the 209 English and 152 Portuguese job-ad titles of the fit halves of
 // testdata/labelled/anzsco-test-en.csv and -pt.csv, weighed 3 times a held-out title
 // (never on the rows the accuracy is asserted on), with L2 regularisation 0.002.
-// Inputs: hierFeatures.vector, of the candidates as the ranker fitted without
+// Inputs: hierFeatures.vector (hiLogit...), of the candidates as the ranker fitted without
 // each title's part of the fit data orders them (rank_anzsco.go).
 var anzscoModel = hierModel{
-	Occupation: logistic{Weights: []float64{0.2721, 1.2279, 0.3736, 1.1876, -0.0703, -0.3380, 0.1395, 0.0834, -0.1245, 0.3614}, Bias: -2.0524},
-	UnitGroup:  logistic{Weights: []float64{0.3819, 0.7960, 0.1433, 0.9344, -0.7425, 0.0608, 0.2560, 0.1912, -0.2600, 0.2477}, Bias: -1.4472},
-	MinorGroup: logistic{Weights: []float64{0.4435, 0.4909, -0.0374, 0.8001, -0.9373, 0.1189, 0.0905, 0.4940, -0.0541, -0.0884}, Bias: -1.1554},
+	Occupation: logistic{Weights: []float64{
+		hiLogit:       0.2721,
+		hiContainment: 1.2279,
+		hiCoverage:    0.3736,
+		hiContCov:     1.1876,
+		hiMargin:      -0.0703,
+		hiSpread:      -0.3380,
+		hiExact:       0.1395,
+		hiUnitCov:     0.0834,
+		hiHeadPrior:   -0.1245,
+		hiUnitMargin:  0.3614,
+	}, Bias: -2.0524},
+	UnitGroup: logistic{Weights: []float64{
+		hiLogit:       0.3819,
+		hiContainment: 0.7960,
+		hiCoverage:    0.1433,
+		hiContCov:     0.9344,
+		hiMargin:      -0.7425,
+		hiSpread:      0.0608,
+		hiExact:       0.2560,
+		hiUnitCov:     0.1912,
+		hiHeadPrior:   -0.2600,
+		hiUnitMargin:  0.2477,
+	}, Bias: -1.4472},
+	MinorGroup: logistic{Weights: []float64{
+		hiLogit:       0.4435,
+		hiContainment: 0.4909,
+		hiCoverage:    -0.0374,
+		hiContCov:     0.8001,
+		hiMargin:      -0.9373,
+		hiSpread:      0.1189,
+		hiExact:       0.0905,
+		hiUnitCov:     0.4940,
+		hiHeadPrior:   -0.0541,
+		hiUnitMargin:  -0.0884,
+	}, Bias: -1.1554},
 	// Fitted on the same titles: exact 0.376, unit group 0.485.
 	Decision: hierDecision{UnitFactor: 0.30, MinorFactor: 0.10, Abstain: 0.250, GroupAbstain: 0.350},
 }
