@@ -270,17 +270,18 @@ func reportTwins(t *testing.T, file string, fits []string, rows []adRow, ix *Ind
 
 // Floors of the job-ad test: regression floors just under the accuracy
 // measured (README "Whole ANZSCO"); the targets are unit group 0.85 and
-// exact 0.70 in English (the unit group is a title short), 0.75 and 0.60
-// in Portuguese.
+// exact 0.70 in English, 0.75 and 0.60 in Portuguese, reached on the
+// whole test halves but not on their titles unlike any fit title
+// (reportTwins).
 const (
-	jobAdsUnitFloor    = 0.84
-	jobAdsExactFloor   = 0.73
+	jobAdsUnitFloor    = 0.85
+	jobAdsExactFloor   = 0.74
 	jobAdsUnitFloorPT  = 0.82
 	jobAdsExactFloorPT = 0.73
 	// Shares of the titles coded at 95% precision with the best
 	// --min-confidence (minConfidenceCoverage), against a target of 0.70
 	// that the Portuguese figure reaches.
-	jobAdsCoverage95   = 0.65
+	jobAdsCoverage95   = 0.68
 	jobAdsCoverage95PT = 0.70
 )
 

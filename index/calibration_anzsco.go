@@ -7,12 +7,45 @@ package index
 // and the 209 English and 152 Portuguese job-ad titles of the fit halves of
 // testdata/labelled/anzsco-test-en.csv and -pt.csv, weighed 3 times a held-out title
 // (never on the rows the accuracy is asserted on), with L2 regularisation 0.002.
-// Inputs: hierFeatures.vector, of the candidates as the ranker fitted without
+// Inputs: hierFeatures.vector (hiLogit...), of the candidates as the ranker fitted without
 // each title's part of the fit data orders them (rank_anzsco.go).
 var anzscoModel = hierModel{
-	Occupation: logistic{Weights: []float64{0.2731, 1.2294, 0.3653, 1.1903, -0.0784, -0.3178, 0.1292, 0.0774, -0.1204, 0.3704}, Bias: -2.0548},
-	UnitGroup:  logistic{Weights: []float64{0.3832, 0.7950, 0.1253, 0.9312, -0.7486, 0.0761, 0.2593, 0.2089, -0.2534, 0.2543}, Bias: -1.4571},
-	MinorGroup: logistic{Weights: []float64{0.4447, 0.4977, -0.0435, 0.7994, -0.9438, 0.1102, 0.0940, 0.4955, -0.0489, -0.0857}, Bias: -1.1605},
-	// Fitted on the same titles: exact 0.375, unit group 0.485.
-	Decision: hierDecision{UnitFactor: 0.35, MinorFactor: 0.10, Abstain: 0.250, GroupAbstain: 0.350},
+	Occupation: logistic{Weights: []float64{
+		hiLogit:       0.2743,
+		hiContainment: 1.2263,
+		hiCoverage:    0.3724,
+		hiContCov:     1.1943,
+		hiMargin:      -0.0852,
+		hiSpread:      -0.3181,
+		hiExact:       0.1309,
+		hiUnitCov:     0.0803,
+		hiHeadPrior:   -0.1025,
+		hiUnitMargin:  0.3620,
+	}, Bias: -2.0612},
+	UnitGroup: logistic{Weights: []float64{
+		hiLogit:       0.3844,
+		hiContainment: 0.7916,
+		hiCoverage:    0.1308,
+		hiContCov:     0.9355,
+		hiMargin:      -0.7491,
+		hiSpread:      0.0787,
+		hiExact:       0.2598,
+		hiUnitCov:     0.2118,
+		hiHeadPrior:   -0.2411,
+		hiUnitMargin:  0.2435,
+	}, Bias: -1.4644},
+	MinorGroup: logistic{Weights: []float64{
+		hiLogit:       0.4462,
+		hiContainment: 0.4907,
+		hiCoverage:    -0.0401,
+		hiContCov:     0.8008,
+		hiMargin:      -0.9414,
+		hiSpread:      0.1166,
+		hiExact:       0.0936,
+		hiUnitCov:     0.4953,
+		hiHeadPrior:   -0.0473,
+		hiUnitMargin:  -0.0872,
+	}, Bias: -1.1675},
+	// Fitted on the same titles: exact 0.376, unit group 0.485.
+	Decision: hierDecision{UnitFactor: 0.30, MinorFactor: 0.10, Abstain: 0.250, GroupAbstain: 0.350},
 }

@@ -136,10 +136,36 @@ type hierFeatures struct {
 	tiedInUnit bool
 }
 
+// The inputs of a level's logistic model, in the order of
+// logistic.Weights (hierFeatures.vector).
+const (
+	hiLogit       = iota // logit of the level's probability share
+	hiContainment        // containment of the best candidate's best title
+	hiCoverage           // share of the query's words in its titles
+	hiContCov            // containment times coverage
+	hiMargin             // rank-key margin over the second candidate
+	hiSpread             // unit groups that explain the words alike
+	hiExact              // a title of its own is exactly the query
+	hiUnitCov            // the query's words in its unit group's titles
+	hiHeadPrior          // titles headed by the query's head that are its unit group's
+	hiUnitMargin         // rank-key margin over another unit group
+	numHierInputs
+)
+
 // vector returns the inputs of a level's logistic model.
 func (h hierFeatures) vector(p float64) []float64 {
-	return []float64{logit(p), h.Containment, h.Coverage, h.Containment * h.Coverage, h.Margin, h.Spread,
-		h.Exact, h.UnitCov, h.HeadPrior, h.UnitMargin}
+	x := make([]float64, numHierInputs)
+	x[hiLogit] = logit(p)
+	x[hiContainment] = h.Containment
+	x[hiCoverage] = h.Coverage
+	x[hiContCov] = h.Containment * h.Coverage
+	x[hiMargin] = h.Margin
+	x[hiSpread] = h.Spread
+	x[hiExact] = h.Exact
+	x[hiUnitCov] = h.UnitCov
+	x[hiHeadPrior] = h.HeadPrior
+	x[hiUnitMargin] = h.UnitMargin
+	return x
 }
 
 func logit(p float64) float64 {
