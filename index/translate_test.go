@@ -10,14 +10,7 @@ import (
 // TestTranslate checks the reading of a Portuguese query in English
 // through the glossary of the whole ANZSCO's lexicons.
 func TestTranslate(t *testing.T) {
-	lx, err := corpus.LoadLexicon(corpusLexicons(t, "anzsco")...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := newAnalyser(lx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	an := anzscoAnalyser(t)
 	known := func(lang, w string) bool { return lang == "en" && (w == "software" || w == "designer") }
 	tests := []struct {
 		in          string
@@ -272,14 +265,7 @@ func TestRoleWordTellsLanguage(t *testing.T) {
 // titles write them so, and that Portuguese words that are English words
 // too are still put in the English order.
 func TestTranslateKeepsEnglishOrder(t *testing.T) {
-	lx, err := corpus.LoadLexicon(corpusLexicons(t, "anzsco")...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	an, err := newAnalyser(lx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	an := anzscoAnalyser(t)
 	an.titleBigrams = map[string]bool{"supply chain": true, "help desk": true, "digital marketing": true, "marketing digital": true}
 	english := map[string]bool{"supply": true, "chain": true, "help": true, "desk": true, "digital": true, "marketing": true}
 	known := func(lang, w string) bool { return lang == "en" && english[w] }
@@ -322,4 +308,18 @@ func TestMixedTitleTranslated(t *testing.T) {
 	if res.Code == "721216" {
 		t.Errorf("a front-end developer coded %s %s", res.Code, res.Title)
 	}
+}
+
+// anzscoAnalyser returns the analyser of the whole ANZSCO's lexicons.
+func anzscoAnalyser(t *testing.T) *analyser {
+	t.Helper()
+	lx, err := corpus.LoadLexicon(corpusLexicons(t, "anzsco")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := newAnalyser(lx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return an
 }
