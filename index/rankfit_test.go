@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"strings"
+	"testing"
 )
 
 // The fit of the learned ranker (ranker.go): a conditional logit over each
@@ -249,6 +250,26 @@ func rankSummary(samples []anzscoSample) string {
 		fmt.Fprintf(&b, " %s n=%d top %.3f unit %.3f recall %.3f;", src, n, float64(top)/fn, float64(unit)/fn, float64(recall)/fn)
 	}
 	return b.String()
+}
+
+// logRankMisses lists the held-out ABS titles of the fit folds whose
+// labelled occupation is a candidate but not the best, as the cross-fitted
+// ranker orders them: the best candidate, the labelled one and their
+// inputs (rankInputs), to study what orders them wrong.
+func logRankMisses(t *testing.T, samples []anzscoSample) {
+	for i := range samples {
+		s := &samples[i]
+		if s.source != "abs" || s.empty || s.top == s.label {
+			continue
+		}
+		for j := range s.cands {
+			if c := &s.cands[j]; c.code == s.label {
+				b := &s.cands[0]
+				t.Logf("RANKMISS %-45q want %s #%d %q %v; got %s %q %v", s.title, s.label, j+1, c.bestTitle, rankInputs(c), b.code, b.bestTitle, rankInputs(b))
+				break
+			}
+		}
+	}
 }
 
 // formatRanker writes a ranker as Go.
