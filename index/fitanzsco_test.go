@@ -22,6 +22,7 @@ import (
 // from ("abs", "en", "pt") and its cross-fit part.
 type anzscoSample struct {
 	fitSample
+	title  string
 	source string
 	part   int
 	// cands are the sample's candidates, as the index ranked them: the
@@ -53,7 +54,7 @@ func anzscoFitSamples(t testing.TB) []anzscoSample {
 	extra := append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...)
 	var out []anzscoSample
 	add := func(ix *Index, title, label, source string, part int) {
-		s := anzscoSample{source: source, part: part}
+		s := anzscoSample{title: title, source: source, part: part}
 		s.label = label
 		p, err := ix.prepare(Query{Text: title})
 		if err != nil || len(p.cands) == 0 {

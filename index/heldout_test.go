@@ -238,6 +238,9 @@ func TestFitANZSCO(t *testing.T) {
 	}
 	rankSamples(full, samples, crossFitRanker(samples, anzscoRankOptions))
 	t.Logf("learned ranker, cross-fitted:%s", rankSummary(samples))
+	if os.Getenv("ANZSCO_FIT_MISSES") != "" {
+		logRankMisses(t, samples)
+	}
 	t.Logf("best candidate right with the learned ranker and not the hand key, and the reverse:%s", pairedWins(samples, handTop))
 	ranker := fitRanker(rankRowsOf(samples, anzscoRankOptions), anzscoRankOptions)
 	if err := writeRanker(ranker, counts, anzscoRankOptions); err != nil {
