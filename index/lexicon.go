@@ -388,6 +388,18 @@ func (a *analyser) terms(lang, s string) []string {
 	return out
 }
 
+// hasPhrase reports whether words hold a phrase of the variants.
+func (la *langAnalysis) hasPhrase(words []string) bool {
+	for i := range words {
+		for k := min(la.maxPhrase, len(words)-i); k >= 2 && la.phraseStart[words[i]]; k-- {
+			if _, ok := la.phrases[strings.Join(words[i:i+k], " ")]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // rewritePhrases replaces the phrases of the variants in words, the
 // longest first: "personal trainer" is written as the titles write it,
 // "fitness instructor". words is returned as it is when none is there.
