@@ -387,9 +387,9 @@ oftalmologista = ophthalmologist
 neurologista = neurologist
 ortopedista = orthopaedic surgeon
 ortodontista = orthodontist
-# the adjective of the specialty of a nurse or a surgeon ("Enfermeiro
-# Pediátrico", "Cirurgião Pediátrico")
-pediatrico = paediatric
+# a nurse or a surgeon of children ("pediátrico" stems as "pediatra" does)
+enfermeiro pediatrico = paediatric nurse
+cirurgiao pediatrico = paediatric surgeon
 enfermeiro obstetra = midwife
 enfermeiro obstetrico = midwife
 pronto socorro = emergency
