@@ -120,8 +120,11 @@ func testCommon(t *testing.T, file string, exactFloor, unitFloor float64) {
 const (
 	commonPTExactFloor = 0.89
 	commonPTUnitFloor  = 0.95
-	adsPTExactFloor    = 0.90
-	adsPTUnitFloor     = 0.93
+	// measured on 490 rows, 67 of them titles of general wordings
+	// (abbreviated role words, English role titles, grades, Brazilian and
+	// European pairs) that its first 423 lacked; those 423 code as before
+	adsPTExactFloor    = 0.89
+	adsPTUnitFloor     = 0.92
 	commonENExactFloor = 0.91
 	commonENUnitFloor  = 0.94
 	adsENExactFloor    = 0.90

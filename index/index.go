@@ -750,13 +750,44 @@ func langMask(lang string) uint8 {
 // English, though "pastor" (shepherd) is a Portuguese title of the corpus
 // and no English one. The dictionaries are read only then, so that most
 // titles never load them.
+//
+// When no role word tells, a phrase of one language's variants in the
+// first part does: "HR Business Partner" and "Product Owner" are English
+// phrases its lexicon writes out, though "business", "partner" and
+// "product" are words of Portuguese titles of the corpus too, and a
+// Portuguese ad that names its role in English ("Product Owner - Fintech")
+// is coded as the English is.
 func (ix *Index) titleLanguage(words []string, first int) string {
 	vote := ix.detectLanguage(words)
 	lang, w := ix.roleLanguage(words[:min(first, len(words))])
-	if lang == "" || lang == vote || wordOfOtherLanguage(lang, w) {
+	if lang == "" {
+		if p := ix.phraseLanguage(words[:min(first, len(words))]); p != "" {
+			return p
+		}
+		return vote
+	}
+	if lang == vote || wordOfOtherLanguage(lang, w) {
 		return vote
 	}
 	return lang
+}
+
+// phraseLanguage returns the one language whose lexicons write out a
+// phrase of two or more of the folded words, or "" when none or more than
+// one does.
+func (ix *Index) phraseLanguage(words []string) string {
+	found := ""
+	for _, l := range corpus.Languages {
+		la := ix.an.langs[l]
+		if la == nil || !la.hasPhrase(words) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = l
+	}
+	return found
 }
 
 // wordOfOtherLanguage reports whether the folded word w is in the

@@ -63,6 +63,10 @@ type langAnalysis struct {
 	phrases     map[string][]string
 	phraseStart map[string]bool
 	maxPhrase   int
+	// written holds the words the variants write: right words though the
+	// corpus may lack them ("contato", which "contacto" is written as, is
+	// not a slip of "contrato").
+	written map[string]bool
 	// canon maps a stem to the stem that stands for it.
 	canon map[string]string
 	stem  func(string) string
@@ -167,8 +171,12 @@ func compileLang(lx *corpus.Lexicon, lang string, bit uint8, functionLangs map[s
 		}
 		la.postmod[Fold(w)] = true
 	}
+	la.written = map[string]bool{}
 	for _, rw := range lx.Variants[lang] {
 		from := Fold(rw.From)
+		for _, w := range foldAll(rw.To) {
+			la.written[w] = true
+		}
 		if n := strings.Count(from, " ") + 1; n > 1 {
 			if la.phrases == nil {
 				la.phrases, la.phraseStart = map[string][]string{}, map[string]bool{}
@@ -388,6 +396,18 @@ func (a *analyser) terms(lang, s string) []string {
 	return out
 }
 
+// hasPhrase reports whether words hold a phrase of the variants.
+func (la *langAnalysis) hasPhrase(words []string) bool {
+	for i := range words {
+		for k := min(la.maxPhrase, len(words)-i); k >= 2 && la.phraseStart[words[i]]; k-- {
+			if _, ok := la.phrases[strings.Join(words[i:i+k], " ")]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // rewritePhrases replaces the phrases of the variants in words, the
 // longest first: "personal trainer" is written as the titles write it,
 // "fitness instructor". words is returned as it is when none is there.
@@ -433,7 +453,7 @@ func (a *analyser) known(w string) bool {
 		return true
 	}
 	for _, la := range a.langs {
-		if la.stop[w] {
+		if la.stop[w] || la.written[w] {
 			return true
 		}
 		if _, ok := la.variants[w]; ok {

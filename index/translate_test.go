@@ -237,6 +237,11 @@ func TestRoleWordTellsLanguage(t *testing.T) {
 		{"pastor community church", 1, ""},
 		// a word the corpus lacks whose translation heads English titles
 		{"camareira housekeeping", 0, "pt"},
+		// no role word tells; an English phrase its lexicon writes out does,
+		// in a Portuguese ad too
+		{"hr business partner", 0, "en"},
+		{"product owner fintech", 2, "en"},
+		{"hr business partner senior m f lisboa", 3, "en"},
 	}
 	for _, tt := range tests {
 		words := Words(tt.in)

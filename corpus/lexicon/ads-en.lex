@@ -58,6 +58,13 @@ personal trainer = fitness instructor
 talent acquisition = recruitment
 learning and development = training and development
 learning development = training and development
+# roles of software teams and of human resources named as firms name them:
+# a product owner states a team's requirements (an ICT business analyst),
+# a tech lead leads its developers, an HR business partner advises a
+# business on its people
+product owner = ict business analyst
+tech lead = lead developer
+technical lead = lead developer
 people and culture = human resource
 people culture = human resource
 car salesperson = motor vehicle salesperson

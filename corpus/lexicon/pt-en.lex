@@ -387,6 +387,9 @@ oftalmologista = ophthalmologist
 neurologista = neurologist
 ortopedista = orthopaedic surgeon
 ortodontista = orthodontist
+# a nurse or a surgeon of children ("pediátrico" stems as "pediatra" does)
+enfermeiro pediatrico = paediatric nurse
+cirurgiao pediatrico = paediatric surgeon
 enfermeiro obstetra = midwife
 enfermeiro obstetrico = midwife
 pronto socorro = emergency
@@ -592,6 +595,12 @@ gestor de social media = social media specialist
 analista de midias sociais = social media specialist
 analista de redes sociais = social media specialist
 gestor de redes sociais = social media specialist
+# an HR business partner, as Brazilian ads name one in English words with
+# a Portuguese tail, advises a business on its people; a head of a function
+# ("Head de Marketing", "Head de Vendas") manages it
+business partner de rh = human resource adviser
+business partner de recursos humanos = human resource adviser
+head de = manager
 operador de customer service = contact centre operator
 assistente de customer service = contact centre operator
 agente de customer service = contact centre operator

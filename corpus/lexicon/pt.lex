@@ -119,6 +119,24 @@ optimizacao = otimizacao
 # abbreviations
 ti = tecnologia informacao
 tic = tecnologia informacao comunicacao
+# role words as ads abbreviate them, with or without the stop ("Aux.
+# Administrativo", "Téc. de Enfermagem", "Op. de Empilhadeira", "Eng.
+# Civil", "Ger. de Loja", "Mot. de Caminhão"); none is a word of a title
+aux = auxiliar
+assist = assistente
+asst = assistente
+tec = tecnico
+op = operador
+oper = operador
+eng = engenheiro
+ger = gerente
+coord = coordenador
+sup = supervisor
+superv = supervisor
+enf = enfermeiro
+prof = professor
+profa = professora
+mot = motorista
 # Brazilian and European words for the same thing: the European form is
 # written as the Brazilian one
 # line: the Brazilian form, " | ", the European form. Only true
