@@ -21,7 +21,7 @@ func TestFieldWords(t *testing.T) {
 		{"civil engineering cadet", "", "civil engineer"},
 		{"contabilidade", "estagiario", "contador"},
 		{"engenharia mecanica", "estagio", "engenheiro mecanico"},
-		{"trainee de marketing", "", "especialista de marketing"},
+		{"trainee de marketing", "", "consultor de marketing"},
 		{"accounting manager", "", ""},
 		{"intern", "", ""},
 		{"medical intern", "", ""},
