@@ -55,6 +55,14 @@ import (
 //	                 apart; "suffix = ending" also replaces the suffix, so
 //	                 that the feminine and masculine forms of a noun agree
 //	                 ("eira = eir": enfermeira and enfermeiro)
+//	[learner LANG]   a word for a person learning a field's work (intern,
+//	                 estagiário): one word per line
+//	[field LANG]     "field = words": a field of work or study and the
+//	                 words of its practitioner's title ("contabilidade =
+//	                 contador"), read into a title whose role is a learner
+//	                 word and which names the field ("Estagiário de
+//	                 Contabilidade"); the field may be a phrase of up to
+//	                 MaxVariantWords words
 //
 // LANG is a language of Languages or "*" for all of them. Entries are
 // folded (lower case, no accents) by the engine, so they are written
@@ -95,6 +103,11 @@ type Lexicon struct {
 	// Translate holds glossaries by "A-B" (from language A to B): From
 	// is a phrase of A, To its words in B.
 	Translate map[string][]Rewrite
+	// Learners are words for a person learning a field's work, by
+	// language; Fields map a field (From) to its practitioner's title
+	// words (To), by language.
+	Learners map[string][]string
+	Fields   map[string][]Rewrite
 }
 
 // Rewrite replaces a word by one or more words.
@@ -144,7 +157,7 @@ func LexiconFile(name string) ([]byte, error) {
 func LoadLexicon(names ...string) (*Lexicon, error) {
 	lx := &Lexicon{Function: map[string][]string{}, Stop: map[string][]string{}, Postmodifiers: map[string][]string{},
 		Variants: map[string][]Rewrite{}, Canon: map[string][]Rewrite{}, Agentive: map[string][]Rewrite{}, Translate: map[string][]Rewrite{},
-		Entry: map[string][]Rewrite{}}
+		Entry: map[string][]Rewrite{}, Learners: map[string][]string{}, Fields: map[string][]Rewrite{}}
 	for _, name := range names {
 		data, err := LexiconFile(name)
 		if err != nil {
@@ -196,7 +209,7 @@ func (lx *Lexicon) parse(r *bytes.Reader, file string) error {
 			return fail("entry %q before any [section]", s)
 		}
 		key := kind + " " + arg + "\x00" + s
-		if kind == "variant" || kind == "canon" || kind == "translate" || kind == "entry" {
+		if kind == "variant" || kind == "canon" || kind == "translate" || kind == "entry" || kind == "field" {
 			from, _, ok := strings.Cut(s, "=")
 			if !ok {
 				return fail("%q: want \"word = replacement\"", s)
@@ -219,7 +232,7 @@ func (lx *Lexicon) parse(r *bytes.Reader, file string) error {
 
 func checkSection(kind, arg string) error {
 	switch kind {
-	case "function", "stop", "postmodifier", "variant", "canon", "agentive", "entry":
+	case "function", "stop", "postmodifier", "variant", "canon", "agentive", "entry", "learner", "field":
 		if arg != "*" && !knownLanguage(arg) {
 			return fmt.Errorf("[%s %s]: want a language (%s) or *", kind, arg, strings.Join(Languages, ", "))
 		}
@@ -261,7 +274,7 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 			return fmt.Errorf("%q: one suffix per line, and at most one ending to replace it", s)
 		}
 		addTo(lx.Agentive, langs, rw)
-	case "function", "stop", "postmodifier":
+	case "function", "stop", "postmodifier", "learner":
 		if len(strings.Fields(s)) != 1 {
 			return fmt.Errorf("%q: one word per line", s)
 		}
@@ -271,6 +284,8 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 			list = lx.Stop
 		case "postmodifier":
 			list = lx.Postmodifiers
+		case "learner":
+			list = lx.Learners
 		}
 		addTo(list, langs, s)
 	case "variant", "canon":
@@ -294,6 +309,13 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 		}
 		rw.From = strings.Join(strings.Fields(rw.From), " ")
 		addTo(lx.Entry, langs, rw)
+	case "field":
+		rw := parseRewrite(s)
+		if n := len(strings.Fields(rw.From)); n == 0 || n > MaxVariantWords || len(rw.To) == 0 {
+			return fmt.Errorf("%q: want \"field = title words\": a field of up to %d words", s, MaxVariantWords)
+		}
+		rw.From = strings.Join(strings.Fields(rw.From), " ")
+		addTo(lx.Fields, langs, rw)
 	case "translate":
 		rw := parseRewrite(s)
 		if rw.From == "" || len(rw.To) == 0 {

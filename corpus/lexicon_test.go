@@ -47,6 +47,11 @@ func TestLexiconErrors(t *testing.T) {
 		{"[entry en]\ntrainee\n", "t.lex:2: \"trainee\": want \"word = replacement\""},
 		{"[entry en]\ntrainee = operator\ntrainee = agent\n", "t.lex:3: \"trainee = agent\" is listed twice"},
 		{"[entry xx]\n", "t.lex:1: [entry xx]: want a language"},
+		{"[learner en]\nsummer intern\n", "t.lex:2: \"summer intern\": one word per line"},
+		{"[field en]\naccounting\n", "t.lex:2: \"accounting\": want \"word = replacement\""},
+		{"[field en]\naccounting = \n", "t.lex:2: \"accounting =\": want \"field = title words\""},
+		{"[field en]\naccounting = accountant\naccounting = auditor\n", "t.lex:3: \"accounting = auditor\" is listed twice"},
+		{"[field xx]\n", "t.lex:1: [field xx]: want a language"},
 		{"[postmodifier en]\nin front of\n", "t.lex:2: \"in front of\": one word per line"},
 		{"[postmodifier xx]\n", "t.lex:1: [postmodifier xx]: want a language"},
 	}

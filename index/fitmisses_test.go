@@ -122,11 +122,16 @@ const (
 	commonPTUnitFloor  = 0.95
 	// measured on 490 rows, 67 of them titles of general wordings
 	// (abbreviated role words, English role titles, grades, Brazilian and
-	// European pairs) that its first 423 lacked; those 423 code as before
-	adsPTExactFloor    = 0.89
-	adsPTUnitFloor     = 0.92
+	// European pairs) that its first 423 lacked; those 423 code as before;
+	// then 528 rows, 38 of them learners of a field (estagiário de, trainee
+	// de, jovem aprendiz)
+	adsPTExactFloor    = 0.90
+	adsPTUnitFloor     = 0.93
 	commonENExactFloor = 0.91
 	commonENUnitFloor  = 0.94
-	adsENExactFloor    = 0.90
-	adsENUnitFloor     = 0.91
+	// measured on 510 rows, 35 of them learners of a field (intern,
+	// graduate, cadet, apprentice), harder than the first 475, none of
+	// which codes otherwise
+	adsENExactFloor = 0.89
+	adsENUnitFloor  = 0.91
 )

@@ -76,6 +76,12 @@ type langAnalysis struct {
 	// entry maps an entry word (folded) to the role it stands for in a
 	// title that names none (entry.go).
 	entry map[string]string
+	// learners are the words for a person learning a field's work;
+	// fields map a field (folded words) to its practitioner's title
+	// words, maxField the most words of a field (field.go).
+	learners map[string]bool
+	fields   map[string][]string
+	maxField int
 	// postmod are the words that open a phrase after a head noun
 	// (headphrase.go).
 	postmod map[string]bool
@@ -118,6 +124,7 @@ func compileAnalyser(lx *corpus.Lexicon, vocab func(*analyser) (words, bigrams m
 		if len(la.entry) > 0 {
 			a.entryLangs = append(a.entryLangs, lang)
 		}
+		la.compileFields(lx, lang)
 	}
 	for _, p := range lx.Places {
 		if p = Fold(p); !a.titleWords[p] {

@@ -20,7 +20,7 @@ const WholeVersion = "anzsco2022-1"
 // WholeLexicons are the lexicons of the whole-ANZSCO corpus: the general
 // English and Portuguese ones, job-ad noise and the ABS title conventions,
 // and none of any one occupation's domain.
-var WholeLexicons = []string{"en", "pt", "jobads", "jobads-pt", "ads-en", "abs", "pt-en"}
+var WholeLexicons = []string{"en", "pt", "jobads", "jobads-pt", "ads-en", "abs", "pt-en", "fields"}
 
 // Whole builds the whole-ANZSCO corpus from the workbooks' titles and
 // structure: every occupation a target, no contrasts, the general
