@@ -110,9 +110,10 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 		firstWords++
 		p.stripped = append(p.stripped, Stripped{Text: w, Rule: "entry word, read as " + role})
 	}
-	if fw, _ := ix.an.fieldWords(words, p.stripped); fw != nil {
+	if fw, learner := ix.an.fieldWords(words, p.stripped); fw != nil {
 		words = append(append([]string(nil), fw...), words...)
 		firstWords += len(fw)
+		p.stripped = append(p.stripped, Stripped{Text: learner, Rule: "learner of a field, read as " + strings.Join(fw, " ")})
 	}
 	firstWords = min(firstWords, len(words))
 	p.qtext = strings.Join(words, " ")

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,5 +88,31 @@ func TestClassifyFieldLearners(t *testing.T) {
 		if r.Code != tt.code {
 			t.Errorf("Classify(%q) = %q, want %q", tt.in, r.Code, tt.code)
 		}
+	}
+}
+
+// TestExplainFieldLearner checks that --explain says how a learner of a
+// field was read, and says nothing of it for a title without a field.
+func TestExplainFieldLearner(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	read := func(title string) []string {
+		t.Helper()
+		r, err := ix.Classify(Query{Text: title, Explain: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rules []string
+		for _, s := range r.Explanation.Stripped {
+			if strings.HasPrefix(s.Rule, "learner of a field") {
+				rules = append(rules, s.Text+": "+s.Rule)
+			}
+		}
+		return rules
+	}
+	if got, want := read("Intern (Accounting)"), []string{"intern: learner of a field, read as accountant"}; !slices.Equal(got, want) {
+		t.Errorf("Intern (Accounting): %q, want %q", got, want)
+	}
+	if got := read("Medical Intern"); len(got) != 0 {
+		t.Errorf("Medical Intern: %q, want no learner reading", got)
 	}
 }
