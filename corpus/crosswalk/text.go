@@ -43,7 +43,11 @@ var genderEnding = regexp.MustCompile(`(\pL+)\((a|o|as|os)\)`)
 // two titles ("Manicure/pedicure" is one title; "Técnico de TI/TIC" too)
 // are kept; see startsTitle for where a slash splits.
 func SplitLabel(label string) []string {
-	label = genderMarker.ReplaceAllString(label, "")
+	// Removing a note can join the text around it into another
+	// ("((m/f)m/f)"); each pass shortens the label, so this ends.
+	for genderMarker.MatchString(label) {
+		label = genderMarker.ReplaceAllString(label, "")
+	}
 	var out []string
 	for _, part := range splitSlash(label) {
 		if !genderEnding.MatchString(part) {
