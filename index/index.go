@@ -759,9 +759,10 @@ func langMask(lang string) uint8 {
 // is coded as the English is.
 func (ix *Index) titleLanguage(words []string, first int) string {
 	vote := ix.detectLanguage(words)
-	lang, w := ix.roleLanguage(words[:min(first, len(words))])
+	head := words[:min(first, len(words))]
+	lang, w := ix.roleLanguage(head)
 	if lang == "" {
-		if p := ix.phraseLanguage(words[:min(first, len(words))]); p != "" {
+		if p := ix.phraseLanguage(head); p != "" {
 			return p
 		}
 		return vote

@@ -406,13 +406,23 @@ func (a *analyser) terms(lang, s string) []string {
 // hasPhrase reports whether words hold a phrase of the variants.
 func (la *langAnalysis) hasPhrase(words []string) bool {
 	for i := range words {
-		for k := min(la.maxPhrase, len(words)-i); k >= 2 && la.phraseStart[words[i]]; k-- {
-			if _, ok := la.phrases[strings.Join(words[i:i+k], " ")]; ok {
-				return true
-			}
+		if n, _ := la.phraseAt(words, i); n > 0 {
+			return true
 		}
 	}
 	return false
+}
+
+// phraseAt returns the length of the longest phrase of the variants that
+// starts at words[i], and what the variants write for it; 0 when none
+// does.
+func (la *langAnalysis) phraseAt(words []string, i int) (int, []string) {
+	for k := min(la.maxPhrase, len(words)-i); k >= 2 && la.phraseStart[words[i]]; k-- {
+		if r, ok := la.phrases[strings.Join(words[i:i+k], " ")]; ok {
+			return k, r
+		}
+	}
+	return 0, nil
 }
 
 // rewritePhrases replaces the phrases of the variants in words, the
@@ -424,12 +434,7 @@ func (la *langAnalysis) rewritePhrases(words []string) []string {
 	}
 	var out []string
 	for i := 0; i < len(words); i++ {
-		n, rep := 0, []string(nil)
-		for k := min(la.maxPhrase, len(words)-i); k >= 2 && n == 0 && la.phraseStart[words[i]]; k-- {
-			if r, ok := la.phrases[strings.Join(words[i:i+k], " ")]; ok {
-				n, rep = k, r
-			}
-		}
+		n, rep := la.phraseAt(words, i)
 		if n == 0 {
 			if out != nil {
 				out = append(out, words[i])
