@@ -27,6 +27,9 @@ tl = team leader
 tls = team leaders
 wfm = workforce management
 rta = real time analyst
+# an outsourcer's "non-voice" work is back-office processing, email or chat:
+# not its voice (phone) work
+non voice = nonvoice
 
 [variant en]
 lead = leader
@@ -43,6 +46,10 @@ evaluator = assessor
 scheduler = planner
 # te reo Maori for a worker in New Zealand ads ("Contact Centre Kaimahi")
 kaimahi = worker
+# a banker of the phone channel ("Telephone Banker") is its banking
+# consultant; without a channel a banker stays outside (a branch's personal banker)
+banker = banking consultant
+bankers = banking consultants
 
 [variant pt]
 # Portuguese words for the same call-centre roles
@@ -161,6 +168,10 @@ fabrica
 logistica
 expedicao
 recebimento
+# tourism's "receptivo" meets and serves arriving travellers
+turismo
+turistico
+turistica
 
 [entry en]
 # a trainee, intern or apprentice of a call centre does an operator's work:
