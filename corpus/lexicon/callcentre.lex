@@ -93,7 +93,9 @@ telefonicos = =telefonico
 
 [canon en]
 # operator = agent = consultant = representative = adviser = officer = associate
+# = executive (an outsourcer's "Customer Care Executive")
 agent = operator
+executive = operator
 consultant = operator
 representative = operator
 adviser = operator
