@@ -44,6 +44,9 @@ telephony = telephone
 # workforce scheduler a workforce planner
 evaluator = assessor
 scheduler = planner
+# multichannel work is omnichannel work (a contact centre's, or a shop's)
+multichannel = omnichannel
+multi channel = omnichannel
 # te reo Maori for a worker in New Zealand ads ("Contact Centre Kaimahi")
 kaimahi = worker
 # a banker of the phone channel ("Telephone Banker") is its banking
@@ -82,6 +85,9 @@ encarregado = supervisor
 encarregada = supervisor
 supervisora = supervisor
 supervisores = supervisor
+# multichannel (multicanal, omnicanal) work is omnichannel work
+multicanal = omnichannel
+omnicanal = omnichannel
 # "=word" keeps the word unstemmed: telefonista must not stem to telefon ("telephone")
 telefonista = =telefonista
 telefonistas = =telefonista
@@ -128,6 +134,9 @@ receptivo
 ativo
 # a shop's or a warehouse's omnichannel work is order fulfilment
 omnichannel
+multichannel
+multicanal
+omnicanal
 # a shop answers WhatsApp too ("Atendente de Loja - WhatsApp e Balcão")
 whatsapp
 
