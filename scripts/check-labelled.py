@@ -44,6 +44,7 @@ TESTS = {
     "5411-test-4.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
     "5411-test-5.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
     "5411-test-6.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
+    "5411-test-7.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
 }
 # Fit sets: labelled like the test sets, but their misses may be studied.
 FIT = {
