@@ -139,6 +139,8 @@ multicanal
 omnicanal
 # a shop answers WhatsApp too ("Atendente de Loja - WhatsApp e Balcão")
 whatsapp
+# email support is a contact centre's, email marketing is marketing
+email
 
 [workplace]
 # other workplaces, English
@@ -165,6 +167,8 @@ shop floor
 supermarket
 restaurant
 production line
+# marketing ("Email Marketing Specialist", "Inbound Marketing Executive")
+marketing
 # Portuguese
 loja
 balcao
