@@ -27,6 +27,9 @@ tl = team leader
 tls = team leaders
 wfm = workforce management
 rta = real time analyst
+# an outsourcer's "non-voice" work is back-office processing, email or chat:
+# not its voice (phone) work
+non voice = nonvoice
 
 [variant en]
 lead = leader
@@ -41,8 +44,15 @@ telephony = telephone
 # workforce scheduler a workforce planner
 evaluator = assessor
 scheduler = planner
+# multichannel work is omnichannel work (a contact centre's, or a shop's)
+multichannel = omnichannel
+multi channel = omnichannel
 # te reo Maori for a worker in New Zealand ads ("Contact Centre Kaimahi")
 kaimahi = worker
+# a banker of the phone channel ("Telephone Banker") is its banking
+# consultant; without a channel a banker stays outside (a branch's personal banker)
+banker = banking consultant
+bankers = banking consultants
 
 [variant pt]
 # Portuguese words for the same call-centre roles
@@ -75,6 +85,9 @@ encarregado = supervisor
 encarregada = supervisor
 supervisora = supervisor
 supervisores = supervisor
+# multichannel (multicanal, omnicanal) work is omnichannel work
+multicanal = omnichannel
+omnicanal = omnichannel
 # "=word" keeps the word unstemmed: telefonista must not stem to telefon ("telephone")
 telefonista = =telefonista
 telefonistas = =telefonista
@@ -86,7 +99,9 @@ telefonicos = =telefonico
 
 [canon en]
 # operator = agent = consultant = representative = adviser = officer = associate
+# = executive (an outsourcer's "Customer Care Executive")
 agent = operator
+executive = operator
 consultant = operator
 representative = operator
 adviser = operator
@@ -119,8 +134,13 @@ receptivo
 ativo
 # a shop's or a warehouse's omnichannel work is order fulfilment
 omnichannel
+multichannel
+multicanal
+omnicanal
 # a shop answers WhatsApp too ("Atendente de Loja - WhatsApp e Balcão")
 whatsapp
+# email support is a contact centre's, email marketing is marketing
+email
 
 [workplace]
 # other workplaces, English
@@ -147,6 +167,8 @@ shop floor
 supermarket
 restaurant
 production line
+# marketing ("Email Marketing Specialist", "Inbound Marketing Executive")
+marketing
 # Portuguese
 loja
 balcao
@@ -161,6 +183,10 @@ fabrica
 logistica
 expedicao
 recebimento
+# tourism's "receptivo" meets and serves arriving travellers
+turismo
+turistico
+turistica
 
 [entry en]
 # a trainee, intern or apprentice of a call centre does an operator's work:

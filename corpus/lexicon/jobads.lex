@@ -79,6 +79,9 @@
 \bnights\b
 \bdays\b
 \brotating roster\b
+\brotational rosters?\b
+\b(?:rotational|rotating|graveyard|split|early|late|evening|morning|overnight|night|day|afternoon|weekend|us|uk|australian|nz|international) shifts\b
+\b(?:rotational|rotating|graveyard|split|early|late|evening|morning|overnight|us|uk|australian|nz|international) shift\b
 \broster\b
 \bshifts?\b
 \bturno (?:da )?(?:manha|tarde|noite)\b
@@ -94,7 +97,11 @@
 \bescala \d+x\d+\b
 
 [noise grade]
+# public-service classifications: APS and EL (Commonwealth), VPS (Victoria),
+# AO (Queensland, Northern Territory), ASO (South Australia, ACT)
+\b(?:aps|el|vps|ao|aso)\s?\d+(?:\s?(?:-|/|&|or|to)\s?(?:aps|el|vps|ao|aso)?\s?\d+)?\b
 \b(?:level|lvl|nivel|grade|band|aps|tier|step|l)\s?\d+\b
+\baps\b
 \b\d+\s?(?:st|nd|rd|th|a|o)\b
 \bii\b
 \biii\b

@@ -16,6 +16,10 @@ chinese
 contractor
 contract
 day
+# an outsourcer's domestic or international process serves customers at
+# home or overseas; "international" would stem to the trainee's "intern"
+domestic
+international
 english
 entry
 fixed
