@@ -282,8 +282,12 @@ const (
 	// --min-confidence (minConfidenceCoverage), against a target of 0.70.
 	// The Portuguese figure was 0.701 and is 0.660 since the refit on the
 	// grown Portuguese ad titles, which moved the best threshold from 0.75
-	// to 0.81; its floor was lowered from 0.70 to 0.65 with it.
-	jobAdsCoverage95   = 0.68
+	// to 0.81; its floor was lowered from 0.70 to 0.65 with it. The
+	// English figure was 0.683 and is 0.679 since a title that the stop
+	// words shorten counts the words it lost (one title of 221 under the
+	// threshold; exact and unit group unchanged, right as coded 0.796 ->
+	// 0.801); its floor was lowered from 0.68 to 0.67 with it.
+	jobAdsCoverage95   = 0.67
 	jobAdsCoverage95PT = 0.65
 )
 

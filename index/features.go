@@ -289,6 +289,7 @@ func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang stri
 		f := e.weight
 		if ix.hier {
 			f *= lq.headWeight(e, inQ, lang)
+			n += float64(e.lost)
 		}
 		c := mw / n * f
 		if lf.bestTitle == "" || c > lf.cont || (c == lf.cont && m > bestM) {
@@ -296,12 +297,12 @@ func (ix *Index) titleMatch(es []*entry, posts []int32, lq *langQuery, lang stri
 		}
 		// An exact own title, not a group's (a residual title is exact
 		// only when the query says "nec" too).
-		if ix.hier && !e.shared && m == len(e.terms) && m == len(lq.terms) {
+		if ix.hier && !e.shared && e.lost == 0 && m == len(e.terms) && m == len(lq.terms) {
 			lf.exact = true
 		}
 		// The same for the query's first part, when words follow it, and
 		// a title of the classification's own, not another's.
-		if ix.hier && !e.shared && e.kind != kindSourced && mc == len(e.terms) && mc == len(lq.core) && len(lq.core) < len(lq.terms) {
+		if ix.hier && !e.shared && e.lost == 0 && e.kind != kindSourced && mc == len(e.terms) && mc == len(lq.core) && len(lq.core) < len(lq.terms) {
 			lf.coreExact = true
 		}
 		if cd := mdw / n * f; m > 0 && cd > lf.contDesc {

@@ -319,6 +319,7 @@ func (m hierModel) level(d hierDecision, h hierFeatures, pOcc, pUnit, pMinor flo
 		// its unit group.
 		pOcc = 0
 	}
+
 	return d.choose(pOcc, pUnit, pMinor)
 }
 
@@ -493,6 +494,7 @@ func (ix *Index) precompute() {
 		for i, t := range e.terms {
 			e.idf[i] = ix.idfOf(e.lang, t)
 		}
+		e.lost = ix.lostWeight(e)
 	}
 	for _, oi := range ix.occs {
 		for _, es := range oi.langEntries {
@@ -501,6 +503,28 @@ func (ix *Index) precompute() {
 			}
 		}
 	}
+}
+
+// lostWeight is the weight of the words of e's title that the stop words
+// of its language take out of its terms, each as the rarest term: the
+// crosswalk title "Rececionista noturno" (a night receptionist) is
+// analysed as "rececionista" alone, and without its lost word would be
+// exactly the bare query "Rececionista" and rank a hotel receptionist
+// first. A query word that is a stop word is taken out of the query too,
+// so the title is then contained in part, as a title of which the query
+// says only some words. Function words and single letters are no loss.
+func (ix *Index) lostWeight(e *entry) float32 {
+	la := ix.an.langs[e.lang]
+	if la == nil {
+		return 0
+	}
+	n := 0
+	for _, w := range Words(Fold(ix.an.titleText(e.text))) {
+		if len(w) >= 2 && la.stop[w] && !ix.an.isFunction(w) {
+			n++
+		}
+	}
+	return float32(float64(n) * ix.idfMax)
 }
 
 // entriesOf calls fn for an occupation's own title entries in lang, then

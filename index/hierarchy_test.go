@@ -156,3 +156,40 @@ func TestMinConfidenceBacksOff(t *testing.T) {
 		}
 	}
 }
+
+// TestLostStopWords checks that a title of another classification that the
+// stop words shorten still counts the words it lost: "Rececionista
+// noturno" (a hotel's night receptionist) is analysed as "rececionista"
+// alone, and must be neither exactly the bare query "Rececionista" nor
+// contained in it whole, so that the query's best candidate is the general
+// receptionist, not the hotel's.
+func TestLostStopWords(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	var night *entry
+	for _, e := range ix.occs["542113"].entries {
+		if e.text == "Rececionista noturno" {
+			night = e
+		}
+	}
+	if night == nil {
+		t.Fatal("542113 Hotel or Motel Receptionist has no title \"Rececionista noturno\"")
+	}
+	if len(night.terms) != 1 || night.lost <= 0 {
+		t.Fatalf("%q: terms %v, lost %v; want one term and a lost weight", night.text, night.terms, night.lost)
+	}
+	if lw := ix.lostWeight(&entry{lang: "pt", text: "Chefe de cozinha"}); lw != 0 {
+		t.Errorf("lostWeight(Chefe de cozinha) = %v, want 0: a function word is no loss", lw)
+	}
+	p, err := ix.prepare(Query{Text: "Rececionista"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range p.cands {
+		if f.code == "542113" && (f.exact || f.cont >= 1) {
+			t.Errorf("Rececionista: 542113 exact %v, containment %.2f through a title that lost a word", f.exact, f.cont)
+		}
+	}
+	if got := p.cands[0].code; got != "542111" {
+		t.Errorf("Rececionista: best candidate %s, want 542111 Receptionist (General)", got)
+	}
+}

@@ -286,6 +286,11 @@ type entry struct {
 	// shared marks a title that names no single occupation: a group's,
 	// or one that another classification gives to several targets.
 	shared bool
+	// lost is, in a hierarchical corpus, the weight of the title's words
+	// that the stop words took out of its terms (lostWeight): a title of
+	// another classification, whose words are not kept from the stop
+	// words, still says them.
+	lost float32
 }
 
 // occInfo is what ranking needs to know of an occupation beyond bleve.

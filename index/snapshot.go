@@ -392,5 +392,6 @@ func (ix *Index) setIDF(es []*entry) {
 			idf = append(idf, ix.idfOf(e.lang, t))
 		}
 		e.idf = idf[len(idf)-len(e.terms) : len(idf) : len(idf)]
+		e.lost = ix.lostWeight(e)
 	}
 }
