@@ -763,7 +763,6 @@ vidraria = glass
 tempera de vidro = glass toughening
 marmore = marble
 granito = granite
-marmoraria = stone
 pedra = stone
 polidor de pedra = stone polisher
 pintor industrial = industrial spraypainter
