@@ -492,8 +492,8 @@ func aucOf(sc []scoredResult) float64 {
 // and crosswalk corrections were made from their misses, so they are coded
 // right more often than unseen titles, but the models never saw them.
 var otherFitSets = []struct{ file, source string }{
-	{"anzsco-common-en.csv", "common-en"}, {"anzsco-ads-en.csv", "ads-en"},
-	{"anzsco-common-pt.csv", "common-pt"}, {"anzsco-ads-pt.csv", "ads-pt"},
+	{"anzsco-common-en.csv", "common-en"}, {"anzsco-ads-en.csv", "ads-en"}, {"anzsco-ads2-en.csv", "ads2-en"},
+	{"anzsco-common-pt.csv", "common-pt"}, {"anzsco-ads-pt.csv", "ads-pt"}, {"anzsco-ads2-pt.csv", "ads2-pt"},
 }
 
 // reportOtherFitSets logs how model m codes the unambiguous rows of

@@ -459,9 +459,10 @@ func (la *langAnalysis) keep(w string) bool {
 }
 
 // known reports whether a folded word is a word of the lexicons in any
-// language: the speller leaves such words alone.
+// language, a glossary's word among them ("hipnoterapeuta", which is one
+// letter pair from "hidroterapeuta"): the speller leaves such words alone.
 func (a *analyser) known(w string) bool {
-	if a.functionLangs[w] != 0 || a.places[w] {
+	if a.functionLangs[w] != 0 || a.places[w] || a.glossaryLangs(w) != 0 {
 		return true
 	}
 	for _, la := range a.langs {

@@ -10,7 +10,8 @@ sets), compared after lowercasing, dropping accents and punctuation. Rows of the
 5411 set must be labelled 541111, 541112 or NONE, the note of a NONE row naming
 the nearest outside occupation as its first code.
 
-The fit sets (FIT: anzsco-common-pt.csv, anzsco-common-en.csv, anzsco-ads-pt.csv, anzsco-ads-en.csv) are checked with the test sets, so that
+The fit sets (FIT: anzsco-common-pt.csv, anzsco-common-en.csv, anzsco-ads-pt.csv, anzsco-ads-en.csv,
+anzsco-ads2-pt.csv, anzsco-ads2-en.csv) are checked with the test sets, so that
 no row of a fit set repeats a row of a test set, and like them but for two
 rules: a fit set may share titles with the default corpus and the fitting and
 development sets, which are of the 5411 scope ("Assistente administrativo" is a
@@ -52,6 +53,8 @@ FIT = {
     "anzsco-common-en.csv": {"languages": {"en"}, "scope": None, "fit": True},
     "anzsco-ads-pt.csv": {"languages": {"pt"}, "scope": None, "fit": True},
     "anzsco-ads-en.csv": {"languages": {"en"}, "scope": None, "fit": True},
+    "anzsco-ads2-pt.csv": {"languages": {"pt"}, "scope": None, "fit": True},
+    "anzsco-ads2-en.csv": {"languages": {"en"}, "scope": None, "fit": True},
 }
 OTHER_SETS = [
     os.path.join(ROOT, "testdata", "labelled", "titles.csv"),

@@ -222,3 +222,94 @@ berry picker = fruit picker
 apple picker = fruit picker
 nursery hand = nursery worker
 bike = bicycle
+# managers: R&D is research and development; holiday, tourist and
+# caravan parks are one business
+rd = research and development
+holiday park = caravan park
+tourist park = caravan park
+campground = camping ground
+# the armed forces and police by rank
+army officer = commissioned defence force officer
+navy officer = commissioned defence force officer
+air force officer = commissioned defence force officer
+officer cadet = commissioned defence force officer
+warrant officer = senior non-commissioned defence force member
+sergeant major = senior non-commissioned defence force member
+police inspector = commissioned police officer
+police superintendent = commissioned police officer
+# the performing arts, media and writing; the instrument names the
+# instrumentalist
+actress = actor
+dj = disc jockey
+choir director = choral director
+choir conductor = choral director
+organist = instrumentalist
+keyboardist = instrumentalist
+cellist = instrumentalist
+saxophonist = instrumentalist
+trumpeter = instrumentalist
+bassist = instrumentalist
+flautist = instrumentalist
+ghostwriter = author
+tattoo artist = tattooist
+fx = foreign exchange
+# ships' officers
+harbour pilot = ship's pilot
+marine pilot = ship's pilot
+chief mate = ship's officer
+first mate = ship's officer
+second mate = ship's officer
+third mate = ship's officer
+second engineer = ship's engineer
+third engineer = ship's engineer
+# community, education and outdoor work
+welfare officer = welfare worker
+education review officer = education reviewer
+hiking guide = trekking guide
+# trades and technicians
+agronomy technician = agricultural technician
+rf technician = radiocommunications technician
+electroplating = electroplater
+coachbuilder = coach builder
+edgebander = edge bander
+qc = quality control
+offsider = assistant
+forkie = forklift driver
+posty = postie
+# farms, forests and waterways
+fish farm = aquaculture farm
+oyster farm = aquaculture farm
+salmon farm = aquaculture farm
+prawn farm = aquaculture farm
+mussel farm = aquaculture farm
+sugarcane = sugar cane
+cotton farm manager = cotton grower
+bush regeneration officer = bush regenerator
+weed control officer = weed controller
+# more titles as ads write them
+elected member = councillor
+head of engineering = engineering manager
+executive dean = faculty head
+academic registrar = university registrar
+raaf = air force
+adf = defence force
+pilot officer = commissioned defence force officer
+flying officer = commissioned defence force officer
+flight lieutenant = commissioned defence force officer
+squadron leader = commissioned defence force officer
+club dj = disc jockey nightclub
+mural artist = painter artistic
+muralist = painter artistic
+ceramicist = ceramic artist
+commissioning editor = book editor
+immigration adviser = immigration consultant
+fishing skipper = master fisher
+electronic design engineer = electronics engineer
+electronic engineer = electronics engineer
+automation test engineer = systems test engineer
+test automation engineer = systems test engineer
+production support engineer = ict support engineer
+application support engineer = ict support engineer
+dispute resolution practitioner = family law mediator
+digital print operator = digital printer
+tab = betting agency

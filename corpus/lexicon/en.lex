@@ -172,6 +172,7 @@ optimization = optimisation
 advisor = adviser
 advisors = advisers
 counselor = counsellor
+homeopath = homoeopath
 labor = labour
 program = programme
 programs = programmes

@@ -607,3 +607,269 @@ agente de customer service = contact centre operator
 service desk = help desk
 analista de help desk = ict help desk officer
 analista de service desk = ict help desk officer
+# planning, research and engineering managers, and trade on one's own
+# account: P&D (pesquisa e desenvolvimento) and I&D (investigação e
+# desenvolvimento) are research and development
+planejamento = planning
+planeamento = planning
+estrategico = strategic
+politicas publicas = public policy
+pesquisa e desenvolvimento = research and development
+investigacao e desenvolvimento = research and development
+pd = research and development
+engenharia = engineering
+engenharia civil = civil engineering
+engenharia mecanica = mechanical engineering
+engenharia eletrica = electrical engineering
+engenharia electrotecnica = electrical engineering
+engenharia quimica = chemical engineering
+engenharia ambiental = environmental engineering
+engenharia de software = software engineering
+importacao = import
+exportacao = export
+comercio exterior = import export
+grossista = wholesale
+atacadista = wholesale
+# the armed forces, fire services and police by rank: an oficial is a
+# commissioned officer, a sargento or subtenente a senior
+# non-commissioned member, a soldado or praça one of the other ranks; a
+# delegado de polícia heads a police station
+exercito = army
+marinha = navy
+forca aerea = air force
+oficial do exercito = commissioned defence force officer
+oficial da marinha = commissioned defence force officer
+oficial da marinha mercante = ship's officer
+oficial da forca aerea = commissioned defence force officer
+oficial bombeiro = commissioned fire officer
+sargento = sergeant
+subtenente = warrant officer
+soldado = soldier
+delegado de policia = commissioned police officer
+# the Brazilian military police is a state police force
+policia militar = police
+soldado pm = police officer
+# camping grounds and caravan parks
+campismo = camping
+parque de campismo = caravan park and camping ground
+camping = camping ground
+# the performing and visual arts, media and writing
+ator = actor
+dublador = voice over artist
+bailarino = dancer
+dancarino = dancer
+coreografo = choreographer
+magico = magician
+palhaco = clown
+humorista = comedian
+animador de festas = entertainer
+dj = disc jockey
+discoteca = nightclub
+musico = musician
+pianista = pianist
+guitarrista = guitarist
+violonista = guitarist
+baterista = drummer
+violinista = violinist
+tecladista = instrumentalist
+organista = instrumentalist
+cantor = singer
+vocalista = vocalist
+fadista = singer
+regente de coral = choral director
+regente de coro = choral director
+maestro = music director
+compositor = composer
+arranjador = music arranger
+artista plastico = visual arts
+pintor artistico = painter artistic
+ceramista = ceramic artist
+oleiro = potter
+escultor = sculptor
+tatuador = tattooist
+diretor artistico = artistic director
+director artistico = artistic director
+produtor = producer
+produtor rural = farmer
+produtor de eventos = event organiser
+produtor audiovisual = media producer
+produtor de televisao = television producer
+produtor executivo = executive producer
+radialista = radio presenter
+locutor = announcer
+locutor de radio = radio announcer
+apresentador = presenter
+televisao = television
+roteirista = screenwriter
+argumentista = screenwriter
+escritor = author
+editor de livros = book editor
+# finance and information professionals
+renda fixa = fixed interest
+derivativos = derivatives
+mercado financeiro = financial market
+corretor de valores = stockbroker
+curador = curator
+museu = museum
+galeria de arte = art gallery
+ligacao = liaison
+imigracao = immigration
+consultor de imigracao = immigration consultant
+patentes = patents
+examinador = examiner
+gestor do conhecimento = knowledge manager
+gestao do conhecimento = knowledge management
+# ships: the comandante or capitão commands, an oficial de náutica or
+# piloto of the merchant navy keeps the watch, an oficial or chefe de
+# máquinas runs the engines, a prático brings ships into port
+navio = ship
+embarcacao = vessel
+comandante de navio = ship's master
+capitao de navio = ship's captain
+pratico de porto = ship's pilot
+oficial de nautica = deck officer
+piloto da marinha mercante = deck officer
+oficial de maquinas = marine engineer
+chefe de maquinas = marine engineer
+vistoriador naval = marine surveyor
+pesca = fishing
+mestre de pesca = master fisher
+# designers
+figurinista = costume designer
+designer de joias = jewellery designer
+designer de joalharia = jewellery designer
+# education advisers and reviewers
+assessor pedagogico = education adviser
+inspetor escolar = school inspector
+# health and natural therapies
+emagrecimento = weight loss
+fitoterapeuta = herbalist
+# outdoor guides and instructors
+escalada = rock climbing
+trilhas = trekking
+guia de trilhas = trekking guide
+montanha = mountain
+paraquedismo = skydiving
+# insurance claims
+regulador de sinistros = insurance loss adjuster
+sindicante = investigator
+cliente oculto = mystery shopper
+# machine operators and factory process workers of clay, concrete, glass
+# and stone, paint, metal, plastics, rubber, paper, wood, chemicals,
+# footwear and hides
+pre moldados = concrete precast
+vidro = glass
+vidraria = glass
+tempera de vidro = glass toughening
+marmore = marble
+granito = granite
+pedra = stone
+polidor de pedra = stone polisher
+pintor industrial = industrial spraypainter
+pintura eletrostatica = powder coater
+pintura eletrostatica a po = powder coater
+pintor a pistola = spraypainter
+ajudante de caldeireiro = boilermaker's assistant
+borracha = rubber
+classificador de graos = grain quality technician
+classificador de frutas = fruit and vegetable classer
+graos = grain
+serraria = sawmill
+serracao = sawmill
+fabrica de papel = paper mill
+moveis = furniture
+industria quimica = chemical plant
+calcadista = footwear
+curtume = tannery
+# aquaculture, forestry, irrigation and vending
+piscicultura = aquaculture
+aquicultura = aquaculture
+aquacultura = aquaculture
+florestal = forestry
+irrigante = irrigation worker
+irrigacao = irrigation
+maquinas de vending = vending machine
+venda automatica = vending machine
+# printing
+impressor = printer
+ajudante de impressor = printer's assistant
+acabamento grafico = print finishing
+acabador grafico = print finisher
+# farm owners and managers by crop and stock
+produtor de graos = grain grower
+algodao = cotton
+cana de acucar = sugar cane
+pecuaria = livestock
+# medical specialists, allied and natural health
+ginecologista = gynaecologist
+obstetra = obstetrician
+patologista = pathologist
+radiologista = radiologist
+radio oncologista = radiation oncologist
+emergencista = emergency physician
+medico do esporte = sports physician
+medico do desporto = sports physician
+acupunturista = acupuncturist
+acupuntor = acupuncturist
+naturopata = naturopath
+homeopata = homoeopath
+hipnoterapeuta = hypnotherapist
+aromaterapeuta = aromatherapist
+conselheiro genetico = genetic counsellor
+protesista = prosthetist
+ortesista = orthotist
+promocao da saude = health promotion
+agente comunitario de saude = community health worker
+# officers of the police, deans and heads of schools, aides of legislators
+oficial de policia = commissioned police officer
+oficial da psp = commissioned police officer
+diretor de faculdade = faculty head
+diretor de agrupamento de escolas = school principal
+assessor parlamentar = electorate officer
+propriedade industrial = intellectual property
+propriedade intelectual = intellectual property
+# ICT: sustentação is application support
+sustentacao = support
+engenheiro de testes = systems test engineer
+qualidade de software = ict quality assurance
+tv = television
+muralista = painter artistic
+# technicians and trades
+agropecuaria = agricultural
+inseminador = artificial insemination technician
+projetista de irrigacao = irrigation designer
+radiocomunicacoes = radiocommunications
+ferreiro = blacksmith
+galvanoplastia = electroplater
+galvanizador = galvaniser
+polidor de metais = metal polisher
+inox = stainless steel
+encarrocador = vehicle body builder
+carroceria = vehicle body
+carrocerias = vehicle body
+montador de carrocerias = vehicle body builder
+estofador automotivo = vehicle trimmer
+estofador auto = vehicle trimmer
+viveirista = nurseryperson
+vinha = vineyard
+pomar = orchard
+encarregado de colheita = harvest supervisor
+encarregado de vinha = vineyard supervisor
+encarregado florestal = forestry operations supervisor
+serigrafico = screen printing
+impressor serigrafico = screen printer
+flexografico = flexographic
+impressor flexografico = flexographic printing machinist
+envernizador de moveis = furniture finisher
+moldureiro = picture framer
+marcenaria = joinery
+orladora = edge bander
+torneiro de madeira = wood turner
+tanoeiro = cooper
+construtor naval = boat builder
+carpinteiro naval = shipwright
+mae social = house parent
+pai social = house parent
+apostas = betting
+serrador de marmore = marble cutter
+serrador de pedra = stone sawyer
