@@ -43,11 +43,7 @@ var genderEnding = regexp.MustCompile(`(\pL+)\((a|o|as|os)\)`)
 // two titles ("Manicure/pedicure" is one title; "Técnico de TI/TIC" too)
 // are kept; see startsTitle for where a slash splits.
 func SplitLabel(label string) []string {
-	// Removing a note can join the text around it into another
-	// ("((m/f)m/f)"); each pass shortens the label, so this ends.
-	for genderMarker.MatchString(label) {
-		label = genderMarker.ReplaceAllString(label, "")
-	}
+	label = withoutGenderNotes(label)
 	var out []string
 	for _, part := range splitSlash(label) {
 		if !genderEnding.MatchString(part) {
@@ -65,8 +61,21 @@ func SplitLabel(label string) []string {
 	return out
 }
 
+// withoutGenderNotes cleans s and removes its gender notes. Removing a
+// note can join the text around it into another ("((m/f)m/f)"), and so
+// can cleaning (a space regexp's \s does not match, "(\vm/f)"); each pass
+// shortens s, so this ends.
+func withoutGenderNotes(s string) string {
+	for s = clean(s); genderMarker.MatchString(s); {
+		s = clean(genderMarker.ReplaceAllString(s, ""))
+	}
+	return s
+}
+
 func appendClean(out []string, s string) []string {
-	if s = clean(s); s != "" {
+	// A part of a label can hold a note the whole did not: "(m/f(a))"
+	// is "(m/f)" once the gender ending is written out.
+	if s = withoutGenderNotes(s); s != "" {
 		for _, o := range out {
 			if o == s {
 				return out
