@@ -353,6 +353,7 @@ pokies = poker machine
 cafe hand = cafe worker
 patissier = pastrycook
 pub manager = publican
+hotel general manager = hotel or motel manager
 replenishment assistant = shelf filler
 # retail
 sales associate = sales assistant
