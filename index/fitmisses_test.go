@@ -80,6 +80,15 @@ func TestAds2ENANZSCO(t *testing.T) {
 	testCommon(t, "anzsco-ads2-en.csv", ads2ENExactFloor, ads2ENUnitFloor)
 }
 
+// TestAds3ENANZSCO is TestAdsENANZSCO for testdata/labelled/
+// anzsco-ads3-en.csv, English ad titles of the occupations most common in
+// ads in wordings no other fit set uses: slang, abbreviations, licence
+// classes, sector and employer words ("Fridgie - Commercial
+// Refrigeration", "DON - Residential Aged Care Facility").
+func TestAds3ENANZSCO(t *testing.T) {
+	testCommon(t, "anzsco-ads3-en.csv", ads3ENExactFloor, ads3ENUnitFloor)
+}
+
 // TestAds2PTANZSCO is TestAds2ENANZSCO for testdata/labelled/
 // anzsco-ads2-pt.csv, Brazilian and Portuguese ad titles.
 func TestAds2PTANZSCO(t *testing.T) {
@@ -158,4 +167,10 @@ const (
 	ads2ENUnitFloor  = 0.90
 	ads2PTExactFloor = 0.83
 	ads2PTUnitFloor  = 0.87
+	// TestAds3ENANZSCO: first measured at exact 0.430, unit group 0.484
+	// on its 279 unambiguous rows, before any change made from its misses
+	// (0.429, 0.482 on 282 once four labels were corrected); 0.883, 0.897
+	// with the lexicon entries made from them
+	ads3ENExactFloor = 0.88
+	ads3ENUnitFloor  = 0.89
 )
