@@ -86,6 +86,14 @@ func TestAds2PTANZSCO(t *testing.T) {
 	testCommon(t, "anzsco-ads2-pt.csv", ads2PTExactFloor, ads2PTUnitFloor)
 }
 
+// TestAds3PTANZSCO is TestAds2PTANZSCO for testdata/labelled/
+// anzsco-ads3-pt.csv, Brazilian and Portuguese ad titles of the common
+// occupations in wordings the other sets do not use: synonyms, slang,
+// abbreviations, BR and PT words, gendered forms and sector qualifiers.
+func TestAds3PTANZSCO(t *testing.T) {
+	testCommon(t, "anzsco-ads3-pt.csv", ads3PTExactFloor, ads3PTUnitFloor)
+}
+
 // testCommon reports the accuracy on a common-occupations fit set, lists
 // its misses with ANZSCO_FIT_MISSES set, and asserts the floors on its
 // unambiguous rows.
@@ -158,4 +166,7 @@ const (
 	ads2ENUnitFloor  = 0.90
 	ads2PTExactFloor = 0.83
 	ads2PTUnitFloor  = 0.87
+	// TestAds3PTANZSCO: floors at zero until it is first measured
+	ads3PTExactFloor = 0
+	ads3PTUnitFloor  = 0
 )
