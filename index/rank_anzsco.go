@@ -8,11 +8,11 @@ package index
 // job-ad titles of the fit halves, weighed 10 times a held-out title, with
 // L2 regularisation 0.03 towards the hand key (handRanker).
 var anzscoRanker = rankModel{Weights: [numRankInputs]float64{
-	riContDesc:  7.3155,
-	riCov:       7.2232,
-	riLogScore:  1.1591,
-	riUnitCov:   1.8814,
-	riHeadPrior: 1.7975,
-	riExact:     3.9937,
-	riCoreExact: 3.9495,
+	riContDesc:  7.3159,
+	riCov:       7.2253,
+	riLogScore:  1.1543,
+	riUnitCov:   1.8713,
+	riHeadPrior: 1.7976,
+	riExact:     3.9940,
+	riCoreExact: 3.9503,
 }}
