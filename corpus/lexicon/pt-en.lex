@@ -1164,3 +1164,22 @@ assistente de marketing = marketing officer
 gestor de trafego = digital marketing analyst
 jornal impresso = newspaper
 entregador de bicicleta = bicycle courier
+# Brazilian departamento pessoal (DP) is the payroll and personnel-records
+# office: its assistants are payroll clerks
+departamento pessoal = payroll
+assistente de departamento pessoal = payroll clerk
+auxiliar de departamento pessoal = payroll clerk
+assistente de dp = payroll clerk
+auxiliar de dp = payroll clerk
+tecnico de seguranca do trabalho = occupational health and safety officer
+tecnico de hst = occupational health and safety officer
+tecnico de tst = occupational health and safety officer
+copeiro = pantry attendant
+tosador = pet groomer
+vidraceiro = glazier
+controlador de acesso = security officer
+operador de cobranca = debt collector
+correios = postal
+coordenador de enfermagem = director of nursing
+mecanico montador = fitter mechanic
+operador de torno = metal turner
