@@ -15,7 +15,7 @@ var anzscoModel = hierModel{
 		hiContainment: 1.2169,
 		hiCoverage:    0.3917,
 		hiContCov:     1.1931,
-		hiMargin:      -0.0888,
+		hiMargin:      -0.0889,
 		hiSpread:      -0.2854,
 		hiExact:       0.1261,
 		hiUnitCov:     0.0695,

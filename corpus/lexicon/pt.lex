@@ -234,3 +234,6 @@ atriz = ator
 # the feminine of secretário, which the stemmer cuts to the stem of
 # "secretaria" (the department), like the masculine of cirurgia above
 secretaria = secretario
+# funcionária, which the stemmer cuts shorter than funcionário
+funcionaria = funcionario
+funcionarias = funcionario
