@@ -8,11 +8,11 @@ package index
 // job-ad titles of the fit halves, weighed 10 times a held-out title, with
 // L2 regularisation 0.03 towards the hand key (handRanker).
 var anzscoRanker = rankModel{Weights: [numRankInputs]float64{
-	riContDesc:  7.3159,
+	riContDesc:  7.3160,
 	riCov:       7.2253,
-	riLogScore:  1.1543,
+	riLogScore:  1.1544,
 	riUnitCov:   1.8713,
 	riHeadPrior: 1.7976,
-	riExact:     3.9940,
+	riExact:     3.9949,
 	riCoreExact: 3.9503,
 }}
