@@ -95,6 +95,14 @@ func TestAds2PTANZSCO(t *testing.T) {
 	testCommon(t, "anzsco-ads2-pt.csv", ads2PTExactFloor, ads2PTUnitFloor)
 }
 
+// TestAds3PTANZSCO is TestAds2PTANZSCO for testdata/labelled/
+// anzsco-ads3-pt.csv, Brazilian and Portuguese ad titles of the common
+// occupations in wordings the other sets do not use: synonyms, slang,
+// abbreviations, BR and PT words, gendered forms and sector qualifiers.
+func TestAds3PTANZSCO(t *testing.T) {
+	testCommon(t, "anzsco-ads3-pt.csv", ads3PTExactFloor, ads3PTUnitFloor)
+}
+
 // testCommon reports the accuracy on a common-occupations fit set, lists
 // its misses with ANZSCO_FIT_MISSES set, and asserts the floors on its
 // unambiguous rows.
@@ -148,9 +156,10 @@ const (
 	// (abbreviated role words, English role titles, grades, Brazilian and
 	// European pairs) that its first 423 lacked; those 423 code as before;
 	// then 528 rows, 38 of them learners of a field (estagiário de, trainee
-	// de, jovem aprendiz)
-	adsPTExactFloor    = 0.90
-	adsPTUnitFloor     = 0.93
+	// de, jovem aprendiz); raised from 0.90 and 0.93 with the glossary
+	// words of anzsco-ads3-pt.csv's misses (0.917, 0.948)
+	adsPTExactFloor    = 0.91
+	adsPTUnitFloor     = 0.94
 	commonENExactFloor = 0.91
 	commonENUnitFloor  = 0.94
 	// measured on 510 rows, 35 of them learners of a field (intern,
@@ -173,4 +182,9 @@ const (
 	// with the lexicon entries made from them
 	ads3ENExactFloor = 0.88
 	ads3ENUnitFloor  = 0.89
+	// TestAds3PTANZSCO: first measured at exact 0.351, unit group 0.465,
+	// before any change made from its misses; 0.904, 0.928 with the
+	// glossary words made from them
+	ads3PTExactFloor = 0.90
+	ads3PTUnitFloor  = 0.92
 )

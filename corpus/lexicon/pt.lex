@@ -137,6 +137,16 @@ enf = enfermeiro
 prof = professor
 profa = professora
 mot = motorista
+# abbreviations of whole titles and departments that ads write alone ("ASG
+# - Escola", "Assistente de DP", "TST - Obras", "Dev Java", "Auxiliar de CME")
+dp = departamento pessoal
+asg = auxiliar servicos gerais
+asb = auxiliar saude bucal
+tst = tecnico seguranca trabalho
+hst = higiene seguranca trabalho
+dev = desenvolvedor
+fisio = fisioterapeuta
+cme = central material esterilizado
 # Brazilian and European words for the same thing: the European form is
 # written as the Brazilian one
 # line: the Brazilian form, " | ", the European form. Only true
@@ -224,3 +234,6 @@ atriz = ator
 # the feminine of secretário, which the stemmer cuts to the stem of
 # "secretaria" (the department), like the masculine of cirurgia above
 secretaria = secretario
+# funcionária, which the stemmer cuts shorter than funcionário
+funcionaria = funcionario
+funcionarias = funcionario
