@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/anzsco/anzsco/corpus/abs"
@@ -16,10 +17,22 @@ import (
 // fold of the ABS alternative titles but the test fold gives labelled
 // titles the corpus has not seen: fold k is classified by an index built
 // without folds foldTest and k, so some 1,900 titles of every major group
-// are coded as unseen titles are.
+// are coded as unseen titles are. The calibration sets
+// (anzsco-calib-en.csv, anzsco-calib-pt.csv) add job-ad titles no lexicon
+// entry or correction was made from: the fit halves' misses were studied
+// and fixed, so they are coded right more often and more surely than
+// unseen ads, and a model fitted on them alone trusts unseen ads too much.
+// The calibration titles fit the confidence models and the decision rule
+// only, never the ranker.
+
+// calibrationSets are the labelled sets used only to fit the confidence
+// models and decision rule, with their sources.
+var calibrationSets = []struct{ file, source string }{
+	{"anzsco-calib-en.csv", "calib-en"}, {"anzsco-calib-pt.csv", "calib-pt"},
+}
 
 // anzscoSample is one labelled title of the fit data, with where it came
-// from ("abs", "en", "pt") and its cross-fit part.
+// from ("abs", "en", "pt", "calib-en", "calib-pt") and its cross-fit part.
 type anzscoSample struct {
 	fitSample
 	title  string
@@ -34,9 +47,21 @@ type anzscoSample struct {
 // fitted models on rows they did not see.
 const crossFitParts = 5
 
+// calibration reports whether the sample is of a calibration set.
+func (s *anzscoSample) calibration() bool { return strings.HasPrefix(s.source, "calib-") }
+
+// titlePart is a job-ad title's cross-fit part: a hash of the title, so a
+// title in two sets is in one part.
+func titlePart(title string) int {
+	h := fnv.New32a()
+	h.Write([]byte(title))
+	return int(h.Sum32() / 2 % crossFitParts)
+}
+
 // anzscoFitSamples returns the fit data: the held-out ABS titles of every
 // fold but foldTest, each coded by an index without its fold, and the fit
-// halves of the job-ad titles, coded by the built-in corpus.
+// halves of the job-ad titles and the unambiguous rows of the calibration
+// sets, coded by the built-in corpus.
 func anzscoFitSamples(t testing.TB) []anzscoSample {
 	t.Helper()
 	titles, structure, err := abstest.ReadShared(abstest.Committed())
@@ -97,9 +122,14 @@ func anzscoFitSamples(t testing.TB) []anzscoSample {
 	full := builtinIndex(t, "anzsco")
 	for _, set := range []struct{ file, source string }{{"anzsco-test-en.csv", "en"}, {"anzsco-test-pt.csv", "pt"}} {
 		for _, r := range adRows(t, set.file, true) {
-			h := fnv.New32a()
-			h.Write([]byte(r.title))
-			add(full, r.title, r.label, set.source, int(h.Sum32()/2%crossFitParts))
+			add(full, r.title, r.label, set.source, titlePart(r.title))
+		}
+	}
+	for _, set := range calibrationSets {
+		for _, r := range labelledFile(t, set.file) {
+			if !r.Ambiguous() {
+				add(full, r.Title, r.Label, set.source, titlePart(r.Title))
+			}
 		}
 	}
 	return out
@@ -134,17 +164,23 @@ func levelRows(samples []anzscoSample, level string, o fitOptions) (x [][]float6
 }
 
 // fitOptions are the choices of a fit: the inputs of hierFeatures.vector
-// the models do not see (their weights stay 0), how much a job-ad row
-// weighs against a held-out ABS title, and the L2 regularisation.
+// the models do not see (their weights stay 0), how much a fit-half
+// job-ad row and a calibration row weigh against a held-out ABS title (a
+// calibration weight of 0 leaves the calibration rows out of the fit), and
+// the L2 regularisation.
 type fitOptions struct {
-	omit     []int
-	adWeight float64
-	lambda   float64
+	omit        []int
+	adWeight    float64
+	calibWeight float64
+	lambda      float64
 }
 
 func (o fitOptions) weight(s anzscoSample) float64 {
-	if s.source == "abs" {
+	switch {
+	case s.source == "abs":
 		return 1
+	case s.calibration():
+		return o.calibWeight
 	}
 	return o.adWeight
 }
@@ -338,12 +374,7 @@ func crossFit(samples []anzscoSample, o fitOptions) ([]hierModel, []outcome) {
 	ms := make([]hierModel, len(samples))
 	outs := make([]outcome, len(samples))
 	for p := 0; p < crossFitParts; p++ {
-		var train []anzscoSample
-		for _, s := range samples {
-			if s.part != p {
-				train = append(train, s)
-			}
-		}
+		train := trainingSamples(samples, o, p)
 		m := fitHierModels(train, o)
 		m.Decision = decisionOf(m, train)
 		for i, s := range samples {
@@ -353,6 +384,18 @@ func crossFit(samples []anzscoSample, o fitOptions) ([]hierModel, []outcome) {
 		}
 	}
 	return ms, outs
+}
+
+// trainingSamples are the samples the models of part p are fitted on: all
+// but those of part p (every part when p < 0) and those of weight 0.
+func trainingSamples(samples []anzscoSample, o fitOptions, p int) []anzscoSample {
+	var train []anzscoSample
+	for _, s := range samples {
+		if s.part != p && o.weight(s) > 0 {
+			train = append(train, s)
+		}
+	}
+	return train
 }
 
 // summary prints the figures of outcomes of one source.
@@ -399,8 +442,17 @@ func summary(outs []outcome, source string) string {
 // before them on the fit data, but nothing against them either. A job-ad
 // title weighs three held-out titles: the held-out titles are many more
 // and harder than titles of ads (an alternative title is often a word the
-// principal title lacks), and the ads are what the coder is for. The
-// regularisation is light: some 2,300 rows for ten inputs.
+// principal title lacks), and the ads are what the coder is for. A title
+// of the calibration sets weighs three too: cross-fitted, they are coded
+// at 95% precision with back-off 0.669 (English) and 0.693 (Portuguese) of
+// the time, against 0.662 and 0.652 with the calibration sets left out,
+// 0.659 and 0.655 at weight 1 and 0.666 and 0.693 at weight 5, their
+// calibration error falls from 0.150 and 0.094 to 0.100 and 0.062, and the
+// fit halves' coverage moves by a point or so (0.799 to 0.813 English,
+// 0.842 to 0.829 Portuguese). The held-out ABS titles' calibration error
+// rises (0.054 to 0.090): the models trust the ads' kind of title more.
+// With job-ad weight 1 the calibration sets fare no better. The
+// regularisation is light: some 2,900 rows for ten inputs.
 //
 // Tried on the cross-fitted fit data and left out (README "Whole
 // ANZSCO"): whether a title of the best candidate is exactly the query's
@@ -413,7 +465,7 @@ func summary(outs []outcome, source string) string {
 // job-ad weights of 1, 5 and 10; regularisation from 0.0005 to 0.03. None
 // coded more titles of both fit halves at 95% precision without a higher
 // calibration error or fewer titles of the other fit sets coded right.
-var anzscoFitOptions = fitOptions{adWeight: 3, lambda: 0.002}
+var anzscoFitOptions = fitOptions{adWeight: 3, calibWeight: 3, lambda: 0.002}
 
 // hierInputNames are the names of the inputs of hierFeatures.vector, as
 // calibration_anzsco.go spells them.
