@@ -584,3 +584,35 @@ func reportOtherFitSets(t *testing.T, ix *Index, m hierModel) {
 		t.Logf("fitted model on %s: %s; occupation model AUC %.3f Brier %.3f; at 95%% precision with back-off %.3f coded (min confidence %.2f)", set.file, summary(outs, set.source), auc, brier, c, thr)
 	}
 }
+
+// TestCrossFitHoldsOut checks that the cross-fitting scores each sample
+// with models fitted without it: the training samples of part p hold no
+// sample of part p nor a sample of weight 0, and a title gets one part
+// whichever set it is in.
+func TestCrossFitHoldsOut(t *testing.T) {
+	var samples []anzscoSample
+	for i, src := range []string{"abs", "en", "pt", "calib-en", "calib-pt"} {
+		for j := range 20 {
+			title := fmt.Sprintf("title %d", j)
+			samples = append(samples, anzscoSample{title: title, source: src, part: (i + j) % crossFitParts})
+			if src != "abs" {
+				samples[len(samples)-1].part = titlePart(title)
+			}
+		}
+	}
+	for _, o := range []fitOptions{{adWeight: 3, calibWeight: 3}, {adWeight: 3}} {
+		for p := range crossFitParts {
+			for _, s := range trainingSamples(samples, o, p) {
+				if s.part == p {
+					t.Errorf("part %d: %s %q is trained on", p, s.source, s.title)
+				}
+				if o.calibWeight == 0 && s.calibration() {
+					t.Errorf("calibration weight 0: %s %q is trained on", s.source, s.title)
+				}
+			}
+		}
+	}
+	if titlePart("Casual Barista - Cafe") != titlePart("Casual Barista - Cafe") {
+		t.Error("a title's part is not stable")
+	}
+}
