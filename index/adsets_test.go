@@ -290,9 +290,14 @@ const (
 	// English figure was 0.683 and is 0.679 since a title that the stop
 	// words shorten counts the words it lost (one title of 221 under the
 	// threshold; exact and unit group unchanged, right as coded 0.796 ->
-	// 0.801); its floor was lowered from 0.68 to 0.67 with it.
-	jobAdsCoverage95   = 0.67
-	jobAdsCoverage95PT = 0.65
+	// 0.801); its floor was lowered from 0.68 to 0.67 with it. Since the
+	// confidence models and decision rule are fitted on the calibration sets
+	// too, chosen on cross-fitted figures, the English figure is 0.665 and
+	// the Portuguese 0.604 (best thresholds 0.86 and 0.87): a loss, and the
+	// floors were lowered to 0.66 and 0.60 with it (README "Confidence
+	// fitted on calibration sets").
+	jobAdsCoverage95   = 0.66
+	jobAdsCoverage95PT = 0.60
 )
 
 // scoredResult is a coded result's confidence and whether it was right.
