@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/anzsco/anzsco/corpus/abs"
@@ -16,10 +17,22 @@ import (
 // fold of the ABS alternative titles but the test fold gives labelled
 // titles the corpus has not seen: fold k is classified by an index built
 // without folds foldTest and k, so some 1,900 titles of every major group
-// are coded as unseen titles are.
+// are coded as unseen titles are. The calibration sets
+// (anzsco-calib-en.csv, anzsco-calib-pt.csv) add job-ad titles no lexicon
+// entry or correction was made from: the fit halves' misses were studied
+// and fixed, so they are coded right more often and more surely than
+// unseen ads, and a model fitted on them alone trusts unseen ads too much.
+// The calibration titles fit the confidence models and the decision rule
+// only, never the ranker.
+
+// calibrationSets are the labelled sets used only to fit the confidence
+// models and decision rule, with their sources.
+var calibrationSets = []struct{ file, source string }{
+	{"anzsco-calib-en.csv", "calib-en"}, {"anzsco-calib-pt.csv", "calib-pt"},
+}
 
 // anzscoSample is one labelled title of the fit data, with where it came
-// from ("abs", "en", "pt") and its cross-fit part.
+// from ("abs", "en", "pt", "calib-en", "calib-pt") and its cross-fit part.
 type anzscoSample struct {
 	fitSample
 	title  string
@@ -34,9 +47,21 @@ type anzscoSample struct {
 // fitted models on rows they did not see.
 const crossFitParts = 5
 
+// calibration reports whether the sample is of a calibration set.
+func (s *anzscoSample) calibration() bool { return strings.HasPrefix(s.source, "calib-") }
+
+// titlePart is a job-ad title's cross-fit part: a hash of the title, so a
+// title in two sets is in one part.
+func titlePart(title string) int {
+	h := fnv.New32a()
+	h.Write([]byte(title))
+	return int(h.Sum32() / 2 % crossFitParts)
+}
+
 // anzscoFitSamples returns the fit data: the held-out ABS titles of every
 // fold but foldTest, each coded by an index without its fold, and the fit
-// halves of the job-ad titles, coded by the built-in corpus.
+// halves of the job-ad titles and the unambiguous rows of the calibration
+// sets, coded by the built-in corpus.
 func anzscoFitSamples(t testing.TB) []anzscoSample {
 	t.Helper()
 	titles, structure, err := abstest.ReadShared(abstest.Committed())
@@ -97,9 +122,14 @@ func anzscoFitSamples(t testing.TB) []anzscoSample {
 	full := builtinIndex(t, "anzsco")
 	for _, set := range []struct{ file, source string }{{"anzsco-test-en.csv", "en"}, {"anzsco-test-pt.csv", "pt"}} {
 		for _, r := range adRows(t, set.file, true) {
-			h := fnv.New32a()
-			h.Write([]byte(r.title))
-			add(full, r.title, r.label, set.source, int(h.Sum32()/2%crossFitParts))
+			add(full, r.title, r.label, set.source, titlePart(r.title))
+		}
+	}
+	for _, set := range calibrationSets {
+		for _, r := range labelledFile(t, set.file) {
+			if !r.Ambiguous() {
+				add(full, r.Title, r.Label, set.source, titlePart(r.Title))
+			}
 		}
 	}
 	return out
@@ -134,17 +164,23 @@ func levelRows(samples []anzscoSample, level string, o fitOptions) (x [][]float6
 }
 
 // fitOptions are the choices of a fit: the inputs of hierFeatures.vector
-// the models do not see (their weights stay 0), how much a job-ad row
-// weighs against a held-out ABS title, and the L2 regularisation.
+// the models do not see (their weights stay 0), how much a fit-half
+// job-ad row and a calibration row weigh against a held-out ABS title (a
+// calibration weight of 0 leaves the calibration rows out of the fit), and
+// the L2 regularisation.
 type fitOptions struct {
-	omit     []int
-	adWeight float64
-	lambda   float64
+	omit        []int
+	adWeight    float64
+	calibWeight float64
+	lambda      float64
 }
 
 func (o fitOptions) weight(s anzscoSample) float64 {
-	if s.source == "abs" {
+	switch {
+	case s.source == "abs":
 		return 1
+	case s.calibration():
+		return o.calibWeight
 	}
 	return o.adWeight
 }
@@ -338,12 +374,7 @@ func crossFit(samples []anzscoSample, o fitOptions) ([]hierModel, []outcome) {
 	ms := make([]hierModel, len(samples))
 	outs := make([]outcome, len(samples))
 	for p := 0; p < crossFitParts; p++ {
-		var train []anzscoSample
-		for _, s := range samples {
-			if s.part != p {
-				train = append(train, s)
-			}
-		}
+		train := trainingSamples(samples, o, p)
 		m := fitHierModels(train, o)
 		m.Decision = decisionOf(m, train)
 		for i, s := range samples {
@@ -353,6 +384,18 @@ func crossFit(samples []anzscoSample, o fitOptions) ([]hierModel, []outcome) {
 		}
 	}
 	return ms, outs
+}
+
+// trainingSamples are the samples the models of part p are fitted on: all
+// but those of part p (every part when p < 0) and those of weight 0.
+func trainingSamples(samples []anzscoSample, o fitOptions, p int) []anzscoSample {
+	var train []anzscoSample
+	for _, s := range samples {
+		if s.part != p && o.weight(s) > 0 {
+			train = append(train, s)
+		}
+	}
+	return train
 }
 
 // summary prints the figures of outcomes of one source.
@@ -400,6 +443,13 @@ func summary(outs []outcome, source string) string {
 // title weighs three held-out titles: the held-out titles are many more
 // and harder than titles of ads (an alternative title is often a word the
 // principal title lacks), and the ads are what the coder is for. The
+// calibration sets weigh nothing (they are scored, cross-fitted, and
+// reported, but not fitted on): at weight 3, chosen on the cross-fitted
+// figures, they were coded at 95% precision with back-off 0.669 (English)
+// and 0.693 (Portuguese) of the time, against 0.662 and 0.652 left out,
+// but the test halves lost what that was for (0.679 -> 0.665 English,
+// 0.660 -> 0.604 Portuguese; README "Confidence fitted on calibration
+// sets"), so the weight was taken back to 0. The
 // regularisation is light: some 2,300 rows for ten inputs.
 //
 // Tried on the cross-fitted fit data and left out (README "Whole
@@ -531,5 +581,37 @@ func reportOtherFitSets(t *testing.T, ix *Index, m hierModel) {
 		c, thr := backoffCoverage(ms, samples, set.source, 0.95)
 		auc, brier := occupationScores(ms, samples, set.source)
 		t.Logf("fitted model on %s: %s; occupation model AUC %.3f Brier %.3f; at 95%% precision with back-off %.3f coded (min confidence %.2f)", set.file, summary(outs, set.source), auc, brier, c, thr)
+	}
+}
+
+// TestCrossFitHoldsOut checks that the cross-fitting scores each sample
+// with models fitted without it: the training samples of part p hold no
+// sample of part p nor a sample of weight 0, and a title gets one part
+// whichever set it is in.
+func TestCrossFitHoldsOut(t *testing.T) {
+	var samples []anzscoSample
+	for i, src := range []string{"abs", "en", "pt", "calib-en", "calib-pt"} {
+		for j := range 20 {
+			title := fmt.Sprintf("title %d", j)
+			samples = append(samples, anzscoSample{title: title, source: src, part: (i + j) % crossFitParts})
+			if src != "abs" {
+				samples[len(samples)-1].part = titlePart(title)
+			}
+		}
+	}
+	for _, o := range []fitOptions{{adWeight: 3, calibWeight: 3}, {adWeight: 3}} {
+		for p := range crossFitParts {
+			for _, s := range trainingSamples(samples, o, p) {
+				if s.part == p {
+					t.Errorf("part %d: %s %q is trained on", p, s.source, s.title)
+				}
+				if o.calibWeight == 0 && s.calibration() {
+					t.Errorf("calibration weight 0: %s %q is trained on", s.source, s.title)
+				}
+			}
+		}
+	}
+	if titlePart("Casual Barista - Cafe") != titlePart("Casual Barista - Cafe") {
+		t.Error("a title's part is not stable")
 	}
 }

@@ -204,13 +204,14 @@ func rankSamples(ix *Index, samples []anzscoSample, rankers []rankModel) {
 }
 
 // crossFitRanker fits a ranker without each part of the samples and
-// returns them by part.
+// returns them by part. The calibration titles are not fitted on: they fit
+// the confidence models only.
 func crossFitRanker(samples []anzscoSample, o rankFitOptions) []rankModel {
 	ms := make([]rankModel, crossFitParts)
 	for p := range crossFitParts {
 		var rows []rankRow
 		for i := range samples {
-			if samples[i].part != p && !samples[i].empty {
+			if samples[i].part != p && !samples[i].empty && !samples[i].calibration() {
 				if r, ok := rankRowOf(&samples[i], o); ok {
 					rows = append(rows, r)
 				}
@@ -313,11 +314,11 @@ var anzscoRankOptions = func() rankFitOptions {
 }()
 
 // rankRowsOf returns the fit rows of the samples whose label is among
-// their candidates.
+// their candidates, but the calibration titles'.
 func rankRowsOf(samples []anzscoSample, o rankFitOptions) []rankRow {
 	var rows []rankRow
 	for i := range samples {
-		if !samples[i].empty {
+		if !samples[i].empty && !samples[i].calibration() {
 			if r, ok := rankRowOf(&samples[i], o); ok {
 				rows = append(rows, r)
 			}

@@ -18,12 +18,20 @@ rules: a fit set may share titles with the default corpus and the fitting and
 development sets, which are of the 5411 scope ("Assistente administrativo" is a
 NONE row of titles.csv there, and a fit row of the whole ANZSCO).
 
+The calibration sets (CALIBRATION: anzsco-calib-en.csv, anzsco-calib-pt.csv) are a third
+kind: they are used only to fit the whole-ANZSCO confidence models and decision
+rule, never studied title by title nor used for lexicon or corpus changes. They
+are checked like the test sets (no fit row may repeat one of their rows), and
+more strictly: the first part of a calibration title (before " - ", "|" or "(")
+may not be the first part of a title of any other labelled set, so that no
+lexicon entry made for another set's head title reaches them by chance.
+
 The ANZSCO titles and codes come from a TSV (code, unit_group, unit_title, title,
 alternative_titles, specialisations) given with --tsv, or else from the ABS
 workbooks in ../shared/abs.
 
 Usage: python3 scripts/check-labelled.py [--tsv FILE] [--show] [FILE ...]
-With no FILE, checks the test sets and the fit sets. Exit status 1 when a check fails.
+With no FILE, checks the test sets, the calibration sets and the fit sets. Exit status 1 when a check fails.
 """
 
 import argparse
@@ -47,6 +55,12 @@ TESTS = {
     "5411-test-5.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
     "5411-test-6.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
     "5411-test-7.csv": {"languages": {"en", "pt-BR", "pt-PT"}, "scope": {"541111", "541112"}},
+}
+# Calibration sets: labelled like the test sets, fitted on by the whole-ANZSCO
+# confidence models only; never studied title by title.
+CALIBRATION = {
+    "anzsco-calib-en.csv": {"languages": {"en"}, "scope": None, "calibration": True},
+    "anzsco-calib-pt.csv": {"languages": {"pt"}, "scope": None, "calibration": True},
 }
 # Fit sets: labelled like the test sets, but their misses may be studied.
 FIT = {
@@ -158,6 +172,23 @@ def other_titles(paths):
     return out
 
 
+def first_part(title):
+    """The head of a title: what comes before " - ", "|" or "(", normalised."""
+    return norm(re.split(r" - | \u2013 |\||\(", title, maxsplit=1)[0])
+
+
+def first_parts(paths):
+    """The first parts of the titles of paths, each with where it comes from."""
+    out = {}
+    for p in paths:
+        if not os.path.exists(p):
+            continue
+        with open(p, encoding="utf-8", newline="") as f:
+            for n, r in enumerate(csv.DictReader(f), 2):
+                out.setdefault(first_part(r["title"]), f"{os.path.relpath(p, ROOT)}:{n}")
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tsv", help="ANZSCO occupations TSV")
@@ -174,10 +205,13 @@ def main():
     corpus = corpus_titles(os.path.join(ROOT, "corpus", "default.json"))
     others = other_titles(OTHER_SETS)
 
-    files = a.files or [os.path.join(ROOT, "testdata", "labelled", n) for n in list(TESTS) + list(FIT)]
+    labelled = os.path.join(ROOT, "testdata", "labelled")
+    files = a.files or [os.path.join(labelled, n) for n in list(TESTS) + list(CALIBRATION) + list(FIT)]
+    heads = first_parts(OTHER_SETS + [os.path.join(labelled, n) for n in list(TESTS) + list(FIT)])
     errors, seen = [], {}
     for path in files:
-        spec = TESTS.get(os.path.basename(path)) or FIT.get(os.path.basename(path), {"languages": None, "scope": None})
+        name = os.path.basename(path)
+        spec = TESTS.get(name) or CALIBRATION.get(name) or FIT.get(name, {"languages": None, "scope": None})
         level = collections.Counter()
         major = collections.Counter()
         lang = collections.Counter()
@@ -204,6 +238,8 @@ def main():
             seen.setdefault(k, where)
             if k in anzsco:
                 errors.append(f"{where}: {title!r} is an ANZSCO title")
+            if spec.get("calibration") and first_part(title) in heads:
+                errors.append(f"{where}: the first part of {title!r} begins a title of another labelled set")
             if k in corpus and not spec.get("fit"):
                 errors.append(f"{where}: {title!r} is a title of the default corpus")
             if k in others and not spec.get("fit"):
