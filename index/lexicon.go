@@ -37,7 +37,11 @@ type analyser struct {
 	// titleBigrams their adjacent pairs ("contract administrator").
 	titleWords   map[string]bool
 	titleBigrams map[string]bool
-	names        []string
+	// phraseBigrams are the adjacent pairs of words of the variants'
+	// phrases in any language ("office junior"): noise does not split
+	// them, as it does not split a title's.
+	phraseBigrams map[string]bool
+	names         []string
 	// glossaries translate a query, by its language.
 	glossaries map[string]*glossary
 	// context words count only when no workplace phrase is in the query.
@@ -103,6 +107,7 @@ func compileAnalyser(lx *corpus.Lexicon, vocab func(*analyser) (words, bigrams m
 		a.langs[lang] = compileLang(lx, lang, 1<<i, a.functionLangs)
 	}
 	a.titleWords, a.titleBigrams = vocab(a)
+	a.phraseBigrams = phraseBigrams(a.langs)
 	for _, lang := range corpus.Languages {
 		la := a.langs[lang]
 		for _, w := range lx.Stop[lang] {
@@ -281,6 +286,21 @@ func (la *langAnalysis) stemOnly(w string) string {
 		}
 	}
 	return la.stem(w)
+}
+
+// phraseBigrams returns the adjacent pairs of words of the variants'
+// phrases of every language.
+func phraseBigrams(langs map[string]*langAnalysis) map[string]bool {
+	out := map[string]bool{}
+	for _, la := range langs {
+		for p := range la.phrases {
+			ws := strings.Fields(p)
+			for i := 1; i < len(ws); i++ {
+				out[ws[i-1]+" "+ws[i]] = true
+			}
+		}
+	}
+	return out
 }
 
 // titleVocabulary returns the folded words of every title-like string of c
