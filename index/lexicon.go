@@ -304,7 +304,9 @@ func phraseBigrams(langs map[string]*langAnalysis) map[string]bool {
 }
 
 // titleVocabulary returns the folded words of every title-like string of c
-// (function words left out) and their adjacent pairs.
+// (function words left out) and their adjacent pairs; the curated titles
+// of occupations and groups are title-like, other classifications' titles
+// are not.
 func titleVocabulary(c *corpus.Corpus, a *analyser) (words, bigrams map[string]bool) {
 	words, bigrams = map[string]bool{}, map[string]bool{}
 	if c == nil {
@@ -324,9 +326,23 @@ func titleVocabulary(c *corpus.Corpus, a *analyser) (words, bigrams map[string]b
 	for i := range c.Occupations {
 		for _, t := range c.Occupations[i].Text {
 			eachTitle(t, func(_, s string) { add(s) })
+			for _, st := range t.SourcedTitles {
+				if st.Source == corpus.CuratedSource {
+					add(st.Title)
+				}
+			}
 			for _, p := range t.Patterns {
 				for _, s := range append(append([]string{}, p.Roles...), p.Contexts...) {
 					add(s)
+				}
+			}
+		}
+	}
+	for _, g := range c.Groups {
+		for _, sts := range g.Titles {
+			for _, st := range sts {
+				if st.Source == corpus.CuratedSource {
+					add(st.Title)
 				}
 			}
 		}
