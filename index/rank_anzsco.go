@@ -8,11 +8,11 @@ package index
 // job-ad titles of the fit halves, weighed 10 times a held-out title, with
 // L2 regularisation 0.03 towards the hand key (handRanker).
 var anzscoRanker = rankModel{Weights: [numRankInputs]float64{
-	riContDesc:  7.3345,
-	riCov:       7.2404,
-	riLogScore:  1.1467,
-	riUnitCov:   1.9189,
-	riHeadPrior: 1.8559,
-	riExact:     3.9939,
+	riContDesc:  7.3377,
+	riCov:       7.2398,
+	riLogScore:  1.1469,
+	riUnitCov:   1.9183,
+	riHeadPrior: 1.8578,
+	riExact:     3.9938,
 	riCoreExact: 3.9509,
 }}
