@@ -136,6 +136,13 @@ type Text struct {
 	Qualifications *Qualifications `json:"qualifications,omitempty"`
 }
 
+// CuratedSource is the source of a curated title: an everyday title of
+// job ads that the classification's index of titles lacks, given the
+// occupation or group that the classification's definitions name
+// ("Lawyer", a solicitor). Unlike a title from another classification it
+// is weighed as the classification's own titles are.
+const CuratedSource = "anzsco curated"
+
 // SourcedTitle is a title taken from another classification, with where
 // it came from.
 type SourcedTitle struct {

@@ -219,10 +219,13 @@ func noiseGap(s string, i, j int) string {
 }
 
 // splitsTitle reports whether removing s[i:j] would break a pair of
-// adjacent words that a corpus title holds, inside the match or across
-// either of its ends.
+// adjacent words that a corpus title or a phrase of the lexicon's
+// variants holds, inside the match or across either of its ends: the
+// phrase "office junior" is read before the seniority noise would strip
+// "junior", "contract cleaner" before the contract noise strips
+// "contract".
 func (a *analyser) splitsTitle(s string, i, j int) bool {
-	if len(a.titleBigrams) == 0 {
+	if len(a.titleBigrams) == 0 && len(a.phraseBigrams) == 0 {
 		return false
 	}
 	var bufBefore, bufWords, bufAfter [16]string
@@ -237,7 +240,7 @@ func (a *analyser) splitsTitle(s string, i, j int) bool {
 	}
 	var key [64]byte
 	for k := 1; k < len(ws); k++ {
-		if a.titleBigrams[string(joinKey(key[:0], ws[k-1:k+1]))] {
+		if pair := joinKey(key[:0], ws[k-1:k+1]); a.titleBigrams[string(pair)] || a.phraseBigrams[string(pair)] {
 			return true
 		}
 	}

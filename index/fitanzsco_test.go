@@ -76,7 +76,7 @@ func anzscoFitSamples(t testing.TB) []anzscoSample {
 	if err != nil {
 		t.Fatal(err)
 	}
-	extra := append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...)
+	extra := append(append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...), crosswalk.Curated()...)
 	var out []anzscoSample
 	add := func(ix *Index, title, label, source string, part int) {
 		s := anzscoSample{title: title, source: source, part: part}

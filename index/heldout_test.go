@@ -88,7 +88,7 @@ func heldOutIndex(t testing.TB) heldOut {
 			d.heldOutErr = err
 			return
 		}
-		c, err := abs.Whole(keep, structure, append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...), "")
+		c, err := abs.Whole(keep, structure, append(append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...), crosswalk.Curated()...), "")
 		if err != nil {
 			d.heldOutErr = err
 			return

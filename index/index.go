@@ -29,6 +29,9 @@ const (
 	kindGroup = "group"
 	// kindSourced is a title from another classification (ESCO...).
 	kindSourced = "sourced"
+	// kindCurated is a curated title (corpus.CuratedSource): an everyday
+	// title the classification's index lacks, weighed as its own titles.
+	kindCurated = "curated"
 )
 
 // The bleve documents. Each occupation is one document with two fields:
@@ -51,7 +54,7 @@ const (
 )
 
 // kindRepeat is how many times a title-like string of each kind is indexed.
-var kindRepeat = map[string]int{kindTitle: 4, kindAlt: 3, kindSpec: 2, kindEveryday: 2, kindPattern: 1, kindGroup: 1, kindSourced: 1}
+var kindRepeat = map[string]int{kindTitle: 4, kindAlt: 3, kindSpec: 2, kindEveryday: 2, kindCurated: 2, kindPattern: 1, kindGroup: 1, kindSourced: 1}
 
 // ownLanguages returns the languages in which c's occupations have titles
 // of their own, not only titles from other classifications (an
@@ -178,7 +181,11 @@ func extraTitles(c *corpus.Corpus) map[string]map[string][]extraTitle {
 		m := map[string][]extraTitle{}
 		for lang, t := range o.Text {
 			for _, st := range t.SourcedTitles {
-				m[lang] = append(m[lang], extraTitle{kindSourced, st.Title})
+				kind := kindSourced
+				if st.Source == corpus.CuratedSource {
+					kind = kindCurated
+				}
+				m[lang] = append(m[lang], extraTitle{kind, st.Title})
 			}
 		}
 		out[o.Code] = m
@@ -520,7 +527,8 @@ func newIndex(bi bleve.Index, c *corpus.Corpus, an *analyser) (*Index, error) {
 	extra := extraTitles(c)
 	gts := groupTitles(c)
 	b := &indexBuilder{ix: ix, an: an, words: map[string]int{}, analysed: map[string][]string{},
-		extra: extra, groupTitles: gts, targets: sourcedTargets(extra, gts), ownLangs: ownLanguages(c)}
+		extra: extra, groupTitles: gts, targets: sourcedTargets(extra, gts), ownLangs: ownLanguages(c),
+		curatedGroups: curatedGroupTitles(c)}
 	for i := range c.Occupations {
 		b.addOccupation(&c.Occupations[i])
 	}
@@ -584,7 +592,28 @@ type indexBuilder struct {
 	// ownLangs are the languages the corpus has titles of its own in
 	// (ownLanguages).
 	ownLangs map[string]bool
-	langBit  uint8
+	// curatedGroups holds the curated titles of groups
+	// (curatedGroupTitles).
+	curatedGroups map[string]bool
+	langBit       uint8
+}
+
+// curatedGroupTitles returns the curated titles of c's groups, each as
+// code, language and title joined by NUL bytes: unlike other
+// classifications' titles of a group, their words are the group's
+// vocabulary.
+func curatedGroupTitles(c *corpus.Corpus) map[string]bool {
+	out := map[string]bool{}
+	for _, g := range c.Groups {
+		for lang, sts := range g.Titles {
+			for _, st := range sts {
+				if st.Source == corpus.CuratedSource {
+					out[g.Code+"\x00"+lang+"\x00"+st.Title] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // index records the terms of s that bleve holds in a field (bit): its
@@ -708,7 +737,7 @@ func (b *indexBuilder) addGroups() {
 			for _, s := range byLang[lang] {
 				e := &entry{code: code, kind: kindGroup, lang: lang, text: s, terms: b.termsOf(lang, s), weight: sharedTitleWeight, shared: true}
 				// A title another classification gives the group.
-				foreign := b.ownLangs[lang] && s != ix.groups[code]
+				foreign := b.ownLangs[lang] && s != ix.groups[code] && !b.curatedGroups[code+"\x00"+lang+"\x00"+s]
 				if ix.groupEntries[code] == nil {
 					ix.groupEntries[code] = map[string][]*entry{}
 				}

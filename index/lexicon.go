@@ -37,7 +37,11 @@ type analyser struct {
 	// titleBigrams their adjacent pairs ("contract administrator").
 	titleWords   map[string]bool
 	titleBigrams map[string]bool
-	names        []string
+	// phraseBigrams are the adjacent pairs of words of the variants'
+	// phrases in any language ("office junior"): noise does not split
+	// them, as it does not split a title's.
+	phraseBigrams map[string]bool
+	names         []string
 	// glossaries translate a query, by its language.
 	glossaries map[string]*glossary
 	// context words count only when no workplace phrase is in the query.
@@ -103,6 +107,7 @@ func compileAnalyser(lx *corpus.Lexicon, vocab func(*analyser) (words, bigrams m
 		a.langs[lang] = compileLang(lx, lang, 1<<i, a.functionLangs)
 	}
 	a.titleWords, a.titleBigrams = vocab(a)
+	a.phraseBigrams = phraseBigrams(a.langs)
 	for _, lang := range corpus.Languages {
 		la := a.langs[lang]
 		for _, w := range lx.Stop[lang] {
@@ -283,8 +288,25 @@ func (la *langAnalysis) stemOnly(w string) string {
 	return la.stem(w)
 }
 
+// phraseBigrams returns the adjacent pairs of words of the variants'
+// phrases of every language.
+func phraseBigrams(langs map[string]*langAnalysis) map[string]bool {
+	out := map[string]bool{}
+	for _, la := range langs {
+		for p := range la.phrases {
+			ws := strings.Fields(p)
+			for i := 1; i < len(ws); i++ {
+				out[ws[i-1]+" "+ws[i]] = true
+			}
+		}
+	}
+	return out
+}
+
 // titleVocabulary returns the folded words of every title-like string of c
-// (function words left out) and their adjacent pairs.
+// (function words left out) and their adjacent pairs; the curated titles
+// of occupations and groups are title-like, other classifications' titles
+// are not.
 func titleVocabulary(c *corpus.Corpus, a *analyser) (words, bigrams map[string]bool) {
 	words, bigrams = map[string]bool{}, map[string]bool{}
 	if c == nil {
@@ -304,9 +326,23 @@ func titleVocabulary(c *corpus.Corpus, a *analyser) (words, bigrams map[string]b
 	for i := range c.Occupations {
 		for _, t := range c.Occupations[i].Text {
 			eachTitle(t, func(_, s string) { add(s) })
+			for _, st := range t.SourcedTitles {
+				if st.Source == corpus.CuratedSource {
+					add(st.Title)
+				}
+			}
 			for _, p := range t.Patterns {
 				for _, s := range append(append([]string{}, p.Roles...), p.Contexts...) {
 					add(s)
+				}
+			}
+		}
+	}
+	for _, g := range c.Groups {
+		for _, sts := range g.Titles {
+			for _, st := range sts {
+				if st.Source == corpus.CuratedSource {
+					add(st.Title)
 				}
 			}
 		}

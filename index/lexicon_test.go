@@ -69,6 +69,40 @@ func TestTitleWordsAreNeverStripped(t *testing.T) {
 	}
 }
 
+// TestPhrasesAreReadBeforeNoise checks that noise does not strip a word of
+// a phrase of the lexicon's variants: "office junior" is a general clerk,
+// though "junior" alone is seniority noise, and "contract cleaner" a
+// commercial cleaner, though "contract" alone is a contract's noise.
+func TestPhrasesAreReadBeforeNoise(t *testing.T) {
+	c := &corpus.Corpus{Version: "t", Lexicons: []string{"en", "pt", "jobads", "jobads-pt", "ads-en"}, Occupations: []corpus.Occupation{
+		{Code: "531111", Scope: corpus.Target, Text: map[string]*corpus.Text{"en": {Title: "General Clerk"}}},
+		{Code: "811211", Scope: corpus.Target, Text: map[string]*corpus.Text{"en": {Title: "Commercial Cleaner"}}},
+		{Code: "221111", Scope: corpus.Target, Text: map[string]*corpus.Text{"en": {Title: "Accountant"}}},
+	}}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	an, err := analyserFor(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ in, want, terms string }{
+		{"Office Junior", "office junior", "general clerk"},
+		{"Contract Cleaner", "contract cleaner", "commerci cleaner"},
+		{"Junior Accountant", "accountant", "account"},
+		{"Cleaner - 6 month contract", "cleaner", "cleaner"},
+	}
+	for _, tt := range tests {
+		cleaned, _ := an.cleanTitle(tt.in)
+		if got := strings.Join(Words(cleaned), " "); got != tt.want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := strings.Join(an.terms("en", cleaned), " "); got != tt.terms {
+			t.Errorf("terms of %q = %q, want %q", tt.in, got, tt.terms)
+		}
+	}
+}
+
 // TestSearchOrderedByScore checks that search lists occupations in the
 // order of the score it shows, and honours n.
 func TestSearchOrderedByScore(t *testing.T) {

@@ -8,11 +8,11 @@ package index
 // job-ad titles of the fit halves, weighed 10 times a held-out title, with
 // L2 regularisation 0.03 towards the hand key (handRanker).
 var anzscoRanker = rankModel{Weights: [numRankInputs]float64{
-	riContDesc:  7.3345,
-	riCov:       7.2202,
-	riLogScore:  1.1372,
-	riUnitCov:   1.8676,
-	riHeadPrior: 1.7967,
-	riExact:     3.9949,
-	riCoreExact: 3.9504,
+	riContDesc:  7.3382,
+	riCov:       7.2420,
+	riLogScore:  1.1422,
+	riUnitCov:   1.9079,
+	riHeadPrior: 1.8580,
+	riExact:     3.9951,
+	riCoreExact: 3.9516,
 }}

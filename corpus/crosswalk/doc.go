@@ -188,8 +188,20 @@
 // English reads them. ESCO's alternative labels are left out: about
 // 45,000 more titles, some 6 MB of corpus.
 //
-// The data must carry Attribution wherever it is shipped or shown, and the
-// English titles EnglishAttribution.
+// # Curated titles
+//
+// data/curated-titles.txt, written by hand, holds everyday titles of job
+// ads that the ABS index of titles lacks ("Lawyer", "Doctor"), each with
+// the occupation or group the ANZSCO definitions name for it, its language
+// and the reason, one a tab-separated line. CuratedTitles reads them and
+// Curated gives them to the whole-ANZSCO corpus with the source
+// corpus.CuratedSource, which the index weighs as the classification's own
+// titles. A test checks that every code exists and that no line repeats an
+// ABS title or a title of a labelled set.
+//
+// The data must carry Attribution wherever it is shipped or shown, the
+// English titles EnglishAttribution and the curated titles
+// CuratedAttribution.
 //
 // The package's functions are safe for concurrent use; Titles returns a
 // slice shared by all callers, which must not change it.

@@ -140,12 +140,16 @@ func printOccupation(w io.Writer, o *corpus.Occupation) {
 		list("alternative titles", t.AlternativeTitles)
 		list("specialisations", t.Specialisations)
 		list("everyday titles", t.EverydayTitles)
-		if len(t.SourcedTitles) > 0 {
-			fmt.Fprintf(w, "  titles from other classifications:\n")
-			for _, st := range t.SourcedTitles {
-				fmt.Fprintf(w, "    - %s (%s)\n", st.Title, st.Source)
+		var curated, other []corpus.SourcedTitle
+		for _, st := range t.SourcedTitles {
+			if st.Source == corpus.CuratedSource {
+				curated = append(curated, st)
+			} else {
+				other = append(other, st)
 			}
 		}
+		sourced(w, "curated titles", curated)
+		sourced(w, "titles from other classifications", other)
 		if t.Description != "" {
 			fmt.Fprintf(w, "  description: %s\n", t.Description)
 		}
@@ -177,4 +181,15 @@ func printOccupation(w io.Writer, o *corpus.Occupation) {
 	}
 	corr("ISCO-08", o.ISCO08)
 	corr("OSCA", o.OSCA)
+}
+
+// sourced writes a list of titles with their sources under label.
+func sourced(w io.Writer, label string, sts []corpus.SourcedTitle) {
+	if len(sts) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "  %s:\n", label)
+	for _, st := range sts {
+		fmt.Fprintf(w, "    - %s (%s)\n", st.Title, st.Source)
+	}
 }

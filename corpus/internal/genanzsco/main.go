@@ -35,8 +35,8 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	extra := append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...)
-	c, err := abs.Whole(titles, structure, extra, "Portuguese titles: "+crosswalk.Attribution+"\n"+crosswalk.EnglishAttribution)
+	extra := append(append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...), crosswalk.Curated()...)
+	c, err := abs.Whole(titles, structure, extra, "Portuguese titles: "+crosswalk.Attribution+"\n"+crosswalk.EnglishAttribution+"\n"+crosswalk.CuratedAttribution)
 	if err != nil {
 		return err
 	}
