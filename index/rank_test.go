@@ -59,7 +59,7 @@ func readRows(t *testing.T, path string) []eval.Row {
 	return rows
 }
 
-// floors are the accuracy the ranking must keep; see README "Accuracy".
+// floors are the accuracy the ranking must keep; see docs/accuracy-5411.md.
 type floors struct {
 	strict, perClass, portuguese float64
 	ece                          float64
