@@ -89,6 +89,16 @@ func TestAds3ENANZSCO(t *testing.T) {
 	testCommon(t, "anzsco-ads3-en.csv", ads3ENExactFloor, ads3ENUnitFloor)
 }
 
+// TestAds4ENANZSCO is TestAds3ENANZSCO for testdata/labelled/
+// anzsco-ads4-en.csv, English ad titles of the sources and sectors the
+// other fit sets under-cover: New Zealand ads and te reo Māori titles,
+// APS, state and council vacancy lists, mining, defence and emergency
+// services, universities, hospitals' allied health and medical ranks,
+// agriculture and seasonal work, community services, graduate programmes.
+func TestAds4ENANZSCO(t *testing.T) {
+	testCommon(t, "anzsco-ads4-en.csv", ads4ENExactFloor, ads4ENUnitFloor)
+}
+
 // TestAds2PTANZSCO is TestAds2ENANZSCO for testdata/labelled/
 // anzsco-ads2-pt.csv, Brazilian and Portuguese ad titles.
 func TestAds2PTANZSCO(t *testing.T) {
@@ -182,6 +192,12 @@ const (
 	// with the lexicon entries made from them
 	ads3ENExactFloor = 0.88
 	ads3ENUnitFloor  = 0.89
+	// TestAds4ENANZSCO: first measured at exact 0.571, unit group 0.645
+	// on its 231 unambiguous rows, before any change made from its misses
+	// (0.584, 0.652 on 233 once five labels were corrected to ANZSCO's own
+	// specialisations); 0.824, 0.863 with the lexicon entries made from them
+	ads4ENExactFloor = 0.82
+	ads4ENUnitFloor  = 0.86
 	// TestAds3PTANZSCO: first measured at exact 0.351, unit group 0.465,
 	// before any change made from its misses; 0.904, 0.928 with the
 	// glossary words made from them

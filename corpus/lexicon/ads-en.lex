@@ -504,3 +504,77 @@ assembly line worker = product assembler
 milker = dairy cattle farm worker
 jackaroo = station hand
 jillaroo = station hand
+# hospitals: allied health, laboratories and medical ranks
+aha = therapy aide
+sho = resident medical officer
+senior house officer = resident medical officer
+career medical officer = resident medical officer
+rural generalist = general practitioner
+mlt = medical laboratory technician
+mls = medical laboratory scientist
+cardiac physiologist = cardiac technician
+nuclear medicine scientist = nuclear medicine technologist
+clinical pharmacist = hospital pharmacist
+mchn = child and family health nurse
+aboriginal health practitioner = aboriginal and torres strait islander health worker
+# New Zealand ads and te reo Māori titles
+pou tauwhiro = social worker
+whanau ora navigator = community worker
+rousie = wool handler
+rouseabout = wool handler
+skid worker = logging assistant
+kiwifruit = fruit
+orchard manager = orchardist
+stms = traffic controller
+ttm operative = traffic controller
+locomotive engineer = train driver
+# mining and resources
+charge up operator = shot firer
+nipper = mining support worker
+underground service crew = mining support worker
+stacker reclaimer operator = bulk materials handling plant operator
+ship loader operator = bulk materials handling plant operator
+blast engineer = mining engineer
+hse = occupational health and safety
+fuel truck driver = tanker driver
+# police, corrections, emergency services and defence
+probationary constable = police officer
+police sergeant = police officer
+community corrections officer = parole or probation officer
+surf lifesaver = lifeguard
+abf = border force
+abf officer = customs officer
+border clearance officer = customs officer
+raaf officer = commissioned defence force officer
+# universities, TAFE and schools
+associate professor = university lecturer
+assistant professor = university lecturer
+careers consultant = careers counsellor
+polytechnic tutor = polytechnic teacher
+esol tutor = english as a second language teacher
+general services officer = handyperson
+# public service and councils
+project officer = project administrator
+eho = environmental health officer
+# agriculture and seasonal work
+header driver = harvester operator
+header operator = harvester operator
+chaser bin driver = agricultural mobile plant operator
+chaser bin operator = agricultural mobile plant operator
+seeding operator = agricultural mobile plant operator
+mushroom harvester = mushroom picker
+forestry crew member = forestry worker
+farm consultant = agricultural consultant
+fishing deckhand = fishing hand
+meat processor = meat process worker
+sawmill hand = sawmill worker
+# community services
+sil worker = disabled carer
+independent living worker = disabled carer
+# trades, transport and ships
+steelfixer = steel fixer
+concrete placer = concreter
+tram operator = tram driver
+rail signaller = railway signal operator
+integrated rating = deck hand
+lame = aircraft maintenance engineer
