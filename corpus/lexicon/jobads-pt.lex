@@ -93,6 +93,10 @@
 \(o\)
 \(as\)
 \(os\)
+# a feminine form written first, then the masculine, at the start of a
+# title: "Enfermeira/Enfermeiro", "Técnica Superior/Técnico Superior",
+# "Assistente Técnica/Assistente Técnico"; the masculine form is read
+^(?:[a-z]+\s+)?[a-z]+(?:eira|dora|tora|sora|loga|aria|ica|ada)(?:\s+superior)?\s*/\s*
 
 [noise pt-pay]
 \bsalario[\s-]+a[\s-]+combinar\b
