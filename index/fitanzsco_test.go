@@ -448,8 +448,8 @@ func summary(outs []outcome, source string) string {
 // figures, they were coded at 95% precision with back-off 0.669 (English)
 // and 0.693 (Portuguese) of the time, against 0.662 and 0.652 left out,
 // but the test halves lost what that was for (0.679 -> 0.665 English,
-// 0.660 -> 0.604 Portuguese; README "Confidence fitted on calibration
-// sets"), so the weight was taken back to 0. The
+// 0.660 -> 0.604 Portuguese; docs/whole-anzsco.md, "Confidence fitted on
+// calibration sets, tried"), so the weight was taken back to 0. The
 // regularisation is light: some 2,300 rows for ten inputs.
 //
 // Tried on the cross-fitted fit data and left out (README "Whole

@@ -166,8 +166,8 @@ func testCommon(t *testing.T, file string, exactFloor, unitFloor float64) {
 
 // Floors of TestCommonPTANZSCO, TestAdsPTANZSCO, TestCommonENANZSCO and
 // TestAdsENANZSCO: regression floors just under the accuracy measured
-// (README "Portuguese titles through ISCO-08", "Whole ANZSCO" and "Full
-// English ad titles").
+// (README "Portuguese titles through ISCO-08" and "Whole ANZSCO";
+// docs/whole-anzsco.md, "Full English ad titles").
 const (
 	commonPTExactFloor = 0.89
 	commonPTUnitFloor  = 0.95

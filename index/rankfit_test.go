@@ -303,8 +303,8 @@ var rankInputConst = [numRankInputs]string{"riContDesc", "riCov", "riLogScore", 
 // occupation (the held-out ABS titles +1.4 points, the Portuguese titles
 // that reach a unit group through the crosswalk coded to its residual),
 // the coverage counting other classifications' titles and an own title
-// wholly in a longer query (fitted weights near zero): README "Held-out
-// ABS titles ranked below another candidate".
+// wholly in a longer query (fitted weights near zero): docs/whole-anzsco.md,
+// "Held-out ABS titles ranked below another candidate".
 var anzscoRankOptions = func() rankFitOptions {
 	o := rankFitOptions{adWeight: 10, lambda: 0.03}
 	for i := range o.use {
