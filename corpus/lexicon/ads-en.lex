@@ -111,6 +111,13 @@ pick packer = storeperson
 picker packer = storeperson
 # construction, trades and technical
 site manager = construction project manager
+# fitout: the building work that fits out the inside of a commercial
+# building or a shop; a fitout project manager manages construction
+fitout = construction
+fit out = construction
+# logistics operations: the ABS codes the operations manager of a
+# logistics business as a supply and distribution (logistics) manager
+logistics operations manager = logistics manager
 warehouse manager = logistics manager
 landscaper = landscape gardener
 airconditioning technician = airconditioning and refrigeration mechanic
@@ -196,6 +203,11 @@ gym manager = fitness centre manager
 loan processor = loans officer
 claims officer = insurance consultant
 claims consultant = insurance consultant
+# a consultant who sells insurance is an insurance agent; an insurance
+# consultant of the ABS titles handles policies and claims
+insurance sales consultant = insurance agent
+# an audit senior leads the fieldwork of an audit team: an auditor
+audit senior = auditor
 border force officer = customs officer
 contact centre consultant = contact centre operator
 dental receptionist = medical receptionist
