@@ -69,6 +69,9 @@ people and culture = human resource
 people culture = human resource
 car salesperson = motor vehicle salesperson
 car sales = motor vehicle sales
+# building products are the building supplies of the ABS titles, which
+# a sales representative or a sales manager sells
+building products = building supplies
 disability support worker = disabled carer
 retail assistant = sales assistant
 retail team member = sales assistant
@@ -300,7 +303,13 @@ bush regeneration officer = bush regenerator
 weed control officer = weed controller
 # more titles as ads write them
 elected member = councillor
+# the head of a firm's function is the manager the ABS titles name for it
 head of engineering = engineering manager
+head of finance = finance manager
+head of marketing = marketing manager
+head of sales = sales manager
+head of hr = human resource manager
+head of people = human resource manager
 executive dean = faculty head
 academic registrar = university registrar
 raaf = air force
