@@ -69,6 +69,10 @@ people and culture = human resource
 people culture = human resource
 car salesperson = motor vehicle salesperson
 car sales = motor vehicle sales
+# wealth management: the advice on and the management of clients'
+# investments, the financial investment advisers' and managers' work
+wealth management = financial investment
+wealth manager = financial investment manager
 # building products are the building supplies of the ABS titles, which
 # a sales representative or a sales manager sells
 building products = building supplies
