@@ -69,6 +69,13 @@ people and culture = human resource
 people culture = human resource
 car salesperson = motor vehicle salesperson
 car sales = motor vehicle sales
+# wealth management: the advice on and the management of clients'
+# investments, the financial investment advisers' and managers' work
+wealth management = financial investment
+wealth manager = financial investment manager
+# building products are the building supplies of the ABS titles, which
+# a sales representative or a sales manager sells
+building products = building supplies
 disability support worker = disabled carer
 retail assistant = sales assistant
 retail team member = sales assistant
@@ -111,6 +118,13 @@ pick packer = storeperson
 picker packer = storeperson
 # construction, trades and technical
 site manager = construction project manager
+# fitout: the building work that fits out the inside of a commercial
+# building or a shop; a fitout project manager manages construction
+fitout = construction
+fit out = construction
+# logistics operations: the ABS codes the operations manager of a
+# logistics business as a supply and distribution (logistics) manager
+logistics operations manager = logistics manager
 warehouse manager = logistics manager
 landscaper = landscape gardener
 airconditioning technician = airconditioning and refrigeration mechanic
@@ -196,6 +210,11 @@ gym manager = fitness centre manager
 loan processor = loans officer
 claims officer = insurance consultant
 claims consultant = insurance consultant
+# a consultant who sells insurance is an insurance agent; an insurance
+# consultant of the ABS titles handles policies and claims
+insurance sales consultant = insurance agent
+# an audit senior leads the fieldwork of an audit team: an auditor
+audit senior = auditor
 border force officer = customs officer
 contact centre consultant = contact centre operator
 dental receptionist = medical receptionist
@@ -288,7 +307,13 @@ bush regeneration officer = bush regenerator
 weed control officer = weed controller
 # more titles as ads write them
 elected member = councillor
+# the head of a firm's function is the manager the ABS titles name for it
 head of engineering = engineering manager
+head of finance = finance manager
+head of marketing = marketing manager
+head of sales = sales manager
+head of hr = human resource manager
+head of people = human resource manager
 executive dean = faculty head
 academic registrar = university registrar
 raaf = air force
