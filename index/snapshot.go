@@ -27,8 +27,10 @@ import (
 // before it.
 const (
 	snapshotMagic = "anzsco snapshot\n"
-	// snapshotFormat changes whenever what a snapshot holds does.
-	snapshotFormat = 1
+	// snapshotFormat changes whenever what a snapshot holds does: 2 holds
+	// each title's lost weight (lostWeight), which format 1 made anew at
+	// every start.
+	snapshotFormat = 2
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -220,6 +222,7 @@ func (w *snapWriter) entries(es []*entry) {
 		w.strList(e.terms)
 		w.float(e.weight)
 		w.bool(e.shared)
+		w.float(float64(e.lost))
 	}
 }
 
@@ -246,6 +249,7 @@ func (ix *Index) readEntries(r *snapReader) []*entry {
 			e.terms = terms[len(terms)-m : len(terms) : len(terms)]
 		}
 		e.weight, e.shared = r.float(), r.bool()
+		e.lost = float32(r.float())
 		out[i] = e
 	}
 	return out
@@ -392,6 +396,5 @@ func (ix *Index) setIDF(es []*entry) {
 			idf = append(idf, ix.idfOf(e.lang, t))
 		}
 		e.idf = idf[len(idf)-len(e.terms) : len(idf) : len(idf)]
-		e.lost = ix.lostWeight(e)
 	}
 }
