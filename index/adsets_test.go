@@ -205,15 +205,23 @@ func TestJobAdsANZSCO(t *testing.T) {
 			}
 		}
 		reportTwins(t, set.file, set.fits, rows, ix)
-		if got := float64(unit) / n; got < set.unitFloor {
-			t.Errorf("%s: unit-group accuracy %.3f, want >= %.2f", set.file, got, set.unitFloor)
-		}
-		if got := float64(exact) / n; got < set.exactF {
-			t.Errorf("%s: exact accuracy %.3f, want >= %.2f", set.file, got, set.exactF)
-		}
-		if bcov < set.cov95 {
-			t.Errorf("%s: %.3f of the titles coded at 95%% precision, want >= %.2f", set.file, bcov, set.cov95)
-		}
+		checkAdFloors(t, set.file, float64(exact)/n, float64(unit)/n, bcov, set.exactF, set.unitFloor, set.cov95)
+	}
+}
+
+// checkAdFloors asserts the floors of a labelled set of ad titles: exact
+// and unit-group accuracy, and the share coded at 95% precision with
+// --min-confidence.
+func checkAdFloors(t *testing.T, file string, exact, unit, cov, exactF, unitF, covF float64) {
+	t.Helper()
+	if exact < exactF {
+		t.Errorf("%s: exact accuracy %.3f, want >= %.2f", file, exact, exactF)
+	}
+	if unit < unitF {
+		t.Errorf("%s: unit-group accuracy %.3f, want >= %.2f", file, unit, unitF)
+	}
+	if cov < covF {
+		t.Errorf("%s: %.3f of the titles coded at 95%% precision, want >= %.2f", file, cov, covF)
 	}
 }
 
@@ -432,15 +440,7 @@ func TestCalibrationSetsANZSCO(t *testing.T) {
 		cov, thr := minConfidenceCoverage(t, ix, titles, labels, 0.95)
 		t.Logf("%s (%d unambiguous rows): exact %.3f, unit group %.3f; %.3f coded at 95%% precision with --min-confidence %.2f",
 			set.file, len(titles), float64(exact)/n, float64(unit)/n, cov, thr)
-		if got := float64(exact) / n; got < set.exactF {
-			t.Errorf("%s: exact accuracy %.3f, want >= %.2f", set.file, got, set.exactF)
-		}
-		if got := float64(unit) / n; got < set.unitF {
-			t.Errorf("%s: unit-group accuracy %.3f, want >= %.2f", set.file, got, set.unitF)
-		}
-		if cov < set.cov95 {
-			t.Errorf("%s: %.3f of the titles coded at 95%% precision, want >= %.2f", set.file, cov, set.cov95)
-		}
+		checkAdFloors(t, set.file, float64(exact)/n, float64(unit)/n, cov, set.exactF, set.unitF, set.cov95)
 	}
 }
 
