@@ -68,15 +68,10 @@ func anzscoFitSamples(t testing.TB) []anzscoSample {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pt, err := crosswalk.Titles()
+	extra, err := crosswalk.AllExtra()
 	if err != nil {
 		t.Fatal(err)
 	}
-	en, err := crosswalk.English()
-	if err != nil {
-		t.Fatal(err)
-	}
-	extra := append(append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...), crosswalk.Curated()...)
 	var out []anzscoSample
 	add := func(ix *Index, title, label, source string, part int) {
 		s := anzscoSample{title: title, source: source, part: part}

@@ -78,17 +78,12 @@ func heldOutIndex(t testing.TB) heldOut {
 				keep = append(keep, ti)
 			}
 		}
-		pt, err := crosswalk.Titles()
+		extra, err := crosswalk.AllExtra()
 		if err != nil {
 			d.heldOutErr = err
 			return
 		}
-		en, err := crosswalk.English()
-		if err != nil {
-			d.heldOutErr = err
-			return
-		}
-		c, err := abs.Whole(keep, structure, append(append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...), crosswalk.Curated()...), "")
+		c, err := abs.Whole(keep, structure, extra, "")
 		if err != nil {
 			d.heldOutErr = err
 			return

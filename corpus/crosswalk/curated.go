@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/anzsco/anzsco/corpus"
@@ -48,7 +49,7 @@ func ReadCurated(r io.Reader, name string) ([]CuratedTitle, error) {
 		if l := len(f[0]); (l != 3 && l != 4 && l != 6) || strings.Trim(f[0], "0123456789") != "" {
 			return nil, fmt.Errorf("%s:%d: target %q is not an occupation, unit or minor group code", name, n, f[0])
 		}
-		if !isLanguage(f[1]) {
+		if !slices.Contains(corpus.Languages, f[1]) {
 			return nil, fmt.Errorf("%s:%d: unknown language %q", name, n, f[1])
 		}
 		out = append(out, CuratedTitle{Target: f[0], Lang: f[1], Text: f[2], Reason: f[3]})
@@ -59,15 +60,6 @@ func ReadCurated(r io.Reader, name string) ([]CuratedTitle, error) {
 	return out, nil
 }
 
-func isLanguage(lang string) bool {
-	for _, l := range corpus.Languages {
-		if l == lang {
-			return true
-		}
-	}
-	return false
-}
-
 // CuratedTitles returns the embedded curated titles
 // (data/curated-titles.txt).
 func CuratedTitles() ([]CuratedTitle, error) {
@@ -76,16 +68,34 @@ func CuratedTitles() ([]CuratedTitle, error) {
 
 // Curated returns the embedded curated titles as titles of the
 // whole-ANZSCO corpus (abs.Whole), each with the source
-// corpus.CuratedSource. The embedded file is checked by the package's
-// tests; Curated panics if it cannot be read.
-func Curated() []abs.ExtraTitle {
+// corpus.CuratedSource.
+func Curated() ([]abs.ExtraTitle, error) {
 	ts, err := CuratedTitles()
 	if err != nil {
-		panic(err)
+		return nil, err
 	}
 	out := make([]abs.ExtraTitle, len(ts))
 	for i, t := range ts {
 		out[i] = abs.ExtraTitle{Target: t.Target, Lang: t.Lang, Text: t.Text, Source: corpus.CuratedSource}
 	}
-	return out
+	return out, nil
+}
+
+// AllExtra returns every title the whole-ANZSCO corpus takes beyond the
+// ABS workbooks: the Portuguese titles (Titles, Extra), the English ones
+// of ESCO (English, ExtraEnglish) and the curated titles (Curated).
+func AllExtra() ([]abs.ExtraTitle, error) {
+	pt, err := Titles()
+	if err != nil {
+		return nil, err
+	}
+	en, err := English()
+	if err != nil {
+		return nil, err
+	}
+	cur, err := Curated()
+	if err != nil {
+		return nil, err
+	}
+	return slices.Concat(Extra(pt), ExtraEnglish(en), cur), nil
 }

@@ -63,7 +63,11 @@ func TestCuratedTitles(t *testing.T) {
 		}
 		seen[ct.Lang+"\x00"+key] = true
 	}
-	for _, x := range Curated() {
+	xs, err := Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range xs {
 		if x.Source != corpus.CuratedSource {
 			t.Errorf("curated %q: source %q", x.Text, x.Source)
 		}

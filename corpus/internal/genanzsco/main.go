@@ -27,15 +27,10 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	pt, err := crosswalk.Titles()
+	extra, err := crosswalk.AllExtra()
 	if err != nil {
 		return err
 	}
-	en, err := crosswalk.English()
-	if err != nil {
-		return err
-	}
-	extra := append(append(crosswalk.Extra(pt), crosswalk.ExtraEnglish(en)...), crosswalk.Curated()...)
 	c, err := abs.Whole(titles, structure, extra, "Portuguese titles: "+crosswalk.Attribution+"\n"+crosswalk.EnglishAttribution+"\n"+crosswalk.CuratedAttribution)
 	if err != nil {
 		return err
