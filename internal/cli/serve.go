@@ -56,7 +56,8 @@ see its positions coded and the experience per code.
   GET  /v1/classify?q=TITLE    POST /v1/classify {"text": "..."}
   POST /v1/classify/batch      {"items": [{"id": "1", "text": "..."}]}
   POST /v1/cv                  a CV (PDF, DOCX, text) as the multipart field "file"
-  GET  /v1/occupations[/CODE]  GET /healthz /readyz /metrics /openapi.json
+  GET  /v1/occupations[/CODE]  GET /v1/groups/CODE (a unit, minor... group)
+  GET  /healthz /readyz /metrics /openapi.json
 
 The access log is written to stderr as JSON, one record per request.
 SIGINT or SIGTERM stops accepting connections and lets requests in flight

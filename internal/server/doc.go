@@ -18,6 +18,7 @@
 //	                         PDF, DOCX, text or Markdown) [?as_of=YYYY-MM&name=]
 //	GET  /v1/occupations     every record of the corpus
 //	GET  /v1/occupations/{code}
+//	GET  /v1/groups/{code}  a major, sub-major, minor or unit group
 //	GET  /healthz, /readyz, /metrics (Prometheus), /openapi.json
 //	GET  /                   the page; /static/ its script and style sheet
 //

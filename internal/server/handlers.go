@@ -120,11 +120,31 @@ func (s *Server) handleOccupations(w http.ResponseWriter, r *http.Request) error
 // handleOccupation is GET /v1/occupations/{code}.
 func (s *Server) handleOccupation(w http.ResponseWriter, r *http.Request) error {
 	code := r.PathValue("code")
-	o, ok := s.cls.Corpus().Lookup(code)
+	c := s.cls.Corpus()
+	o, ok := c.Lookup(code)
 	if !ok {
-		return Errorf(http.StatusNotFound, CodeNotFound, "no occupation %q in corpus %s (GET /v1/occupations lists them)", code, s.cls.Corpus().Version)
+		if g, ok := c.Group(code); ok {
+			return Errorf(http.StatusNotFound, CodeNotFound, "%s is a %s group, not an occupation, of corpus %s (GET /v1/groups/%s gives it)", code, g.Level, c.Version, code)
+		}
+		return Errorf(http.StatusNotFound, CodeNotFound, "no occupation %q in corpus %s (GET /v1/occupations lists them)", code, c.Version)
 	}
 	writeJSON(w, http.StatusOK, newOccupationView(o))
+	return nil
+}
+
+// handleGroup is GET /v1/groups/{code}: a major, sub-major, minor or unit
+// group of the corpus's occupations, as 'anzsco show CODE' prints it.
+func (s *Server) handleGroup(w http.ResponseWriter, r *http.Request) error {
+	code := r.PathValue("code")
+	c := s.cls.Corpus()
+	g, ok := c.Group(code)
+	if !ok {
+		if _, isOcc := c.Lookup(code); isOcc {
+			return Errorf(http.StatusNotFound, CodeNotFound, "%s is an occupation, not a group, of corpus %s (GET /v1/occupations/%s gives it)", code, c.Version, code)
+		}
+		return Errorf(http.StatusNotFound, CodeNotFound, "no group %q among the occupations of corpus %s", code, c.Version)
+	}
+	writeJSON(w, http.StatusOK, newGroupView(c, g))
 	return nil
 }
 

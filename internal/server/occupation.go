@@ -107,3 +107,47 @@ type corpusView struct {
 func newCorpusView(c *corpus.Corpus) corpusView {
 	return corpusView{Version: c.Version, Name: c.Name, Source: c.Source, SHA256: c.SHA256(), Targets: nonNil(c.Targets())}
 }
+
+// groupView is the JSON form of a group of the classification (major,
+// sub-major, minor or unit group) in the API: its parents, the corpus's
+// occupations in it and the titles the corpus gives the group itself.
+type groupView struct {
+	Level       string           `json:"level"`
+	Code        string           `json:"code"`
+	Title       string           `json:"title"`
+	Parents     []corpus.Group   `json:"parents"`
+	Occupations []groupMember    `json:"occupations"`
+	Titles      []groupTitleView `json:"titles"`
+}
+
+// groupMember is one occupation of a group.
+type groupMember struct {
+	Code  string `json:"code"`
+	Title string `json:"title"`
+}
+
+// groupTitleView is a title the corpus gives a whole group, with its
+// language and source.
+type groupTitleView struct {
+	Lang   string `json:"lang"`
+	Title  string `json:"title"`
+	Source string `json:"source"`
+}
+
+// newGroupView builds the view of g, whose occupations are looked up in c.
+func newGroupView(c *corpus.Corpus, g *corpus.GroupInfo) groupView {
+	v := groupView{Level: g.Level, Code: g.Code, Title: g.Title, Parents: nonNil(g.Parents), Occupations: []groupMember{}, Titles: []groupTitleView{}}
+	for _, code := range g.Occupations {
+		if o, ok := c.Lookup(code); ok {
+			v.Occupations = append(v.Occupations, groupMember{Code: o.Code, Title: o.Title()})
+		}
+	}
+	for _, t := range g.Titles {
+		for _, lang := range corpus.Languages {
+			for _, st := range t.Titles[lang] {
+				v.Titles = append(v.Titles, groupTitleView{Lang: lang, Title: st.Title, Source: st.Source})
+			}
+		}
+	}
+	return v
+}

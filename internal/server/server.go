@@ -217,6 +217,7 @@ func (s *Server) builtinRoutes() []Route {
 		{Method: http.MethodPost, Path: "/v1/classify/batch", Handler: s.handleBatch, Limited: true},
 		{Method: http.MethodGet, Path: "/v1/occupations", Handler: s.handleOccupations, Limited: true},
 		{Method: http.MethodGet, Path: "/v1/occupations/{code}", Handler: s.handleOccupation, Limited: true},
+		{Method: http.MethodGet, Path: "/v1/groups/{code}", Handler: s.handleGroup, Limited: true},
 		CVRoute(s.cls, s.cfg.MaxCVBytes),
 		{Method: http.MethodGet, Path: "/healthz", Handler: s.handleHealth},
 		{Method: http.MethodGet, Path: "/readyz", Handler: s.handleReady},

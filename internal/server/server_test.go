@@ -67,6 +67,12 @@ func TestRoutes(t *testing.T) {
 		{"occupation contrast", "GET", "/v1/occupations/149211", "", "", 200, "", jsonCT},
 		{"occupation unknown", "GET", "/v1/occupations/999999", "", "", 404, CodeNotFound, ""},
 		{"occupation not a code", "GET", "/v1/occupations/abc", "", "", 404, CodeNotFound, ""},
+		{"occupation that is a group", "GET", "/v1/occupations/5411", "", "", 404, CodeNotFound, ""},
+		{"group", "GET", "/v1/groups/5411", "", "", 200, "", jsonCT},
+		{"major group", "GET", "/v1/groups/5", "", "", 200, "", jsonCT},
+		{"group that is an occupation", "GET", "/v1/groups/541111", "", "", 404, CodeNotFound, ""},
+		{"group unknown", "GET", "/v1/groups/9999", "", "", 404, CodeNotFound, ""},
+		{"group post", "POST", "/v1/groups/5411", jsonCT, `{}`, 405, CodeMethodNotAllowed, ""},
 		{"healthz", "GET", "/healthz", "", "", 200, "", jsonCT},
 		{"readyz", "GET", "/readyz", "", "", 200, "", jsonCT},
 		{"metrics", "GET", "/metrics", "", "", 200, "", "text/plain"},
@@ -287,6 +293,35 @@ func TestOccupation(t *testing.T) {
 	if len(list.Occupations) != len(f.c.Occupations) || list.Corpus.Version != f.c.Version || fmt.Sprint(list.Corpus.Targets) != fmt.Sprint(f.c.Targets()) {
 		t.Errorf("GET /v1/occupations: %d records, corpus %+v; want %d records, version %s, targets %v",
 			len(list.Occupations), list.Corpus, len(f.c.Occupations), f.c.Version, f.c.Targets())
+	}
+}
+
+// TestGroup checks the group view: a unit group lists its parents and the
+// corpus's occupations in it, and an occupation's path that names a group
+// says where the group is.
+func TestGroup(t *testing.T) {
+	s, _ := newTestServer(t, defaultIndex(t), Config{})
+	resp := do(t, s, "GET", "/v1/groups/5411", "", "")
+	var got groupView
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil {
+		t.Fatalf("GET /v1/groups/5411: %v", err)
+	}
+	var parents, members []string
+	for _, p := range got.Parents {
+		parents = append(parents, p.Level+" "+p.Code)
+	}
+	for _, m := range got.Occupations {
+		members = append(members, m.Code+" "+m.Title)
+	}
+	if got.Level != "unit" || got.Code != "5411" || got.Title != "Call or Contact Centre Workers" ||
+		fmt.Sprint(parents) != "[major 5 sub-major 54 minor 541]" ||
+		fmt.Sprint(members) != "[541111 Call or Contact Centre Team Leader 541112 Call or Contact Centre Operator]" {
+		t.Errorf("GET /v1/groups/5411 = %s %s %q, parents %v, occupations %v", got.Level, got.Code, got.Title, parents, members)
+	}
+	resp = do(t, s, "GET", "/v1/occupations/5411", "", "")
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusNotFound || !strings.Contains(string(body), "/v1/groups/5411") {
+		t.Errorf("GET /v1/occupations/5411 = %d %s; want 404 naming /v1/groups/5411", resp.StatusCode, body)
 	}
 }
 
