@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/anzsco/anzsco/index"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 )
@@ -290,6 +291,29 @@ func TestPageEndToEnd(t *testing.T) {
 		t.Errorf("at 375 px the page is wider than the screen (%v)", err)
 	}
 	screenshot("phone.png")
+
+	// The whole ANZSCO: a title that fits a unit group but no one
+	// occupation is coded to the group, whose details list its occupations.
+	whole, err := index.Builtin("anzsco")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, _ := newTestServer(t, whole, Config{})
+	waddr, wstop := serveLoopback(t, ws)
+	defer wstop()
+	run("a group result", chromedp.EmulateViewport(1200, 1000), chromedp.Navigate("http://"+waddr+"/"), chromedp.WaitVisible(chromedp.ID("q")),
+		chromedp.SendKeys(chromedp.ID("q"), "Registered Nurse"),
+		chromedp.WaitVisible(chromedp.CSS(`#results .verdict[data-code="2544"]`)),
+		chromedp.Click(chromedp.CSS(`#results .verdict .details-link`)),
+		chromedp.WaitVisible(chromedp.CSS(`#results .verdict .details dl`)),
+	)
+	group := text(`#results .verdict .details`)
+	for _, want := range []string{"254 Midwifery and Nursing Professionals", "254423 Registered Nurse (Perioperative)", "occupations"} {
+		if !strings.Contains(group, want) {
+			t.Errorf("the group's details lack %q: %q", want, group)
+		}
+	}
+	screenshot("group.png")
 
 	mu.Lock()
 	defer mu.Unlock()

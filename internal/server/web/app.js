@@ -186,7 +186,7 @@
     const id = "details-" + code + "-" + (++detailSeq);
     const panel = el("div", { id: id, class: "details", hidden: true });
     const link = el("a", {
-      href: "/v1/occupations/" + encodeURIComponent(code),
+      href: recordPath(code),
       class: "details-link",
       "aria-expanded": "false",
       "aria-controls": id,
@@ -198,6 +198,12 @@
     return [link, panel];
   }
 
+  // recordPath is where the record of a code is: an occupation's six
+  // digits, or a group's one to four (a result backed off to its group).
+  function recordPath(code) {
+    return (code.length === 6 ? "/v1/occupations/" : "/v1/groups/") + encodeURIComponent(code);
+  }
+
   async function toggleDetails(link, panel, code) {
     const open = link.getAttribute("aria-expanded") === "true";
     link.setAttribute("aria-expanded", String(!open));
@@ -207,10 +213,10 @@
     try {
       let o = occupationCache.get(code);
       if (!o) {
-        o = await getJSON("/v1/occupations/" + encodeURIComponent(code));
+        o = await getJSON(recordPath(code));
         occupationCache.set(code, o);
       }
-      panel.replaceChildren(...renderOccupation(o));
+      panel.replaceChildren(...(code.length === 6 ? renderOccupation(o) : renderGroup(o)));
       panel.dataset.loaded = "1";
     } catch (e) {
       panel.replaceChildren(el("p", { class: "error" }, e.message));
@@ -252,6 +258,20 @@
     return out;
   }
 
+  // renderGroup shows a group of the classification: its parents, its
+  // occupations and the titles given to the whole group.
+  function renderGroup(g) {
+    const dl = el("dl");
+    const row = (k, v) => {
+      if (v) dl.append(el("dt", {}, k), el("dd", {}, v));
+    };
+    row("Within", (g.parents || []).map((p) => p.code + " " + p.title).join(" › "));
+    row("Titles of the group", (g.titles || []).map((t) => t.title + " (" + t.lang + ")").join("; "));
+    const occs = g.occupations || [];
+    return [dl, el("h4", {}, occs.length === 1 ? "1 occupation" : occs.length + " occupations"),
+      list(occs.map((o) => o.code + " " + o.title))];
+  }
+
   function renderResult(res) {
     const nodes = [];
     const verdict = el("div", { class: "verdict", "data-code": res.code || "outside" });
@@ -261,6 +281,9 @@
         line.append(" (" + res.level.replace("_", " ") + ": the words fit the group, not one occupation)");
       }
       verdict.append(line, bar(res.confidence, res.code));
+      if (res.level && res.level !== "occupation") {
+        verdict.append(...detailsLink(res.code, res.title));
+      }
     } else {
       // The bar is the confidence that the title lies outside, beside the
       // verdict; the nearest occupation outside comes below it, on its own.
