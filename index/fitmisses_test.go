@@ -194,9 +194,10 @@ const (
 	commonENUnitFloor  = 0.94
 	// measured on 510 rows, 35 of them learners of a field (intern,
 	// graduate, cadet, apprentice), harder than the first 475, none of
-	// which codes otherwise
-	adsENExactFloor = 0.89
-	adsENUnitFloor  = 0.91
+	// which codes otherwise; raised from 0.89 and 0.91 with the lexicon
+	// entries of anzsco-ads5-en.csv's misses (0.918, 0.936)
+	adsENExactFloor = 0.91
+	adsENUnitFloor  = 0.93
 	// TestAds2ENANZSCO and TestAds2PTANZSCO: first measured at exact
 	// 0.675, unit group 0.716 (English) and 0.324, 0.448 (Portuguese),
 	// before any change made from their misses (0.691, 0.733 and 0.332,
@@ -218,9 +219,11 @@ const (
 	// specialisations); 0.824, 0.863 with the lexicon entries made from them
 	ads4ENExactFloor = 0.82
 	ads4ENUnitFloor  = 0.86
-	// TestAds5ENANZSCO
-	ads5ENExactFloor = 0
-	ads5ENUnitFloor  = 0
+	// TestAds5ENANZSCO: first measured at exact 0.536, unit group 0.629
+	// on its 151 unambiguous rows, before any change made from its misses;
+	// 0.762, 0.788 with the lexicon entries made from them
+	ads5ENExactFloor = 0.76
+	ads5ENUnitFloor  = 0.78
 	// TestAds3PTANZSCO: first measured at exact 0.351, unit group 0.465,
 	// before any change made from its misses; 0.904, 0.928 with the
 	// glossary words made from them

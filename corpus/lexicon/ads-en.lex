@@ -628,7 +628,6 @@ cx designer = user experience designer
 service designer = user experience designer
 pmo analyst = project administrator
 pmo coordinator = project administrator
-project support officer = project administrator
 nbn = telecommunications
 # marketing, communications and people
 comms = communications
@@ -639,6 +638,7 @@ seo specialist = digital marketing analyst
 sem specialist = digital marketing analyst
 performance marketing = digital marketing
 brand executive = marketing specialist
+marketing executive = marketing specialist
 hrbp = human resource adviser
 people partner = human resource adviser
 talent sourcer = recruitment consultant
@@ -647,14 +647,13 @@ ld = training and development
 hseq = occupational health and safety
 site safety officer = occupational health and safety officer
 rostering officer = roster clerk
+payroll administrator = payroll clerk
 # finance and planning
 finance business partner = management accountant
 paraplanner = financial investment adviser
 lending specialist = lending consultant
 demand planner = supply chain analyst
 supply planner = supply chain analyst
-dispatcher = despatcher
-dispatchers = despatchers
 # sales, retail and hospitality
 store assistant = sales assistant
 car washer = car detailer
@@ -662,6 +661,10 @@ caravan sales consultant = caravan salesperson
 # trades, plant and drivers
 gyprock = plasterboard
 gyprock fixer = wall and ceiling fixer
+gyprock installer = wall and ceiling fixer
+plasterboard installer = wall and ceiling fixer
+aircon installer = airconditioning and refrigeration mechanic
+airconditioning installer = airconditioning and refrigeration mechanic
 roller driver = road roller operator
 asphalt labourer = paving and surfacing labourer
 pick packers = storepersons
@@ -673,7 +676,6 @@ skid steer operator = loader operator
 power station operator = power generation plant operator
 boiler attendant = boiler operator
 signage installer = sign erector
-sign installer = sign erector
 parks labourer = garden labourer
 landscape labourer = garden labourer
 # farms
