@@ -694,3 +694,11 @@ dc = distribution centre
 [noise qualification]
 # the certificate a trade or care title asks for ("Cert III Carpenter")
 \bcert\.?(?:\s?(?:i{1,3}|iv|[1-4]))?\b
+
+[noise classification]
+# the classifications of hospital, university and school awards before or
+# after a title: health service officer and health professional grades
+# (HSO3, HP4), higher education worker levels (HEW 5), postgraduate years
+# of junior doctors (PGY2), Victorian teachers' ranges (Range 1)
+\b(?:hso|hp|hew|pgy)\s?\d+\b
+\brange\s[1-5]\b
