@@ -99,6 +99,17 @@ func TestAds4ENANZSCO(t *testing.T) {
 	testCommon(t, "anzsco-ads4-en.csv", ads4ENExactFloor, ads4ENUnitFloor)
 }
 
+// TestAds5ENANZSCO is TestAds4ENANZSCO for testdata/labelled/
+// anzsco-ads5-en.csv, English ad titles in the styles the other fit sets
+// under-use: recruitment agencies' and labour hire headlines with tickets
+// and licences, big employers' internal titles (supermarkets, banks,
+// telcos, hospital grades, councils), LinkedIn titles, modern ICT and
+// digital titles, care and NDIS, titles that put the employer or sector
+// first, slash doubles and levels.
+func TestAds5ENANZSCO(t *testing.T) {
+	testCommon(t, "anzsco-ads5-en.csv", ads5ENExactFloor, ads5ENUnitFloor)
+}
+
 // TestAds2PTANZSCO is TestAds2ENANZSCO for testdata/labelled/
 // anzsco-ads2-pt.csv, Brazilian and Portuguese ad titles.
 func TestAds2PTANZSCO(t *testing.T) {
@@ -183,9 +194,10 @@ const (
 	commonENUnitFloor  = 0.94
 	// measured on 510 rows, 35 of them learners of a field (intern,
 	// graduate, cadet, apprentice), harder than the first 475, none of
-	// which codes otherwise
-	adsENExactFloor = 0.89
-	adsENUnitFloor  = 0.91
+	// which codes otherwise; raised from 0.89 and 0.91 with the lexicon
+	// entries of anzsco-ads5-en.csv's misses (0.918, 0.936)
+	adsENExactFloor = 0.91
+	adsENUnitFloor  = 0.93
 	// TestAds2ENANZSCO and TestAds2PTANZSCO: first measured at exact
 	// 0.675, unit group 0.716 (English) and 0.324, 0.448 (Portuguese),
 	// before any change made from their misses (0.691, 0.733 and 0.332,
@@ -207,6 +219,11 @@ const (
 	// specialisations); 0.824, 0.863 with the lexicon entries made from them
 	ads4ENExactFloor = 0.82
 	ads4ENUnitFloor  = 0.86
+	// TestAds5ENANZSCO: first measured at exact 0.536, unit group 0.629
+	// on its 151 unambiguous rows, before any change made from its misses;
+	// 0.768, 0.795 with the lexicon entries made from them
+	ads5ENExactFloor = 0.76
+	ads5ENUnitFloor  = 0.79
 	// TestAds3PTANZSCO: first measured at exact 0.351, unit group 0.465,
 	// before any change made from its misses; 0.904, 0.928 with the
 	// glossary words made from them

@@ -603,3 +603,102 @@ tram operator = tram driver
 rail signaller = railway signal operator
 integrated rating = deck hand
 lame = aircraft maintenance engineer
+# agencies, labour hire, big employers and LinkedIn: the words of their
+# titles for what the ANZSCO titles call otherwise
+# ICT and digital teams
+staff engineer = software engineer
+solution architect = software architect
+solutions architect = software architect
+ios engineer = developer programmer
+android engineer = developer programmer
+ios developer = developer programmer
+android developer = developer programmer
+webflow developer = web developer
+shopify developer = web developer
+wordpress developer = web developer
+reporting analyst = data analyst
+insights analyst = data analyst
+bi analyst = data analyst
+salesforce administrator = systems administrator
+salesforce admin = systems administrator
+grc = governance risk and compliance
+desktop support = help desk
+ux researcher = user experience designer
+cx designer = user experience designer
+service designer = user experience designer
+pmo analyst = project administrator
+pmo coordinator = project administrator
+nbn = telecommunications
+# marketing, communications and people
+comms = communications
+comms advisor = public relations professional
+comms adviser = public relations professional
+stakeholder engagement = public relations
+seo specialist = digital marketing analyst
+sem specialist = digital marketing analyst
+performance marketing = digital marketing
+brand executive = marketing specialist
+marketing executive = marketing specialist
+hrbp = human resource adviser
+people partner = human resource adviser
+talent sourcer = recruitment consultant
+employee relations = workplace relations
+ld = training and development
+hseq = occupational health and safety
+site safety officer = occupational health and safety officer
+rostering officer = roster clerk
+payroll administrator = payroll clerk
+# finance and planning
+finance business partner = management accountant
+paraplanner = financial investment adviser
+lending specialist = lending consultant
+demand planner = supply chain analyst
+supply planner = supply chain analyst
+# sales, retail and hospitality
+store assistant = sales assistant
+car washer = car detailer
+caravan sales consultant = caravan salesperson
+# trades, plant and drivers
+gyprock = plasterboard
+gyprock fixer = wall and ceiling fixer
+gyprock installer = wall and ceiling fixer
+plasterboard installer = wall and ceiling fixer
+aircon installer = airconditioning and refrigeration mechanic
+airconditioning installer = airconditioning and refrigeration mechanic
+roller driver = road roller operator
+asphalt labourer = paving and surfacing labourer
+pick packers = storepersons
+pipelayer = drainage labourer
+pipe layer = drainage labourer
+counterbalance driver = forklift driver
+counterbalance operator = forklift driver
+skid steer operator = loader operator
+power station operator = power generation plant operator
+boiler attendant = boiler operator
+signage installer = sign erector
+parks labourer = garden labourer
+landscape labourer = garden labourer
+# farms
+dairy hand = dairy cattle farm worker
+dairy farm hand = dairy cattle farm worker
+stationhand = station hand
+# community services and emergency services
+police recruit = police officer
+dc = distribution centre
+
+[noise employer]
+# the names of big employers, chains and recruitment agencies that ads put
+# before or after the title: no occupation title holds them
+\b(?:woolworths|coles|aldi|kmart|bunnings|officeworks|myer|harvey norman|jb hi ?-?fi|chemist warehouse|specsavers|mcdonald'?s|domino'?s|hungry jack'?s|goodstart|telstra|optus|westpac|commbank|hays|randstad|adecco|chandler macleod|workpac)\b
+
+[noise qualification]
+# the certificate a trade or care title asks for ("Cert III Carpenter")
+\bcert\.?(?:\s?(?:i{1,3}|iv|[1-4]))?\b
+
+[noise classification]
+# the classifications of hospital, university and school awards before or
+# after a title: health service officer and health professional grades
+# (HSO3, HP4), higher education worker levels (HEW 5), postgraduate years
+# of junior doctors (PGY2), Victorian teachers' ranges (Range 1)
+\b(?:hso|hp|hew|pgy)\s?\d+\b
+\brange\s[1-5]\b
