@@ -307,8 +307,9 @@ var rankInputConst = [numRankInputs]string{"riContDesc", "riCov", "riLogScore", 
 // "Held-out ABS titles ranked below another candidate". So are the
 // coverage with each term counted by the containment of the best title
 // holding it, the containment of the best own title in the first part
-// alone, and a unit group whose other occupation has an own title exactly
-// the first part (fitted weights -0.35, -0.01 and 0.05): the same page,
+// alone, a unit group whose other occupation has an own title exactly the
+// first part, and a shared or other classification's title exactly the
+// query (fitted weights -0.35, -0.01, 0.05 and -0.04): the same page,
 // "Kinds of miss the lexicons cannot fix, tried".
 var anzscoRankOptions = func() rankFitOptions {
 	o := rankFitOptions{adWeight: 10, lambda: 0.03}
