@@ -203,3 +203,30 @@ func TestLostStopWords(t *testing.T) {
 		t.Errorf("Rececionista: best candidate %s, want 542111 Receptionist (General)", got)
 	}
 }
+
+// TestCountryTitleHeads checks that a title the ABS writes for two
+// countries ("Credit or Loans Officer (Aus) / Finance Clerk (NZ)") gives
+// its occupation each country's title as a title of its own, headed by
+// its role word, not by a country marker: a query names one of them.
+func TestCountryTitleHeads(t *testing.T) {
+	ix := builtinIndex(t, "anzsco")
+	for code, want := range map[string]map[string]string{
+		"552211": {"Credit or Loans Officer": "Officer", "Finance Clerk": "Clerk"},
+		"842218": {"Vegetable Farm Worker": "Worker", "Market Garden Worker": "Worker"},
+		"599213": {"Court Orderly": "Orderly", "Court Registry Officer": "Officer"},
+	} {
+		for _, e := range ownTitles(ix.occs[code]) {
+			w, ok := want[e.text]
+			if !ok {
+				continue
+			}
+			delete(want, e.text)
+			if got, head := headOf(e.terms, e.lang), headOf(ix.terms("en", w), "en"); got != head {
+				t.Errorf("%s %q is headed by %q, want %q", code, e.text, got, head)
+			}
+		}
+		for text := range want {
+			t.Errorf("%s has no own title %q", code, text)
+		}
+	}
+}

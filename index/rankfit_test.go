@@ -304,7 +304,13 @@ var rankInputConst = [numRankInputs]string{"riContDesc", "riCov", "riLogScore", 
 // that reach a unit group through the crosswalk coded to its residual),
 // the coverage counting other classifications' titles and an own title
 // wholly in a longer query (fitted weights near zero): docs/whole-anzsco.md,
-// "Held-out ABS titles ranked below another candidate".
+// "Held-out ABS titles ranked below another candidate". So are the
+// coverage with each term counted by the containment of the best title
+// holding it, the containment of the best own title in the first part
+// alone, a unit group whose other occupation has an own title exactly the
+// first part, and a shared or other classification's title exactly the
+// query (fitted weights -0.35, -0.01, 0.05 and -0.04): the same page,
+// "Kinds of miss the lexicons cannot fix, tried".
 var anzscoRankOptions = func() rankFitOptions {
 	o := rankFitOptions{adWeight: 10, lambda: 0.03}
 	for i := range o.use {
