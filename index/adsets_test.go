@@ -153,7 +153,7 @@ func TestJobAdsANZSCO(t *testing.T) {
 		unitFloor, exactF, cov95 float64
 	}{
 		{"anzsco-test-en.csv", "en", []string{"anzsco-common-en.csv", "anzsco-ads-en.csv", "anzsco-ads2-en.csv", "anzsco-ads3-en.csv", "anzsco-ads4-en.csv"}, jobAdsUnitFloor, jobAdsExactFloor, jobAdsCoverage95},
-		{"anzsco-test-pt.csv", "pt", []string{"anzsco-common-pt.csv", "anzsco-ads-pt.csv", "anzsco-ads2-pt.csv", "anzsco-ads3-pt.csv", "anzsco-ads4-pt.csv"}, jobAdsUnitFloorPT, jobAdsExactFloorPT, jobAdsCoverage95PT},
+		{"anzsco-test-pt.csv", "pt", []string{"anzsco-common-pt.csv", "anzsco-ads-pt.csv", "anzsco-ads2-pt.csv", "anzsco-ads3-pt.csv", "anzsco-ads4-pt.csv", "anzsco-ads5-pt.csv"}, jobAdsUnitFloorPT, jobAdsExactFloorPT, jobAdsCoverage95PT},
 	} {
 		rows := adRows(t, set.file, false)
 		if len(rows) < 100 {
@@ -232,7 +232,7 @@ func checkAdFloors(t *testing.T, file string, exact, unit, cov, exactF, unitF, c
 // were made from; then for those whose first part is the first part of a
 // title of its other fit sets in turn (anzsco-ads-pt.csv or anzsco-ads-en.csv, "Padeiro" for
 // "Padeiro - Padaria - Turno"; then anzsco-ads2-pt.csv or anzsco-ads2-en.csv; then
-// anzsco-ads3-pt.csv or anzsco-ads3-en.csv; then anzsco-ads4-pt.csv); and for the others: the figure on the
+// anzsco-ads3-pt.csv or anzsco-ads3-en.csv; then anzsco-ads4-pt.csv; then anzsco-ads5-pt.csv); and for the others: the figure on the
 // others is the one independent of that work.
 func reportTwins(t *testing.T, file string, fits []string, rows []adRow, ix *Index) {
 	t.Helper()
