@@ -1295,3 +1295,50 @@ ordenhador = dairy cattle farm worker
 bomba de concreto = concrete pump
 central de concreto = concrete batching plant
 coleta seletiva = recycling
+# words of ad titles in the styles of Brazilian and Portuguese job boards:
+# an industrial plant, farms named by their crop or herd, the
+# condominium's professional manager, the fuel station, quality assurance,
+# people-and-culture departments, accounting and tax analysts, design
+# draftspeople, the shop, field and factory words of labourers
+gerente de planta = plant manager
+fazenda de soja = oilseed farm
+aves = poultry
+pecuaria de corte = beef cattle
+pecuaria leiteira = dairy cattle
+sindico = body corporate manager
+sindico profissional = body corporate manager
+gestor de condominio = body corporate manager
+administrador de condominio = body corporate manager
+posto de combustivel = service station
+posto de gasolina = service station
+posto de abastecimento = service station
+garantia da qualidade = quality assurance
+garantia de qualidade = quality assurance
+pessoas e cultura = human resource
+analista contabil = accountant
+tributario = taxation
+analista fiscal = taxation accountant
+analista tributario = taxation accountant
+medico veterinario = veterinarian
+medica veterinaria = veterinarian
+tecnico veterinario = veterinary nurse
+designer de interiores = interior designer
+desenhista = draftsperson
+desenhista industrial = industrial designer
+desenhista de moda = fashion designer
+projetista = draftsperson
+creche familiar = family day care
+mediador escolar = integration aide
+cafeteria = cafe
+recuperacao de credito = debt collection
+consultor imobiliario = real estate agent
+magarefe = slaughterer
+vindima = vineyard
+operario agricola = farm worker
+trabalhador agricola = farm worker
+manobrista = car park attendant
+panfletista = leaflet distributor
+profissional de limpeza = cleaner
+colaborador de armazem = storeperson
+operador de cftv = surveillance monitor
+redator publicitario = copywriter
