@@ -1384,3 +1384,12 @@ medico obstetra = obstetrician and gynaecologist
 medico ginecologista = obstetrician and gynaecologist
 medico ginecologista e obstetra = obstetrician and gynaecologist
 medico patologista = pathologist
+# workplaces and roles of Brazilian public services, plants and farms
+granjeiro = livestock farm worker
+auxiliar de tesouraria = accounts clerk
+engenheiro sanitarista = environmental engineer
+agente socioeducativo = residential care officer
+farmaceutico bioquimico = medical laboratory scientist
+orientador social = community worker
+eletricista de manutencao = electrical fitter
+eletricista industrial = electrical fitter
