@@ -1393,3 +1393,14 @@ farmaceutico bioquimico = medical laboratory scientist
 orientador social = community worker
 eletricista de manutencao = electrical fitter
 eletricista industrial = electrical fitter
+# a diretor names the head of a department or an institution, which
+# ANZSCO calls a manager; the English director alone leads to film
+# directors
+diretor pedagogico = school principal
+diretor clinico = director of clinical services
+diretor de engenharia = engineering manager
+diretor de loja = retail manager
+diretor de hotel = hotel manager
+diretor de logistica = supply and distribution manager
+diretor de operacoes = operations manager
+assistente de expedicao = despatching and receiving clerk
