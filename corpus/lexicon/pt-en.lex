@@ -1404,3 +1404,10 @@ diretor de hotel = hotel manager
 diretor de logistica = supply and distribution manager
 diretor de operacoes = operations manager
 assistente de expedicao = despatching and receiving clerk
+# a Brazilian coordenador runs a function under the gerente: ANZSCO's
+# manager of it, not a clerk
+coordenador de logistica = logistics manager
+coordenador de compras = procurement manager
+coordenador de suprimentos = procurement manager
+coordenador de eventos = event manager
+coordenador financeiro = finance manager
