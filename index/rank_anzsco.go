@@ -8,11 +8,11 @@ package index
 // job-ad titles of the fit halves, weighed 10 times a held-out title, with
 // L2 regularisation 0.03 towards the hand key (handRanker).
 var anzscoRanker = rankModel{Weights: [numRankInputs]float64{
-	riContDesc:  7.3689,
-	riCov:       7.2705,
-	riLogScore:  1.1149,
+	riContDesc:  7.3693,
+	riCov:       7.2700,
+	riLogScore:  1.1189,
 	riUnitCov:   1.9343,
-	riHeadPrior: 1.8590,
+	riHeadPrior: 1.8555,
 	riExact:     3.9952,
 	riCoreExact: 3.9538,
 }}
