@@ -153,7 +153,7 @@ func TestJobAdsANZSCO(t *testing.T) {
 		unitFloor, exactF, cov95 float64
 	}{
 		{"anzsco-test-en.csv", "en", []string{"anzsco-common-en.csv", "anzsco-ads-en.csv", "anzsco-ads2-en.csv", "anzsco-ads3-en.csv", "anzsco-ads4-en.csv", "anzsco-ads5-en.csv"}, jobAdsUnitFloor, jobAdsExactFloor, jobAdsCoverage95},
-		{"anzsco-test-pt.csv", "pt", []string{"anzsco-common-pt.csv", "anzsco-ads-pt.csv", "anzsco-ads2-pt.csv", "anzsco-ads3-pt.csv", "anzsco-ads4-pt.csv"}, jobAdsUnitFloorPT, jobAdsExactFloorPT, jobAdsCoverage95PT},
+		{"anzsco-test-pt.csv", "pt", []string{"anzsco-common-pt.csv", "anzsco-ads-pt.csv", "anzsco-ads2-pt.csv", "anzsco-ads3-pt.csv", "anzsco-ads4-pt.csv", "anzsco-ads5-pt.csv"}, jobAdsUnitFloorPT, jobAdsExactFloorPT, jobAdsCoverage95PT},
 	} {
 		rows := adRows(t, set.file, false)
 		if len(rows) < 100 {
@@ -232,7 +232,7 @@ func checkAdFloors(t *testing.T, file string, exact, unit, cov, exactF, unitF, c
 // were made from; then for those whose first part is the first part of a
 // title of its other fit sets in turn (anzsco-ads-pt.csv or anzsco-ads-en.csv, "Padeiro" for
 // "Padeiro - Padaria - Turno"; then anzsco-ads2-pt.csv or anzsco-ads2-en.csv; then
-// anzsco-ads3-pt.csv or anzsco-ads3-en.csv; then anzsco-ads4-pt.csv); and for the others: the figure on the
+// anzsco-ads3-pt.csv or anzsco-ads3-en.csv; then anzsco-ads4-pt.csv; then anzsco-ads5-pt.csv); and for the others: the figure on the
 // others is the one independent of that work.
 func reportTwins(t *testing.T, file string, fits []string, rows []adRow, ix *Index) {
 	t.Helper()
@@ -292,9 +292,10 @@ const (
 	// The Portuguese floors were 0.82 and 0.73 until the glossary words
 	// of anzsco-ads3-pt.csv's misses (test half 0.833 -> 0.847, 0.743 ->
 	// 0.757), then 0.84 and 0.75 until those of anzsco-ads4-pt.csv's
-	// (0.847 -> 0.861, 0.757 -> 0.771).
-	jobAdsUnitFloorPT  = 0.86
-	jobAdsExactFloorPT = 0.77
+	// (0.847 -> 0.861, 0.757 -> 0.771), then 0.86 and 0.77 until those of
+	// anzsco-ads5-pt.csv's (0.861 -> 0.896, 0.771 -> 0.826).
+	jobAdsUnitFloorPT  = 0.89
+	jobAdsExactFloorPT = 0.82
 	// Shares of the titles coded at 95% precision with the best
 	// --min-confidence (minConfidenceCoverage), against a target of 0.70.
 	// The Portuguese figure was 0.701 and is 0.660 since the refit on the
@@ -307,9 +308,11 @@ const (
 	// The Portuguese figure rose to 0.694 (at 0.76) with the glossary
 	// words of anzsco-ads3-pt.csv's misses; its floor was raised to 0.69.
 	// It rose to 0.708 (at 0.76) with those of anzsco-ads4-pt.csv's
-	// misses; its floor was raised to 0.70, the target.
+	// misses; its floor was raised to 0.70, the target. It rose to 0.729
+	// (at 0.83) with those of anzsco-ads5-pt.csv's; its floor was raised
+	// to 0.72.
 	jobAdsCoverage95   = 0.67
-	jobAdsCoverage95PT = 0.70
+	jobAdsCoverage95PT = 0.72
 )
 
 // scoredResult is a coded result's confidence and whether it was right.

@@ -542,6 +542,7 @@ var otherFitSets = []struct{ file, source string }{
 	{"anzsco-ads5-en.csv", "ads5-en"},
 	{"anzsco-common-pt.csv", "common-pt"}, {"anzsco-ads-pt.csv", "ads-pt"}, {"anzsco-ads2-pt.csv", "ads2-pt"},
 	{"anzsco-ads3-pt.csv", "ads3-pt"}, {"anzsco-ads4-pt.csv", "ads4-pt"},
+	{"anzsco-ads5-pt.csv", "ads5-pt"},
 }
 
 // reportOtherFitSets logs how model m codes the unambiguous rows of

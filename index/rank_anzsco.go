@@ -8,11 +8,11 @@ package index
 // job-ad titles of the fit halves, weighed 10 times a held-out title, with
 // L2 regularisation 0.03 towards the hand key (handRanker).
 var anzscoRanker = rankModel{Weights: [numRankInputs]float64{
-	riContDesc:  7.3685,
-	riCov:       7.2689,
-	riLogScore:  1.1219,
+	riContDesc:  7.3689,
+	riCov:       7.2684,
+	riLogScore:  1.1259,
 	riUnitCov:   1.9328,
-	riHeadPrior: 1.8619,
-	riExact:     3.9952,
+	riHeadPrior: 1.8585,
+	riExact:     3.9951,
 	riCoreExact: 3.9537,
 }}

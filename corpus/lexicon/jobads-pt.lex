@@ -66,6 +66,11 @@
 \bturnos?[\s-]+rotativos?\b
 \b(?:3|tres)[\s-]+turnos\b
 \bfolguista\b
+\bnoturna\b
+\bdiurna\b
+\bem[\s-]+turnos\b
+\bpor[\s-]+turnos\b
+\b24[\s-]?h(?:oras)?\b
 # a shift roster written alone ("12x36": twelve hours on, thirty-six off)
 \b(?:12x36|24x48|24x72|12x60|6x1|6x2|5x1|5x2|4x2)\b
 # on-call and shift duty ("Médico - Plantão Hospitalar")
@@ -83,6 +88,11 @@
 \bpessoas[\s-]+com[\s-]+deficiencia\b
 \bvaga[\s-]+afirmativa\b
 \bafirmativa\b
+# the group an affirmative vacancy is for ("Vaga Afirmativa para Pessoas
+# Negras - Analista de Dados"); none is a word of an occupation
+\bpara[\s-]+pessoas[\s-]+(?:negras|pretas|trans)\b
+\bpessoas[\s-]+negras\b
+\bvaga[\s-]+exclusiva\b
 
 [noise pt-gender]
 \(m/f\)
@@ -136,6 +146,7 @@
 \bjunior\b
 \bjr\b
 \bpleno\b
+\bplena\b
 \bpl\b
 \bsenior\b
 \bsr\b
@@ -171,3 +182,4 @@
 \binicio[\s-]+imediato\b
 \bbanco[\s-]+de[\s-]+talentos\b
 \bcadastro[\s-]+reserva\b
+\bvarias[\s-]+vagas\b

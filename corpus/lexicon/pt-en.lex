@@ -325,11 +325,11 @@ carreteiro = truck driver
 motorista carreteiro = truck driver
 # a technician of refrigeration or air conditioning is the tradesperson
 # who installs and repairs it, not an engineering technician
-tecnico de refrigeracao = refrigeration mechanic
+tecnico de refrigeracao = airconditioning and refrigeration mechanic
 tecnico de ar condicionado = airconditioning mechanic
 tecnico de climatizacao = airconditioning mechanic
 tecnico de frio = refrigeration mechanic
-mecanico de refrigeracao = refrigeration mechanic
+mecanico de refrigeracao = airconditioning and refrigeration mechanic
 industria = manufacturing
 fabrica = factory
 fabril = factory
@@ -644,7 +644,7 @@ oficial da forca aerea = commissioned defence force officer
 oficial bombeiro = commissioned fire officer
 sargento = sergeant
 subtenente = warrant officer
-soldado = soldier
+soldado = defence force member other ranks
 delegado de policia = commissioned police officer
 # the Brazilian military police is a state police force
 policia militar = police
@@ -1295,3 +1295,119 @@ ordenhador = dairy cattle farm worker
 bomba de concreto = concrete pump
 central de concreto = concrete batching plant
 coleta seletiva = recycling
+# words of ad titles in the styles of Brazilian and Portuguese job boards:
+# an industrial plant, farms named by their crop or herd, the
+# condominium's professional manager, the fuel station, quality assurance,
+# people-and-culture departments, accounting and tax analysts, design
+# draftspeople, the shop, field and factory words of labourers
+gerente de planta = plant manager
+fazenda de soja = oilseed farm
+aves = poultry
+pecuaria de corte = beef cattle
+pecuaria leiteira = dairy cattle
+sindico = body corporate manager
+sindico profissional = body corporate manager
+gestor de condominio = body corporate manager
+administrador de condominio = body corporate manager
+posto de combustivel = service station
+posto de gasolina = service station
+posto de abastecimento = service station
+garantia da qualidade = quality assurance
+garantia de qualidade = quality assurance
+pessoas e cultura = human resource
+analista contabil = accountant
+tributario = taxation
+analista fiscal = taxation accountant
+analista tributario = taxation accountant
+medico veterinario = veterinarian
+medica veterinaria = veterinarian
+tecnico veterinario = veterinary nurse
+designer de interiores = interior designer
+desenhista = draftsperson
+desenhista industrial = industrial designer
+desenhista de moda = fashion designer
+projetista = draftsperson
+creche familiar = family day care
+mediador escolar = integration aide
+cafeteria = cafe
+recuperacao de credito = debt collection
+consultor imobiliario = real estate agent
+magarefe = slaughterer
+vindima = vineyard
+operario agricola = farm worker
+trabalhador agricola = farm worker
+manobrista = car park attendant
+panfletista = leaflet deliverer
+profissional de limpeza = commercial cleaner
+colaborador de armazem = storeperson
+operador de cftv = surveillance monitor
+redator publicitario = copywriter
+tecnico em agropecuaria = agricultural technician
+tecnico agropecuario = agricultural technician
+conferente = receiving clerk
+piloto de linha aerea = aeroplane pilot
+nutricionista = dietitian
+corporal = body
+# medical specialties as Brazilian and Portuguese ads name the doctor
+# ("Médico Nefrologista", "Médica Endocrinologista - Clínica")
+endocrinologista = endocrinologist
+gastroenterologista = gastroenterologist
+oncologista clinico = medical oncologist
+nefrologista = nephrologist
+pneumologista = thoracic medicine specialist
+pneumologista pediatrico = paediatric thoracic physician
+reumatologista = rheumatologist
+hematologista = clinical haematologist
+geriatra = geriatrician
+infectologista = infectious diseases physician
+infecciologista = infectious diseases physician
+neurocirurgiao = neurosurgeon
+otorrinolaringologista = otorhinolaryngologist
+otorrino = otorhinolaryngologist
+cirurgiao plastico = plastic and reconstructive surgeon
+cirurgiao vascular = vascular surgeon
+angiologista = vascular surgeon
+medico nuclear = nuclear medicine physician
+medico endocrinologista = endocrinologist
+medico gastroenterologista = gastroenterologist
+medico nefrologista = nephrologist
+medico pneumologista = thoracic medicine specialist
+medico reumatologista = rheumatologist
+medico hematologista = clinical haematologist
+medico geriatra = geriatrician
+medico infectologista = infectious diseases physician
+medico otorrinolaringologista = otorhinolaryngologist
+medico otorrino = otorhinolaryngologist
+medico urologista = urologist
+medico radiologista = diagnostic and interventional radiologist
+medico obstetra = obstetrician and gynaecologist
+medico ginecologista = obstetrician and gynaecologist
+medico ginecologista e obstetra = obstetrician and gynaecologist
+medico patologista = pathologist
+# workplaces and roles of Brazilian public services, plants and farms
+granjeiro = livestock farm worker
+auxiliar de tesouraria = accounts clerk
+engenheiro sanitarista = environmental engineer
+agente socioeducativo = residential care officer
+farmaceutico bioquimico = medical laboratory scientist
+orientador social = community worker
+eletricista de manutencao = electrical fitter
+eletricista industrial = electrical fitter
+# a diretor names the head of a department or an institution, which
+# ANZSCO calls a manager; the English director alone leads to film
+# directors
+diretor pedagogico = school principal
+diretor clinico = director of clinical services
+diretor de engenharia = engineering manager
+diretor de loja = retail manager
+diretor de hotel = hotel manager
+diretor de logistica = supply and distribution manager
+diretor de operacoes = operations manager
+assistente de expedicao = despatching and receiving clerk
+# a Brazilian coordenador runs a function under the gerente: ANZSCO's
+# manager of it, not a clerk
+coordenador de logistica = logistics manager
+coordenador de compras = procurement manager
+coordenador de suprimentos = procurement manager
+coordenador de eventos = event manager
+coordenador financeiro = finance manager

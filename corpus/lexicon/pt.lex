@@ -137,6 +137,8 @@ enf = enfermeiro
 prof = professor
 profa = professora
 mot = motorista
+comex = comercio exterior
+rh = recursos humanos
 # abbreviations of whole titles and departments that ads write alone ("ASG
 # - Escola", "Assistente de DP", "TST - Obras", "Dev Java", "Auxiliar de CME")
 dp = departamento pessoal
