@@ -285,10 +285,12 @@ func reportTwins(t *testing.T, file string, fits []string, rows []adRow, ix *Ind
 // lexicon entries and refit of the anzsco-ads2 fit sets, after which the
 // English test half read 0.846 and 0.738, one title fewer each (0.851
 // and 0.742 before), while the Portuguese exact rose from 0.736 to 0.743:
-// they were lowered to 0.84 and 0.73, under the unit-group target.
+// they were lowered to 0.84 and 0.73, under the unit-group target. With
+// the lexicon entries of anzsco-ads5-en.csv's misses the English test half
+// read 0.851 and 0.742 again, and the floors are back at 0.85 and 0.74.
 const (
-	jobAdsUnitFloor  = 0.84
-	jobAdsExactFloor = 0.73
+	jobAdsUnitFloor  = 0.85
+	jobAdsExactFloor = 0.74
 	// The Portuguese floors were 0.82 and 0.73 until the glossary words
 	// of anzsco-ads3-pt.csv's misses (test half 0.833 -> 0.847, 0.743 ->
 	// 0.757), then 0.84 and 0.75 until those of anzsco-ads4-pt.csv's
