@@ -206,11 +206,12 @@ func (ix *Index) uninvert(text string, segs []string) []string {
 
 // noiseGap returns what stands for the noise s[i:j] once removed: the end
 // of a part (" | "), or no more than a space when the noise is a bracket
-// written onto the word before it, which inflects that word and does not
-// end the part ("Desenvolvedor(a) Front-end").
+// or a slash ending written onto the word before it, which inflects that
+// word and does not end the part ("Desenvolvedor(a) Front-end",
+// "Operador/a de Empilhadeira").
 func noiseGap(s string, i, j int) string {
 	switch {
-	case i == 0 || s[i] != '(' || !isWordRune(rune(s[i-1])):
+	case i == 0 || (s[i] != '(' && s[i] != '/') || !isWordRune(rune(s[i-1])):
 		return " | "
 	case j < len(s) && s[j] != ' ':
 		return " "

@@ -50,14 +50,18 @@ func FuzzSegmentsAsRegexp(f *testing.F) {
 }
 
 // TestGenderEndingKeepsPart checks that a gender ending written onto a
-// word ("Desenvolvedor(a)") is stripped without ending the title's first
-// part, while one written apart still ends it as other noise does.
+// word ("Desenvolvedor(a)", "Operador/a") is stripped without ending the
+// title's first part, while one written apart still ends it as other noise
+// does.
 func TestGenderEndingKeepsPart(t *testing.T) {
 	ix := builtinIndex(t, "anzsco")
 	for in, want := range map[string]int{
 		"Desenvolvedor(a) Front-end":  1,
 		"Copeiro(a) - Hospital":       2,
 		"Desenvolvedor (a) Front-end": 2,
+		"Operador/a de Empilhadeira":  1,
+		"Técnico/a - Manutenção":      2,
+		"Receptionist/Admin":          2,
 	} {
 		segs, _, _ := ix.an.cleanSegments(in)
 		if len(segs) != want {
