@@ -685,6 +685,41 @@ stationhand = station hand
 # community services and emergency services
 police recruit = police officer
 dc = distribution centre
+# job boards' words for the managers, trades, service, clerical, sales,
+# driving and labouring jobs ads are full of
+# hospitality, retail and service
+nightfill = night filler
+shelf stacker = shelf filler
+cafe all rounder = cafe worker
+bellhop = luggage porter
+front office agent = hotel receptionist
+pub licensee = publican
+hairstylist = hairdresser
+door knocker = door to door salesperson
+customer banker = bank worker
+# care and education of children: vacation care is the school holidays'
+# out of school hours care; a diploma educator works in a centre's room
+vacation care = out of school hours care
+diploma educator = child care worker
+# trades and their assistants
+light vehicle technician = motor mechanic
+lube tech = lube attendant
+lube technician = lube attendant
+plumbers mate = plumbers assistant
+# plant, warehouses and farms: an LF licence is the forklift's
+lf operator = forklift driver
+lf driver = forklift driver
+warehouse operations manager = logistics manager
+vineyard hand = vineyard worker
+sharemilker = dairy cattle farmer
+leisure centre = sports centre
+box office assistant = ticket seller
+haul truck operator = mobile plant operator
+moxy operator = mobile plant operator
+chicken = poultry
+prime mover = truck
+ndis support worker = disabled carer
+outbound sales agent = telemarketer
 
 [noise employer]
 # the names of big employers, chains and recruitment agencies that ads put
