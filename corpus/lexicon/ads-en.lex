@@ -720,6 +720,9 @@ chicken = poultry
 prime mover = truck
 ndis support worker = disabled carer
 outbound sales agent = telemarketer
+lasher = waterside worker
+lash technician = beauty therapist
+air con installer = airconditioning and refrigeration mechanic
 
 [noise employer]
 # the names of big employers, chains and recruitment agencies that ads put
