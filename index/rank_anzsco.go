@@ -10,8 +10,8 @@ package index
 var anzscoRanker = rankModel{Weights: [numRankInputs]float64{
 	riContDesc:  7.3685,
 	riCov:       7.2689,
-	riLogScore:  1.1219,
-	riUnitCov:   1.9328,
+	riLogScore:  1.1218,
+	riUnitCov:   1.9327,
 	riHeadPrior: 1.8619,
 	riExact:     3.9952,
 	riCoreExact: 3.9537,
