@@ -110,6 +110,18 @@ func TestAds5ENANZSCO(t *testing.T) {
 	testCommon(t, "anzsco-ads5-en.csv", ads5ENExactFloor, ads5ENUnitFloor)
 }
 
+// TestAds6ENANZSCO is TestAds5ENANZSCO for testdata/labelled/
+// anzsco-ads6-en.csv, English ad titles of the major groups ads are full
+// of and the other fit sets thin out (managers of sites, stores, venues,
+// practices and farms; trades and apprentices; care, education aides,
+// hospitality, security and fitness; clerical; sales; drivers and plant
+// operators; labourers) as job boards, Trade Me and council and state
+// vacancy lists write them: shift and roster words, tickets and licences,
+// employer types and New Zealand words.
+func TestAds6ENANZSCO(t *testing.T) {
+	testCommon(t, "anzsco-ads6-en.csv", ads6ENExactFloor, ads6ENUnitFloor)
+}
+
 // TestAds2PTANZSCO is TestAds2ENANZSCO for testdata/labelled/
 // anzsco-ads2-pt.csv, Brazilian and Portuguese ad titles.
 func TestAds2PTANZSCO(t *testing.T) {
@@ -232,9 +244,17 @@ const (
 	ads4ENUnitFloor  = 0.86
 	// TestAds5ENANZSCO: first measured at exact 0.536, unit group 0.629
 	// on its 151 unambiguous rows, before any change made from its misses;
-	// 0.768, 0.795 with the lexicon entries made from them
-	ads5ENExactFloor = 0.76
-	ads5ENUnitFloor  = 0.79
+	// 0.768, 0.795 with the lexicon entries made from them; raised from
+	// 0.76 and 0.79 with those of anzsco-ads6-en.csv's misses (0.788, 0.808)
+	ads5ENExactFloor = 0.78
+	ads5ENUnitFloor  = 0.80
+	// TestAds6ENANZSCO: first measured at exact 0.731, unit group 0.755
+	// on its 290 unambiguous rows, before any change made from its misses
+	// (0.740, 0.764 on 288 once five labels were corrected to ANZSCO's
+	// own titles); 0.819, 0.851 with the lexicon entries made from them,
+	// refitted
+	ads6ENExactFloor = 0.81
+	ads6ENUnitFloor  = 0.84
 	// TestAds3PTANZSCO: first measured at exact 0.351, unit group 0.465,
 	// before any change made from its misses; 0.904, 0.928 with the
 	// glossary words made from them

@@ -8,7 +8,7 @@ package index
 // job-ad titles of the fit halves, weighed 10 times a held-out title, with
 // L2 regularisation 0.03 towards the hand key (handRanker).
 var anzscoRanker = rankModel{Weights: [numRankInputs]float64{
-	riContDesc:  7.3689,
+	riContDesc:  7.3688,
 	riCov:       7.2684,
 	riLogScore:  1.1259,
 	riUnitCov:   1.9328,

@@ -12,15 +12,16 @@ the nearest outside occupation as its first code.
 
 The fit sets (FIT: anzsco-common-pt.csv, anzsco-common-en.csv, anzsco-ads-pt.csv, anzsco-ads-en.csv,
 anzsco-ads2-pt.csv, anzsco-ads2-en.csv, anzsco-ads3-en.csv, anzsco-ads3-pt.csv, anzsco-ads4-en.csv,
-anzsco-ads4-pt.csv, anzsco-ads5-en.csv, anzsco-ads5-pt.csv) are checked with the test
-sets, so that no row of a fit set repeats a row of a test set, and like them but for two
-rules: a fit set may share titles with the default corpus and the fitting and
+anzsco-ads4-pt.csv, anzsco-ads5-en.csv, anzsco-ads5-pt.csv, anzsco-ads6-en.csv) are checked
+with the test sets, so that no row of a fit set repeats a row of a test set, and like them
+but for two rules: a fit set may share titles with the default corpus and the fitting and
 development sets, which are of the 5411 scope ("Assistente administrativo" is a
 NONE row of titles.csv there, and a fit row of the whole ANZSCO).
 
 The calibration sets (CALIBRATION: anzsco-calib-en.csv, anzsco-calib-pt.csv) are a third
-kind: they are used only to fit the whole-ANZSCO confidence models and decision
-rule, never studied title by title nor used for lexicon or corpus changes. They
+kind: they measure the whole-ANZSCO confidence models and decision rule, which
+are not fitted on them, and are never studied title by title nor used for lexicon
+or corpus changes. They
 are checked like the test sets (no fit row may repeat one of their rows), and
 more strictly: the first part of a calibration title (before " - ", "|" or "(")
 may not be the first part of a title of any other labelled set, so that no
@@ -76,6 +77,7 @@ FIT = {
     "anzsco-ads4-pt.csv": {"languages": {"pt"}, "scope": None, "fit": True},
     "anzsco-ads5-en.csv": {"languages": {"en"}, "scope": None, "fit": True},
     "anzsco-ads5-pt.csv": {"languages": {"pt"}, "scope": None, "fit": True},
+    "anzsco-ads6-en.csv": {"languages": {"en"}, "scope": None, "fit": True},
 }
 OTHER_SETS = [
     os.path.join(ROOT, "testdata", "labelled", "titles.csv"),

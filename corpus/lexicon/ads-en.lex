@@ -685,6 +685,52 @@ stationhand = station hand
 # community services and emergency services
 police recruit = police officer
 dc = distribution centre
+# job boards' words for the managers, trades, service, clerical, sales,
+# driving and labouring jobs ads are full of
+# hospitality, retail, sales and service
+nightfill = night filler
+shelf stacker = shelf filler
+cafe all rounder = cafe worker
+bellhop = luggage porter
+front office agent = hotel receptionist
+pub licensee = publican
+leisure centre = sports centre
+hairstylist = hairdresser
+lash technician = beauty therapist
+door knocker = door to door salesperson
+outbound sales agent = telemarketer
+box office assistant = ticket seller
+hire desk consultant = rental clerk
+customer banker = bank worker
+# offices: the radio despatcher's American spelling
+radio dispatcher = radio despatcher
+taxi dispatcher = radio despatcher
+# care and education of children: vacation care is the school holidays'
+# out of school hours care; a diploma educator works in a centre's room;
+# an NDIS support worker supports a person with disability
+vacation care = out of school hours care
+diploma educator = child care worker
+ndis support worker = disabled carer
+# trades and their assistants
+light vehicle technician = motor mechanic
+prime mover = truck
+lube tech = lube attendant
+lube technician = lube attendant
+plumbers mate = plumbers assistant
+air con installer = airconditioning and refrigeration mechanic
+# plant, warehouses, wharves and farms: an LF licence is the forklift's,
+# haul trucks and moxies (articulated dump trucks) are mobile plant, a
+# lasher secures containers on a ship or wharf, a sharemilker runs a
+# dairy herd for a share of the milk
+lf operator = forklift driver
+lf driver = forklift driver
+haul truck operator = mobile plant operator
+moxy operator = mobile plant operator
+warehouse operations manager = logistics manager
+lasher = waterside worker
+vineyard hand = vineyard worker
+chicken = poultry
+sharemilker = dairy cattle farmer
 
 [noise employer]
 # the names of big employers, chains and recruitment agencies that ads put
