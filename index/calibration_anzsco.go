@@ -7,7 +7,9 @@ package index
 // the 209 English and 152 Portuguese job-ad titles of the fit halves of
 // testdata/labelled/anzsco-test-en.csv and -pt.csv, weighed 3 times a held-out title
 // (never on the rows the accuracy is asserted on),
-// not on the calibration sets anzsco-calib-en.csv and -pt.csv, with L2 regularisation 0.002.
+// not on the other fit sets,
+// not on the calibration sets anzsco-calib-en.csv and -pt.csv,
+// with L2 regularisation 0.002.
 // Inputs: hierFeatures.vector (hiLogit...), of the candidates as the ranker fitted without
 // each title's part of the fit data orders them (rank_anzsco.go).
 var anzscoModel = hierModel{

@@ -204,14 +204,15 @@ func rankSamples(ix *Index, samples []anzscoSample, rankers []rankModel) {
 }
 
 // crossFitRanker fits a ranker without each part of the samples and
-// returns them by part. The calibration titles are not fitted on: they fit
-// the confidence models only.
+// returns them by part. The calibration titles and the rows of the other
+// fit sets are not fitted on (the fit sets, tried at weights 1 and 3 a
+// held-out title, moved no fit half's best candidate by more than a title).
 func crossFitRanker(samples []anzscoSample, o rankFitOptions) []rankModel {
 	ms := make([]rankModel, crossFitParts)
 	for p := range crossFitParts {
 		var rows []rankRow
 		for i := range samples {
-			if samples[i].part != p && !samples[i].empty && !samples[i].calibration() {
+			if samples[i].part != p && !samples[i].empty && !samples[i].calibration() && !samples[i].fitSet() {
 				if r, ok := rankRowOf(&samples[i], o); ok {
 					rows = append(rows, r)
 				}
@@ -227,7 +228,7 @@ func crossFitRanker(samples []anzscoSample, o rankFitOptions) []rankModel {
 // among the candidates at all.
 func rankSummary(samples []anzscoSample) string {
 	var b strings.Builder
-	for _, src := range []string{"abs", "en", "pt"} {
+	for _, src := range []string{"abs", "en", "pt", "calib-en", "calib-pt", "sets-en", "sets-pt"} {
 		var n, top, unit, recall int
 		for i := range samples {
 			s := &samples[i]
@@ -320,11 +321,11 @@ var anzscoRankOptions = func() rankFitOptions {
 }()
 
 // rankRowsOf returns the fit rows of the samples whose label is among
-// their candidates, but the calibration titles'.
+// their candidates, but the calibration titles' and the other fit sets'.
 func rankRowsOf(samples []anzscoSample, o rankFitOptions) []rankRow {
 	var rows []rankRow
 	for i := range samples {
-		if !samples[i].empty && !samples[i].calibration() {
+		if !samples[i].empty && !samples[i].calibration() && !samples[i].fitSet() {
 			if r, ok := rankRowOf(&samples[i], o); ok {
 				rows = append(rows, r)
 			}
