@@ -117,7 +117,8 @@ tell what lies outside. --scope anzsco codes against the whole of ANZSCO
 2022 instead: every one of its 1,076 occupations, backing off to the unit or
 minor group when the words support a group but no one occupation.`,
 		Example: `  anzsco classify "Contact Center Supervisor"
-  anzsco --scope anzsco classify "Truck Driver" "Registered Nurse"
+  anzsco --scope anzsco classify "Registered Nurse"
+  printf 'Truck Driver\nMotorista de caminhão\n' | anzsco --scope anzsco classify -
   anzsco classify --json "Operador de telemarketing receptivo"
   anzsco show 541111
   anzsco index build --out ./anzsco.idx && anzsco --index ./anzsco.idx classify "Call centre agent"`,
