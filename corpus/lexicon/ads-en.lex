@@ -79,6 +79,62 @@ building products = building supplies
 disability support worker = disabled carer
 retail assistant = sales assistant
 retail team member = sales assistant
+# a team or crew member of ads is the worker of the workplace or sector
+# the title names ("Warehouse Team Member", "Vineyard Crew Member"); a
+# title that names none stays uncoded
+team member = worker
+team members = workers
+crew member = worker
+crew members = workers
+floor staff = worker
+factory hand = factory worker
+general hand = labourer
+# the sector or workplace word that decides a generic head: a checkout, a
+# supermarket's or a store's team member sells or serves, a replenishment
+# team member fills shelves, a kitchen, bar or cleaning team member is a
+# kitchenhand or a cleaner
+checkout team member = checkout operator
+replenishment team member = shelf filler
+nightfill team member = night filler
+supermarket team member = sales assistant
+store team member = sales assistant
+deli team member = sales assistant
+deli assistant = sales assistant
+kitchen team member = kitchenhand
+kitchen assistant = kitchenhand
+cleaning team member = commercial cleaner
+housekeeping team member = commercial housekeeper
+packhouse team member = fruit packer
+# associates of law, accounting, dental and veterinary practices and banks
+# are the practice's professionals or the bank's workers
+law associate = solicitor
+litigation associate = solicitor
+tax associate = tax accountant
+dental associate = dentist
+veterinary associate = veterinarian
+banking associate = bank worker
+tax specialist = tax accountant
+recruitment specialist = recruitment consultant
+bridal consultant = sales assistant
+# coordinators and officers of rosters, purchasing, freight, admissions and
+# parking, as the ABS titles call them
+rostering coordinator = roster clerk
+roster coordinator = roster clerk
+procurement coordinator = purchasing officer
+freight coordinator = freight clerk
+admissions coordinator = admissions clerk
+parking enforcement officer = parking inspector
+# attendants and hands that the workplace decides
+ward attendant = wardsperson
+cinema attendant = usher
+dining room attendant = waiter
+stable attendant = stablehand
+removals offsider = removalist's assistant
+flour mill = grain mill
+bakery factory = baking factory
+ferry crew member = ferry hand
+broiler farm = poultry farm
+egg farm = poultry farm
 gaming attendant = gaming worker
 stock controller = stock clerk
 inventory controller = inventory clerk
