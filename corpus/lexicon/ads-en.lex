@@ -79,19 +79,18 @@ building products = building supplies
 disability support worker = disabled carer
 retail assistant = sales assistant
 retail team member = sales assistant
-# a team or crew member of ads is the worker of the workplace or sector
-# the title names ("Warehouse Team Member", "Vineyard Crew Member"); a
-# title that names none stays uncoded
+# a team member and floor staff of ads are the worker of the workplace or
+# sector the title names ("Vineyard Team Member", "Gaming Floor Staff"); a
+# title that names none stays uncoded. Not "crew member", which is within
+# ESCO's "quick service restaurant crew member", nor "factory hand", an
+# ESCO title
 team member = worker
 team members = workers
-crew member = worker
-crew members = workers
 floor staff = worker
-factory hand = factory worker
 general hand = labourer
 # the sector or workplace word that decides a generic head: a checkout, a
 # supermarket's or a store's team member sells or serves, a replenishment
-# team member fills shelves, a kitchen, bar or cleaning team member is a
+# team member fills shelves, a kitchen or cleaning team member is a
 # kitchenhand or a cleaner
 checkout team member = checkout operator
 replenishment team member = shelf filler
@@ -101,7 +100,6 @@ store team member = sales assistant
 deli team member = sales assistant
 deli assistant = sales assistant
 kitchen team member = kitchenhand
-kitchen assistant = kitchenhand
 cleaning team member = commercial cleaner
 housekeeping team member = commercial housekeeper
 packhouse team member = fruit packer
@@ -116,15 +114,14 @@ banking associate = bank worker
 tax specialist = tax accountant
 recruitment specialist = recruitment consultant
 bridal consultant = sales assistant
-# coordinators and officers of rosters, purchasing, freight, admissions and
-# parking, as the ABS titles call them
+# coordinators and officers of rosters, purchasing, freight and parking, as
+# the ABS titles call them
 rostering coordinator = roster clerk
 roster coordinator = roster clerk
 procurement coordinator = purchasing officer
 freight coordinator = freight clerk
-admissions coordinator = admissions clerk
 parking enforcement officer = parking inspector
-# attendants and hands that the workplace decides
+# attendants and offsiders that the workplace decides, and sector words
 ward attendant = wardsperson
 cinema attendant = usher
 dining room attendant = waiter
