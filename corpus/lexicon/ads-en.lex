@@ -103,6 +103,9 @@ kitchen team member = kitchenhand
 cleaning team member = commercial cleaner
 housekeeping team member = commercial housekeeper
 packhouse team member = fruit packer
+# a shop's counter team member serves at the bakery, butchery, deli or
+# seafood counter
+counter team member = sales assistant
 # associates of law, accounting, dental and veterinary practices and banks
 # are the practice's professionals or the bank's workers
 law associate = solicitor
@@ -127,6 +130,10 @@ cinema attendant = usher
 dining room attendant = waiter
 stable attendant = stablehand
 removals offsider = removalist's assistant
+garbage truck offsider = rubbish collector
+automotive service technician = motor mechanic
+diesel service technician = diesel motor mechanic
+tyre service technician = tyre fitter
 flour mill = grain mill
 bakery factory = baking factory
 ferry crew member = ferry hand
