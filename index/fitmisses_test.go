@@ -123,6 +123,17 @@ func TestAds6ENANZSCO(t *testing.T) {
 	testCommon(t, "anzsco-ads6-en.csv", ads6ENExactFloor, ads6ENUnitFloor)
 }
 
+// TestAds7ENANZSCO is TestAds6ENANZSCO for testdata/labelled/
+// anzsco-ads7-en.csv, English ad titles whose head word many occupations
+// share (team member, crew member, customer assistant, associate, floor
+// staff, coordinator, officer, operator, attendant, hand, specialist,
+// consultant, technician, worker, assistant) and which a sector or
+// workplace word decides: a supermarket's bakery, a hospital ward, a
+// dairy farm, a winery cellar, a council library.
+func TestAds7ENANZSCO(t *testing.T) {
+	testCommon(t, "anzsco-ads7-en.csv", ads7ENExactFloor, ads7ENUnitFloor)
+}
+
 // TestAds2PTANZSCO is TestAds2ENANZSCO for testdata/labelled/
 // anzsco-ads2-pt.csv, Brazilian and Portuguese ad titles.
 func TestAds2PTANZSCO(t *testing.T) {
@@ -264,6 +275,11 @@ const (
 	// refitted
 	ads6ENExactFloor = 0.81
 	ads6ENUnitFloor  = 0.84
+	// TestAds7ENANZSCO: first measured at exact 0.476, unit group 0.516
+	// on its 250 unambiguous rows, before any change made from its misses;
+	// 0.708, 0.748 with the lexicon entries made from them
+	ads7ENExactFloor = 0.70
+	ads7ENUnitFloor  = 0.74
 	// TestAds3PTANZSCO: first measured at exact 0.351, unit group 0.465,
 	// before any change made from its misses; 0.904, 0.928 with the
 	// glossary words made from them

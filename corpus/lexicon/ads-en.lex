@@ -79,6 +79,66 @@ building products = building supplies
 disability support worker = disabled carer
 retail assistant = sales assistant
 retail team member = sales assistant
+# a team member and floor staff of ads are the worker of the workplace or
+# sector the title names ("Vineyard Team Member", "Gaming Floor Staff"); a
+# title that names none stays uncoded. Not "crew member", which is within
+# ESCO's "quick service restaurant crew member", nor "factory hand", an
+# ESCO title
+team member = worker
+team members = workers
+floor staff = worker
+general hand = labourer
+# the sector or workplace word that decides a generic head: a checkout, a
+# supermarket's or a store's team member sells or serves, a replenishment
+# team member fills shelves, a kitchen or cleaning team member is a
+# kitchenhand or a cleaner
+checkout team member = checkout operator
+replenishment team member = shelf filler
+nightfill team member = night filler
+supermarket team member = sales assistant
+store team member = sales assistant
+deli team member = sales assistant
+deli assistant = sales assistant
+kitchen team member = kitchenhand
+cleaning team member = commercial cleaner
+housekeeping team member = commercial housekeeper
+packhouse team member = fruit packer
+# a shop's counter team member serves at the bakery, butchery, deli or
+# seafood counter
+counter team member = sales assistant
+# associates of law, accounting, dental and veterinary practices and banks
+# are the practice's professionals or the bank's workers
+law associate = solicitor
+litigation associate = solicitor
+tax associate = tax accountant
+dental associate = dentist
+veterinary associate = veterinarian
+banking associate = bank worker
+tax specialist = tax accountant
+recruitment specialist = recruitment consultant
+bridal consultant = sales assistant
+# coordinators and officers of rosters, purchasing, freight and parking, as
+# the ABS titles call them
+rostering coordinator = roster clerk
+roster coordinator = roster clerk
+procurement coordinator = purchasing officer
+freight coordinator = freight clerk
+parking enforcement officer = parking inspector
+# attendants and offsiders that the workplace decides, and sector words
+ward attendant = wardsperson
+cinema attendant = usher
+dining room attendant = waiter
+stable attendant = stablehand
+removals offsider = removalist's assistant
+garbage truck offsider = rubbish collector
+automotive service technician = motor mechanic
+diesel service technician = diesel motor mechanic
+tyre service technician = tyre fitter
+flour mill = grain mill
+bakery factory = baking factory
+ferry crew member = ferry hand
+broiler farm = poultry farm
+egg farm = poultry farm
 gaming attendant = gaming worker
 stock controller = stock clerk
 inventory controller = inventory clerk
