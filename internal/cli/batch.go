@@ -16,6 +16,7 @@ import (
 
 	"github.com/anzsco/anzsco/index"
 	"github.com/anzsco/anzsco/internal/batch"
+	"github.com/anzsco/anzsco/internal/resultenc"
 )
 
 type batchOptions struct {
@@ -84,8 +85,7 @@ Output is CSV (the default), JSON Lines or XLSX, chosen by --output-format or
 by the extension of --out (.csv, .jsonl or .ndjson, .gz for gzip; .xlsx).
 CSV and XLSX columns:
 
-  id, input, code, title, confidence, score, runner_up_code,
-  runner_up_confidence, nearest_outside_code, error
+` + indentedList(resultenc.Columns, 72) + `
 
 code is empty when the title lies outside the target occupations; score is
 that of the best target. With --keep-columns every input column follows,
@@ -338,4 +338,26 @@ func openBatchOutput(opts *batchOptions) (*batch.Output, error) {
 		return nil, fmt.Errorf("--out %w", err)
 	}
 	return o, nil
+}
+
+// indentedList joins items with commas into lines of at most width
+// characters, each indented by two spaces, for help text.
+func indentedList(items []string, width int) string {
+	var b strings.Builder
+	line := "  "
+	for i, it := range items {
+		if i < len(items)-1 {
+			it += ","
+		}
+		if len(line) > 2 && len(line)+1+len(it) > width {
+			b.WriteString(strings.TrimRight(line, " ") + "\n")
+			line = "  "
+		}
+		if len(line) > 2 {
+			line += " "
+		}
+		line += it
+	}
+	b.WriteString(line)
+	return b.String()
 }

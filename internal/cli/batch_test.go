@@ -21,6 +21,7 @@ import (
 	"github.com/anzsco/anzsco/index"
 	"github.com/anzsco/anzsco/internal/batch"
 	"github.com/anzsco/anzsco/internal/oneline"
+	"github.com/anzsco/anzsco/internal/resultenc"
 )
 
 func TestBatchFlags(t *testing.T) {
@@ -531,5 +532,33 @@ func TestBatchExcelCSV(t *testing.T) {
 	code := run(&Factory{IO: ios}, []string{"batch", src, "--column", "Cargo", "--output-format", "jsonl"})
 	if code != ExitRowErrors || !strings.Contains(out.String(), "give --encoding windows-1252") {
 		t.Errorf("without --encoding: exit %d, output %q, stderr %q: want row errors that name windows-1252", code, out, errOut)
+	}
+}
+
+// TestBatchHelpColumns checks that batch --help names the output columns
+// as they are written, in order, so the help cannot fall behind them.
+func TestBatchHelpColumns(t *testing.T) {
+	code, out, _ := runCLI(t, "", "batch", "--help")
+	if code != 0 {
+		t.Fatalf("batch --help exited %d", code)
+	}
+	_, after, ok := strings.Cut(out, "CSV and XLSX columns:")
+	if !ok {
+		t.Fatalf("batch --help has no column list:\n%s", out)
+	}
+	listed, _, _ := strings.Cut(after, "\n\ncode is empty")
+	if got, want := strings.Join(strings.Fields(listed), " "), strings.Join(resultenc.Columns, ", "); got != want {
+		t.Errorf("batch --help lists the columns\n  %s\nwant\n  %s", got, want)
+	}
+}
+
+func TestIndentedList(t *testing.T) {
+	got := indentedList([]string{"alpha", "beta", "gamma", "delta"}, 20)
+	want := "  alpha, beta,\n  gamma, delta"
+	if got != want {
+		t.Errorf("indentedList = %q, want %q", got, want)
+	}
+	if got := indentedList([]string{"a-very-long-column-name"}, 10); got != "  a-very-long-column-name" {
+		t.Errorf("indentedList of one long item = %q", got)
 	}
 }
