@@ -2,7 +2,10 @@ package index
 
 import (
 	"math"
+	"reflect"
 	"testing"
+
+	"github.com/anzsco/anzsco/corpus"
 )
 
 // TestUnitEvidence checks what ranking knows of each unit group of the
@@ -44,6 +47,25 @@ func TestUnitEvidence(t *testing.T) {
 	}
 	if p := ix.headPriorOf("en", "", "2544"); p != 0 {
 		t.Errorf("headPriorOf(en, \"\", 2544) = %v, want 0", p)
+	}
+}
+
+// TestCuratedTitleKinds checks that a curated title counts as its
+// occupation's own in the language the classification has titles of its
+// own in, and as another classification's in any other: a Portuguese
+// curated title of an occupation is held as the crosswalks' Portuguese
+// titles are.
+func TestCuratedTitleKinds(t *testing.T) {
+	c := &corpus.Corpus{Occupations: []corpus.Occupation{{Code: "342313", Text: map[string]*corpus.Text{
+		"en": {Title: "Electronic Equipment Trades Worker", SourcedTitles: []corpus.SourcedTitle{{Title: "Phone Repairer", Source: corpus.CuratedSource}}},
+		"pt": {Title: "Técnico de Celular", SourcedTitles: []corpus.SourcedTitle{{Title: "Técnico de Celular", Source: corpus.CuratedSource}}},
+	}}}}
+	got := extraTitles(c)["342313"]
+	if want := []extraTitle{{kindCurated, "Phone Repairer"}}; !reflect.DeepEqual(got["en"], want) {
+		t.Errorf("English curated title held as %v, want %v", got["en"], want)
+	}
+	if want := []extraTitle{{kindSourced, "Técnico de Celular"}}; !reflect.DeepEqual(got["pt"], want) {
+		t.Errorf("Portuguese curated title held as %v, want %v", got["pt"], want)
 	}
 }
 

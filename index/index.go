@@ -173,16 +173,21 @@ func sourcedTargets(extra map[string]map[string][]extraTitle, gts map[string]map
 type extraTitle struct{ kind, text string }
 
 // extraTitles returns, by occupation code and language, the sourced
-// titles of each occupation.
+// titles of each occupation. A curated title counts as the occupation's
+// own in a language the classification has titles of its own in (English
+// in the whole ANZSCO); in another (Portuguese) it counts as the titles
+// of other classifications in that language do, for the containment of
+// its occupation and not as its vocabulary.
 func extraTitles(c *corpus.Corpus) map[string]map[string][]extraTitle {
 	out := map[string]map[string][]extraTitle{}
+	own := ownLanguages(c)
 	for i := range c.Occupations {
 		o := &c.Occupations[i]
 		m := map[string][]extraTitle{}
 		for lang, t := range o.Text {
 			for _, st := range t.SourcedTitles {
 				kind := kindSourced
-				if st.Source == corpus.CuratedSource {
+				if st.Source == corpus.CuratedSource && own[lang] {
 					kind = kindCurated
 				}
 				m[lang] = append(m[lang], extraTitle{kind, st.Title})
