@@ -1446,7 +1446,6 @@ ajudante de cozinheiro = kitchenhand
 auxiliar de pizzaiolo = kitchenhand
 auxiliar de churrasqueiro = kitchenhand
 auxiliar de borracharia = tyre fitter
-borracharia = tyre fitting
 tecnico de pneus = tyre fitter
 auxiliar de mecanica = mechanic's assistant
 auxiliar de mecanico = mechanic's assistant
