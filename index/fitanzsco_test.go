@@ -560,7 +560,7 @@ var otherFitSets = []struct{ file, source string }{
 	{"anzsco-ads7-en.csv", "ads7-en"},
 	{"anzsco-common-pt.csv", "common-pt"}, {"anzsco-ads-pt.csv", "ads-pt"}, {"anzsco-ads2-pt.csv", "ads2-pt"},
 	{"anzsco-ads3-pt.csv", "ads3-pt"}, {"anzsco-ads4-pt.csv", "ads4-pt"},
-	{"anzsco-ads5-pt.csv", "ads5-pt"},
+	{"anzsco-ads5-pt.csv", "ads5-pt"}, {"anzsco-ads6-pt.csv", "ads6-pt"},
 }
 
 // reportOtherFitSets logs how model m, fitted on them among others, codes
