@@ -846,6 +846,22 @@ trolley attendant = trolley collector
 scaffolding labourer = scaffolder
 rail track = railway track
 
+# more of them: a full stack developer or engineer builds both ends of an
+# application, a QA tester tests software, a release engineer runs its
+# builds and releases; a structural design engineer is a structural
+# engineer; a psych of a clinic is a clinical psychologist; an
+# advertising sales executive or consultant sells advertising
+full stack developer = developer programmer
+fullstack developer = developer programmer
+full stack engineer = software engineer
+fullstack engineer = software engineer
+qa tester = software tester
+release engineer = devops engineer
+structural design engineer = structural engineer
+clinical psych = clinical psychologist
+advertising sales executive = advertising sales representative
+advertising sales consultant = advertising sales representative
+
 [noise employer]
 # the names of big employers, chains and recruitment agencies that ads put
 # before or after the title: no occupation title holds them
