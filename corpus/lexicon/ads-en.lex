@@ -861,8 +861,6 @@ structural design engineer = structural engineer
 clinical psych = clinical psychologist
 advertising sales executive = advertising sales representative
 advertising sales consultant = advertising sales representative
-# flexo printing is flexographic printing, a printing machinist's
-flexo = flexographic
 
 [noise employer]
 # the names of big employers, chains and recruitment agencies that ads put
