@@ -795,14 +795,11 @@ sharemilker = dairy cattle farmer
 # the specialism, setting or client words of ads that decide the occupation
 # inside a unit group, as the ABS titles say them
 # health and teaching: a PACU is the post-anaesthesia care unit, the
-# recovery room; O&G is obstetrics and gynaecology; a teacher of the deaf
-# or of vision impairment teaches the hearing or the sight impaired; a
-# qualified educator works in a child care centre's room
+# recovery room; O&G is obstetrics and gynaecology; a qualified educator
+# works in a child care centre's room
 pacu = recovery
 og specialist = obstetrician and gynaecologist
 og consultant = obstetrician and gynaecologist
-of the deaf = of the hearing impaired
-vision impairment teacher = teacher of the sight impaired
 qualified educator = child care worker
 # information technology: a technical business analyst and a functional
 # analyst of a business system are the ICT analysts; threat intelligence
@@ -811,7 +808,6 @@ technical business analyst = ict business analyst
 functional analyst = systems analyst
 threat intelligence analyst = cyber threat analyst
 website administrator = web administrator
-two way radio = radiocommunications
 # engineering and building: continuous improvement is the industrial
 # engineer's process improvement; a cost planner is a quantity surveyor,
 # a civil designer a civil engineering (design) draftsperson; escalators
@@ -821,22 +817,20 @@ cost planner = quantity surveyor
 civil designer = civil engineering draftsperson
 escalator = lift
 escalators = lifts
-# sales: a territory manager sells to a territory's accounts, a sales
-# representative; FMCG are fast-moving consumer goods, the personal and
-# household goods of the ABS titles
-territory manager = sales representative
-fmcg = personal and household goods
+# sales: FMCG are fast-moving consumer goods, whose sales are of the
+# personal and household goods of the ABS titles
+fmcg sales = personal and household goods sales
 head of technology = chief technology officer
 # accounts and offices: an audit or assurance associate is an external
 # auditor; a stores officer is a stores clerk, an order administrator an
-# order clerk; clinical coding is the clinical coder's work, a company
-# secretariat the company secretary's; a front desk
-# agent receives a hotel's guests
+# order clerk; a clinical coding officer is a clinical coder, a company
+# secretariat the company secretary's; a front desk agent receives a
+# hotel's guests
 assurance associate = external auditor
 audit associate = external auditor
 stores officer = stores clerk
 order administrator = order clerk
-clinical coding = clinical coder
+clinical coding officer = clinical coder
 company secretariat = company secretary
 front desk agent = hotel receptionist
 # labourers and mechanics
