@@ -821,21 +821,18 @@ escalators = lifts
 # personal and household goods of the ABS titles
 fmcg sales = personal and household goods sales
 head of technology = chief technology officer
-# accounts and offices: an audit or assurance associate is an external
-# auditor; a stores officer is a stores clerk, an order administrator an
-# order clerk; a clinical coding officer is a clinical coder, a company
-# secretariat the company secretary's; a front desk agent receives a
-# hotel's guests
+# accounts and offices: an assurance associate is an external auditor, as
+# an audit associate is; a stores officer is a stores clerk, an order
+# administrator an order clerk; a clinical coding officer is a clinical
+# coder, a company secretariat the company secretary's; a front desk agent
+# receives a hotel's guests
 assurance associate = external auditor
-audit associate = external auditor
 stores officer = stores clerk
 order administrator = order clerk
 clinical coding officer = clinical coder
 company secretariat = company secretary
 front desk agent = hotel receptionist
-# labourers and mechanics
-motorbike = motorcycle
-motorbikes = motorcycles
+# labourers
 trolley attendant = trolley collector
 scaffolding labourer = scaffolder
 rail track = railway track
