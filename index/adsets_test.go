@@ -152,7 +152,7 @@ func TestJobAdsANZSCO(t *testing.T) {
 		fits                     []string
 		unitFloor, exactF, cov95 float64
 	}{
-		{"anzsco-test-en.csv", "en", []string{"anzsco-common-en.csv", "anzsco-ads-en.csv", "anzsco-ads2-en.csv", "anzsco-ads3-en.csv", "anzsco-ads4-en.csv", "anzsco-ads5-en.csv", "anzsco-ads6-en.csv", "anzsco-ads7-en.csv"}, jobAdsUnitFloor, jobAdsExactFloor, jobAdsCoverage95},
+		{"anzsco-test-en.csv", "en", []string{"anzsco-common-en.csv", "anzsco-ads-en.csv", "anzsco-ads2-en.csv", "anzsco-ads3-en.csv", "anzsco-ads4-en.csv", "anzsco-ads5-en.csv", "anzsco-ads6-en.csv", "anzsco-ads7-en.csv", "anzsco-ads10-en.csv"}, jobAdsUnitFloor, jobAdsExactFloor, jobAdsCoverage95},
 		{"anzsco-test-pt.csv", "pt", []string{"anzsco-common-pt.csv", "anzsco-ads-pt.csv", "anzsco-ads2-pt.csv", "anzsco-ads3-pt.csv", "anzsco-ads4-pt.csv", "anzsco-ads5-pt.csv", "anzsco-ads6-pt.csv"}, jobAdsUnitFloorPT, jobAdsExactFloorPT, jobAdsCoverage95PT},
 	} {
 		rows := adRows(t, set.file, false)
@@ -290,10 +290,11 @@ func reportTwins(t *testing.T, file string, fits []string, rows []adRow, ix *Ind
 // read 0.851 and 0.742 again, and the floors are back at 0.85 and 0.74;
 // with the sixth and seventh English fit sets' entries and the curated
 // titles of their misses it reads 0.864 and 0.756, and they are 0.86 and
-// 0.75.
+// 0.75; with the specialism and setting words of anzsco-ads10-en.csv's
+// misses it reads 0.873 and 0.765, and they are 0.87 and 0.76.
 const (
-	jobAdsUnitFloor  = 0.86
-	jobAdsExactFloor = 0.75
+	jobAdsUnitFloor  = 0.87
+	jobAdsExactFloor = 0.76
 	// The Portuguese floors were 0.82 and 0.73 until the glossary words
 	// of anzsco-ads3-pt.csv's misses (test half 0.833 -> 0.847, 0.743 ->
 	// 0.757), then 0.84 and 0.75 until those of anzsco-ads4-pt.csv's

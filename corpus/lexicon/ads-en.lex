@@ -792,6 +792,67 @@ vineyard hand = vineyard worker
 chicken = poultry
 sharemilker = dairy cattle farmer
 
+# the specialism, setting or client words of ads that decide the occupation
+# inside a unit group, as the ABS titles say them
+# health and teaching: a PACU is the post-anaesthesia care unit, the
+# recovery room; O&G is obstetrics and gynaecology; a qualified educator
+# works in a child care centre's room
+pacu = recovery
+og specialist = obstetrician and gynaecologist
+og consultant = obstetrician and gynaecologist
+qualified educator = child care worker
+# information technology: a technical business analyst and a functional
+# analyst of a business system are the ICT analysts; threat intelligence
+# is the cyber threat analyst's work
+technical business analyst = ict business analyst
+functional analyst = systems analyst
+threat intelligence analyst = cyber threat analyst
+website administrator = web administrator
+# engineering and building: continuous improvement is the industrial
+# engineer's process improvement; a cost planner is a quantity surveyor,
+# a civil designer a civil engineering (design) draftsperson; escalators
+# are the lift mechanic's
+continuous improvement = process improvement
+cost planner = quantity surveyor
+civil designer = civil engineering draftsperson
+escalator = lift
+escalators = lifts
+# sales: FMCG are fast-moving consumer goods, whose sales are of the
+# personal and household goods of the ABS titles
+fmcg sales = personal and household goods sales
+head of technology = chief technology officer
+# accounts and offices: an assurance associate is an external auditor, as
+# an audit associate is; a stores officer is a stores clerk, an order
+# administrator an order clerk; a clinical coding officer is a clinical
+# coder, a company secretariat the company secretary's; a front desk agent
+# receives a hotel's guests
+assurance associate = external auditor
+stores officer = stores clerk
+order administrator = order clerk
+clinical coding officer = clinical coder
+company secretariat = company secretary
+front desk agent = hotel receptionist
+# labourers
+trolley attendant = trolley collector
+scaffolding labourer = scaffolder
+rail track = railway track
+
+# more of them: a full stack developer or engineer builds both ends of an
+# application, a QA tester tests software, a release engineer runs its
+# builds and releases; a structural design engineer is a structural
+# engineer; a psych of a clinic is a clinical psychologist; an
+# advertising sales executive or consultant sells advertising
+full stack developer = developer programmer
+fullstack developer = developer programmer
+full stack engineer = software engineer
+fullstack engineer = software engineer
+qa tester = software tester
+release engineer = devops engineer
+structural design engineer = structural engineer
+clinical psych = clinical psychologist
+advertising sales executive = advertising sales representative
+advertising sales consultant = advertising sales representative
+
 [noise employer]
 # the names of big employers, chains and recruitment agencies that ads put
 # before or after the title: no occupation title holds them
