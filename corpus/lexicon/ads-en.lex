@@ -857,11 +857,12 @@ electricians mate = electrical trades assistant
 [noise cv]
 # the words of CV headlines and ads around the title: what the person
 # seeks ("Experienced Forklift Driver seeking full-time work"), how they
-# describe themselves, what they bring (own car, own tools, an ABN), and
-# the hours ("Mon–Fri, no weekends!")
+# describe themselves, what they bring (own tools or transport, an ABN),
+# and the hours ("Mon–Fri, no weekends!"); not an own car, van, ute or
+# truck, which says a delivery driver ("Last Mile Driver - Own Van")
 \b(?:seeking|looking for|available for|open to)(?:\s(?:new|a|an|full[- ]?time|part[- ]?time|casual|permanent|temporary|fifo|dido|local|ongoing|immediate|suitable|first|next))*\s(?:work|role|roles|position|positions|employment|job|jobs|opportunit(?:y|ies)|shifts|contracts?)\b
 \b(?:motivated|hard ?working|reliable|dedicated|enthusiastic|passionate)\b
-\bown (?:car|vehicle|tools|transport|gear|abn)\b
+\bown (?:tools|transport|gear|abn)\b
 \babn\b
 \bhrly\b
 \bmon\s?[-–]\s?fri\b
