@@ -145,6 +145,17 @@ func TestAds10ENANZSCO(t *testing.T) {
 	testCommon(t, "anzsco-ads10-en.csv", ads10ENExactFloor, ads10ENUnitFloor)
 }
 
+// TestAds8ENANZSCO is TestAds7ENANZSCO for testdata/labelled/
+// anzsco-ads8-en.csv, English titles as people type them into ads and
+// CVs: abbreviations and shorthand (Snr, Asst, Mgr, Op, Wkr, Off., Eng,
+// Dev, HR and MC licences), everyday misspellings, all capitals and
+// lower case, CV headlines (seeking, experienced, looking for work as)
+// and titles cluttered with pay, places, rosters, emoji, urgency and
+// employment terms.
+func TestAds8ENANZSCO(t *testing.T) {
+	testCommon(t, "anzsco-ads8-en.csv", ads8ENExactFloor, ads8ENUnitFloor)
+}
+
 // TestAds2PTANZSCO is TestAds2ENANZSCO for testdata/labelled/
 // anzsco-ads2-pt.csv, Brazilian and Portuguese ad titles.
 func TestAds2PTANZSCO(t *testing.T) {
@@ -310,6 +321,13 @@ const (
 	// own titles); 0.827, 0.879 with the lexicon entries made from them
 	ads10ENExactFloor = 0.82
 	ads10ENUnitFloor  = 0.87
+
+	// TestAds8ENANZSCO: first measured at exact 0.590, unit group 0.630
+	// on its 273 unambiguous rows, before any change made from its misses
+	// (0.596, 0.636 on 272 once four labels were corrected or marked
+	// ambiguous); 0.787, 0.812 with the lexicon entries made from them
+	ads8ENExactFloor = 0.78
+	ads8ENUnitFloor  = 0.81
 	// TestAds3PTANZSCO: first measured at exact 0.351, unit group 0.465,
 	// before any change made from its misses; 0.904, 0.928 with the
 	// glossary words made from them

@@ -791,6 +791,68 @@ lasher = waterside worker
 vineyard hand = vineyard worker
 chicken = poultry
 sharemilker = dairy cattle farmer
+# shorthand of ads and CV headlines: the short words people type for the
+# words of titles ("Snr Acct", "Whse Op", "Disability Support Wkr",
+# "Ward Clk", "Proj Coord", "Refrig Mech", "FLT Driver", "EWP Op")
+wkr = worker
+wkrs = workers
+wrkr = worker
+drvr = driver
+drvrs = drivers
+clk = clerk
+coord = coordinator
+mgrs = managers
+mktg = marketing
+mgmt = management
+accts = accounts
+prim = primary
+surv = surveyor
+struct = structural
+civ = civil
+elec = electrical
+chem = chemical
+env = environmental
+occ = occupational
+med = medical
+hosp = hospital
+refrig = refrigeration
+svc = service
+svcs = services
+cust = customer
+proj = project
+whse = warehouse
+fin = financial
+off = officer
+dir = director
+engr = engineer
+mngr = manager
+maint = maintenance
+mfg = manufacturing
+dept = department
+ctr = centre
+grad = graduate
+exp = experienced
+op = operator
+flt = forklift
+ewp = elevated work platform
+lv = light vehicle
+ag = agricultural
+ambo = ambulance officer
+ambos = ambulance officers
+deckie = deck hand
+dishy = kitchenhand
+nightfiller = night filler
+bricky = bricklayer
+kindy = kindergarten
+bus analyst = business analyst
+legal sec = legal secretary
+chiro = chiropractor
+paeds = paediatrics
+ohs = occupational health and safety
+handyman = handyperson
+handy man = handyperson
+groundsman = groundsperson
+electricians mate = electrical trades assistant
 
 # the specialism, setting or client words of ads that decide the occupation
 # inside a unit group, as the ABS titles say them
@@ -852,6 +914,20 @@ structural design engineer = structural engineer
 clinical psych = clinical psychologist
 advertising sales executive = advertising sales representative
 advertising sales consultant = advertising sales representative
+
+[noise cv]
+# the words of CV headlines and ads around the title: what the person
+# seeks ("Experienced Forklift Driver seeking full-time work"), how they
+# describe themselves, what they bring (own tools or transport, an ABN),
+# and the hours ("Mon–Fri, no weekends!"); not an own car, van, ute or
+# truck, which says a delivery driver ("Last Mile Driver - Own Van")
+\b(?:seeking|looking for|available for|open to)(?:\s(?:new|a|an|full[- ]?time|part[- ]?time|casual|permanent|temporary|fifo|dido|local|ongoing|immediate|suitable|first|next))*\s(?:work|role|roles|position|positions|employment|job|jobs|opportunit(?:y|ies)|shifts|contracts?)\b
+\b(?:motivated|hard ?working|reliable|dedicated|enthusiastic|passionate)\b
+\bown (?:tools|transport|gear|abn)\b
+\babn\b
+\bhrly\b
+\bmon\s?[-–]\s?fri\b
+\bno weekends\b
 
 [noise employer]
 # the names of big employers, chains and recruitment agencies that ads put
