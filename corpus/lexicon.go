@@ -262,6 +262,12 @@ func addTo[T any](m map[string][]T, langs []string, v T) {
 	}
 }
 
+// rewriteLike matches a line of plain words on both sides of " = ": an
+// entry of a [variant], [canon] or other rewriting section left under a
+// [noise] section, where it would be read as a pattern that never
+// matches.
+var rewriteLike = regexp.MustCompile(`^[\pL\pN&'.\- ]+ = [\pL\pN&'.\- ]+$`)
+
 func (lx *Lexicon) add(kind, arg, s string) error {
 	langs := []string{arg}
 	if arg == "*" {
@@ -323,6 +329,9 @@ func (lx *Lexicon) add(kind, arg, s string) error {
 		}
 		lx.Translate[arg] = append(lx.Translate[arg], rw)
 	case "noise":
+		if rewriteLike.MatchString(s) {
+			return fmt.Errorf("[noise %s]: %q reads as \"word = replacement\", an entry of another section; a noise line is a regular expression", arg, s)
+		}
 		if _, err := regexp.Compile(s); err != nil {
 			return fmt.Errorf("[noise %s]: %v", arg, err)
 		}

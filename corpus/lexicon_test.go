@@ -33,6 +33,7 @@ func TestLexiconErrors(t *testing.T) {
 		{"[stop en]\ntwo words\n", "t.lex:2: \"two words\": one word per line"},
 		{"[canon en]\nagent = operator clerk\n", "t.lex:2: \"agent = operator clerk\": a canon entry maps one word to one word"},
 		{"[noise pay]\n(unclosed\n", "t.lex:2: [noise pay]: error parsing regexp"},
+		{"[noise cv]\npacu = recovery\n", "t.lex:2: [noise cv]: \"pacu = recovery\" reads as \"word = replacement\""},
 		{"[variant en]\ncenter centre\n", "t.lex:2: \"center centre\": want \"word = replacement\""},
 		{"[translate pt]\n", "t.lex:1: [translate pt]: want two languages"},
 		{"[translate pt-pt]\n", "t.lex:1: [translate pt-pt]: want two languages"},
