@@ -415,7 +415,7 @@ func (a *analyser) terms(lang, s string) []string {
 		out = append(out, t)
 	}
 	var buf [32]string
-	for _, w := range la.rewritePhrases(appendWords(buf[:0], Fold(s))) {
+	for _, w := range la.phraseWords(appendWords(buf[:0], Fold(s))) {
 		rep, ok := la.variants[w]
 		if !ok {
 			if la.keep(w) {
@@ -487,6 +487,60 @@ func (la *langAnalysis) rewritePhrases(words []string) []string {
 		return words
 	}
 	return out
+}
+
+// phraseWords rewrites the phrases of the variants in words
+// (rewritePhrases), and then those that only show once shorthand is
+// written out and possessives are joined: "Store Asst" holds the phrase
+// "store assistant", "Plumber's Mate" (the words plumber, s, mate) the
+// phrase "plumbers mate". The words are returned as rewritePhrases
+// leaves them when the second reading finds no phrase.
+func (la *langAnalysis) phraseWords(words []string) []string {
+	out := la.rewritePhrases(words)
+	if la.maxPhrase == 0 {
+		return out
+	}
+	if alt := la.spelledOut(out); alt != nil && la.hasPhrase(alt) {
+		return la.rewritePhrases(alt)
+	}
+	return out
+}
+
+// spelledOut returns words with each one-word variant that the lexicon
+// writes as plain words written out ("asst" as "assistant") and each lone
+// "s" of a possessive joined to the word before it, or nil when neither
+// changes anything.
+func (la *langAnalysis) spelledOut(words []string) []string {
+	var out []string
+	for i, w := range words {
+		rep, ok := la.variants[w]
+		switch {
+		case w == "s" && i > 0 && out != nil:
+			out[len(out)-1] += "s"
+		case w == "s" && i > 0:
+			out = append(make([]string, 0, len(words)), words[:i-1]...)
+			out = append(out, words[i-1]+"s")
+		case ok && plainWords(rep):
+			if out == nil {
+				out = append(make([]string, 0, len(words)+len(rep)), words[:i]...)
+			}
+			out = append(out, rep...)
+		case out != nil:
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// plainWords reports whether a variant's rewrite is words to analyse, none
+// of them kept unstemmed ("=word").
+func plainWords(rep []string) bool {
+	for _, r := range rep {
+		if strings.HasPrefix(r, "=") {
+			return false
+		}
+	}
+	return len(rep) > 0
 }
 
 // keep reports whether a folded word is informative.

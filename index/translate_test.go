@@ -124,7 +124,8 @@ func TestJoinCompounds(t *testing.T) {
 
 // TestPhraseVariants checks that a variant of several words replaces the
 // phrase, the longest first, before the words are analysed one by one,
-// and leaves its words alone elsewhere.
+// also where shorthand written out or a possessive joined makes the
+// phrase, and leaves its words alone elsewhere.
 func TestPhraseVariants(t *testing.T) {
 	lx, err := corpus.LoadLexicon()
 	if err != nil {
@@ -135,7 +136,10 @@ func TestPhraseVariants(t *testing.T) {
 		corpus.Rewrite{From: "hr driver", To: []string{"truck", "driver"}},
 		corpus.Rewrite{From: "hr", To: []string{"human", "resource"}},
 		corpus.Rewrite{From: "learning development", To: []string{"training", "development"}},
-		corpus.Rewrite{From: "learning development lead", To: []string{"training", "manager"}})
+		corpus.Rewrite{From: "learning development lead", To: []string{"training", "manager"}},
+		corpus.Rewrite{From: "asst", To: []string{"assistant"}},
+		corpus.Rewrite{From: "store assistant", To: []string{"sales", "assistant"}},
+		corpus.Rewrite{From: "plumbers mate", To: []string{"plumbers", "assistant"}})
 	an, err := newAnalyser(lx, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -149,6 +153,13 @@ func TestPhraseVariants(t *testing.T) {
 		// the longest phrase first
 		{"Learning & Development Lead", "training manager"},
 		{"Learning & Development Officer", "training development officer"},
+		// shorthand written out, and a possessive joined, make a phrase
+		{"Store Asst - Weekends", "sales assistant weekends"},
+		{"Plumber's Mate", "plumbers assistant"},
+		{"Plumber’s Mate", "plumbers assistant"},
+		// and are otherwise read word by word
+		{"Asst Manager", "assistant manager"},
+		{"Builder's Labourer", "builder labourer"},
 		// the words of a phrase elsewhere are left as they are
 		{"Personal Assistant", "personal assistant"},
 		{"Trainer", "trainer"},
