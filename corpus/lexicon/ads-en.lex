@@ -792,10 +792,10 @@ vineyard hand = vineyard worker
 chicken = poultry
 sharemilker = dairy cattle farmer
 # the occupations no other fit set labelled, in the words ads use for
-# them: abbreviations of film crews, medicine, electronics, testing, air
-# traffic control and New Zealand's primary health organisations
+# them: abbreviations of film crews, nursing, biology, electronics,
+# testing, air traffic control and New Zealand's primary health
+# organisations (not "ent", which sent an ENT nurse to the surgeon)
 dop = director of photography
-ent = ear nose and throat
 rehab = rehabilitation
 biotech = biotechnology
 pcb = printed circuit board
