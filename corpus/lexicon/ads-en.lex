@@ -915,6 +915,74 @@ clinical psych = clinical psychologist
 advertising sales executive = advertising sales representative
 advertising sales consultant = advertising sales representative
 
+# the occupations no other fit set labelled, in the words ads use for
+# them: abbreviations of film crews, nursing, biology, electronics,
+# testing, air traffic control and New Zealand's primary health
+# organisations (not "ent", which sent an ENT nurse to the surgeon)
+dop = director of photography
+rehab = rehabilitation
+biotech = biotechnology
+pcb = printed circuit board
+ndt = non destructive testing
+atc = air traffic controller
+pho = primary health organisation
+# joined forms of trades and professions that ANZSCO writes in two words
+winemaker = wine maker
+winemakers = wine makers
+woolclasser = wool classer
+sailmaker = sail maker
+divemaster = dive master
+# words of ads for the words of the ANZSCO titles: a cobbler repairs
+# shoes and a bootmaker makes them, a fibreglasser lays up fibreglass, a
+# gaffer is a film crew's lighting technician, a copier is a photocopier,
+# a lolly is a confection, wagering is betting, an equestrian coach
+# teaches horse riding, an intellectual disability is a developmental one;
+# almonds, macadamias, pecans and walnuts are nuts; a courtroom is a
+# court, a racehorse a horse, a vision switcher a vision mixer
+cobbler = shoe repairer
+bootmaker = shoemaker
+fibreglasser = fibreglass laminator
+gaffer = lighting technician
+copier = photocopier
+lolly = confectionery
+wagering = betting
+equestrian = horse riding
+intellectual disability = developmental disability
+almond = nut
+almonds = nuts
+macadamia = nut
+macadamias = nuts
+pecan = nut
+pecans = nuts
+walnut = nut
+walnuts = nuts
+courtroom = court
+racehorse = horse
+vision switcher = vision mixer
+# sector words: a layer farm is a poultry farm, a pet resort boards pets, a
+# New Zealand post shop is a post office, a retail travel centre is a
+# travel agency, a cattle property a beef cattle farm, a car wrecker
+# dismantles cars, mail processing sorts the post, an asphalt paver is
+# paving plant, a letterbox or catalogue distributor delivers leaflets, a
+# B&B is a bed and breakfast
+layer farm = poultry farm
+pet resort = boarding kennel
+post shop = post office
+travel centre = travel agency
+tourism information = tourist information
+cattle property = beef cattle farm
+car wrecker = automotive dismantler
+mail processing = postal sorting
+postal processing = postal sorting
+shoe factory = footwear factory
+asphalt paver = paving plant
+letterbox distributor = leaflet deliverer
+catalogue distributor = leaflet deliverer
+bb = bed and breakfast
+# a website's designer and administrator are the web designer and
+# administrator ("website" alone is within the title "Website/Blog Editor")
+website designer = web designer
+
 [noise cv]
 # the words of CV headlines and ads around the title: what the person
 # seeks ("Experienced Forklift Driver seeking full-time work"), how they
