@@ -94,8 +94,9 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	p.stripped, p.folded = stripped, folded
 	words := Words(strings.Join(segs, " "))
 	firstWords := countWords(segs[0])
+	lang := langMask(ix.detectLanguage(words))
 	for i, wd := range words {
-		if c := ix.speller.correct(wd); c != "" {
+		if c := ix.speller.correct(wd, lang); c != "" {
 			p.corrections = append(p.corrections, Correction{From: wd, To: c})
 			words[i] = c
 		}

@@ -567,6 +567,10 @@ func (ix *Index) finish(words map[string]int) {
 	}
 	ix.speller = newSpeller(words)
 	ix.speller.known = func(w string) bool { return an.known(w) || realWord(w) }
+	ix.speller.langs = func(w string) uint8 { return ix.wordLangs[an.spelling(w)] | an.variantLangs(w) }
+	// English is spelt far from its sound, and titles of Portuguese
+	// borrow its words; not the other way round.
+	ix.speller.soundLangs, ix.speller.loanLangs = langMask("en"), langMask("en")
 	ix.searchSize = min(len(c.Occupations), maxSearchSize)
 	ix.maxCandidates = maxCandidates
 	if ix.hier {

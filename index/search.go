@@ -51,8 +51,9 @@ func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 	}
 	cleaned, _ := ix.an.cleanTitle(text)
 	words := Words(cleaned)
+	spellLang := langMask(ix.detectLanguage(words))
 	for i, w := range words {
-		if c := ix.speller.correct(w); c != "" {
+		if c := ix.speller.correct(w, spellLang); c != "" {
 			words[i] = c
 		}
 	}
