@@ -898,6 +898,28 @@ func (ix *Index) isRoleWord(lang, w string) bool {
 	return to != "" && ix.roleHeads[headOf(ix.terms(to, text), to)]&langMask(to) != 0
 }
 
+// correctSlips corrects the typing slips of folded words in place, each by
+// the language the title's words are in, and returns the corrections. The
+// language is detected only for a title with a word outside the corpus,
+// before any word is corrected.
+func (ix *Index) correctSlips(words []string) []Correction {
+	var out []Correction
+	lang, detected := uint8(0), false
+	for i, w := range words {
+		if !ix.speller.mayCorrect(w) {
+			continue
+		}
+		if !detected {
+			lang, detected = langMask(ix.detectLanguage(words)), true
+		}
+		if c := ix.speller.correct(w, lang); c != "" {
+			out = append(out, Correction{From: w, To: c})
+			words[i] = c
+		}
+	}
+	return out
+}
+
 // detectLanguage guesses the language of folded words from the corpus
 // words that only one language uses and from function words. It returns ""
 // when the evidence is even, and then every language is tried. When no

@@ -155,19 +155,26 @@ func (t *deletionTable) run(h uint64) []uint32 {
 // or cannot be corrected safely. w must be folded; lang is the language of
 // the title's words, as a bit of langMask, or 0 when it is unknown.
 func (s *speller) correct(w string, lang uint8) string {
-	if _, ok := s.freq[w]; ok || !isASCIIWord(w) {
+	if !s.mayCorrect(w) {
 		return ""
 	}
-	key := w
-	if lang != 0 {
-		key = w + "\x00" + string(rune('0'+lang))
-	}
-	c, ok := s.answers.GetString(key)
+	// The answer depends on the language: it is remembered under w and a
+	// mark of the language (a letter w cannot hold).
+	var buf [40]byte
+	key := append(append(buf[:0], w...), '0'+lang)
+	c, ok := s.answers.GetString(string(key))
 	if !ok {
 		c = s.correctUnknown(w, lang)
-		s.answers.PutString(key, c)
+		s.answers.PutString(string(key), c)
 	}
 	return c
+}
+
+// mayCorrect reports whether correct may correct w: a folded word outside
+// the corpus.
+func (s *speller) mayCorrect(w string) bool {
+	_, ok := s.freq[w]
+	return !ok && isASCIIWord(w)
 }
 
 // correctUnknown is correct for a word outside the corpus.
