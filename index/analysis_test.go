@@ -151,7 +151,7 @@ func TestSpeller(t *testing.T) {
 		{"leaader", "leader"}, // asked again: the remembered answer is unchanged
 	}
 	for _, tt := range tests {
-		if got := s.correct(tt.in); got != tt.want {
+		if got := s.correct(tt.in, 0); got != tt.want {
 			t.Errorf("correct(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -94,12 +94,7 @@ func (ix *Index) prepare(q Query) (*prepared, error) {
 	p.stripped, p.folded = stripped, folded
 	words := Words(strings.Join(segs, " "))
 	firstWords := countWords(segs[0])
-	for i, wd := range words {
-		if c := ix.speller.correct(wd); c != "" {
-			p.corrections = append(p.corrections, Correction{From: wd, To: c})
-			words[i] = c
-		}
-	}
+	p.corrections = ix.correctSlips(words)
 	words, firstWords = ix.an.joinCompounds(words, firstWords)
 	words, dropped := ix.an.dropContext(words)
 	for _, w := range dropped {

@@ -567,6 +567,10 @@ func (ix *Index) finish(words map[string]int) {
 	}
 	ix.speller = newSpeller(words)
 	ix.speller.known = func(w string) bool { return an.known(w) || realWord(w) }
+	ix.speller.langs = func(w string) uint8 { return ix.wordLangs[an.spelling(w)] | an.variantLangs(w) }
+	// English is spelt far from its sound, and titles of Portuguese
+	// borrow its words; not the other way round.
+	ix.speller.soundLangs, ix.speller.loanLangs = langMask("en"), langMask("en")
 	ix.searchSize = min(len(c.Occupations), maxSearchSize)
 	ix.maxCandidates = maxCandidates
 	if ix.hier {
@@ -892,6 +896,28 @@ func (ix *Index) isRoleWord(lang, w string) bool {
 	}
 	to, text := ix.an.translateWord(lang, w)
 	return to != "" && ix.roleHeads[headOf(ix.terms(to, text), to)]&langMask(to) != 0
+}
+
+// correctSlips corrects the typing slips of folded words in place, each by
+// the language the title's words are in, and returns the corrections. The
+// language is detected only for a title with a word outside the corpus,
+// before any word is corrected.
+func (ix *Index) correctSlips(words []string) []Correction {
+	var out []Correction
+	lang, detected := uint8(0), false
+	for i, w := range words {
+		if !ix.speller.mayCorrect(w) {
+			continue
+		}
+		if !detected {
+			lang, detected = langMask(ix.detectLanguage(words)), true
+		}
+		if c := ix.speller.correct(w, lang); c != "" {
+			out = append(out, Correction{From: w, To: c})
+			words[i] = c
+		}
+	}
+	return out
 }
 
 // detectLanguage guesses the language of folded words from the corpus

@@ -51,11 +51,7 @@ func (ix *Index) Search(text string, n int) ([]SearchHit, error) {
 	}
 	cleaned, _ := ix.an.cleanTitle(text)
 	words := Words(cleaned)
-	for i, w := range words {
-		if c := ix.speller.correct(w); c != "" {
-			words[i] = c
-		}
-	}
+	ix.correctSlips(words)
 	qtext := strings.Join(words, " ")
 	var qterms, none byLang
 	for _, lang := range corpus.Languages {

@@ -21,10 +21,21 @@ import (
 //   - it has at least minCorrectLen letters (or is a short word missing one
 //     letter of a double, as in "cal" for "call"),
 //   - the correction is one insertion, deletion, substitution or swap of
-//     adjacent letters away, keeps the first letter, and
-//   - no other corpus word is as close (ties go to the more frequent word);
-//     a word of minTwoSlipLen letters or more with no such correction may
-//     be two slips from one corpus word of that length, and no other.
+//     adjacent letters away and keeps the first letter,
+//   - among the corpus words as close, it is the best by better: one that
+//     keeps the word's last two letters (the ending carries the word's
+//     form: "electrican" is an "electrician", not "electrical"), then a
+//     word of the title's language, then the more frequent word;
+//   - when the title's language is known, the correction is not a word of
+//     another language alone ("generalist" in an English title is not the
+//     Portuguese "generalista"), unless titles borrow that language's
+//     words (loanLangs), and
+//   - a word of minTwoSlipLen letters or more with no such correction may
+//     be two slips from one corpus word of that length, and no other; a
+//     shorter one of minVowelSlipLen letters or more may be two slips from
+//     one word of a language spelt far from its sound (soundLangs) of its
+//     length with the same consonants in the same order: the slips move
+//     or change only vowels ("vehical", "vehicle").
 //
 // The table of deletions is built on the first word that is not in the
 // corpus, so a process that classifies one well-spelt title does not pay
@@ -34,8 +45,21 @@ type speller struct {
 	// known reports words that are right though the corpus lacks them:
 	// real words of either language and the lexicons' words.
 	known func(string) bool
-	once  sync.Once
-	table *deletionTable
+	// langs gives the languages of a word the speller may correct to, as
+	// bits of langMask (0 when unknown).
+	langs func(string) uint8
+	// soundLangs are the languages, as bits of langMask, whose spelling of
+	// a vowel is often not its sound (English "-ical", "-icle"): in them a
+	// word spelt by ear keeps its consonants but not its vowels. A
+	// language spelt as it sounds, whose vowels carry a word's form
+	// ("padaria", "padeiro"), is not one of them.
+	soundLangs uint8
+	// loanLangs are the languages, as bits of langMask, whose words the
+	// titles of another language borrow ("supervisor de call center"): a
+	// slip in such a word is corrected in a title of any language.
+	loanLangs uint8
+	once      sync.Once
+	table     *deletionTable
 	// answers remembers the answer for words outside the corpus: names,
 	// places and made-up words recur far more often than whole titles,
 	// and each costs lookups in the word lists and the deletion table.
@@ -128,21 +152,33 @@ func (t *deletionTable) run(h uint64) []uint32 {
 }
 
 // correct returns the corpus word w was meant to be, or "" when w is fine
-// or cannot be corrected safely. w must be folded.
-func (s *speller) correct(w string) string {
-	if _, ok := s.freq[w]; ok || !isASCIIWord(w) {
+// or cannot be corrected safely. w must be folded; lang is the language of
+// the title's words, as a bit of langMask, or 0 when it is unknown.
+func (s *speller) correct(w string, lang uint8) string {
+	if !s.mayCorrect(w) {
 		return ""
 	}
-	c, ok := s.answers.GetString(w)
+	// The answer depends on the language: it is remembered under w and a
+	// mark of the language (a letter w cannot hold).
+	var buf [40]byte
+	key := append(append(buf[:0], w...), '0'+lang)
+	c, ok := s.answers.GetString(string(key))
 	if !ok {
-		c = s.correctUnknown(w)
-		s.answers.PutString(w, c)
+		c = s.correctUnknown(w, lang)
+		s.answers.PutString(string(key), c)
 	}
 	return c
 }
 
+// mayCorrect reports whether correct may correct w: a folded word outside
+// the corpus.
+func (s *speller) mayCorrect(w string) bool {
+	_, ok := s.freq[w]
+	return !ok && isASCIIWord(w)
+}
+
 // correctUnknown is correct for a word outside the corpus.
-func (s *speller) correctUnknown(w string) string {
+func (s *speller) correctUnknown(w string, lang uint8) string {
 	if s.known != nil && s.known(w) {
 		return ""
 	}
@@ -150,13 +186,13 @@ func (s *speller) correctUnknown(w string) string {
 		return s.correctDouble(w)
 	}
 	deletes := s.deletes()
-	best, bestFreq := "", 0
+	best := ""
 	consider := func(c string) {
-		if c == w || c[0] != w[0] || !oneSlip(w, c) {
+		if c == w || c[0] != w[0] || !s.allowed(c, lang) || !oneSlip(w, c) {
 			return
 		}
-		if f := s.freq[c]; f > bestFreq || (f == bestFreq && c < best) {
-			best, bestFreq = c, f
+		if s.better(w, c, best, lang) {
+			best = c
 		}
 	}
 	// w lacks a letter of c.
@@ -178,10 +214,66 @@ func (s *speller) correctUnknown(w string) string {
 			consider(deletes.words[n])
 		}
 	}
-	if best == "" && len(w) >= minTwoSlipLen {
-		return s.correctTwo(w)
+	switch {
+	case best != "":
+		return best
+	case len(w) >= minTwoSlipLen:
+		return s.correctTwo(w, lang)
+	case len(w) >= minVowelSlipLen:
+		return s.correctVowels(w, lang)
 	}
-	return best
+	return ""
+}
+
+// allowed reports whether c may correct a word of a title in lang: a
+// title whose language is known is not corrected to a word of another
+// language alone, unless titles of every language borrow that language's
+// words (loanLangs).
+func (s *speller) allowed(c string, lang uint8) bool {
+	if lang == 0 || s.langs == nil {
+		return true
+	}
+	m := s.langs(c)
+	return m == 0 || m&(lang|s.loanLangs) != 0
+}
+
+// inLang reports whether c is a word of lang.
+func (s *speller) inLang(c string, lang uint8) bool {
+	return lang != 0 && s.langs != nil && s.langs(c)&lang != 0
+}
+
+// better reports whether c is a better correction of w than best (""
+// when there is none yet) in a title in lang: one that keeps w's ending,
+// then a word of the title's language, then the more frequent word, then
+// the first in alphabetical order. The word's own letters come before
+// the language its title's other words suggest, which a word or two
+// decide ("auto" is a Portuguese word of the corpus).
+func (s *speller) better(w, c, best string, lang uint8) bool {
+	if best == "" {
+		return true
+	}
+	return cmp.Or(
+		compareBool(sameEnd(w, c), sameEnd(w, best)),
+		compareBool(s.inLang(c, lang), s.inLang(best, lang)),
+		cmp.Compare(s.freq[c], s.freq[best]),
+		cmp.Compare(best, c),
+	) > 0
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// sameEnd reports whether a and b end in the same two letters.
+func sameEnd(a, b string) bool {
+	return len(a) >= 2 && len(b) >= 2 && a[len(a)-2:] == b[len(b)-2:]
 }
 
 // minTwoSlipLen is the shortest word the speller corrects by two slips
@@ -192,10 +284,10 @@ const minTwoSlipLen = 9
 // two slips from w with the same first letter, or "" when there is none or
 // more than one. It scans the vocabulary: a long word that is neither a
 // corpus word, a real word nor one slip from a corpus word is rare.
-func (s *speller) correctTwo(w string) string {
+func (s *speller) correctTwo(w string, lang uint8) string {
 	found := ""
 	for c := range s.freq {
-		if len(c) < minTwoSlipLen || c[0] != w[0] || len(c) > len(w)+2 || len(c) < len(w)-2 || otherForm(w, c) || slips(w, c) > 2 {
+		if len(c) < minTwoSlipLen || c[0] != w[0] || len(c) > len(w)+2 || len(c) < len(w)-2 || otherForm(w, c) || !s.allowed(c, lang) || slips(w, c) > 2 {
 			continue
 		}
 		if found != "" {
@@ -204,6 +296,56 @@ func (s *speller) correctTwo(w string) string {
 		found = c
 	}
 	return found
+}
+
+// minVowelSlipLen is the shortest word the speller corrects by two slips
+// that move or change only vowels ("vehical" for "vehicle").
+const minVowelSlipLen = 7
+
+// correctVowels returns the one word of soundLangs as long as w, with the
+// same first letter and the same consonants in the same order, two slips
+// from it, or "" when there is none or more than one. Like correctTwo, it
+// scans the vocabulary.
+func (s *speller) correctVowels(w string, lang uint8) string {
+	if s.langs == nil || s.soundLangs == 0 {
+		return ""
+	}
+	found := ""
+	for c := range s.freq {
+		if len(c) != len(w) || c[0] != w[0] || !sameConsonants(w, c) || s.langs(c)&s.soundLangs == 0 || !s.allowed(c, lang) || slips(w, c) > 2 {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = c
+	}
+	return found
+}
+
+// sameConsonants reports whether a and b have the same letters once their
+// vowels are left out.
+func sameConsonants(a, b string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && isVowel(a[i]) {
+			i++
+		}
+		for j < len(b) && isVowel(b[j]) {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i, j = i+1, j+1
+	}
+}
+
+func isVowel(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
 }
 
 // otherForm reports whether a and b differ only in their last three
