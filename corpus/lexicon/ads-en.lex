@@ -1109,6 +1109,11 @@ chiller technician = refrigeration mechanic
 heat pump installer = airconditioning and refrigeration mechanic
 data annotator = data entry operator
 data labeller = data entry operator
+# a data architect designs databases; people operations are human
+# resources; a software engineering manager leads software development
+data architect = database designer
+people operations = human resource
+software engineering manager = ict development manager
 
 [noise cv]
 # the words of CV headlines and ads around the title: what the person
