@@ -1114,6 +1114,14 @@ data labeller = data entry operator
 data architect = database designer
 people operations = human resource
 software engineering manager = ict development manager
+# a cloud architect designs software systems on cloud platforms, as a
+# solutions architect does; a robotics technician keeps automated plant
+# running; a sustainability analyst is an environmental consultant's
+# work; a virtual assistant is a personal assistant working remotely
+cloud architect = software architect
+robotics technician = automation technician
+sustainability analyst = environmental consultant
+virtual assistant = personal assistant
 
 [noise cv]
 # the words of CV headlines and ads around the title: what the person
