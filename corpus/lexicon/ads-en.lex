@@ -1122,6 +1122,10 @@ cloud architect = software architect
 robotics technician = automation technician
 sustainability analyst = environmental consultant
 virtual assistant = personal assistant
+# an EV charger technician installs and repairs chargers, electricians'
+# work; a delivery associate of the parcel networks drives their vans
+ev charger technician = electrician
+delivery associate = delivery driver
 
 [noise cv]
 # the words of CV headlines and ads around the title: what the person
