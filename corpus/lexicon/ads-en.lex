@@ -982,6 +982,150 @@ bb = bed and breakfast
 # a website's designer and administrator are the web designer and
 # administrator ("website" alone is within the title "Website/Blog Editor")
 website designer = web designer
+# the words ads of 2024-2026 use for work that ANZSCO 2022 names in older
+# words. Data, cloud and cyber: DevSecOps and MLOps are devops, an
+# observability engineer keeps the platform's monitoring, an applied
+# scientist is a data scientist, a low-code or API developer a developer
+# programmer, an XR or VR developer a multimedia developer; cloud,
+# application, identity and operational-technology security, the
+# Essential Eight and vulnerability management are cyber security work,
+# a threat hunter a cyber threat analyst, DFIR its incident response
+devsecops = devops
+mlops = devops
+observability engineer = devops engineer
+applied scientist = data scientist
+low code developer = developer programmer
+power apps developer = developer programmer
+api developer = developer programmer
+xr developer = multimedia developer
+vr developer = multimedia developer
+cloud support = ict support
+cloud security = cyber security
+appsec = cyber security
+application security = cyber security
+ot security = cyber security
+identity and access = cyber security
+essential eight = cyber security
+vulnerability management = cyber security vulnerability assessment
+threat hunter = cyber threat analyst
+threat hunting = cyber threat analysis
+dfir = cyber security incident response
+sharepoint administrator = systems administrator
+# marketing and content: growth, paid search, marketing automation and
+# conversion rate optimisation are marketing and digital marketing; a UGC
+# creator makes user-generated content, a YouTube producer video
+growth marketer = marketing specialist
+head of growth = sales and marketing manager
+paid search specialist = digital marketing analyst
+paid search = digital marketing
+marketing automation specialist = digital marketing analyst
+marketing automation = digital marketing
+conversion rate optimisation = digital marketing
+cro analyst = digital marketing analyst
+ugc creator = content creator
+social media executive = social media specialist
+newsletter editor = periodical editor
+youtube = video
+# sustainability, ESG, climate, circular economy and net zero work is
+# environmental work: its managers, officers and consultants are the
+# environmental manager, officer and consultant
+sustainability manager = environmental manager
+sustainability director = environmental manager
+head of sustainability = environmental manager
+sustainability officer = environmental officer
+sustainability coordinator = environmental officer
+sustainability advisor = environmental adviser
+sustainability adviser = environmental adviser
+sustainability consultant = environmental consultant
+esg consultant = environmental consultant
+esd consultant = environmental consultant
+green star consultant = environmental consultant
+climate risk consultant = environmental consultant
+climate change officer = environmental officer
+circular economy officer = environmental officer
+waste minimisation officer = environmental officer
+decarbonisation engineer = environmental engineer
+emissions reporting accountant = carbon accountant
+emissions accountant = carbon accountant
+# renewables and electrification: the grid connection and electrification
+# engineers are electrical engineers, battery and EV charger installers
+# are electricians, a hydrogen plant makes an industrial gas
+grid connection engineer = electrical engineer
+electrification engineer = electrical engineer
+battery storage engineer = electrical engineer
+battery installer = electrician
+ev charger installer = electrician
+ev charging technician = electrician
+ev sales consultant = motor vehicle salesperson
+hydrogen plant operator = industrial gas production operator
+hydrogen production operator = industrial gas production operator
+# drones and robots: a drone or RPAS is an unmanned aerial vehicle; a
+# robotics engineer is a mechatronics engineer
+drone = unmanned aerial vehicle
+drones = unmanned aerial vehicles
+rpas = unmanned aerial vehicle
+robotics engineer = mechatronics engineer
+# care: NDIS support practitioners and lifestyle support workers support
+# people with disability
+disability support practitioner = disabled carer
+lifestyle support worker = disabled carer
+# warehouses, online orders and delivery: a dark store is a small
+# warehouse for online orders, a pick pack associate picks and packs them
+dark store = warehouse
+pick pack associate = storeperson
+dispatch coordinator = despatch clerk
+# sales, hospitality and retail
+sales development representative = ict sales representative
+brand ambassador = sales demonstrator
+checkout host = checkout operator
+coffee specialist = barista
+guest experience agent = hotel receptionist
+pilates instructor = fitness instructor
+# trades and plant of tunnels and rail: a tunnel boring machine's operator
+# is a tunneller; a tamping machine works the railway track
+tbm operator = tunneller
+tbm = tunnel boring machine
+tunnel boring machine = tunneller
+tamping machine operator = railway track plant operator
+rail corridor = railway track
+structured cabling technician = cabler
+# mental health and disability: a peer worker, peer practitioner or
+# recovery coach draws on lived experience to support people in the
+# community; a local area coordinator links people to the NDIS
+peer worker = community worker
+peer practitioner = community worker
+peer support = community support
+lived experience worker = community worker
+recovery coach = community support worker
+local area coordinator = disabilities services officer
+# the rest: a fragrance consultant sells cosmetics; a fulfilment centre's
+# manager runs a distribution centre; chillers and cooling plant are
+# refrigeration, a heat pump an airconditioning and refrigeration job;
+# data annotators and labellers enter data for models
+fragrance consultant = cosmetic sales assistant
+fulfilment centre manager = logistics manager
+cooling technician = refrigeration mechanic
+chiller technician = refrigeration mechanic
+heat pump installer = airconditioning and refrigeration mechanic
+data annotator = data entry operator
+data labeller = data entry operator
+# a data architect designs databases; people operations are human
+# resources; a software engineering manager leads software development
+data architect = database designer
+people operations = human resource
+software engineering manager = ict development manager
+# a cloud architect designs software systems on cloud platforms, as a
+# solutions architect does; a robotics technician keeps automated plant
+# running; a sustainability analyst is an environmental consultant's
+# work; a virtual assistant is a personal assistant working remotely
+cloud architect = software architect
+robotics technician = automation technician
+sustainability analyst = environmental consultant
+virtual assistant = personal assistant
+# an EV charger technician installs and repairs chargers, electricians'
+# work; a delivery associate of the parcel networks drives their vans
+ev charger technician = electrician
+delivery associate = delivery driver
 
 [noise cv]
 # the words of CV headlines and ads around the title: what the person
