@@ -1157,3 +1157,25 @@ delivery associate = delivery driver
 # of junior doctors (PGY2), Victorian teachers' ranges (Range 1)
 \b(?:hso|hp|hew|pgy)\s?\d+\b
 \brange\s[1-5]\b
+
+[noise post]
+# the words of small businesses', farms' and community posts around the
+# title ("Kitchen Help Wanted", "Hiring: Deckhand", "Looking for a
+# reliable cleaner", "Chippies needed - cash or ABN, start Monday",
+# "Cook wanted for roadhouse - live in, accommodation supplied"): none is
+# a word of an occupation title
+\bwanted\b
+^(?:now )?hiring(?: now)?\s?:
+^help wanted\b
+\bapply (?:within|in store|in person)\b
+\b(?:we are |we're |we re )?looking for(?: an?| some(?:one|body)(?: to)?)?\b
+\bjoin our (?:\w+ )?team\b
+\b(?:cash|good|top) (?:rates|pay|money)\b
+\bpiece rates\b
+\bcash (?:start|weekly|in hand|jobs?|work)\b
+\bstart (?:monday|tuesday|wednesday|thursday|friday|tomorrow|today|this week|next week)\b
+\b(?:accommodation|house|housing|meals|food and board) (?:supplied|provided|available|included)\b
+\b(?:steady|ongoing|regular) work\b
+\ball (?:jobs|work) considered\b
+\bmust have\b
+\bbusy\b
