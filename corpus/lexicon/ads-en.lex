@@ -1127,6 +1127,80 @@ virtual assistant = personal assistant
 ev charger technician = electrician
 delivery associate = delivery driver
 
+# the words of small businesses', farms' and community posts for the
+# worker: a person, help, staff, a girl, boy, lady or man of a counter,
+# kitchen, checkout, office or motel; farm and station slang (a servo is
+# a service station, a chook a chicken, a ringer a station hand, a
+# strapper a stablehand, crutching is shearers' work, sheep and beef and
+# sheep and cropping farms the mixed farms ANZSCO names) and the plurals
+# such posts use ("Apple pickers wanted", "Prawn packers needed")
+admin person = general clerk
+admin help = general clerk
+girl friday = general clerk
+accounts person = accounts clerk
+counter person = sales assistant
+counter staff = sales assistant
+shop girl = sales assistant
+retail help = sales assistant
+sales person = salesperson
+checkout staff = checkout operator
+kitchen staff = kitchenhand
+kitchen help = kitchenhand
+motel cleaner = commercial housekeeper
+motel housekeeper = commercial housekeeper
+cleaning lady = domestic cleaner
+ironing lady = ironer
+maintenance man = handyperson
+odd job person = handyperson
+odd jobs person = handyperson
+trolley boy = trolley collector
+trolley boys = trolley collectors
+barmaid = bar attendant
+barmaids = bar attendants
+babysitter = nanny
+babysitters = nannies
+pastor = minister of religion
+servo = service station
+chook = poultry
+chooks = poultry
+pub = hotel
+piggery manager = pig farm manager
+sheep and beef = cattle and sheep
+beef and sheep = cattle and sheep
+sheep and cropping = crop and livestock
+cropping and sheep = crop and livestock
+ringer = station hand
+ringers = station hands
+strapper = stablehand
+strappers = stablehands
+crutcher = shearer
+crutchers = shearers
+fish farm hand = aquaculture worker
+oyster farm hand = aquaculture worker
+cray deckie = cray fishing hand
+crayfish = cray
+packhouse staff = fruit packer
+apple pickers = fruit pickers
+strawberry pickers = fruit pickers
+berry pickers = fruit pickers
+veggie = vegetable
+veggies = vegetables
+prawn packer = seafood packer
+prawn packers = seafood packers
+filleter = seafood process worker
+fish filleter = seafood process worker
+grader driver = grader operator
+loader driver = loader operator
+dozer driver = bulldozer operator
+lifty = chairlift operator
+lifties = chairlift operators
+windscreen tech = windscreen fitter
+letterbox walker = leaflet deliverer
+letterbox walkers = leaflet deliverers
+door knockers = door to door salespersons
+paper run = newspaper deliverer
+lawn mowing = lawn mower
+
 [noise cv]
 # the words of CV headlines and ads around the title: what the person
 # seeks ("Experienced Forklift Driver seeking full-time work"), how they
