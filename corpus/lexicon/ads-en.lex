@@ -1201,6 +1201,22 @@ door knockers = door to door salespersons
 paper run = newspaper deliverer
 lawn mowing = lawn mower
 
+# an electrician's offsider or assistant is the electrical trades
+# assistant, a freezing works (New Zealand) a meatworks; a gaming room's
+# attendant, a piggery's hand, a vineyard's pruner and a cattle station's
+# head stockman are the occupations ANZSCO names for them
+electricians offsider = electrical trades assistant
+electricians assistant = electrical trades assistant
+freezing works = meatworks
+gaming room attendant = gaming worker
+piggery hand = piggery farm worker
+piggery hands = piggery farm workers
+vineyard pruner = vineyard worker
+vineyard pruners = vineyard workers
+vine pruner = vineyard worker
+vine pruners = vineyard workers
+head stockman = overseer
+
 [noise cv]
 # the words of CV headlines and ads around the title: what the person
 # seeks ("Experienced Forklift Driver seeking full-time work"), how they
