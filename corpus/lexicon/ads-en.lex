@@ -1217,6 +1217,11 @@ vine pruner = vineyard worker
 vine pruners = vineyard workers
 head stockman = overseer
 
+# a dog groomer is the pet groomer, also when the groomer is mobile
+dog groomer = pet groomer
+dog groomers = pet groomers
+mobile dog groomer = pet groomer
+
 [noise cv]
 # the words of CV headlines and ads around the title: what the person
 # seeks ("Experienced Forklift Driver seeking full-time work"), how they
