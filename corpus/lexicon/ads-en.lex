@@ -1127,6 +1127,101 @@ virtual assistant = personal assistant
 ev charger technician = electrician
 delivery associate = delivery driver
 
+# the words of small businesses', farms' and community posts for the
+# worker: a person, help, staff, a girl, boy, lady or man of a counter,
+# kitchen, checkout, office or motel; farm and station slang (a servo is
+# a service station, a chook a chicken, a ringer a station hand, a
+# strapper a stablehand, crutching is shearers' work, sheep and beef and
+# sheep and cropping farms the mixed farms ANZSCO names) and the plurals
+# such posts use ("Apple pickers wanted", "Prawn packers needed")
+admin person = general clerk
+admin help = general clerk
+girl friday = general clerk
+accounts person = accounts clerk
+counter person = sales assistant
+counter staff = sales assistant
+shop girl = sales assistant
+retail help = sales assistant
+sales person = salesperson
+checkout staff = checkout operator
+kitchen staff = kitchenhand
+kitchen help = kitchenhand
+motel cleaner = commercial housekeeper
+motel housekeeper = commercial housekeeper
+cleaning lady = domestic cleaner
+ironing lady = ironer
+maintenance man = handyperson
+odd job person = handyperson
+odd jobs person = handyperson
+trolley boy = trolley collector
+trolley boys = trolley collectors
+barmaid = bar attendant
+barmaids = bar attendants
+babysitter = nanny
+babysitters = nannies
+pastor = minister of religion
+servo = service station
+chook = poultry
+chooks = poultry
+pub = hotel
+piggery manager = pig farm manager
+sheep and beef = cattle and sheep
+beef and sheep = cattle and sheep
+sheep and cropping = crop and livestock
+cropping and sheep = crop and livestock
+ringer = station hand
+ringers = station hands
+strapper = stablehand
+strappers = stablehands
+crutcher = shearer
+crutchers = shearers
+fish farm hand = aquaculture worker
+oyster farm hand = aquaculture worker
+cray deckie = cray fishing hand
+crayfish = cray
+packhouse staff = fruit packer
+apple pickers = fruit pickers
+strawberry pickers = fruit pickers
+berry pickers = fruit pickers
+veggie = vegetable
+veggies = vegetables
+prawn packer = seafood packer
+prawn packers = seafood packers
+filleter = seafood process worker
+fish filleter = seafood process worker
+grader driver = grader operator
+loader driver = loader operator
+dozer driver = bulldozer operator
+lifty = chairlift operator
+lifties = chairlift operators
+windscreen tech = windscreen fitter
+letterbox walker = leaflet deliverer
+letterbox walkers = leaflet deliverers
+door knockers = door to door salespersons
+paper run = newspaper deliverer
+lawn mowing = lawn mower
+
+# an electrician's offsider or assistant is the electrical trades
+# assistant, a freezing works (New Zealand) a meatworks; a gaming room's
+# attendant, a piggery's hand, a vineyard's pruner and a cattle station's
+# head stockman are the occupations ANZSCO names for them
+electricians offsider = electrical trades assistant
+electricians assistant = electrical trades assistant
+freezing works = meatworks
+gaming room attendant = gaming worker
+piggery hand = piggery farm worker
+piggery hands = piggery farm workers
+vineyard pruner = vineyard worker
+vineyard pruners = vineyard workers
+vine pruner = vineyard worker
+vine pruners = vineyard workers
+head stockman = overseer
+
+# a dog groomer is the pet groomer, also when the groomer is mobile
+dog groomer = pet groomer
+dog groomers = pet groomers
+mobile dog groomer = pet groomer
+
 [noise cv]
 # the words of CV headlines and ads around the title: what the person
 # seeks ("Experienced Forklift Driver seeking full-time work"), how they
@@ -1157,3 +1252,25 @@ delivery associate = delivery driver
 # of junior doctors (PGY2), Victorian teachers' ranges (Range 1)
 \b(?:hso|hp|hew|pgy)\s?\d+\b
 \brange\s[1-5]\b
+
+[noise post]
+# the words of small businesses', farms' and community posts around the
+# title ("Kitchen Help Wanted", "Hiring: Deckhand", "Looking for a
+# reliable cleaner", "Chippies needed - cash or ABN, start Monday",
+# "Cook wanted for roadhouse - live in, accommodation supplied"): none is
+# a word of an occupation title
+\bwanted\b
+^(?:now )?hiring(?: now)?\s?:
+^help wanted\b
+\bapply (?:within|in store|in person)\b
+\b(?:we are |we're |we re )?looking for(?: an?| some(?:one|body)(?: to)?)?\b
+\bjoin our (?:\w+ )?team\b
+\b(?:cash|good|top) (?:rates|pay|money)\b
+\bpiece rates\b
+\bcash (?:start|weekly|in hand|jobs?|work)\b
+\bstart (?:monday|tuesday|wednesday|thursday|friday|tomorrow|today|this week|next week)\b
+\b(?:accommodation|house|housing|meals|food and board) (?:supplied|provided|available|included)\b
+\b(?:steady|ongoing|regular) work\b
+\ball (?:jobs|work) considered\b
+\bmust have\b
+\bbusy\b
