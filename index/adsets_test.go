@@ -291,10 +291,13 @@ func reportTwins(t *testing.T, file string, fits []string, rows []adRow, ix *Ind
 // with the sixth and seventh English fit sets' entries and the curated
 // titles of their misses it reads 0.864 and 0.756, and they are 0.86 and
 // 0.75; with the specialism and setting words of anzsco-ads10-en.csv's
-// misses it reads 0.873 and 0.765, and they are 0.87 and 0.76.
+// misses it reads 0.873 and 0.765, and they are 0.87 and 0.76; with the
+// eighth to twelfth English fit sets' entries, the phrases read after
+// shorthand, the speller's choice and the curated titles of their misses
+// it reads 0.887 and 0.778, and they are 0.88 and 0.77.
 const (
-	jobAdsUnitFloor  = 0.87
-	jobAdsExactFloor = 0.76
+	jobAdsUnitFloor  = 0.88
+	jobAdsExactFloor = 0.77
 	// The Portuguese floors were 0.82 and 0.73 until the glossary words
 	// of anzsco-ads3-pt.csv's misses (test half 0.833 -> 0.847, 0.743 ->
 	// 0.757), then 0.84 and 0.75 until those of anzsco-ads4-pt.csv's
@@ -321,8 +324,11 @@ const (
 	// to 0.72. It rose to 0.743 (at 0.83) with those of
 	// anzsco-ads6-pt.csv's; its floor was raised to 0.74. The English
 	// figure rose to 0.688 with the fifth and sixth English fit sets; its
-	// floor was raised to 0.68.
-	jobAdsCoverage95   = 0.68
+	// floor was raised to 0.68. It rose to 0.719 (at 0.81) with the eighth
+	// to twelfth English fit sets' entries, the phrases read after
+	// shorthand, the speller's choice and the curated titles of their
+	// misses; its floor was raised to 0.71, over the target.
+	jobAdsCoverage95   = 0.71
 	jobAdsCoverage95PT = 0.74
 )
 
@@ -461,8 +467,9 @@ func TestCalibrationSetsANZSCO(t *testing.T) {
 // Floors of TestCalibrationSetsANZSCO, just under the figures of
 // 2026-12-03 with the shipped models, which are not fitted on these sets:
 // English exact 0.815, unit group 0.844, 0.692 coded at 95% precision;
-// Portuguese 0.764, 0.831, 0.720.
+// Portuguese 0.764, 0.831, 0.720. The English floors were raised with the
+// eighth to twelfth English fit sets' work (0.851, 0.877, 0.752).
 const (
-	calibENExactFloor, calibENUnitFloor, calibENCoverage95 = 0.81, 0.84, 0.68
+	calibENExactFloor, calibENUnitFloor, calibENCoverage95 = 0.85, 0.87, 0.75
 	calibPTExactFloor, calibPTUnitFloor, calibPTCoverage95 = 0.76, 0.83, 0.71
 )
