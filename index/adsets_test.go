@@ -152,7 +152,7 @@ func TestJobAdsANZSCO(t *testing.T) {
 		fits                     []string
 		unitFloor, exactF, cov95 float64
 	}{
-		{"anzsco-test-en.csv", "en", []string{"anzsco-common-en.csv", "anzsco-ads-en.csv", "anzsco-ads2-en.csv", "anzsco-ads3-en.csv", "anzsco-ads4-en.csv", "anzsco-ads5-en.csv", "anzsco-ads6-en.csv", "anzsco-ads7-en.csv", "anzsco-ads8-en.csv", "anzsco-ads9-en.csv", "anzsco-ads10-en.csv", "anzsco-ads11-en.csv", "anzsco-ads12-en.csv"}, jobAdsUnitFloor, jobAdsExactFloor, jobAdsCoverage95},
+		{"anzsco-test-en.csv", "en", []string{"anzsco-common-en.csv", "anzsco-ads-en.csv", "anzsco-ads2-en.csv", "anzsco-ads3-en.csv", "anzsco-ads4-en.csv", "anzsco-ads5-en.csv", "anzsco-ads6-en.csv", "anzsco-ads7-en.csv", "anzsco-ads8-en.csv", "anzsco-ads9-en.csv", "anzsco-ads10-en.csv", "anzsco-ads11-en.csv", "anzsco-ads12-en.csv", "anzsco-common2-en.csv"}, jobAdsUnitFloor, jobAdsExactFloor, jobAdsCoverage95},
 		{"anzsco-test-pt.csv", "pt", []string{"anzsco-common-pt.csv", "anzsco-ads-pt.csv", "anzsco-ads2-pt.csv", "anzsco-ads3-pt.csv", "anzsco-ads4-pt.csv", "anzsco-ads5-pt.csv", "anzsco-ads6-pt.csv"}, jobAdsUnitFloorPT, jobAdsExactFloorPT, jobAdsCoverage95PT},
 	} {
 		rows := adRows(t, set.file, false)

@@ -558,7 +558,7 @@ var otherFitSets = []struct{ file, source string }{
 	{"anzsco-ads3-en.csv", "ads3-en"}, {"anzsco-ads4-en.csv", "ads4-en"},
 	{"anzsco-ads5-en.csv", "ads5-en"}, {"anzsco-ads6-en.csv", "ads6-en"},
 	{"anzsco-ads7-en.csv", "ads7-en"}, {"anzsco-ads8-en.csv", "ads8-en"}, {"anzsco-ads9-en.csv", "ads9-en"}, {"anzsco-ads10-en.csv", "ads10-en"}, {"anzsco-ads11-en.csv", "ads11-en"},
-	{"anzsco-ads12-en.csv", "ads12-en"},
+	{"anzsco-ads12-en.csv", "ads12-en"}, {"anzsco-common2-en.csv", "common2-en"},
 	{"anzsco-common-pt.csv", "common-pt"}, {"anzsco-ads-pt.csv", "ads-pt"}, {"anzsco-ads2-pt.csv", "ads2-pt"},
 	{"anzsco-ads3-pt.csv", "ads3-pt"}, {"anzsco-ads4-pt.csv", "ads4-pt"},
 	{"anzsco-ads5-pt.csv", "ads5-pt"}, {"anzsco-ads6-pt.csv", "ads6-pt"},

@@ -14,7 +14,7 @@ The fit sets (FIT: anzsco-common-pt.csv, anzsco-common-en.csv, anzsco-ads-pt.csv
 anzsco-ads2-pt.csv, anzsco-ads2-en.csv, anzsco-ads3-en.csv, anzsco-ads3-pt.csv, anzsco-ads4-en.csv,
 anzsco-ads4-pt.csv, anzsco-ads5-en.csv, anzsco-ads5-pt.csv, anzsco-ads6-en.csv,
 anzsco-ads6-pt.csv, anzsco-ads7-en.csv, anzsco-ads8-en.csv, anzsco-ads9-en.csv,
-anzsco-ads10-en.csv, anzsco-ads11-en.csv, anzsco-ads12-en.csv) are checked
+anzsco-ads10-en.csv, anzsco-ads11-en.csv, anzsco-ads12-en.csv, anzsco-common2-en.csv) are checked
 with the test sets, so that no row of a fit set repeats a row of a test set, and like them
 but for two rules: a fit set may share titles with the default corpus and the fitting and
 development sets, which are of the 5411 scope ("Assistente administrativo" is a
@@ -87,6 +87,7 @@ FIT = {
     "anzsco-ads8-en.csv": {"languages": {"en"}, "scope": None, "fit": True},
     "anzsco-ads9-en.csv": {"languages": {"en"}, "scope": None, "fit": True},
     "anzsco-ads12-en.csv": {"languages": {"en"}, "scope": None, "fit": True},
+    "anzsco-common2-en.csv": {"languages": {"en"}, "scope": None, "fit": True},
 }
 OTHER_SETS = [
     os.path.join(ROOT, "testdata", "labelled", "titles.csv"),

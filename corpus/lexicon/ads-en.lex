@@ -1222,6 +1222,48 @@ dog groomer = pet groomer
 dog groomers = pet groomers
 mobile dog groomer = pet groomer
 
+# everyday names of ads and CVs that ANZSCO words otherwise
+barback = bar back
+barbacks = bar backs
+glass collector = glassie
+glass collectors = glassies
+doorman = doorperson
+doormen = doorpersons
+fisherman = fishing hand
+fishermen = fishing hands
+videographer = video camera operator
+videographers = video camera operators
+myotherapist = remedial masseur
+myotherapists = remedial masseurs
+stocktaker = stock clerk
+stocktakers = stock clerks
+nurseryman = nurseryperson
+nurserymen = nurserypersons
+stock replenisher = shelf filler
+stock replenishers = shelf fillers
+fuel attendant = service station attendant
+fuel attendants = service station attendants
+window washer = window cleaner
+window washers = window cleaners
+tree lopper = tree worker
+tree loppers = tree workers
+powerline worker = electrical linesworker
+powerline workers = electrical linesworkers
+asbestos removalist = asbestos remover
+asbestos removalists = asbestos removers
+graffiti remover = graffiti cleaner
+graffiti removers = graffiti cleaners
+cane cutter = sugar cane farm worker
+cane cutters = sugar cane farm workers
+grain farmer = grain grower
+grain farmers = grain growers
+cotton farmer = cotton grower
+cotton farmers = cotton growers
+shuttle driver = minibus driver
+shuttle drivers = minibus drivers
+freight forwarder = customs agent
+freight forwarders = customs agents
+
 [noise cv]
 # the words of CV headlines and ads around the title: what the person
 # seeks ("Experienced Forklift Driver seeking full-time work"), how they
